@@ -1,0 +1,162 @@
+/* newsmeta(1): extract one article to JSON. Uses only the public API. */
+#define _POSIX_C_SOURCE 200809L
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "newsmeta.h"
+
+/* Exit codes, documented in --help and docs/. */
+enum {
+    EXIT_OK = 0,
+    EXIT_EXTRACT = 1, /* the input was read but could not be extracted */
+    EXIT_USAGE = 2,   /* bad command line */
+    EXIT_IO = 3       /* the input could not be read, or output failed */
+};
+
+static void usage(FILE *f)
+{
+    fputs("usage: newsmeta [OPTIONS] [FILE|-]\n"
+          "\n"
+          "Extract the article in an HTML page (FILE, or standard input for '-')\n"
+          "and print it as one JSON record.\n"
+          "\n"
+          "options:\n"
+          "  -u, --url URL       the page's URL (base for links, date hints)\n"
+          "  -p, --pretty        indent the JSON\n"
+          "  -c, --charset NAME  charset the page was served with (e.g. from HTTP)\n"
+          "  -z, --timezone ZONE IANA zone for times printed without one\n"
+          "      --no-body       metadata only\n"
+          "  -h, --help          show this help\n"
+          "  -V, --version       show the version\n"
+          "\n"
+          "exit status: 0 success; 1 the input could not be extracted (the\n"
+          "reason is printed on stderr); 2 bad usage; 3 input/output error.\n",
+          f);
+}
+
+static char *read_all(FILE *in, size_t *len)
+{
+    size_t cap = 1 << 16, n = 0;
+    char *buf = malloc(cap);
+    if (!buf)
+        return NULL;
+    for (;;) {
+        if (n == cap) {
+            char *p = cap > SIZE_MAX / 2 ? NULL : realloc(buf, cap * 2);
+            if (!p) {
+                free(buf);
+                errno = ENOMEM;
+                return NULL;
+            }
+            buf = p;
+            cap *= 2;
+        }
+        size_t r = fread(buf + n, 1, cap - n, in);
+        n += r;
+        if (r == 0) {
+            if (ferror(in)) {
+                free(buf);
+                return NULL;
+            }
+            break;
+        }
+    }
+    *len = n;
+    return buf;
+}
+
+int main(int argc, char **argv)
+{
+    const char *url = NULL, *path = NULL;
+    uint32_t json_flags = 0;
+    newsmeta_options opts;
+    newsmeta_options_init(&opts);
+
+    for (int i = 1; i < argc; i++) {
+        const char *a = argv[i];
+        if (!strcmp(a, "-h") || !strcmp(a, "--help")) {
+            usage(stdout);
+            return EXIT_OK;
+        } else if (!strcmp(a, "-V") || !strcmp(a, "--version")) {
+            printf("newsmeta %s\n", newsmeta_version());
+            return EXIT_OK;
+        } else if (!strcmp(a, "-p") || !strcmp(a, "--pretty")) {
+            json_flags |= NEWSMETA_JSON_PRETTY;
+        } else if (!strcmp(a, "--no-body")) {
+            opts.flags |= NEWSMETA_OPT_NO_BODY;
+        } else if (!strcmp(a, "-u") || !strcmp(a, "--url") || !strcmp(a, "-c") ||
+                   !strcmp(a, "--charset") || !strcmp(a, "-z") || !strcmp(a, "--timezone")) {
+            if (i + 1 >= argc) {
+                fprintf(stderr, "newsmeta: %s needs a value (see --help)\n", a);
+                return EXIT_USAGE;
+            }
+            const char *v = argv[++i];
+            if (a[1] == 'u' || a[2] == 'u')
+                url = v;
+            else if (a[1] == 'c' || a[2] == 'c')
+                opts.charset = v;
+            else
+                opts.default_timezone = v;
+        } else if (!strncmp(a, "--url=", 6)) {
+            url = a + 6;
+        } else if (a[0] == '-' && a[1] != '\0') {
+            fprintf(stderr, "newsmeta: unknown option %s (see --help)\n", a);
+            return EXIT_USAGE;
+        } else if (path) {
+            fprintf(stderr, "newsmeta: only one input file may be given (see --help)\n");
+            return EXIT_USAGE;
+        } else {
+            path = a;
+        }
+    }
+    if (!path) {
+        if (isatty(STDIN_FILENO)) {
+            /* Nothing piped in: explain rather than wait for input. */
+            usage(stderr);
+            return EXIT_USAGE;
+        }
+        path = "-";
+    }
+
+    FILE *in = strcmp(path, "-") ? fopen(path, "rb") : stdin;
+    if (!in) {
+        fprintf(stderr, "newsmeta: cannot open %s: %s\n", path, strerror(errno));
+        return EXIT_IO;
+    }
+    size_t len = 0;
+    char *html = read_all(in, &len);
+    int read_errno = errno;
+    if (in != stdin)
+        fclose(in);
+    if (!html) {
+        fprintf(stderr, "newsmeta: cannot read %s: %s\n", path, strerror(read_errno));
+        return EXIT_IO;
+    }
+
+    newsmeta_article *article = NULL;
+    newsmeta_error err;
+    newsmeta_status st = newsmeta_parse_html(html, len, url, &opts, &article, &err);
+    free(html);
+    if (st != NEWSMETA_OK) {
+        fprintf(stderr, "newsmeta: %s: %s\n", strcmp(path, "-") ? path : "<stdin>", err.message);
+        return st == NEWSMETA_ERR_NOMEM ? EXIT_IO : EXIT_EXTRACT;
+    }
+    char *json = NULL;
+    size_t jlen = 0;
+    st = newsmeta_to_json(article, json_flags, &json, &jlen, &err);
+    newsmeta_article_free(article);
+    if (st != NEWSMETA_OK) {
+        fprintf(stderr, "newsmeta: %s\n", err.message);
+        return EXIT_IO;
+    }
+    int rc = EXIT_OK;
+    if (fwrite(json, 1, jlen, stdout) != jlen || fputc('\n', stdout) == EOF || fflush(stdout))
+        rc = EXIT_IO;
+    newsmeta_free(json);
+    if (rc != EXIT_OK)
+        fprintf(stderr, "newsmeta: cannot write output: %s\n", strerror(errno));
+    return rc;
+}

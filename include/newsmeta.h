@@ -1,0 +1,406 @@
+/*
+ * newsmeta — turn a news article into structured data.
+ *
+ * Copyright (c) 2026 the newsmeta developers. MIT licence (see LICENSE).
+ */
+
+/**
+ * @file newsmeta.h
+ * @brief The whole public API of newsmeta.
+ *
+ * newsmeta takes the bytes of a news page (HTML, with its URL when known)
+ * and returns a ::newsmeta_article: headline, byline and authors,
+ * publication and modification times with their UTC offset, body
+ * paragraphs, links, and the usual page metadata. The record can be
+ * serialized to JSON with newsmeta_to_json().
+ *
+ * @code
+ * newsmeta_article *a = NULL;
+ * newsmeta_error err;
+ * if (newsmeta_parse_html(buf, len, "https://example.com/a", NULL, &a, &err)
+ *         != NEWSMETA_OK) {
+ *     fprintf(stderr, "newsmeta: %s\n", err.message);
+ *     return 1;
+ * }
+ * printf("%s\n", a->headline ? a->headline : "(no headline)");
+ * for (size_t i = 0; i < a->paragraph_count; i++)
+ *     printf("%s\n\n", a->paragraphs[i].text);
+ * newsmeta_article_free(a);
+ * @endcode
+ *
+ * **Thread safety.** newsmeta keeps no mutable global state. Any number of
+ * threads may call the parse and serialize functions at the same time, on
+ * different inputs. An article is read-only once returned, so several
+ * threads may also read the same article. The only global step is the
+ * one-time initialization of libxml2, done by newsmeta_init() (called
+ * automatically and safely by the first parse).
+ *
+ * **ABI promise.** Public structs only ever grow at their end: fields are
+ * appended, never reordered, resized or removed, and enum values are never
+ * renumbered. A ctypes/cffi mirror written for one version therefore stays
+ * valid for later versions with the same soname.
+ *
+ * **Strings.** Every string in a result is UTF-8, NUL-terminated and
+ * NFC-normalized where the input allowed it. A field that was not found is
+ * NULL (strings) or has a count of 0 (arrays); that is not an error.
+ */
+#ifndef NEWSMETA_H
+#define NEWSMETA_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "newsmeta_version.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/** @cond INTERNAL */
+#if defined(NEWSMETA_BUILDING) && (defined(__GNUC__) || defined(__clang__))
+#define NEWSMETA_API __attribute__((visibility("default")))
+#else
+#define NEWSMETA_API
+#endif
+/** @endcond */
+
+/* ------------------------------------------------------------------ */
+/* Version                                                             */
+/* ------------------------------------------------------------------ */
+
+/**
+ * @brief The library version as a string, e.g. "0.1.0".
+ *
+ * Compare with ::NEWSMETA_VERSION_STRING to detect a header/library
+ * mismatch.
+ *
+ * **Ownership:** static string; do not free.
+ * **Errors:** none.
+ * **Since:** 0.1.0
+ */
+NEWSMETA_API const char *newsmeta_version(void);
+
+/**
+ * @brief The library version as a number, (major << 16) | (minor << 8) | patch.
+ *
+ * Equals ::NEWSMETA_VERSION when header and library match.
+ *
+ * **Errors:** none. **Since:** 0.1.0
+ */
+NEWSMETA_API uint32_t newsmeta_version_number(void);
+
+/** Version of the JSON output produced by newsmeta_to_json(); every record
+ *  carries it as "schema_version". Raised when a key changes meaning. */
+#define NEWSMETA_SCHEMA_VERSION 1
+
+/* ------------------------------------------------------------------ */
+/* Status codes                                                        */
+/* ------------------------------------------------------------------ */
+
+/**
+ * @brief Result of every fallible call. Values are fixed; new codes are
+ * only appended.
+ */
+typedef enum newsmeta_status {
+    NEWSMETA_OK = 0,                  /**< Success. */
+    NEWSMETA_ERR_INVALID_ARGUMENT = 1, /**< A required pointer was NULL, or an option is out of range. */
+    NEWSMETA_ERR_EMPTY_INPUT = 2,     /**< The input has no bytes, or only whitespace. */
+    NEWSMETA_ERR_NOT_ARTICLE = 3,     /**< The input parsed, but holds no text and no metadata at all. */
+    NEWSMETA_ERR_ENCODING = 4,        /**< The bytes could not be decoded (unknown charset, conversion failure). */
+    NEWSMETA_ERR_TOO_LARGE = 5,       /**< The input exceeds newsmeta_options::max_input_bytes. */
+    NEWSMETA_ERR_NOMEM = 6,           /**< Memory allocation failed. */
+    NEWSMETA_ERR_BINARY = 7,          /**< The input is binary data (NUL bytes, control codes), not text. */
+    NEWSMETA_ERR_PARSE = 8,           /**< The HTML parser could not build a document. */
+    NEWSMETA_ERR_INTERNAL = 9         /**< A bug in newsmeta; please report it. */
+} newsmeta_status;
+
+/**
+ * @brief Optional, caller-allocated error details.
+ *
+ * Every function taking a `newsmeta_error *` accepts NULL. On failure it
+ * fills `code` and a one-line, NUL-terminated `message`; on success it sets
+ * `code` to ::NEWSMETA_OK and `message` to "".
+ */
+typedef struct newsmeta_error {
+    newsmeta_status code; /**< Same value the function returned. */
+    char message[256];    /**< Human-readable, one line, UTF-8. */
+} newsmeta_error;
+
+/**
+ * @brief A short, static description of a status code.
+ *
+ * **Ownership:** static string; do not free. Unknown values give
+ * "unknown status".
+ * **Since:** 0.1.0
+ */
+NEWSMETA_API const char *newsmeta_strerror(newsmeta_status status);
+
+/* ------------------------------------------------------------------ */
+/* Options                                                             */
+/* ------------------------------------------------------------------ */
+
+/** Flag: do not extract the body (paragraphs and links); metadata only. */
+#define NEWSMETA_OPT_NO_BODY (1u << 0)
+/** Flag: do not collect links. */
+#define NEWSMETA_OPT_NO_LINKS (1u << 1)
+
+/** Default for newsmeta_options::max_input_bytes (64 MiB). */
+#define NEWSMETA_DEFAULT_MAX_INPUT_BYTES ((size_t)64 * 1024 * 1024)
+
+/**
+ * @brief Options for a parse. Initialize with newsmeta_options_init(); a
+ * zero field means its safe default. Passing NULL instead of options means
+ * all defaults.
+ */
+typedef struct newsmeta_options {
+    /** sizeof(newsmeta_options) as the caller knows it; set by
+     *  newsmeta_options_init(). Lets the struct grow without breaking old
+     *  callers. */
+    uint32_t size;
+    /** Bitwise OR of NEWSMETA_OPT_* flags. */
+    uint32_t flags;
+    /** Charset the transport declared (HTTP Content-Type), e.g.
+     *  "windows-1252"; NULL when unknown. A byte order mark still wins. */
+    const char *charset;
+    /** IANA zone (e.g. "Europe/Paris") assumed for times printed without a
+     *  zone. NULL: such times keep their offset marked unknown. */
+    const char *default_timezone;
+    /** Largest input accepted, in bytes; 0 means
+     *  ::NEWSMETA_DEFAULT_MAX_INPUT_BYTES. */
+    size_t max_input_bytes;
+} newsmeta_options;
+
+/**
+ * @brief Fill @p options with the defaults and set its `size`.
+ *
+ * **Errors:** none (NULL is ignored). **Since:** 0.1.0
+ */
+NEWSMETA_API void newsmeta_options_init(newsmeta_options *options);
+
+/* ------------------------------------------------------------------ */
+/* Result types                                                        */
+/* ------------------------------------------------------------------ */
+
+/** @brief Where a value was found (provenance). */
+typedef enum newsmeta_source {
+    NEWSMETA_SOURCE_NONE = 0,      /**< Not found. */
+    NEWSMETA_SOURCE_JSONLD = 1,    /**< A JSON-LD block (schema.org). */
+    NEWSMETA_SOURCE_META = 2,      /**< A `<meta>` or `<link>` tag (OpenGraph, Twitter, Dublin Core, ...). */
+    NEWSMETA_SOURCE_MICRODATA = 3, /**< `itemprop` microdata. */
+    NEWSMETA_SOURCE_MARKUP = 4,    /**< Visible markup: `<title>`, `<h1>`, `<time>`, byline elements, body. */
+    NEWSMETA_SOURCE_TEXT = 5,      /**< Visible text matched by pattern. */
+    NEWSMETA_SOURCE_URL = 6,       /**< The page URL (e.g. a /2020/11/26/ path). */
+    NEWSMETA_SOURCE_OPTION = 7     /**< A caller option. */
+} newsmeta_source;
+
+/** @brief How much of a timestamp is known. */
+typedef enum newsmeta_precision {
+    NEWSMETA_PRECISION_NONE = 0,
+    NEWSMETA_PRECISION_YEAR = 1,
+    NEWSMETA_PRECISION_MONTH = 2,
+    NEWSMETA_PRECISION_DAY = 3,
+    NEWSMETA_PRECISION_HOUR = 4,
+    NEWSMETA_PRECISION_MINUTE = 5,
+    NEWSMETA_PRECISION_SECOND = 6
+} newsmeta_precision;
+
+/**
+ * @brief A point in time as the page gives it.
+ *
+ * `iso` is ISO 8601 at the known precision: "2021-03-03T18:05:00+05:30"
+ * when the offset is known, "2021-03-03T18:05:00" (no offset) when it is
+ * not, "2021-03-03" for a date alone. An offset is never invented.
+ */
+typedef struct newsmeta_timestamp {
+    bool present;                 /**< False: nothing below is set. */
+    bool offset_known;            /**< True when the page (or an option) gave the UTC offset. */
+    int32_t offset_minutes;       /**< Offset east of UTC in minutes; valid when offset_known. */
+    int64_t utc_seconds;          /**< Unix time of the instant; valid when offset_known and precision >= HOUR. */
+    newsmeta_precision precision; /**< Finest unit given. */
+    const char *iso;              /**< Normalized ISO 8601 string (see above). */
+    const char *zone;             /**< Zone as seen ("IST", "Z", "+05:30") or its IANA id; NULL if none. */
+    const char *raw;              /**< The source text the value was read from. */
+    newsmeta_source source;       /**< Where it came from. */
+} newsmeta_timestamp;
+
+/** @brief Kind of a body block. */
+typedef enum newsmeta_paragraph_kind {
+    NEWSMETA_PARAGRAPH = 0,    /**< Running text. */
+    NEWSMETA_HEADING = 1,      /**< A sub-heading inside the body. */
+    NEWSMETA_QUOTE = 2,        /**< A block quotation. */
+    NEWSMETA_LIST_ITEM = 3,    /**< One item of a list. */
+    NEWSMETA_PREFORMATTED = 4  /**< Preformatted text (code, tables of figures); whitespace kept. */
+} newsmeta_paragraph_kind;
+
+/** @brief One block of the body, in reading order. */
+typedef struct newsmeta_paragraph {
+    newsmeta_paragraph_kind kind; /**< What the block is. */
+    int32_t level;                /**< Heading level 1-6 for headings, else 0. */
+    const char *text;             /**< UTF-8 text, whitespace normalized (except preformatted). */
+    size_t length;                /**< strlen(text), in bytes. */
+} newsmeta_paragraph;
+
+/** @brief Where a link sits. */
+typedef enum newsmeta_link_kind {
+    NEWSMETA_LINK_BODY = 0,    /**< Inside the article text. */
+    NEWSMETA_LINK_RELATED = 1  /**< A related-article link ("Read more: ...", "Related"). */
+} newsmeta_link_kind;
+
+/** @brief A link found in or beside the body. */
+typedef struct newsmeta_link {
+    const char *href;        /**< Absolute URL (resolved against `<base>` and the page URL); NULL when none is known. */
+    const char *text;        /**< Anchor text, whitespace normalized. */
+    newsmeta_link_kind kind; /**< Body or related. */
+    int64_t paragraph;       /**< Index into newsmeta_article::paragraphs, or -1. For related links: the paragraph it follows. */
+    size_t start;            /**< Byte offset of the anchor text inside that paragraph's text (body links). */
+    size_t end;              /**< Byte offset one past its end; start == end for related links. */
+} newsmeta_link;
+
+/** @brief Where each field of an article came from. */
+typedef struct newsmeta_sources {
+    newsmeta_source headline;
+    newsmeta_source byline;
+    newsmeta_source authors;
+    newsmeta_source description;
+    newsmeta_source language;
+    newsmeta_source site_name;
+    newsmeta_source canonical_url;
+    newsmeta_source image;
+    newsmeta_source section;
+    newsmeta_source tags;
+    newsmeta_source body;
+    newsmeta_source publisher;
+} newsmeta_sources;
+
+/**
+ * @brief The extracted record. Read-only for callers; all memory it points
+ * to belongs to it and is released by newsmeta_article_free().
+ *
+ * Fields are only ever appended at the end (see the ABI promise above).
+ */
+typedef struct newsmeta_article {
+    const char *url;             /**< The page URL passed by the caller, or NULL. */
+    const char *headline;        /**< The headline as displayed, without the site name. */
+    const char *byline;          /**< The byline as printed ("By Jane Doe and John Smith"). */
+    const char *const *authors;  /**< Person names, in order. */
+    size_t author_count;
+    const char *publisher;       /**< Publishing organization or agency, if named. */
+    newsmeta_timestamp published; /**< First publication. */
+    newsmeta_timestamp modified;  /**< Last modification (never before `published`). */
+    const char *description;     /**< Standfirst / summary. */
+    const char *language;        /**< BCP 47 tag, e.g. "en-GB". */
+    const char *site_name;       /**< Name of the site or publication. */
+    const char *canonical_url;   /**< Canonical URL, absolute. */
+    const char *image;           /**< Lead image URL, absolute. */
+    const char *image_credit;    /**< Credit of the lead image, if printed. */
+    const char *section;         /**< Section or category. */
+    const char *const *tags;     /**< Keywords / tags, in page order, duplicates removed. */
+    size_t tag_count;
+    const newsmeta_paragraph *paragraphs; /**< Body blocks in reading order. */
+    size_t paragraph_count;
+    const newsmeta_link *links;  /**< Links, body links first in order of appearance, then related links. */
+    size_t link_count;
+    const char *charset;         /**< Charset the input was decoded from, e.g. "UTF-8". */
+    newsmeta_sources sources;    /**< Provenance of each field. */
+} newsmeta_article;
+
+/* ------------------------------------------------------------------ */
+/* Functions                                                           */
+/* ------------------------------------------------------------------ */
+
+/**
+ * @brief One-time global initialization (libxml2). Optional and idempotent.
+ *
+ * The parse functions call it themselves on first use, in a thread-safe
+ * way; call it early only to keep that cost out of a timed section.
+ * newsmeta never calls xmlCleanupParser(), so other libxml2 users in the
+ * same process are not disturbed.
+ *
+ * **Errors:** none. **Since:** 0.1.0
+ */
+NEWSMETA_API void newsmeta_init(void);
+
+/**
+ * @brief Extract an article from HTML bytes.
+ *
+ * @param html     The page bytes, in any charset (see newsmeta_options::charset).
+ *                 Need not be NUL-terminated. Not modified; not kept.
+ * @param length   Number of bytes in @p html.
+ * @param url      The page URL, used as the base for relative links and as
+ *                 a date hint; NULL when unknown.
+ * @param options  NULL for the defaults.
+ * @param[out] out On ::NEWSMETA_OK, a new article; otherwise set to NULL.
+ * @param[out] error Optional; filled on return (see ::newsmeta_error).
+ * @return ::NEWSMETA_OK, or ::NEWSMETA_ERR_INVALID_ARGUMENT (NULL @p out,
+ *         NULL @p html with a non-zero length, bad options size),
+ *         ::NEWSMETA_ERR_EMPTY_INPUT, ::NEWSMETA_ERR_TOO_LARGE,
+ *         ::NEWSMETA_ERR_BINARY, ::NEWSMETA_ERR_ENCODING,
+ *         ::NEWSMETA_ERR_PARSE, ::NEWSMETA_ERR_NOT_ARTICLE,
+ *         ::NEWSMETA_ERR_NOMEM.
+ *
+ * **Ownership:** the caller owns `*out` and releases it with
+ * newsmeta_article_free().
+ * **Thread safety:** reentrant; may run on many threads at once.
+ * **Since:** 0.1.0
+ */
+NEWSMETA_API newsmeta_status newsmeta_parse_html(const char *html, size_t length, const char *url,
+                                                 const newsmeta_options *options,
+                                                 newsmeta_article **out, newsmeta_error *error);
+
+/**
+ * @brief Release an article and everything it points to. NULL is ignored.
+ * **Since:** 0.1.0
+ */
+NEWSMETA_API void newsmeta_article_free(newsmeta_article *article);
+
+/** Flag for newsmeta_to_json(): indent the output (2 spaces) instead of one line. */
+#define NEWSMETA_JSON_PRETTY (1u << 0)
+
+/**
+ * @brief Serialize an article to JSON (the format of docs/schema.json).
+ *
+ * Every record carries "schema_version" (::NEWSMETA_SCHEMA_VERSION). Absent
+ * fields are written as null (strings, timestamps) or [] (arrays), so every
+ * key is always present. Compact output is a single line with no newline.
+ *
+ * @param article The article (not modified).
+ * @param flags   0 or ::NEWSMETA_JSON_PRETTY.
+ * @param[out] out On success, a new NUL-terminated UTF-8 string.
+ * @param[out] out_length Optional; its length in bytes.
+ * @param[out] error Optional error details.
+ * @return ::NEWSMETA_OK, ::NEWSMETA_ERR_INVALID_ARGUMENT, ::NEWSMETA_ERR_NOMEM.
+ *
+ * **Ownership:** release `*out` with newsmeta_free().
+ * **Since:** 0.1.0
+ */
+NEWSMETA_API newsmeta_status newsmeta_to_json(const newsmeta_article *article, uint32_t flags,
+                                              char **out, size_t *out_length,
+                                              newsmeta_error *error);
+
+/**
+ * @brief Release a buffer returned by newsmeta (e.g. by newsmeta_to_json()).
+ *
+ * Use this rather than free() so the library's allocator is always the one
+ * that frees (matters across C runtimes and through FFI). NULL is ignored.
+ * **Since:** 0.1.0
+ */
+NEWSMETA_API void newsmeta_free(void *buffer);
+
+/** @brief Name of a ::newsmeta_source ("json-ld", "meta", "microdata",
+ *  "markup", "text", "url", "option", or "none"). Static string. */
+NEWSMETA_API const char *newsmeta_source_name(newsmeta_source source);
+
+/** @brief Name of a ::newsmeta_paragraph_kind ("paragraph", "heading",
+ *  "quote", "list-item", "preformatted"). Static string. */
+NEWSMETA_API const char *newsmeta_paragraph_kind_name(newsmeta_paragraph_kind kind);
+
+/** @brief Name of a ::newsmeta_precision ("none", "year", "month", "day",
+ *  "hour", "minute", "second"). Static string. */
+NEWSMETA_API const char *newsmeta_precision_name(newsmeta_precision precision);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif /* NEWSMETA_H */

@@ -1,0 +1,287 @@
+/*
+ * Internal interfaces of newsmeta, one section per pipeline stage.
+ *
+ * Data flows one way:
+ *   decode (bytes -> UTF-8) -> html (libxml2 tree) -> harvest (meta, microdata,
+ *   markup candidates) + jsonld (Jansson) -> content (main container) ->
+ *   blocks (paragraphs, links) -> reconcile (choose, normalize) -> article
+ *   -> json.
+ *
+ * Every stage works on a per-call context (nmi_ctx); there is no file-scope
+ * mutable state anywhere in the library. Internal symbols with external
+ * linkage carry the nmi_ prefix; the shared object exports only newsmeta_*.
+ */
+#ifndef NEWSMETA_INTERNAL_H
+#define NEWSMETA_INTERNAL_H
+
+#include <stdarg.h>
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include <libxml/HTMLparser.h>
+#include <libxml/tree.h>
+
+#include "newsmeta.h"
+
+/* ------------------------------------------------------------------ */
+/* Limits, each with the pathological case it prevents                 */
+/* ------------------------------------------------------------------ */
+
+/* Deeper trees are cut off by libxml2 anyway (256 without XML_PARSE_HUGE);
+ * our recursive walks stop here too so a hostile page cannot overflow the
+ * C stack. */
+#define NMI_MAX_DEPTH 512
+/* A page with millions of <p> would otherwise make a multi-GB record. */
+#define NMI_MAX_PARAGRAPHS 20000
+#define NMI_MAX_LINKS 20000
+/* JSON-LD blocks above this size are skipped: a megabyte-scale block is a
+ * data dump (product catalogue, comments), never article metadata. */
+#define NMI_MAX_JSONLD_BYTES (4u * 1024u * 1024u)
+/* Jansson recursion is bounded by its own depth limit (2048); our walk over
+ * the parsed value stops earlier. */
+#define NMI_MAX_JSONLD_DEPTH 64
+/* Candidates per field: a page listing 10,000 tags gets the first ones. */
+#define NMI_MAX_CANDIDATES 4096
+/* The number of leading bytes searched for <meta charset>. The HTML
+ * standard says 1024; real pages put it later (after inline scripts), so we
+ * look further. Bounded so the prescan stays linear and cheap. */
+#define NMI_CHARSET_PRESCAN_BYTES (64u * 1024u)
+
+/* ------------------------------------------------------------------ */
+/* arena.c — per-article allocator                                     */
+/* ------------------------------------------------------------------ */
+
+typedef struct nmi_arena_block nmi_arena_block;
+typedef struct nmi_arena {
+    nmi_arena_block *head;
+} nmi_arena;
+
+void *nmi_arena_alloc(nmi_arena *arena, size_t size);
+char *nmi_arena_strndup(nmi_arena *arena, const char *s, size_t n);
+char *nmi_arena_strdup(nmi_arena *arena, const char *s);
+void nmi_arena_release(nmi_arena *arena);
+
+/* ------------------------------------------------------------------ */
+/* strbuf.c — growable strings and UTF-8 text helpers                  */
+/* ------------------------------------------------------------------ */
+
+typedef struct nmi_buf {
+    char *data;
+    size_t len, cap;
+    bool oom; /* sticky: once an append failed, the buffer is unusable */
+} nmi_buf;
+
+void nmi_buf_init(nmi_buf *b);
+void nmi_buf_free(nmi_buf *b);
+bool nmi_buf_append(nmi_buf *b, const char *s, size_t n);
+bool nmi_buf_appendc(nmi_buf *b, char c);
+void nmi_buf_reset(nmi_buf *b);
+
+/* Append text with whitespace collapsed: runs of ASCII and Unicode spaces
+ * (NBSP, thin spaces, ideographic space, line breaks) become one ' ', zero-
+ * width characters are dropped, and no space is written at the start of
+ * the buffer or after a space already there. */
+bool nmi_buf_append_collapsed(nmi_buf *b, const char *s, size_t n);
+/* Drop trailing spaces. */
+void nmi_buf_rtrim(nmi_buf *b);
+
+/* A new arena copy of s with whitespace collapsed and trimmed; NULL when
+ * the result is empty (or on out of memory, which sets *oom). */
+char *nmi_clean_text(nmi_arena *arena, const char *s, size_t n, bool *oom);
+
+/* Number of Unicode code points (not bytes) that are not whitespace. */
+size_t nmi_text_weight(const char *s, size_t n);
+
+/* Case-insensitive ASCII helpers. */
+bool nmi_ieq(const char *a, const char *b);
+bool nmi_istarts(const char *s, const char *prefix);
+const char *nmi_istr(const char *haystack, const char *needle);
+
+/* Decode HTML character references (&amp; &#39; &eacute;) in a string that
+ * did not pass through the HTML parser (JSON-LD values). Returns s itself
+ * when there is nothing to decode. */
+const char *nmi_decode_entities(nmi_arena *arena, const char *s, bool *oom);
+
+/* ------------------------------------------------------------------ */
+/* Per-call context                                                    */
+/* ------------------------------------------------------------------ */
+
+typedef enum nmi_field {
+    NMI_F_HEADLINE,    /* JSON-LD headline, og:title, twitter:title, itemprop */
+    NMI_F_TITLE,       /* <title> */
+    NMI_F_H1,          /* visible <h1> */
+    NMI_F_AUTHOR,      /* one person name */
+    NMI_F_BYLINE,      /* byline text as printed */
+    NMI_F_PUBLISHER,   /* organization */
+    NMI_F_PUBLISHED,   /* raw date string */
+    NMI_F_MODIFIED,    /* raw date string */
+    NMI_F_DESCRIPTION,
+    NMI_F_LANGUAGE,
+    NMI_F_SITE_NAME,
+    NMI_F_CANONICAL,
+    NMI_F_IMAGE,
+    NMI_F_SECTION,
+    NMI_F_TAG,
+    NMI_F_BODY,        /* JSON-LD articleBody */
+    NMI_F_COUNT
+} nmi_field;
+
+/* A value seen somewhere in the page, before reconciliation. Lower rank is
+ * better; ranks compare across sources (see harvest.c for the scale). */
+typedef struct nmi_cand {
+    const char *value; /* arena string, whitespace collapsed */
+    int rank;
+    newsmeta_source source;
+} nmi_cand;
+
+typedef struct nmi_cands {
+    nmi_cand *items;
+    size_t count, cap;
+} nmi_cands;
+
+/* A body block before it lands in the article. */
+typedef struct nmi_block {
+    newsmeta_paragraph_kind kind;
+    int level;
+    const char *text;
+    size_t length;
+} nmi_block;
+
+typedef struct nmi_link {
+    const char *href;
+    const char *text;
+    newsmeta_link_kind kind;
+    long paragraph;
+    size_t start, end;
+} nmi_link;
+
+typedef struct nmi_ctx {
+    nmi_arena *arena;
+    newsmeta_options opts;   /* copy with defaults filled in */
+    const char *url;         /* page URL as given, or NULL */
+    const char *base;        /* base for links: <base href> over url */
+    htmlDocPtr doc;
+    nmi_cands cands[NMI_F_COUNT];
+    nmi_block *blocks;
+    size_t block_count, block_cap;
+    nmi_link *links;
+    size_t link_count, link_cap;
+    const char *charset;
+    bool oom;                /* sticky out-of-memory flag */
+} nmi_ctx;
+
+/* Record a candidate; value is copied into the arena, cleaned (whitespace
+ * collapsed) and ignored when empty. */
+void nmi_add_cand(nmi_ctx *ctx, nmi_field field, const char *value, size_t n, int rank,
+                  newsmeta_source source);
+/* Best (lowest rank, earliest) candidate, or NULL. */
+const nmi_cand *nmi_best_cand(const nmi_ctx *ctx, nmi_field field);
+
+/* ------------------------------------------------------------------ */
+/* decode.c — bytes to UTF-8                                           */
+/* ------------------------------------------------------------------ */
+
+/* Decide the charset (BOM, caller's charset, <meta charset>, UTF-8
+ * validity, ICU detection) and convert to UTF-8 with invalid sequences
+ * replaced by U+FFFD. *out is malloc'd (caller frees with free()). */
+newsmeta_status nmi_decode(nmi_ctx *ctx, const char *bytes, size_t len, char **out,
+                           size_t *out_len, newsmeta_error *err);
+
+/* ------------------------------------------------------------------ */
+/* html.c — libxml2 parsing and tree helpers                           */
+/* ------------------------------------------------------------------ */
+
+htmlDocPtr nmi_parse_html_utf8(const char *utf8, size_t len);
+/* Lower-case tag name of an element ("" for other nodes). libxml2's HTML
+ * parser already lower-cases names. */
+static inline const char *nmi_tag(const xmlNode *n)
+{
+    return (n && n->type == XML_ELEMENT_NODE && n->name) ? (const char *)n->name : "";
+}
+/* Attribute value borrowed from the tree (no copy), or NULL. */
+const char *nmi_attr(const xmlNode *n, const char *name);
+/* Concatenated text of a subtree, whitespace collapsed, into the arena;
+ * NULL when empty. Skips <script>, <style> and <noscript>. */
+char *nmi_node_text(nmi_ctx *ctx, const xmlNode *n);
+/* Resolve href against the context base with libxml2's URI code; returns
+ * an arena string, or NULL for empty, fragment-only and javascript: refs. */
+const char *nmi_resolve_url(nmi_ctx *ctx, const char *href);
+
+/* ------------------------------------------------------------------ */
+/* harvest.c — <meta>, <link>, microdata, <title>, <h1>, <time>         */
+/* jsonld.c  — JSON-LD blocks                                          */
+/* ------------------------------------------------------------------ */
+
+void nmi_harvest(nmi_ctx *ctx);
+void nmi_jsonld(nmi_ctx *ctx, const char *json, size_t len);
+
+/* ------------------------------------------------------------------ */
+/* content.c — main-content choice; blocks.c — paragraphs and links     */
+/* ------------------------------------------------------------------ */
+
+/* Per-element facts computed once in a bottom-up pass (content.c) and
+ * shared with blocks.c through xmlNode::_private. */
+typedef struct nmi_node_info {
+    uint32_t text;      /* non-space code points of visible text below */
+    uint32_t link_text; /* of which inside <a> */
+    uint32_t commas;
+    uint32_t paragraphs; /* <p>-like descendants with real text */
+    double score;
+    bool junk;          /* boilerplate or hidden: never part of the body */
+    bool scored;
+} nmi_node_info;
+
+static inline nmi_node_info *nmi_info(const xmlNode *n)
+{
+    return n ? (nmi_node_info *)n->_private : NULL;
+}
+
+void nmi_extract_content(nmi_ctx *ctx, const char *headline);
+/* Emit the blocks of the chosen containers (called by content.c). */
+void nmi_emit_blocks(nmi_ctx *ctx, xmlNode **roots, size_t nroots, const char *headline);
+
+/* ------------------------------------------------------------------ */
+/* date.c — timestamps                                                 */
+/* ------------------------------------------------------------------ */
+
+typedef struct nmi_time {
+    int year, month, day, hour, minute, second;
+    int offset_minutes;
+    bool offset_known;
+    newsmeta_precision precision;
+    const char *zone; /* borrowed static or arena string */
+} nmi_time;
+
+/* Parse ISO 8601, RFC 2822 and common English textual forms. False when
+ * the text holds no date. */
+bool nmi_parse_date(nmi_ctx *ctx, const char *s, nmi_time *out);
+/* A /yyyy/mm/dd/ (or yyyy-mm-dd) date in a URL path. */
+bool nmi_date_from_url(const char *url, nmi_time *out);
+/* Fill a public timestamp (ISO string, UTC seconds) from a parsed time. */
+void nmi_time_to_public(nmi_ctx *ctx, const nmi_time *t, const char *raw, newsmeta_source src,
+                        newsmeta_timestamp *out);
+/* Seconds since 1970 of a civil date-time in UTC (no time zone). */
+int64_t nmi_days_from_civil(int y, int m, int d);
+
+/* ------------------------------------------------------------------ */
+/* reconcile.c — candidates to the public record                       */
+/* ------------------------------------------------------------------ */
+
+/* Choose the headline before content extraction (the body must not repeat
+ * it). Returns an arena string or NULL. */
+const char *nmi_choose_headline(nmi_ctx *ctx, newsmeta_source *src);
+newsmeta_status nmi_build_article(nmi_ctx *ctx, newsmeta_article *a, const char *headline,
+                                  newsmeta_source headline_src);
+
+/* ------------------------------------------------------------------ */
+/* api.c — error reporting                                             */
+/* ------------------------------------------------------------------ */
+
+newsmeta_status nmi_fail(newsmeta_error *err, newsmeta_status code, const char *fmt, ...)
+#if defined(__GNUC__) || defined(__clang__)
+    __attribute__((format(printf, 3, 4)))
+#endif
+    ;
+
+#endif /* NEWSMETA_INTERNAL_H */

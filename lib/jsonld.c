@@ -1,0 +1,314 @@
+/* Stage 3b: JSON-LD (schema.org) blocks, parsed with Jansson.
+ *
+ * Article objects are found at any nesting that matters in practice: the
+ * top level, arrays of objects, "@graph", and "mainEntity". Their authors
+ * may be strings, Person/Organization objects, arrays, or bare {"@id"}
+ * references into the @graph, which are resolved. Ranks follow the scale
+ * in harvest.c. */
+#include <stdlib.h>
+#include <string.h>
+
+#include <jansson.h>
+
+#include "internal.h"
+
+typedef enum obj_kind { K_OTHER, K_NEWS, K_ARTICLE, K_WEBPAGE, K_WEBSITE, K_ORG, K_PERSON } obj_kind;
+
+static const char *const NEWS_TYPES[] = {
+    "NewsArticle",          "ReportageNewsArticle", "AnalysisNewsArticle",
+    "OpinionNewsArticle",   "ReviewNewsArticle",    "BackgroundNewsArticle",
+    "AskPublicNewsArticle", "LiveBlogPosting",      NULL};
+static const char *const ARTICLE_TYPES[] = {"Article",     "BlogPosting", "SocialMediaPosting",
+                                            "TechArticle", "Report",      "ScholarlyArticle",
+                                            "Review",      "Blog",        NULL};
+
+static bool in_list(const char *s, const char *const *list)
+{
+    /* Types may come as full IRIs: "http://schema.org/NewsArticle". */
+    const char *slash = strrchr(s, '/');
+    if (slash)
+        s = slash + 1;
+    for (; *list; list++)
+        if (nmi_ieq(s, *list))
+            return true;
+    return false;
+}
+
+static obj_kind kind_of_type(const char *t)
+{
+    if (in_list(t, NEWS_TYPES))
+        return K_NEWS;
+    if (in_list(t, ARTICLE_TYPES))
+        return K_ARTICLE;
+    const char *s = strrchr(t, '/') ? strrchr(t, '/') + 1 : t;
+    if (nmi_ieq(s, "WebPage") || nmi_ieq(s, "ItemPage") || nmi_ieq(s, "CollectionPage"))
+        return K_WEBPAGE;
+    if (nmi_ieq(s, "WebSite"))
+        return K_WEBSITE;
+    if (nmi_ieq(s, "Organization") || nmi_ieq(s, "NewsMediaOrganization") ||
+        nmi_ieq(s, "Corporation"))
+        return K_ORG;
+    if (nmi_ieq(s, "Person"))
+        return K_PERSON;
+    return K_OTHER;
+}
+
+static obj_kind kind_of(json_t *obj)
+{
+    json_t *t = json_object_get(obj, "@type");
+    if (json_is_string(t))
+        return kind_of_type(json_string_value(t));
+    obj_kind best = K_OTHER;
+    if (json_is_array(t)) {
+        size_t i;
+        json_t *v;
+        json_array_foreach(t, i, v)
+        {
+            if (!json_is_string(v))
+                continue;
+            obj_kind k = kind_of_type(json_string_value(v));
+            if (k != K_OTHER && (best == K_OTHER || k < best))
+                best = k;
+        }
+    }
+    return best;
+}
+
+typedef struct jl {
+    nmi_ctx *ctx;
+    json_t *ids[256]; /* objects carrying an @id, for reference lookup */
+    size_t nids;
+} jl;
+
+static void index_ids(jl *j, json_t *v, int depth)
+{
+    if (depth > NMI_MAX_JSONLD_DEPTH || j->nids >= sizeof j->ids / sizeof *j->ids)
+        return;
+    if (json_is_array(v)) {
+        size_t i;
+        json_t *e;
+        json_array_foreach(v, i, e) index_ids(j, e, depth + 1);
+    } else if (json_is_object(v)) {
+        json_t *id = json_object_get(v, "@id");
+        if (json_is_string(id) && json_object_size(v) > 1 && j->nids < 256)
+            j->ids[j->nids++] = v;
+        index_ids(j, json_object_get(v, "@graph"), depth + 1);
+    }
+}
+
+/* A bare {"@id": "..."} resolved to the full object, when the page has it. */
+static json_t *deref(jl *j, json_t *v)
+{
+    if (!json_is_object(v) || json_object_size(v) != 1)
+        return v;
+    json_t *id = json_object_get(v, "@id");
+    if (!json_is_string(id))
+        return v;
+    for (size_t i = 0; i < j->nids; i++) {
+        json_t *other = json_object_get(j->ids[i], "@id");
+        if (json_is_string(other) && !strcmp(json_string_value(other), json_string_value(id)))
+            return j->ids[i];
+    }
+    return v;
+}
+
+static void add_str(jl *j, nmi_field f, const char *s, int rank)
+{
+    if (!s || !*s)
+        return;
+    bool oom = false;
+    s = nmi_decode_entities(j->ctx->arena, s, &oom);
+    if (oom)
+        j->ctx->oom = true;
+    if (f == NMI_F_IMAGE || f == NMI_F_CANONICAL) {
+        s = nmi_resolve_url(j->ctx, s);
+        if (!s)
+            return;
+    }
+    nmi_add_cand(j->ctx, f, s, strlen(s), rank, NEWSMETA_SOURCE_JSONLD);
+}
+
+/* A string, or each string of an array (or "name" of objects). */
+static void add_strings(jl *j, nmi_field f, json_t *v, int rank, int depth)
+{
+    if (depth > 3)
+        return;
+    if (json_is_string(v)) {
+        const char *s = json_string_value(v);
+        if (f == NMI_F_TAG) {
+            /* keywords: "a, b, c" */
+            const char *p = s;
+            while (*p) {
+                const char *e = p;
+                while (*e && *e != ',')
+                    e++;
+                char tmp[256];
+                size_t n = (size_t)(e - p);
+                if (n < sizeof tmp) {
+                    memcpy(tmp, p, n);
+                    tmp[n] = '\0';
+                    add_str(j, f, tmp, rank);
+                }
+                p = *e ? e + 1 : e;
+            }
+        } else {
+            add_str(j, f, s, rank);
+        }
+    } else if (json_is_array(v)) {
+        size_t i;
+        json_t *e;
+        json_array_foreach(v, i, e) add_strings(j, f, e, rank, depth + 1);
+    } else if (json_is_object(v)) {
+        v = deref(j, v);
+        json_t *name = json_object_get(v, "name");
+        if (!name && (f == NMI_F_IMAGE || f == NMI_F_CANONICAL)) {
+            name = json_object_get(v, "url");
+            if (!name)
+                name = json_object_get(v, "@id");
+            if (!name)
+                name = json_object_get(v, "contentUrl");
+        }
+        if (json_is_string(name))
+            add_str(j, f, json_string_value(name), rank);
+    }
+}
+
+static void add_people(jl *j, json_t *v, int rank, int depth)
+{
+    if (depth > 4)
+        return;
+    if (json_is_array(v)) {
+        size_t i;
+        json_t *e;
+        json_array_foreach(v, i, e) add_people(j, e, rank, depth + 1);
+        return;
+    }
+    if (json_is_string(v)) {
+        const char *s = json_string_value(v);
+        if (!nmi_istarts(s, "http://") && !nmi_istarts(s, "https://"))
+            add_str(j, NMI_F_AUTHOR, s, rank);
+        return;
+    }
+    if (!json_is_object(v))
+        return;
+    v = deref(j, v);
+    json_t *name = json_object_get(v, "name");
+    if (json_is_array(name)) /* seen in the wild: "name": ["Jane Doe"] */
+        name = json_array_get(name, 0);
+    if (!json_is_string(name))
+        return;
+    /* An organization credited as author is the publisher, not a person. */
+    add_str(j, kind_of(v) == K_ORG ? NMI_F_PUBLISHER : NMI_F_AUTHOR, json_string_value(name),
+            rank);
+}
+
+static void take_article(jl *j, json_t *o, int rank)
+{
+    json_t *headline = json_object_get(o, "headline");
+    if (json_is_string(headline))
+        add_str(j, NMI_F_HEADLINE, json_string_value(headline), rank);
+    else
+        add_strings(j, NMI_F_HEADLINE, json_object_get(o, "name"), rank + 4, 0);
+    add_strings(j, NMI_F_DESCRIPTION, json_object_get(o, "description"), rank, 0);
+    add_strings(j, NMI_F_PUBLISHED, json_object_get(o, "datePublished"), rank, 0);
+    add_strings(j, NMI_F_PUBLISHED, json_object_get(o, "dateCreated"), rank + 6, 0);
+    add_strings(j, NMI_F_MODIFIED, json_object_get(o, "dateModified"), rank, 0);
+    add_people(j, json_object_get(o, "author"), rank, 0);
+    add_people(j, json_object_get(o, "creator"), rank + 5, 0);
+    json_t *pub = json_object_get(o, "publisher");
+    if (json_is_array(pub))
+        pub = json_array_get(pub, 0);
+    add_strings(j, NMI_F_PUBLISHER, pub, rank, 0);
+    add_strings(j, NMI_F_IMAGE, json_object_get(o, "image"), rank, 0);
+    add_strings(j, NMI_F_IMAGE, json_object_get(o, "thumbnailUrl"), rank + 5, 0);
+    add_strings(j, NMI_F_SECTION, json_object_get(o, "articleSection"), rank, 0);
+    add_strings(j, NMI_F_TAG, json_object_get(o, "keywords"), rank, 0);
+    add_strings(j, NMI_F_LANGUAGE, json_object_get(o, "inLanguage"), rank, 0);
+    json_t *body = json_object_get(o, "articleBody");
+    if (json_is_string(body))
+        add_str(j, NMI_F_BODY, json_string_value(body), rank);
+    json_t *url = json_object_get(o, "url");
+    if (json_is_string(url))
+        add_str(j, NMI_F_CANONICAL, json_string_value(url), rank + 20);
+}
+
+static void visit(jl *j, json_t *v, int depth)
+{
+    if (depth > NMI_MAX_JSONLD_DEPTH || j->ctx->oom)
+        return;
+    if (json_is_array(v)) {
+        size_t i;
+        json_t *e;
+        json_array_foreach(v, i, e) visit(j, e, depth + 1);
+        return;
+    }
+    if (!json_is_object(v))
+        return;
+    switch (kind_of(v)) {
+    case K_NEWS:
+        take_article(j, v, 10);
+        break;
+    case K_ARTICLE:
+        take_article(j, v, 12);
+        break;
+    case K_WEBPAGE:
+        take_article(j, v, 32);
+        break;
+    case K_WEBSITE:
+        add_strings(j, NMI_F_SITE_NAME, json_object_get(v, "name"), 24, 0);
+        break;
+    case K_ORG:
+        add_strings(j, NMI_F_PUBLISHER, json_object_get(v, "name"), 30, 0);
+        break;
+    default:
+        break;
+    }
+    visit(j, json_object_get(v, "@graph"), depth + 1);
+    json_t *main = json_object_get(v, "mainEntity");
+    if (json_is_object(main) || json_is_array(main))
+        visit(j, main, depth + 1);
+}
+
+void nmi_jsonld(nmi_ctx *ctx, const char *text, size_t len)
+{
+    if (len == 0 || len > NMI_MAX_JSONLD_BYTES)
+        return;
+    /* Tolerate what CMSs commonly emit: HTML comment or CDATA wrappers and
+     * raw newlines/tabs inside strings (invalid JSON, harmless as spaces). */
+    char *buf = malloc(len + 1);
+    if (!buf) {
+        ctx->oom = true;
+        return;
+    }
+    size_t n = 0;
+    for (size_t i = 0; i < len; i++) {
+        unsigned char c = (unsigned char)text[i];
+        buf[n++] = c < 0x20 ? ' ' : (char)c;
+    }
+    buf[n] = '\0';
+    char *s = buf;
+    while (*s == ' ')
+        s++;
+    if (!strncmp(s, "<!--", 4))
+        s += 4;
+    else if (!strncmp(s, "//<![CDATA[", 11))
+        s += 11;
+    else if (!strncmp(s, "<![CDATA[", 9))
+        s += 9;
+    json_error_t jerr;
+    json_t *root = json_loadb(s, n - (size_t)(s - buf), JSON_DISABLE_EOF_CHECK | JSON_DECODE_ANY,
+                              &jerr);
+    if (root) {
+        jl *j = calloc(1, sizeof *j);
+        if (j) {
+            j->ctx = ctx;
+            index_ids(j, root, 0);
+            visit(j, root, 0);
+            free(j);
+        } else {
+            ctx->oom = true;
+        }
+        json_decref(root);
+    }
+    free(buf);
+}
