@@ -9,6 +9,9 @@
  * blocks.c. When that yields almost nothing, the JSON-LD articleBody (if
  * any) or the whole <body> is used instead. */
 #include <string.h>
+#ifdef NMI_DEBUG
+#include <stdio.h>
+#endif
 
 #include "internal.h"
 
@@ -16,44 +19,52 @@
 
 /* Tags never part of an article body. */
 static const char *const JUNK_TAGS[] = {
-    "script", "style",  "noscript", "template", "nav",    "aside",  "footer", "form",
-    "button", "select", "input",    "textarea", "iframe", "svg",    "canvas", "object",
-    "embed",  "video",  "audio",    "map",      "dialog", "menu",   "head",   "header",
-    "label",  "option", "link",     "meta",     "math",   "picture", NULL};
+    "script", "style",  "noscript", "template", "nav",    "aside",  "footer", "button",
+    "select", "input",  "textarea", "iframe",   "svg",    "canvas", "object", "embed",
+    "video",  "audio",  "map",      "dialog",   "menu",   "head",   "label",  "option",
+    "link",   "meta",   "math",     "picture",  NULL};
+
+/* Tags that are boilerplate unless they wrap most of the page (ASP.NET
+ * pages put everything in one <form>; some themes do it with <header>). */
+static const char *const SOFT_JUNK_TAGS[] = {"form", "header", NULL};
 
 static const char *const JUNK_ROLES[] = {"navigation", "banner", "complementary", "contentinfo",
                                          "dialog",     "menu",   "menubar",       "search",
                                          "toolbar",    "alert",  "alertdialog",   NULL};
 
-/* Class/id substrings that mark boilerplate wherever they occur. Several
- * languages: share/partager/compartir/teilen, related/verwandt/relacionad,
- * newsletter, comments/kommentar/comentario/commentaire. */
-static const char *const JUNK_WORDS[] = {
-    "comment",    "kommentar",  "comentario", "disqus",      "cookie",     "consent",
-    "newsletter", "subscri",    "signup",     "sign-up",     "social",     "share",
-    "sharing",    "partager",   "compartir",  "teilen",      "related",    "relacionad",
-    "verwandt",   "recommend",  "outbrain",   "taboola",     "sponsor",    "advert",
-    "promo",      "popup",      "modal",      "breadcrumb",  "sidebar",    "footer",
-    "masthead",   "navbar",     "trending",   "most-popular", "mostpopular", "most-read",
-    "mostread",   "popular-",   "author-bio", "authorbio",   "about-author", "skip-link",
-    "toolbar",    "widget",     "pagination", "pager",       "print-only", "visually-hidden",
-    "sr-only",    "screen-reader", "read-more", "readmore",  "more-stories", "morestories",
-    "paywall",    "jump-link",  "tags",       "topics-list", "byline",     "dateline",
-    "timestamp",  "caption",    "credit",     "gallery",     "slideshow",  "carousel",
-    "ad-slot",    "adslot",     "ad-unit",    "adunit",      "ad-container", "ad-wrapper",
-    "dfp",        "banner",     "hidden",     "offscreen",   "nocontent",  "noprint",
+/* Class/id vocabulary of boilerplate, in several languages. Class and id
+ * values are split into lower-case words at spaces, punctuation and
+ * camelCase humps ("ArticleBody-shareBar" -> article body share bar).
+ * A word matches when it starts with one of these stems: */
+static const char *const JUNK_STEMS[] = {
+    "comment",  "kommentar", "comentario", "commentaire", "disqus",    "cookie",   "consent",
+    "gdpr",     "newsletter", "subscri",   "signup",      "social",    "share",    "sharing",
+    "partage",  "compartir", "teilen",     "related",     "relacionad", "verwandt", "correlat",
+    "recommend", "outbrain", "taboola",    "sponsor",     "advert",    "promo",    "popup",
+    "modal",    "breadcrumb", "sidebar",   "footer",      "masthead",  "navbar",   "navigation",
+    "trending", "popular",   "paywall",    "toolbar",     "widget",    "pagination", "slideshow",
+    "carousel", "gallery",   "byline",     "dateline",    "timestamp", "caption",  "credit",
+    "offscreen", "nocontent", "noprint",   "banner",      "skyscraper", "leaderboard",
+    "masthead", "overlay",   "lightbox",   "tooltip",     NULL};
+/* ... or equals one of these short words (too short to use as stems): */
+static const char *const JUNK_WORDS[] = {"ad",   "ads",  "adv",   "nav",   "menu",  "meta",
+                                         "tool", "tools", "tag",  "tags",  "hide",  "hidden",
+                                         "rss",  "foot", "header", "byl",  "pager", "dfp",
+                                         "print", "bio", "author", "more", "topics", "keywords",
+                                         "subnav", "topnav", "extra", "email", "follow", NULL};
+/* Multi-word phrases, matched on the joined words ("read-more",
+ * "ReadMore" and "read_more" all give "readmore"): */
+static const char *const JUNK_PHRASES[] = {
+    "readmore",   "mostread", "mostpopular", "morestories", "moreon",  "authorbio",
+    "aboutauthor", "skiplink", "sronly",     "screenreader", "visuallyhidden", "jumplink",
+    "adslot",     "adunit",   "adcontainer", "adwrapper",   "printonly", "alsoread",
+    "seealso",    "youmayalso", "youmightalso", "dontmiss",  "leiatambem", "lesenauch",
     NULL};
 
-/* Whole class/id tokens (split on space, '-' and '_') that mark
- * boilerplate; too short to match as substrings. */
-static const char *const JUNK_TOKENS[] = {"ad",   "ads",   "adv",  "nav",  "menu", "meta",
-                                          "tool", "tools", "tag",  "hide", "share", "rss",
-                                          "foot", "header", "masthead", "byl", NULL};
-
 /* Class/id words that suggest article text (Readability's positive list). */
-static const char *const GOOD_WORDS[] = {"article", "body",  "content", "entry", "hentry",
-                                         "main",    "page",  "post",    "text",  "blog",
-                                         "story",   "prose", NULL};
+static const char *const GOOD_STEMS[] = {"article", "body",  "content", "entry", "hentry",
+                                         "main",    "post",  "text",    "blog",  "story",
+                                         "prose",   "artikel", "noticia", "materia", NULL};
 
 /* ---- helpers ---------------------------------------------------------- */
 
@@ -65,34 +76,81 @@ static bool in_list(const char *s, const char *const *list)
     return false;
 }
 
-static bool attr_has_word(const char *v, const char *const *words)
+/* Split a class/id value into lower-case words (see JUNK_STEMS) and call
+ * match() on each; also builds the words joined without separators into
+ * joined[] for phrase matching. */
+typedef struct words {
+    char w[48][32];
+    size_t n;
+    char joined[256];
+} words;
+
+static void split_words(const char *v, words *out)
 {
-    if (!v)
-        return false;
-    for (const char *const *w = words; *w; w++)
-        if (nmi_istr(v, *w))
+    out->n = 0;
+    size_t jl = 0;
+    size_t len = 0;
+    char cur[32];
+    for (const char *p = v;; p++) {
+        unsigned char c = (unsigned char)*p;
+        bool alnum = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+        bool hump = c >= 'A' && c <= 'Z' && p > v && p[-1] >= 'a' && p[-1] <= 'z';
+        if ((!alnum || hump) && len) {
+            if (out->n < 48) {
+                cur[len] = '\0';
+                memcpy(out->w[out->n++], cur, len + 1);
+            }
+            len = 0;
+        }
+        if (!c)
+            break;
+        if (c == ' ' && jl && jl + 1 < sizeof out->joined)
+            out->joined[jl++] = ' '; /* phrases never span class names */
+        if (alnum) {
+            char lc = (char)((c >= 'A' && c <= 'Z') ? c + 32 : c);
+            if (len + 1 < sizeof cur)
+                cur[len++] = lc;
+            if (jl + 1 < sizeof out->joined)
+                out->joined[jl++] = lc;
+        }
+    }
+    out->joined[jl] = '\0';
+}
+
+static bool words_match(const words *w, const char *const *stems, const char *const *exact,
+                        const char *const *phrases)
+{
+    for (size_t i = 0; i < w->n; i++) {
+        const char *t = w->w[i];
+        for (const char *const *s = stems; s && *s; s++)
+            if (!strncmp(t, *s, strlen(*s)))
+                return true;
+        for (const char *const *e = exact; e && *e; e++)
+            if (!strcmp(t, *e))
+                return true;
+    }
+    for (const char *const *ph = phrases; ph && *ph; ph++)
+        if (strstr(w->joined, *ph))
             return true;
     return false;
 }
 
-static bool attr_has_token(const char *v, const char *const *tokens)
+static bool attr_is_junk(const char *v)
 {
-    if (!v)
+    if (!v || !*v)
         return false;
-    const char *p = v;
-    while (*p) {
-        while (*p == ' ' || *p == '-' || *p == '_' || *p == '\t' || *p == '\n')
-            p++;
-        const char *e = p;
-        while (*e && *e != ' ' && *e != '-' && *e != '_' && *e != '\t' && *e != '\n')
-            e++;
-        size_t n = (size_t)(e - p);
-        for (const char *const *t = tokens; *t && n; t++)
-            if (strlen(*t) == n && nmi_istarts(p, *t))
-                return true;
-        p = e;
-    }
-    return false;
+    words w;
+    split_words(v, &w);
+    return words_match(&w, JUNK_STEMS, JUNK_WORDS, JUNK_PHRASES);
+}
+
+static bool attr_is_good(const char *v)
+{
+    if (!v || !*v)
+        return false;
+    words w;
+    split_words(v, &w);
+    return words_match(&w, GOOD_STEMS, NULL, NULL);
 }
 
 static bool hidden(const xmlNode *n)
@@ -123,35 +181,39 @@ static bool hidden(const xmlNode *n)
     return false;
 }
 
-/* Junk by class/id/role; body-level containers are never junk by class,
- * so a site that puts "share-enabled" on its page wrapper keeps its text. */
-static bool junk_by_attrs(const xmlNode *n, const char *tag)
+/* Hard junk: by tag, hidden, or ARIA role. Never part of the body. */
+static bool hard_junk(const xmlNode *n, const char *tag)
 {
-    const char *role = nmi_attr(n, "role");
-    if (role && in_list(role, JUNK_ROLES))
+    if (in_list(tag, JUNK_TAGS) || hidden(n))
         return true;
+    const char *role = nmi_attr(n, "role");
+    return role && in_list(role, JUNK_ROLES);
+}
+
+/* Soft junk: by class/id vocabulary or a soft tag. Applied only to
+ * elements that do not hold most of the page's text (see measure), so a
+ * page wrapper with an unlucky class ("non-ad-column") keeps its text. */
+static bool soft_junk(const xmlNode *n, const char *tag)
+{
     if (!strcmp(tag, "body") || !strcmp(tag, "html") || !strcmp(tag, "main") ||
         !strcmp(tag, "article"))
         return false;
-    const char *cls = nmi_attr(n, "class"), *id = nmi_attr(n, "id");
-    if (!cls && !id)
-        return false;
-    bool bad = attr_has_word(cls, JUNK_WORDS) || attr_has_word(id, JUNK_WORDS) ||
-               attr_has_token(cls, JUNK_TOKENS) || attr_has_token(id, JUNK_TOKENS);
-    return bad;
+    if (in_list(tag, SOFT_JUNK_TAGS))
+        return true;
+    return attr_is_junk(nmi_attr(n, "class")) || attr_is_junk(nmi_attr(n, "id"));
 }
 
 static int class_weight(const xmlNode *n)
 {
     int w = 0;
     const char *cls = nmi_attr(n, "class"), *id = nmi_attr(n, "id");
-    if (attr_has_word(cls, GOOD_WORDS))
+    if (attr_is_good(cls))
         w += 25;
-    if (attr_has_word(id, GOOD_WORDS))
+    if (attr_is_good(id))
         w += 25;
-    if (attr_has_word(cls, JUNK_WORDS) || attr_has_token(cls, JUNK_TOKENS))
+    if (attr_is_junk(cls))
         w -= 25;
-    if (attr_has_word(id, JUNK_WORDS) || attr_has_token(id, JUNK_TOKENS))
+    if (attr_is_junk(id))
         w -= 25;
     return w;
 }
@@ -215,22 +277,43 @@ static void push_para(scan *s, xmlNode *n)
     s->para[s->npara++] = n;
 }
 
-/* Fills info for n and its subtree; returns it. in_link: inside <a>. */
-static nmi_node_info *measure(scan *s, xmlNode *n, int depth, bool in_link, bool junk_above)
+/* First pass: allocate the info of every element, mark hard junk, and
+ * measure the visible text below each element, soft junk included. */
+static uint32_t measure_raw(scan *s, xmlNode *n, int depth)
 {
     nmi_node_info *info = nmi_arena_alloc(s->scratch, sizeof *info);
     if (!info) {
         s->oom = true;
-        return NULL;
+        return 0;
     }
     memset(info, 0, sizeof *info);
     n->_private = info;
-    const char *tag = nmi_tag(n);
-    info->junk = in_list(tag, JUNK_TAGS) || hidden(n) || junk_by_attrs(n, tag);
-    if (depth > NMI_MAX_DEPTH) {
-        info->junk = true;
-        return info;
+    info->hard_junk = depth > NMI_MAX_DEPTH || hard_junk(n, nmi_tag(n));
+    if (info->hard_junk)
+        return 0;
+    uint32_t total = 0;
+    for (xmlNode *c = n->children; c && !s->oom; c = c->next) {
+        if (c->type == XML_TEXT_NODE && c->content)
+            total += (uint32_t)nmi_text_weight((const char *)c->content,
+                                               strlen((const char *)c->content));
+        else if (c->type == XML_ELEMENT_NODE)
+            total += measure_raw(s, c, depth + 1);
     }
+    info->raw_text = total;
+    return total;
+}
+
+/* Second pass: decide soft junk (only for elements holding less than half
+ * of the page's text), then sum text, link text and commas over what is
+ * not junk, and list the paragraph-like elements. */
+static void measure(scan *s, xmlNode *n, bool in_link, bool junk_above, uint32_t page_text)
+{
+    nmi_node_info *info = nmi_info(n);
+    const char *tag = nmi_tag(n);
+    info->junk = info->hard_junk ||
+                 (soft_junk(n, tag) && (uint64_t)info->raw_text * 2 < (uint64_t)page_text);
+    if (info->hard_junk)
+        return;
     bool link = in_link || !strcmp(tag, "a");
     bool has_block_child = false;
     uint32_t direct_text = 0;
@@ -244,9 +327,8 @@ static nmi_node_info *measure(scan *s, xmlNode *n, int depth, bool in_link, bool
                 info->link_text += w;
             info->commas += count_commas((const char *)c->content);
         } else if (c->type == XML_ELEMENT_NODE) {
-            nmi_node_info *ci = measure(s, c, depth + 1, link, junk_above || info->junk);
-            if (!ci)
-                return NULL;
+            nmi_node_info *ci = nmi_info(c);
+            measure(s, c, link, junk_above || info->junk, page_text);
             if (is_block_tag(nmi_tag(c)))
                 has_block_child = true;
             if (ci->junk)
@@ -257,19 +339,23 @@ static nmi_node_info *measure(scan *s, xmlNode *n, int depth, bool in_link, bool
             info->paragraphs += ci->paragraphs;
         }
     }
-    if (info->junk || junk_above)
-        return info;
+#ifdef NMI_DEBUG
+    if (info->junk && !junk_above && info->text > 1000)
+        fprintf(stderr, "junk %s class=%s id=%s text=%u\n", tag, nmi_attr(n, "class"),
+                nmi_attr(n, "id"), info->text);
+#endif
+    if (info->junk || junk_above || s->oom)
+        return;
     /* Paragraph-like: a <p> (or similar) or a <div> that holds its text
      * directly (sites that never use <p>). */
     bool para = is_para_tag(tag) ||
                 ((!strcmp(tag, "div") || !strcmp(tag, "section") || !strcmp(tag, "span") ||
                   !strcmp(tag, "font")) &&
                  !has_block_child && direct_text >= 25);
-    if (para && info->text >= 25 && !(in_link)) {
+    if (para && info->text >= 25 && !in_link) {
         info->paragraphs++;
         push_para(s, n);
     }
-    return info;
 }
 
 /* ---- scoring ------------------------------------------------------------ */
@@ -418,7 +504,11 @@ void nmi_extract_content(nmi_ctx *ctx, const char *headline)
             body = c;
     if (!body)
         body = root;
-    measure(&s, body, 0, false, false);
+    uint32_t page_text = measure_raw(&s, body, 0);
+    if (!s.oom && nmi_info(body)->hard_junk)
+        nmi_info(body)->hard_junk = false; /* <body hidden>: still the page */
+    if (!s.oom)
+        measure(&s, body, false, false, page_text);
     if (s.oom) {
         ctx->oom = true;
     } else {
@@ -427,6 +517,12 @@ void nmi_extract_content(nmi_ctx *ctx, const char *headline)
         size_t nroots = 0;
         if (top)
             nroots = gather(top, roots, sizeof roots / sizeof *roots);
+#ifdef NMI_DEBUG
+        fprintf(stderr, "npara=%zu top=%s class=%s id=%s score=%.1f text=%u roots=%zu\n", s.npara,
+                top ? nmi_tag(top) : "-", top ? nmi_attr(top, "class") : "-",
+                top ? nmi_attr(top, "id") : "-", top ? nmi_info(top)->score : 0.0,
+                top ? nmi_info(top)->text : 0, nroots);
+#endif
         if (nroots)
             nmi_emit_blocks(ctx, roots, nroots, headline);
         /* Fallback when the scored container gave (almost) nothing: the

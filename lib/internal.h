@@ -223,11 +223,13 @@ void nmi_jsonld(nmi_ctx *ctx, const char *json, size_t len);
 /* Per-element facts computed once in a bottom-up pass (content.c) and
  * shared with blocks.c through xmlNode::_private. */
 typedef struct nmi_node_info {
+    uint32_t raw_text;  /* visible text below, ignoring soft junk (first pass) */
     uint32_t text;      /* non-space code points of visible text below */
     uint32_t link_text; /* of which inside <a> */
     uint32_t commas;
     uint32_t paragraphs; /* <p>-like descendants with real text */
     double score;
+    bool hard_junk;     /* by tag, hidden, or role: junk whatever its size */
     bool junk;          /* boilerplate or hidden: never part of the body */
     bool scored;
 } nmi_node_info;
