@@ -35,31 +35,38 @@ static const char *const JUNK_ROLES[] = {"navigation", "banner", "complementary"
 /* Class/id vocabulary of boilerplate, in several languages. Class and id
  * values are split into lower-case words at spaces, punctuation and
  * camelCase humps ("ArticleBody-shareBar" -> article body share bar).
- * A word matches when it starts with one of these stems: */
-static const char *const JUNK_STEMS[] = {
-    "comment",  "kommentar", "comentario", "commentaire", "disqus",    "cookie",   "consent",
-    "gdpr",     "newsletter", "subscri",   "signup",      "social",    "share",    "sharing",
+ * A word matches when it starts with one of the stems, equals one of the
+ * short words, or the joined words contain one of the phrases ("read-more",
+ * "ReadMore" and "read_more" all give "readmore").
+ *
+ * Strong words mark boilerplate even on an element that also looks like
+ * content ("related-content", "comment-body"); weak words only when
+ * nothing in the class says article/content/body/entry/story (Readability's
+ * "maybe" rule: "entry-content read-more", "article modal-enabled"). */
+static const char *const STRONG_STEMS[] = {
+    "comment",  "kommentar", "comentario", "commentaire", "disqus",    "cookie",    "consent",
+    "gdpr",     "newsletter", "subscri",   "signup",      "social",    "share",     "sharing",
     "partage",  "compartir", "teilen",     "related",     "relacionad", "verwandt", "correlat",
-    "recommend", "outbrain", "taboola",    "sponsor",     "advert",    "promo",    "popup",
-    "modal",    "breadcrumb", "sidebar",   "footer",      "masthead",  "navbar",   "navigation",
-    "trending", "popular",   "paywall",    "toolbar",     "widget",    "pagination", "slideshow",
-    "carousel", "gallery",   "byline",     "dateline",    "timestamp", "caption",  "credit",
-    "offscreen", "nocontent", "noprint",   "banner",      "skyscraper", "leaderboard",
-    "masthead", "overlay",   "lightbox",   "tooltip",     NULL};
-/* ... or equals one of these short words (too short to use as stems): */
-static const char *const JUNK_WORDS[] = {"ad",   "ads",  "adv",   "nav",   "menu",  "meta",
-                                         "tool", "tools", "tag",  "tags",  "hide",  "hidden",
-                                         "rss",  "foot", "header", "byl",  "pager", "dfp",
-                                         "print", "bio", "author", "more", "topics", "keywords",
-                                         "subnav", "topnav", "extra", "email", "follow", NULL};
-/* Multi-word phrases, matched on the joined words ("read-more",
- * "ReadMore" and "read_more" all give "readmore"): */
-static const char *const JUNK_PHRASES[] = {
-    "readmore",   "mostread", "mostpopular", "morestories", "moreon",  "authorbio",
-    "aboutauthor", "skiplink", "sronly",     "screenreader", "visuallyhidden", "jumplink",
-    "adslot",     "adunit",   "adcontainer", "adwrapper",   "printonly", "alsoread",
-    "seealso",    "youmayalso", "youmightalso", "dontmiss",  "leiatambem", "lesenauch",
+    "recommend", "outbrain", "taboola",    "sponsor",     "advert",    "promo",     "trending",
+    "popular",  "paywall",   "breadcrumb", "byline",      "dateline",  "caption",   "credit",
+    "skyscraper", "leaderboard", NULL};
+static const char *const STRONG_WORDS[] = {"ad", "ads", "adv", "dfp", "byl", NULL};
+static const char *const STRONG_PHRASES[] = {
+    "mostread", "mostpopular", "morestories", "authorbio", "aboutauthor", "adslot", "adunit",
+    "adcontainer", "adwrapper", "alsoread", "seealso", "youmayalso", "youmightalso", "dontmiss",
+    "leiatambem", "lesenauch", "sronly", "screenreader", "visuallyhidden", "skiplink", NULL};
+
+static const char *const WEAK_STEMS[] = {
+    "popup",    "modal",     "sidebar",    "footer",     "masthead",  "navbar",    "navigation",
+    "toolbar",  "widget",    "pagination", "slideshow",  "carousel",  "gallery",   "timestamp",
+    "offscreen", "nocontent", "noprint",   "banner",     "overlay",   "lightbox",  "tooltip",
     NULL};
+static const char *const WEAK_WORDS[] = {"nav",   "menu",  "meta",   "tool",   "tools",  "tag",
+                                         "tags",  "hide",  "hidden", "rss",    "foot",   "header",
+                                         "pager", "print", "bio",    "author", "more",   "topics",
+                                         "keywords", "subnav", "topnav", "extra", "email", "follow",
+                                         NULL};
+static const char *const WEAK_PHRASES[] = {"readmore", "jumplink", "printonly", "moreon", NULL};
 
 /* Class/id words that suggest article text (Readability's positive list). */
 static const char *const GOOD_STEMS[] = {"article", "body",  "content", "entry", "hentry",
@@ -135,13 +142,19 @@ static bool words_match(const words *w, const char *const *stems, const char *co
     return false;
 }
 
-static bool attr_is_junk(const char *v)
+typedef enum { CLS_NONE = 0, CLS_WEAK = 1, CLS_STRONG = 2 } cls_junk;
+
+static cls_junk attr_junk(const char *v)
 {
     if (!v || !*v)
-        return false;
+        return CLS_NONE;
     words w;
     split_words(v, &w);
-    return words_match(&w, JUNK_STEMS, JUNK_WORDS, JUNK_PHRASES);
+    if (words_match(&w, STRONG_STEMS, STRONG_WORDS, STRONG_PHRASES))
+        return CLS_STRONG;
+    if (words_match(&w, WEAK_STEMS, WEAK_WORDS, WEAK_PHRASES))
+        return CLS_WEAK;
+    return CLS_NONE;
 }
 
 static bool attr_is_good(const char *v)
@@ -151,6 +164,18 @@ static bool attr_is_good(const char *v)
     words w;
     split_words(v, &w);
     return words_match(&w, GOOD_STEMS, NULL, NULL);
+}
+
+/* Boilerplate by class and id, with the strong/weak rule above. */
+static bool attrs_are_junk(const xmlNode *n)
+{
+    const char *cls = nmi_attr(n, "class"), *id = nmi_attr(n, "id");
+    cls_junk c = attr_junk(cls), i = attr_junk(id);
+    if (c == CLS_STRONG || i == CLS_STRONG)
+        return true;
+    if (c == CLS_NONE && i == CLS_NONE)
+        return false;
+    return !attr_is_good(cls) && !attr_is_good(id);
 }
 
 static bool hidden(const xmlNode *n)
@@ -200,7 +225,7 @@ static bool soft_junk(const xmlNode *n, const char *tag)
         return false;
     if (in_list(tag, SOFT_JUNK_TAGS))
         return true;
-    return attr_is_junk(nmi_attr(n, "class")) || attr_is_junk(nmi_attr(n, "id"));
+    return attrs_are_junk(n);
 }
 
 static int class_weight(const xmlNode *n)
@@ -211,9 +236,9 @@ static int class_weight(const xmlNode *n)
         w += 25;
     if (attr_is_good(id))
         w += 25;
-    if (attr_is_junk(cls))
+    if (attr_junk(cls) != CLS_NONE)
         w -= 25;
-    if (attr_is_junk(id))
+    if (attr_junk(id) != CLS_NONE)
         w -= 25;
     return w;
 }
