@@ -232,6 +232,9 @@ static int class_weight(const xmlNode *n)
 {
     int w = 0;
     const char *cls = nmi_attr(n, "class"), *id = nmi_attr(n, "id");
+    const char *prop = nmi_attr(n, "itemprop");
+    if (prop && nmi_istr(prop, "articleBody"))
+        w += 50; /* the page says so itself */
     if (attr_is_good(cls))
         w += 25;
     if (attr_is_good(id))
@@ -340,12 +343,17 @@ static void measure(scan *s, xmlNode *n, bool in_link, bool junk_above, uint32_t
     if (info->hard_junk)
         return;
     bool link = in_link || !strcmp(tag, "a");
-    bool has_block_child = false;
-    uint32_t direct_text = 0;
+    bool has_block_child = false, seen_text = false;
+    uint32_t direct_text = 0, items = 0, link_items = 0;
+    size_t para_mark = s->npara;
     for (xmlNode *c = n->children; c; c = c->next) {
         if (c->type == XML_TEXT_NODE && c->content) {
             size_t len = strlen((const char *)c->content);
             uint32_t w = (uint32_t)nmi_text_weight((const char *)c->content, len);
+            if (w && !seen_text) {
+                seen_text = true;
+                info->link_first = link;
+            }
             direct_text += w;
             info->text += w;
             if (link)
@@ -358,11 +366,29 @@ static void measure(scan *s, xmlNode *n, bool in_link, bool junk_above, uint32_t
                 has_block_child = true;
             if (ci->junk)
                 continue; /* junk text counts nowhere */
+            if (ci->text && !seen_text) {
+                seen_text = true;
+                info->link_first = link || ci->link_first;
+            }
+            if (ci->text >= 20 && is_block_tag(nmi_tag(c))) {
+                items++;
+                if (ci->link_first)
+                    link_items++;
+            }
             info->text += ci->text;
             info->link_text += ci->link_text;
             info->commas += ci->commas;
             info->paragraphs += ci->paragraphs;
         }
+    }
+    /* A feed of teasers ("More stories", "Latest news"): three or more
+     * blocks that each start with a link (the other story's title),
+     * with real link weight overall. Article text starts with words. */
+    if (!info->junk && items >= 3 && link_items * 5 >= items * 3 && info->text &&
+        (double)info->link_text / info->text > 0.2 &&
+        (uint64_t)info->raw_text * 2 < (uint64_t)page_text) {
+        info->junk = true;
+        s->npara = para_mark;
     }
 #ifdef NMI_DEBUG
     if (info->junk && !junk_above && info->text > 1000)
@@ -371,12 +397,12 @@ static void measure(scan *s, xmlNode *n, bool in_link, bool junk_above, uint32_t
 #endif
     if (info->junk || junk_above || s->oom)
         return;
-    /* Paragraph-like: a <p> (or similar) or a <div> that holds its text
-     * directly (sites that never use <p>). */
+    /* Paragraph-like: a <p> (or similar), or a <div> holding text directly
+     * (sites that never use <p>, or that break text with empty divs). */
     bool para = is_para_tag(tag) ||
                 ((!strcmp(tag, "div") || !strcmp(tag, "section") || !strcmp(tag, "span") ||
-                  !strcmp(tag, "font")) &&
-                 !has_block_child && direct_text >= 25);
+                  !strcmp(tag, "font") || !strcmp(tag, "article")) &&
+                 (!has_block_child || direct_text >= 100) && direct_text >= 25);
     if (para && info->text >= 25 && !in_link) {
         info->paragraphs++;
         push_para(s, n);

@@ -232,6 +232,7 @@ typedef struct nmi_node_info {
     bool hard_junk;     /* by tag, hidden, or role: junk whatever its size */
     bool junk;          /* boilerplate or hidden: never part of the body */
     bool scored;
+    bool link_first;    /* the first visible text below is inside a link */
 } nmi_node_info;
 
 static inline nmi_node_info *nmi_info(const xmlNode *n)
