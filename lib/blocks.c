@@ -31,7 +31,7 @@ static const char *const BOILERPLATE[] = {
     "you may also like", "you might also like", "click here", "follow us",
     "skip to main content", "skip to content", "back to top", "loading", "loading...",
     "image", "photo", "video", "play video", "close", "menu", "see more",
-    "anzeige", "werbung", "publicité", "publicidad", "pubblicità", "реклама", NULL};
+    "anzeige", "werbung", "iklan", "publicidade", "reklama", "publicité", "publicidad", "pubblicità", "реклама", NULL};
 
 /* Prefixes that introduce a related-article link inside the body. */
 static const char *const RELATED_PREFIXES[] = {
@@ -162,7 +162,10 @@ static void flush(emit *e)
     }
     if (keep && is_boilerplate(s, len))
         keep = false;
-    if (keep && ctx->block_count < 3 && e->headline && text_equals_loose(s, e->headline))
+    /* The headline is not body text: drop it where it is a heading, or
+     * near the top in any form. */
+    if (keep && e->headline && (e->kind == NEWSMETA_HEADING || ctx->block_count < 6) &&
+        text_equals_loose(s, e->headline))
         keep = false;
     if (keep && len < 300) {
         const char *rest = related_prefix(s);
@@ -183,15 +186,15 @@ static void flush(emit *e)
             return;
         }
     }
+    bool linky = false;
     if (keep && e->link_weight > 0) {
         double density = (double)e->link_weight / (double)weight;
         /* Link lists and "more on this" lines; a long paragraph with many
          * inline links is still article text. */
-        if (density > 0.5 && (e->kind == NEWSMETA_LIST_ITEM || weight < 300))
-            keep = false;
+        linky = density > 0.5 && (e->kind == NEWSMETA_LIST_ITEM || weight < 300);
     }
     if (keep) {
-        nmi_block b = {e->kind, e->level, NULL, len};
+        nmi_block b = {e->kind, e->level, NULL, len, linky};
         b.text = nmi_arena_strndup(ctx->arena, s, len);
         if (!b.text) {
             ctx->oom = true;
@@ -321,10 +324,104 @@ static void walk(emit *e, xmlNode *n, newsmeta_paragraph_kind kind, int level, b
     }
 }
 
+/* A block that reads as article prose: a paragraph or quote of some
+ * length that ends like a sentence. */
+static bool is_prose(const nmi_block *b)
+{
+    if (b->linky)
+        return false;
+    if (b->kind != NEWSMETA_PARAGRAPH && b->kind != NEWSMETA_QUOTE)
+        return false;
+    if (b->length >= 150)
+        return true;
+    if (b->length < 60)
+        return false;
+    const char *end = b->text + b->length;
+    while (end > b->text && (end[-1] == ' ' || end[-1] == '"' || end[-1] == ')' ||
+                             (unsigned char)end[-1] >= 0x80))
+        end--; /* closing quotes, brackets */
+    return end > b->text && (end[-1] == '.' || end[-1] == '!' || end[-1] == '?' ||
+                             end[-1] == ':');
+}
+
+static void drop_block(nmi_ctx *ctx, size_t idx)
+{
+    memmove(ctx->blocks + idx, ctx->blocks + idx + 1,
+            (ctx->block_count - idx - 1) * sizeof *ctx->blocks);
+    ctx->block_count--;
+    size_t k = 0;
+    for (size_t i = 0; i < ctx->link_count; i++) {
+        nmi_link l = ctx->links[i];
+        if (l.paragraph == (long)idx && l.kind == NEWSMETA_LINK_BODY)
+            continue;
+        if (l.paragraph > (long)idx || (l.paragraph == (long)idx && l.kind != NEWSMETA_LINK_BODY))
+            l.paragraph--;
+        ctx->links[k++] = l;
+    }
+    ctx->link_count = k;
+}
+
+static bool ends_sentence(const nmi_block *b)
+{
+    const char *end = b->text + b->length;
+    while (end > b->text && (end[-1] == ' ' || end[-1] == '"' || end[-1] == ')'))
+        end--;
+    return end > b->text && (end[-1] == '.' || end[-1] == '!' || end[-1] == '?' ||
+                             (unsigned char)end[-1] >= 0x80);
+}
+
+/* After the last prose block, the page goes on with sections of its own
+ * ("More from ...", "Trending stories"): a heading with nothing under it,
+ * or a heading over blocks that are mostly links, is not the article's.
+ * A heading over a plain list (a table of results, a list of specs) is. */
+static void trim_tail(nmi_ctx *ctx, size_t first)
+{
+    size_t last = SIZE_MAX;
+    for (size_t i = first; i < ctx->block_count; i++)
+        if (is_prose(&ctx->blocks[i]))
+            last = i;
+    if (last == SIZE_MAX)
+        return;
+    size_t i = last + 1;
+    while (i < ctx->block_count) {
+        if (ctx->blocks[i].kind != NEWSMETA_HEADING || ctx->blocks[i].linky) {
+            i++;
+            continue;
+        }
+        size_t end = i + 1;
+        while (end < ctx->block_count && ctx->blocks[end].kind != NEWSMETA_HEADING)
+            end++;
+        size_t text = 0, linked = 0;
+        for (size_t k = i + 1; k < end; k++) {
+            text += ctx->blocks[k].length;
+            if (ctx->blocks[k].linky)
+                linked += ctx->blocks[k].length;
+        }
+        for (size_t k = 0; k < ctx->link_count; k++)
+            if (ctx->links[k].paragraph > (long)i && ctx->links[k].paragraph < (long)end &&
+                ctx->links[k].kind == NEWSMETA_LINK_BODY)
+                linked += ctx->links[k].end - ctx->links[k].start;
+        if (text == 0 || linked * 5 > text) {
+            for (size_t k = end; k > i; k--)
+                drop_block(ctx, k - 1);
+            continue;
+        }
+        i = end;
+    }
+    /* short trailing lines that are not sentences: "Our latest stories" */
+    while (ctx->block_count > last + 1) {
+        nmi_block *b = &ctx->blocks[ctx->block_count - 1];
+        if (!b->linky && (b->kind == NEWSMETA_LIST_ITEM || b->length >= 40 || ends_sentence(b)))
+            break;
+        drop_block(ctx, ctx->block_count - 1);
+    }
+}
+
 void nmi_emit_blocks(nmi_ctx *ctx, xmlNode **roots, size_t nroots, const char *headline)
 {
     if (ctx->opts.flags & NEWSMETA_OPT_NO_BODY)
         return;
+    size_t first_block = ctx->block_count;
     emit e = {ctx, headline, {NULL, 0, 0, false}, NEWSMETA_PARAGRAPH, 0, ctx->link_count, 0};
     for (size_t i = 0; i < nroots; i++) {
         xmlNode *r = roots[i];
@@ -345,4 +442,8 @@ void nmi_emit_blocks(nmi_ctx *ctx, xmlNode **roots, size_t nroots, const char *h
         flush(&e);
     }
     nmi_buf_free(&e.buf);
+    trim_tail(ctx, first_block);
+    for (size_t i = ctx->block_count; i > first_block; i--)
+        if (ctx->blocks[i - 1].linky)
+            drop_block(ctx, i - 1);
 }

@@ -385,7 +385,7 @@ static void measure(scan *s, xmlNode *n, bool in_link, bool junk_above, uint32_t
      * blocks that each start with a link (the other story's title),
      * with real link weight overall. Article text starts with words. */
     if (!info->junk && items >= 3 && link_items * 5 >= items * 3 && info->text &&
-        (double)info->link_text / info->text > 0.2 &&
+        (double)info->link_text / info->text > 0.1 &&
         (uint64_t)info->raw_text * 2 < (uint64_t)page_text) {
         info->junk = true;
         s->npara = para_mark;

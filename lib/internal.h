@@ -146,6 +146,7 @@ typedef struct nmi_block {
     int level;
     const char *text;
     size_t length;
+    bool linky; /* mostly link text: dropped after the tail is trimmed */
 } nmi_block;
 
 typedef struct nmi_link {

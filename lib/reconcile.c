@@ -492,7 +492,7 @@ static void blocks_from_body_text(nmi_ctx *ctx, const char *body)
                 ctx->blocks = nb;
                 ctx->block_cap = cap;
             }
-            ctx->blocks[ctx->block_count++] = (nmi_block){NEWSMETA_PARAGRAPH, 0, t, strlen(t)};
+            ctx->blocks[ctx->block_count++] = (nmi_block){NEWSMETA_PARAGRAPH, 0, t, strlen(t), false};
         }
         p = *e ? e + 1 : e;
     }
