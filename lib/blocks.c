@@ -417,6 +417,40 @@ static void trim_tail(nmi_ctx *ctx, size_t first)
     }
 }
 
+/* A dateline or byline line: "By Jane Doe - 11/18/19 11:04 PM EST",
+ * "Published Monday, November 18, 2019 8:22AM EST". */
+static bool looks_like_byline(const nmi_block *b)
+{
+    if (b->length > 150 || b->kind == NEWSMETA_LIST_ITEM || b->kind == NEWSMETA_QUOTE)
+        return false;
+    const char *t = b->text;
+    if (nmi_istarts(t, "by ") || nmi_istarts(t, "posted ") || nmi_istarts(t, "published ") ||
+        nmi_istarts(t, "updated ") || nmi_istarts(t, "last updated"))
+        return true;
+    /* a clock time or a numeric date in a short line */
+    for (const char *p = t; *p; p++)
+        if (p[0] >= '0' && p[0] <= '9' && (p[1] == ':' || p[1] == '/') && p[2] >= '0' &&
+            p[2] <= '9')
+            return b->length < 100;
+    return false;
+}
+
+/* Before the first prose block: the page's byline and dateline lines and
+ * section labels ("TRENDING:") that sit inside the article container. */
+static void trim_head(nmi_ctx *ctx, size_t first)
+{
+    size_t i = first;
+    while (i < ctx->block_count && !is_prose(&ctx->blocks[i])) {
+        const nmi_block *b = &ctx->blocks[i];
+        bool label = b->kind == NEWSMETA_HEADING && b->length < 40 && b->length &&
+                     b->text[b->length - 1] == ':';
+        if (label || looks_like_byline(b))
+            drop_block(ctx, i);
+        else
+            i++;
+    }
+}
+
 void nmi_emit_blocks(nmi_ctx *ctx, xmlNode **roots, size_t nroots, const char *headline)
 {
     if (ctx->opts.flags & NEWSMETA_OPT_NO_BODY)
@@ -443,6 +477,7 @@ void nmi_emit_blocks(nmi_ctx *ctx, xmlNode **roots, size_t nroots, const char *h
     }
     nmi_buf_free(&e.buf);
     trim_tail(ctx, first_block);
+    trim_head(ctx, first_block);
     for (size_t i = ctx->block_count; i > first_block; i--)
         if (ctx->blocks[i - 1].linky)
             drop_block(ctx, i - 1);
