@@ -232,9 +232,15 @@ const char *nmi_choose_headline(nmi_ctx *ctx, newsmeta_source *src)
     const nmi_cands *h1 = &ctx->cands[NMI_F_H1];
     const nmi_cands *meta = &ctx->cands[NMI_F_HEADLINE];
     const nmi_cand *title = nmi_best_cand(ctx, NMI_F_TITLE);
-    /* 1. A visible <h1> that the metadata confirms. */
+    char hostk[256];
+    host_key(ctx->url ? ctx->url : "", hostk, sizeof hostk);
+    /* 1. A visible <h1> that the metadata confirms. An <h1> that is the
+     *    site's name (a logo) confirms nothing. */
+    const char *lone = NULL;
     for (size_t i = 0; i < h1->count; i++) {
         const char *h = h1->items[i].value;
+        if (is_site_segment(h, strlen(h), site_name, hostk))
+            continue;
         for (size_t k = 0; k < meta->count; k++)
             if (h1_agrees(h, meta->items[k].value)) {
                 *src = NEWSMETA_SOURCE_MARKUP;
@@ -244,8 +250,16 @@ const char *nmi_choose_headline(nmi_ctx *ctx, newsmeta_source *src)
             *src = NEWSMETA_SOURCE_MARKUP;
             return h;
         }
+        if (!lone && word_count(h, strlen(h)) >= 4)
+            lone = h;
     }
-    /* 2. The metadata headline, then the <title>, without the site name. */
+    /* 2. The headline as displayed: the first <h1> that reads like one,
+     *    even when the metadata carries a different (SEO) title. */
+    if (lone) {
+        *src = NEWSMETA_SOURCE_MARKUP;
+        return lone;
+    }
+    /* 3. The metadata headline, then the <title>, without the site name. */
     const nmi_cand *best = nmi_best_cand(ctx, NMI_F_HEADLINE);
     if (best) {
         *src = best->source;
@@ -255,7 +269,7 @@ const char *nmi_choose_headline(nmi_ctx *ctx, newsmeta_source *src)
         *src = NEWSMETA_SOURCE_MARKUP;
         return strip_site(ctx, title->value, site_name, true);
     }
-    /* 3. A lone <h1>. */
+    /* 4. Any <h1>. */
     if (h1->count) {
         *src = NEWSMETA_SOURCE_MARKUP;
         return h1->items[0].value;
