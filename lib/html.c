@@ -48,9 +48,17 @@ static void collect_text(const xmlNode *n, nmi_buf *b, int depth)
             if (!strcmp(t, "script") || !strcmp(t, "style") || !strcmp(t, "noscript") ||
                 !strcmp(t, "template"))
                 continue;
-            if (!strcmp(t, "br"))
-                nmi_buf_appendc(b, ' ');
+            /* Block boundaries separate words even without whitespace in
+             * the source: <div>Jane Doe</div><div>Reuters</div>. */
+            bool block = !strcmp(t, "br") || !strcmp(t, "div") || !strcmp(t, "p") ||
+                         !strcmp(t, "li") || !strcmp(t, "td") || !strcmp(t, "h1") ||
+                         !strcmp(t, "h2") || !strcmp(t, "h3") || !strcmp(t, "section") ||
+                         !strcmp(t, "tr") || !strcmp(t, "dd") || !strcmp(t, "dt");
+            if (block)
+                nmi_buf_append_collapsed(b, " ", 1);
             collect_text(c, b, depth + 1);
+            if (block)
+                nmi_buf_append_collapsed(b, " ", 1);
         }
     }
 }

@@ -284,13 +284,15 @@ static const char *const BYLINE_PREFIXES[] = {
     "by:", "by ", "written by ", "reported by:", "reported by ", "words by ", "story by ",
     "text by ", "posted by ", "von ", "por ", "par ", "di ", "door ", "av ", "de ",
     "\xD0\x90\xD0\xB2\xD1\x82\xD0\xBE\xD1\x80:", /* Автор: */
+    "\xD0\xA2\xD0\xB5\xD0\xBA\xD1\x81\xD1\x82:", /* Текст: */
     NULL};
 
 static const char *const AGENCIES[] = {
     "reuters", "ap", "associated press", "afp", "agence france-presse", "pti", "ians",
     "ani", "dpa", "efe", "ansa", "bloomberg", "upi", "xinhua", "staff", "staff writer",
     "staff reporter", "editorial board", "the editorial board", "editors", "newsroom",
-    "web desk", "news desk", "desk", NULL};
+    "web desk", "news desk", "desk", "\xD0\x93\xD0\xBE\xD1\x81\xD1\x82\xD1\x8C" /* Гость */,
+    NULL};
 
 /* Words after which a byline stops naming people. */
 static const char *const BYLINE_STOPS[] = {" updated", " published", " posted", " last updated",
@@ -305,12 +307,55 @@ static bool is_agency(const char *s)
     return false;
 }
 
-static void add_author(nmi_ctx *ctx, const char ***list, size_t *count, size_t *cap,
-                       const char *s, size_t n)
+/* Words that make a credit an organization or a role, not a person. */
+static const char *const ORG_WORDS[] = {
+    "news",    "bureau",     "staff",    "desk",       "team",       "wire",     "wires",
+    "editorial", "reports",  "press",    "agency",     "media",      "network",  "services",
+    "writer",  "reporter",   "correspondent", "columnist", "contributor", "editor", "editors",
+    "admin",   "administrator", "webmaster", "newsroom", "magazine",  "online",   "guest",
+    NULL};
+
+static const char *const MONTH_NAMES[] = {"monday", "tuesday", "wednesday", "thursday",
+                                          "friday", "saturday", "sunday", "january", "february", "march",     "april",
+                                          "may",     "june",     "july",      "august",
+                                          "september", "october", "november", "december",
+                                          "jan",     "feb",      "mar",       "apr",
+                                          "jun",     "jul",      "aug",       "sep",
+                                          "sept",    "oct",      "nov",       "dec",
+                                          NULL};
+
+static bool has_word(const char *s, const char *const *list)
 {
-    while (n && (*s == ' ' || *s == ',' || *s == ':'))
+    const char *p = s;
+    while (*p) {
+        while (*p && !(((*p | 32) >= 'a' && (*p | 32) <= 'z')))
+            p++;
+        const char *e = p;
+        while (((*e | 32) >= 'a' && (*e | 32) <= 'z'))
+            e++;
+        size_t n = (size_t)(e - p);
+        for (const char *const *w = list; n && *w; w++)
+            if (strlen(*w) == n && nmi_istarts(p, *w))
+                return true;
+        p = e;
+    }
+    return false;
+}
+
+typedef struct names {
+    const char **list;
+    size_t count, cap;
+    const char *site;   /* the site's and publisher's names are not authors */
+    const char *publisher;
+    char hostk[256];
+} names;
+
+static void add_author(nmi_ctx *ctx, names *nm, const char *s, size_t n)
+{
+    while (n && (*s == ' ' || *s == ',' || *s == ':' || *s == '|' || *s == '-'))
         s++, n--;
-    while (n && (s[n - 1] == ' ' || s[n - 1] == ',' || s[n - 1] == '.' || s[n - 1] == ':'))
+    while (n && (s[n - 1] == ' ' || s[n - 1] == ',' || s[n - 1] == '.' || s[n - 1] == ':' ||
+                 s[n - 1] == '|'))
         n--;
     if (n == 0 || n > 80)
         return;
@@ -324,35 +369,69 @@ static void add_author(nmi_ctx *ctx, const char ***list, size_t *count, size_t *
                 name++;
             break;
         }
-    if (!*name || strchr(name, '@') || nmi_istr(name, "http") || is_agency(name))
+    /* "Analysis by Chris Cillizza" */
+    const char *by = nmi_istr(name, " by ");
+    if (by)
+        name += by - name + 4;
+    /* a weekday or month left from a date glued to the name: "Reuters
+     * November", "Malcolm Owen Monday" */
+    for (char *sp; (sp = strrchr(name, ' '));) {
+        if (!has_word(sp + 1, MONTH_NAMES))
+            break;
+        *sp = '\0';
+    }
+    if (has_word(name, MONTH_NAMES) && !strchr(name, ' '))
         return;
-    bool letter = false;
-    for (const char *p = name; *p; p++)
-        if (((*p | 32) >= 'a' && (*p | 32) <= 'z') || (unsigned char)*p >= 0x80)
+    if (!*name || strchr(name, '@') || nmi_istr(name, "http") || is_agency(name) ||
+        has_word(name, ORG_WORDS))
+        return;
+    if ((nm->site && loose_equal(name, nm->site)) ||
+        (nm->publisher && loose_equal(name, nm->publisher)))
+        return;
+    char key[256];
+    if (squash(name, key, sizeof key) && nm->hostk[0] && !strcmp(key, nm->hostk))
+        return;
+    bool letter = false, upper = false, space = false;
+    for (const char *p = name; *p; p++) {
+        unsigned char c = (unsigned char)*p;
+        if (((c | 32) >= 'a' && (c | 32) <= 'z') || c >= 0x80)
             letter = true;
-    if (!letter || word_count(name, strlen(name)) > 6)
+        if ((c >= 'A' && c <= 'Z') || c >= 0x80)
+            upper = true; /* non-Latin scripts have no case: count as named */
+        if (c == ' ')
+            space = true;
+    }
+    /* "admin", "jdadmin", "rmb": user names, not names; "MS", "RDN":
+     * credentials after a name */
+    if (!letter || (!upper && !space) || word_count(name, strlen(name)) > 6)
         return;
-    for (size_t i = 0; i < *count; i++)
-        if (loose_equal((*list)[i], name))
+    if (!space && strlen(name) <= 4) {
+        bool caps = true;
+        for (const char *p = name; *p; p++)
+            caps = caps && !((*p >= 'a' && *p <= 'z'));
+        if (caps)
             return;
-    if (*count == *cap) {
-        size_t nc = *cap ? *cap * 2 : 4;
+    }
+    for (size_t i = 0; i < nm->count; i++)
+        if (loose_equal(nm->list[i], name))
+            return;
+    if (nm->count == nm->cap) {
+        size_t nc = nm->cap ? nm->cap * 2 : 4;
         const char **p = nmi_arena_alloc(ctx->arena, nc * sizeof *p);
         if (!p) {
             ctx->oom = true;
             return;
         }
-        if (*count)
-            memcpy(p, *list, *count * sizeof *p);
-        *list = p;
-        *cap = nc;
+        if (nm->count)
+            memcpy(p, nm->list, nm->count * sizeof *p);
+        nm->list = p;
+        nm->cap = nc;
     }
-    (*list)[(*count)++] = name;
+    nm->list[nm->count++] = name;
 }
 
 /* "By Jane Doe and John Smith, Reuters" -> Jane Doe, John Smith. */
-static void split_byline(nmi_ctx *ctx, const char *s, const char ***list, size_t *count,
-                         size_t *cap)
+static void split_byline(nmi_ctx *ctx, const char *s, names *nm)
 {
     size_t n = strlen(s);
     for (const char *const *p = BYLINE_PREFIXES; *p; p++)
@@ -384,38 +463,54 @@ static void split_byline(nmi_ctx *ctx, const char *s, const char ***list, size_t
                 skip = strlen(*sp);
             }
         }
-        add_author(ctx, list, count, cap, p, (size_t)(cut - p));
+        add_author(ctx, nm, p, (size_t)(cut - p));
         p = cut + skip;
     }
 }
 
 static void choose_authors(nmi_ctx *ctx, newsmeta_article *a)
 {
-    const char **list = NULL;
-    size_t count = 0, cap = 0;
+    names nm;
+    memset(&nm, 0, sizeof nm);
+    nm.site = a->site_name;
+    nm.publisher = a->publisher;
+    host_key(ctx->url ? ctx->url : "", nm.hostk, sizeof nm.hostk);
     const nmi_cands *c = &ctx->cands[NMI_F_AUTHOR];
     const nmi_cand *best = nmi_best_cand(ctx, NMI_F_AUTHOR);
     if (best) {
         /* every author of the best source, in page order */
         for (size_t i = 0; i < c->count; i++)
             if (c->items[i].rank == best->rank && c->items[i].source == best->source)
-                split_byline(ctx, c->items[i].value, &list, &count, &cap);
+                split_byline(ctx, c->items[i].value, &nm);
         a->sources.authors = best->source;
     }
     const nmi_cand *byline = nmi_best_cand(ctx, NMI_F_BYLINE);
     if (byline) {
         a->byline = byline->value;
         a->sources.byline = byline->source;
-        if (count == 0) {
-            split_byline(ctx, byline->value, &list, &count, &cap);
-            if (count)
-                a->sources.authors = byline->source;
+        /* The byline as printed wins when it names everyone the metadata
+         * names and more (metadata often keeps only the first author). */
+        names bl = nm;
+        bl.list = NULL;
+        bl.count = bl.cap = 0;
+        split_byline(ctx, byline->value, &bl);
+        bool superset = bl.count > nm.count;
+        for (size_t i = 0; superset && i < nm.count; i++) {
+            bool found = false;
+            for (size_t k = 0; k < bl.count && !found; k++)
+                found = loose_equal(nm.list[i], bl.list[k]);
+            superset = found;
+        }
+        if (superset) {
+            nm.list = bl.list;
+            nm.count = bl.count;
+            a->sources.authors = byline->source;
         }
     }
-    if (count == 0)
+    if (nm.count == 0)
         a->sources.authors = NEWSMETA_SOURCE_NONE;
-    a->authors = list;
-    a->author_count = count;
+    a->authors = nm.list;
+    a->author_count = nm.count;
 }
 
 /* ---- dates -------------------------------------------------------------- */
@@ -520,11 +615,11 @@ newsmeta_status nmi_build_article(nmi_ctx *ctx, newsmeta_article *a, const char 
     a->url = ctx->url ? nmi_arena_strdup(ctx->arena, ctx->url) : NULL;
     a->headline = headline;
     a->sources.headline = headline ? headline_src : NEWSMETA_SOURCE_NONE;
-    choose_authors(ctx, a);
     a->publisher = best_value(ctx, NMI_F_PUBLISHER, &a->sources.publisher);
+    a->site_name = best_value(ctx, NMI_F_SITE_NAME, &a->sources.site_name);
+    choose_authors(ctx, a);
     a->description = best_value(ctx, NMI_F_DESCRIPTION, &a->sources.description);
     a->language = best_value(ctx, NMI_F_LANGUAGE, &a->sources.language);
-    a->site_name = best_value(ctx, NMI_F_SITE_NAME, &a->sources.site_name);
     a->canonical_url = best_value(ctx, NMI_F_CANONICAL, &a->sources.canonical_url);
     a->image = best_value(ctx, NMI_F_IMAGE, &a->sources.image);
     a->section = best_value(ctx, NMI_F_SECTION, &a->sources.section);
