@@ -48,7 +48,7 @@ static const char *const STRONG_STEMS[] = {
     "gdpr",     "newsletter", "subscri",   "signup",      "social",    "share",     "sharing",
     "partage",  "compartir", "teilen",     "related",     "relacionad", "verwandt", "correlat",
     "recommend", "outbrain", "taboola",    "sponsor",     "advert",    "promo",     "trending",
-    "popular",  "paywall",   "breadcrumb", "byline",      "dateline",  "caption",   "credit",
+    "popular",  "breadcrumb", "byline",      "dateline",  "caption",   "credit",
     "skyscraper", "leaderboard", NULL};
 static const char *const STRONG_WORDS[] = {"ad", "ads", "adv", "dfp", "byl", NULL};
 static const char *const STRONG_PHRASES[] = {
@@ -445,7 +445,6 @@ static void init_score(xmlNode *n)
 static xmlNode *choose_top(scan *s)
 {
     xmlNode *best = NULL;
-    double best_score = 0;
     for (size_t k = 0; k < s->npara; k++) {
         xmlNode *p = s->para[k];
         nmi_node_info *pi = nmi_info(p);
@@ -465,20 +464,54 @@ static xmlNode *choose_top(scan *s)
             nmi_info(a)->score += score / div;
         }
     }
+    /* The five best candidates (Readability keeps the top five too). */
+    xmlNode *top5[5] = {NULL};
+    double top5_score[5] = {0};
     for (size_t k = 0; k < s->npara; k++) {
         for (xmlNode *a = s->para[k]->parent; a && a->type == XML_ELEMENT_NODE; a = a->parent) {
             nmi_node_info *ai = nmi_info(a);
             if (!ai || !ai->scored)
                 break;
+            if (ai->ranked)
+                continue;
+            ai->ranked = true;
             double f = ai->score * (1.0 - link_density(ai));
-            if (!best || f > best_score) {
-                best = a;
-                best_score = f;
+            ai->score = f;
+            for (int i = 0; i < 5; i++) {
+                if (!top5[i] || f > top5_score[i]) {
+                    for (int j = 4; j > i; j--) {
+                        top5[j] = top5[j - 1];
+                        top5_score[j] = top5_score[j - 1];
+                    }
+                    top5[i] = a;
+                    top5_score[i] = f;
+                    break;
+                }
             }
         }
     }
+    best = top5[0];
     if (!best)
         return NULL;
+    /* When the text is split into many small wrappers (one per paragraph),
+     * the best candidates are siblings: their common ancestor holding at
+     * least three of the top five is the real container. */
+    for (xmlNode *a = best->parent; a && a->type == XML_ELEMENT_NODE && nmi_info(a);
+         a = a->parent) {
+        if (!strcmp(nmi_tag(a), "body"))
+            break;
+        int inside = 0;
+        for (int i = 1; i < 5; i++)
+            for (xmlNode *d = top5[i]; d; d = d->parent)
+                if (d == a) {
+                    inside++;
+                    break;
+                }
+        if (inside >= 2 && top5_score[0] > 0) {
+            best = a;
+            break;
+        }
+    }
     /* A candidate that holds only part of a larger text container: climb
      * while the parent has much the same text (Readability does this with
      * its parent-score check); the parent then also merges siblings. */
@@ -508,9 +541,11 @@ static size_t gather(xmlNode *top, xmlNode **out, size_t cap)
     }
     double top_score = nmi_info(top)->score;
     double threshold = top_score * 0.2 > 10 ? top_score * 0.2 : 10;
+    bool before_top = true;
     for (xmlNode *c = parent->children; c && n < cap; c = c->next) {
         if (c == top) {
             out[n++] = c;
+            before_top = false;
             continue;
         }
         if (c->type != XML_ELEMENT_NODE || !nmi_info(c) || nmi_info(c)->junk)
@@ -519,7 +554,10 @@ static size_t gather(xmlNode *top, xmlNode **out, size_t cap)
         bool take = false;
         if (ci->scored && ci->score >= threshold && link_density(ci) < 0.3)
             take = true;
-        else if (!strcmp(nmi_tag(c), "p")) {
+        else if (!strcmp(nmi_tag(c), "p") ||
+                 (before_top && ci->paragraphs > 0 && ci->paragraphs <= 2 && ci->text > 80)) {
+            /* a paragraph, or a small wrapper of one or two (lead
+             * paragraphs set apart from the rest of the body) */
             double ld = link_density(ci);
             if (ci->text > 80 && ld < 0.25)
                 take = true;

@@ -233,6 +233,7 @@ typedef struct nmi_node_info {
     bool hard_junk;     /* by tag, hidden, or role: junk whatever its size */
     bool junk;          /* boilerplate or hidden: never part of the body */
     bool scored;
+    bool ranked;        /* final score computed (content.c) */
     bool link_first;    /* the first visible text below is inside a link */
 } nmi_node_info;
 
