@@ -192,14 +192,17 @@ newsmeta_status newsmeta_parse_html(const char *html, size_t length, const char 
 
     char *utf8 = NULL;
     size_t utf8_len = 0;
-    newsmeta_status st = nmi_decode(&ctx, html, length, &utf8, &utf8_len, error);
+    bool owned = false;
+    newsmeta_status st = nmi_decode(&ctx, html, length, &utf8, &utf8_len, &owned, error);
     if (st != NEWSMETA_OK) {
         newsmeta_article_free(&box->pub);
         return st;
     }
     ctx.doc = nmi_parse_html_utf8(utf8, utf8_len);
-    if (!ctx.doc || !xmlDocGetRootElement(ctx.doc)) {
+    if (owned)
         free(utf8);
+    utf8 = NULL;
+    if (!ctx.doc || !xmlDocGetRootElement(ctx.doc)) {
         ctx_release(&ctx);
         newsmeta_article_free(&box->pub);
         return nmi_fail(error, NEWSMETA_ERR_PARSE, "the HTML parser could not build a document");
@@ -210,7 +213,6 @@ newsmeta_status newsmeta_parse_html(const char *html, size_t length, const char 
     const char *headline = nmi_choose_headline(&ctx, &headline_src);
     nmi_extract_content(&ctx, headline);
     st = ctx.oom ? NEWSMETA_ERR_NOMEM : nmi_build_article(&ctx, &box->pub, headline, headline_src);
-    free(utf8);
     ctx_release(&ctx);
 
     if (st != NEWSMETA_OK) {

@@ -21,6 +21,17 @@ static bool utf8_scan(const unsigned char *s, size_t n, nmi_buf *out)
     bool valid = true;
     size_t i = 0, run = 0;
     while (i < n) {
+        /* Fast path: eight ASCII bytes, none of them NUL, at a time. */
+        if (i + 8 <= n) {
+            uint64_t v;
+            memcpy(&v, s + i, 8);
+            const uint64_t ones = 0x0101010101010101ull, high = 0x8080808080808080ull;
+            if (!((v | ((v - ones) & ~v)) & high)) {
+                i += 8;
+                run += 8;
+                continue;
+            }
+        }
         unsigned char c = s[i];
         size_t len = 0;
         if (c >= 0x01 && c < 0x80)
@@ -184,8 +195,9 @@ static bool looks_binary(const unsigned char *s, size_t n)
 }
 
 newsmeta_status nmi_decode(nmi_ctx *ctx, const char *bytes, size_t len, char **out,
-                           size_t *out_len, newsmeta_error *err)
+                           size_t *out_len, bool *owned, newsmeta_error *err)
 {
+    *owned = true;
     const unsigned char *u = (const unsigned char *)bytes;
     const char *charset = NULL;
     char declared[64];
@@ -245,12 +257,16 @@ newsmeta_status nmi_decode(nmi_ctx *ctx, const char *bytes, size_t len, char **o
     if (is_utf8_label(charset)) {
         if (!valid_utf8)
             valid_utf8 = utf8_scan(u, len, NULL);
+        if (valid_utf8) {
+            /* Nothing to convert: the parser reads the caller's bytes. */
+            *out = (char *)bytes;
+            *out_len = len;
+            *owned = false;
+            return NEWSMETA_OK;
+        }
         nmi_buf b;
         nmi_buf_init(&b);
-        if (valid_utf8)
-            nmi_buf_append(&b, bytes, len);
-        else
-            utf8_scan(u, len, &b); /* repair: invalid bytes -> U+FFFD */
+        utf8_scan(u, len, &b); /* repair: invalid bytes -> U+FFFD */
         if (b.oom || !b.data) {
             nmi_buf_free(&b);
             return nmi_fail(err, NEWSMETA_ERR_NOMEM, "out of memory");

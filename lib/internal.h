@@ -185,9 +185,10 @@ const nmi_cand *nmi_best_cand(const nmi_ctx *ctx, nmi_field field);
 
 /* Decide the charset (BOM, caller's charset, <meta charset>, UTF-8
  * validity, ICU detection) and convert to UTF-8 with invalid sequences
- * replaced by U+FFFD. *out is malloc'd (caller frees with free()). */
+ * replaced by U+FFFD. When *owned, *out is malloc'd (free it with free());
+ * otherwise it points into bytes (valid UTF-8 needs no copy). */
 newsmeta_status nmi_decode(nmi_ctx *ctx, const char *bytes, size_t len, char **out,
-                           size_t *out_len, newsmeta_error *err);
+                           size_t *out_len, bool *owned, newsmeta_error *err);
 
 /* ------------------------------------------------------------------ */
 /* html.c — libxml2 parsing and tree helpers                           */
