@@ -98,6 +98,16 @@ bool nmi_ieq(const char *a, const char *b);
 bool nmi_istarts(const char *s, const char *prefix);
 const char *nmi_istr(const char *haystack, const char *needle);
 
+/* A key that ignores case, spaces and punctuation: lower-case ASCII
+ * letters and digits plus all non-ASCII bytes, into out[cap]. */
+size_t nmi_squash(const char *s, char *out, size_t cap);
+/* Equal under nmi_squash (and not empty). */
+bool nmi_loose_equal(const char *a, const char *b);
+/* The site label of a URL: "nytimes" for https://www.nytimes.com/... */
+void nmi_host_key(const char *url, char *out, size_t cap);
+/* Words separated by spaces in s[0..n). */
+size_t nmi_word_count(const char *s, size_t n);
+
 /* Decode HTML character references (&amp; &#39; &eacute;) in a string that
  * did not pass through the HTML parser (JSON-LD values). Returns s itself
  * when there is nothing to decode. */
@@ -269,6 +279,23 @@ void nmi_time_to_public(nmi_ctx *ctx, const nmi_time *t, const char *raw, newsme
                         newsmeta_timestamp *out);
 /* Seconds since 1970 of a civil date-time in UTC (no time zone). */
 int64_t nmi_days_from_civil(int y, int m, int d);
+
+/* ------------------------------------------------------------------ */
+/* byline.c — bylines to person names                                  */
+/* ------------------------------------------------------------------ */
+
+typedef struct nmi_names {
+    const char **list; /* arena array of arena strings */
+    size_t count, cap;
+    const char *site;      /* the site's and publisher's names are not authors */
+    const char *publisher;
+    char hostk[256];
+} nmi_names;
+
+void nmi_names_init(nmi_names *nm, const char *site, const char *publisher, const char *url);
+/* Split a byline (or one author value) into names appended to nm,
+ * skipping duplicates and what is not a person. */
+void nmi_split_byline(nmi_ctx *ctx, const char *byline, nmi_names *nm);
 
 /* ------------------------------------------------------------------ */
 /* reconcile.c — candidates to the public record                       */

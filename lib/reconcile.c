@@ -55,67 +55,11 @@ const nmi_cand *nmi_best_cand(const nmi_ctx *ctx, nmi_field field)
     return best;
 }
 
-/* ---- text comparison ---------------------------------------------------- */
-
-/* Lower-case ASCII letters and digits plus all non-ASCII bytes: a key that
- * ignores case, spaces and punctuation. */
-static size_t squash(const char *s, char *out, size_t cap)
-{
-    size_t n = 0;
-    for (const unsigned char *p = (const unsigned char *)s; *p && n + 1 < cap; p++) {
-        unsigned c = *p;
-        if (c >= 'A' && c <= 'Z')
-            out[n++] = (char)(c + 32);
-        else if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c >= 0x80)
-            out[n++] = (char)c;
-    }
-    out[n] = '\0';
-    return n;
-}
-
-static bool loose_equal(const char *a, const char *b)
-{
-    char x[512], y[512];
-    size_t nx = squash(a, x, sizeof x), ny = squash(b, y, sizeof y);
-    return nx > 0 && nx == ny && !memcmp(x, y, nx);
-}
-
 /* ---- headline ----------------------------------------------------------- */
 
 static const char *const SEPARATORS[] = {" | ", " - ", " \xE2\x80\x93 ", " \xE2\x80\x94 ",
                                          " :: ", " \xC2\xB7 ", " \xE2\x80\xA2 ", " // ",
                                          " \xC2\xBB ", NULL};
-
-/* Host label of the page, "nytimes" for https://www.nytimes.com/... */
-static void host_key(const char *url, char *out, size_t cap)
-{
-    out[0] = '\0';
-    if (!url)
-        return;
-    const char *p = strstr(url, "://");
-    p = p ? p + 3 : url;
-    const char *end = p;
-    while (*end && *end != '/' && *end != ':' && *end != '?')
-        end++;
-    char host[256];
-    size_t n = (size_t)(end - p) < sizeof host - 1 ? (size_t)(end - p) : sizeof host - 1;
-    memcpy(host, p, n);
-    host[n] = '\0';
-    /* the label before the public suffix: drop "www." and the last label
-     * (and a second-level ".co"/".com" of country domains). */
-    char *h = host;
-    if (!strncmp(h, "www.", 4))
-        h += 4;
-    char *last = strrchr(h, '.');
-    if (last)
-        *last = '\0';
-    last = strrchr(h, '.');
-    if (last && (!strcmp(last, ".co") || !strcmp(last, ".com") || !strcmp(last, ".org") ||
-                 !strcmp(last, ".net") || !strcmp(last, ".ac") || !strcmp(last, ".gov")))
-        *last = '\0';
-    last = strrchr(h, '.');
-    squash(last ? last + 1 : h, out, cap);
-}
 
 static bool is_site_segment(const char *seg, size_t n, const char *site, const char *hostk)
 {
@@ -124,27 +68,14 @@ static bool is_site_segment(const char *seg, size_t n, const char *site, const c
         return false;
     memcpy(tmp, seg, n);
     tmp[n] = '\0';
-    size_t kl = squash(tmp, key, sizeof key);
+    size_t kl = nmi_squash(tmp, key, sizeof key);
     if (kl == 0)
         return false;
-    if (site && loose_equal(tmp, site))
+    if (site && nmi_loose_equal(tmp, site))
         return true;
     if (hostk[0] && kl >= 3 && (strstr(key, hostk) || strstr(hostk, key)))
         return true;
     return false;
-}
-
-static size_t word_count(const char *s, size_t n)
-{
-    size_t w = 0;
-    bool in = false;
-    for (size_t i = 0; i < n; i++) {
-        bool sp = s[i] == ' ';
-        if (!sp && !in)
-            w++;
-        in = !sp;
-    }
-    return w;
 }
 
 /* Cut the site name from either end of a title. With from_title, also cut
@@ -153,7 +84,7 @@ static size_t word_count(const char *s, size_t n)
 static const char *strip_site(nmi_ctx *ctx, const char *t, const char *site, bool from_title)
 {
     char hostk[256];
-    host_key(ctx->url ? ctx->url : "", hostk, sizeof hostk);
+    nmi_host_key(ctx->url ? ctx->url : "", hostk, sizeof hostk);
     const char *start = t;
     size_t len = strlen(t);
     for (int round = 0; round < 3; round++) {
@@ -194,8 +125,8 @@ static const char *strip_site(nmi_ctx *ctx, const char *t, const char *site, boo
             if (!last)
                 continue;
             size_t head = (size_t)(last - start);
-            size_t tailw = word_count(last + strlen(*sep), len - head - strlen(*sep));
-            if (tailw <= 4 && word_count(start, head) >= 3) {
+            size_t tailw = nmi_word_count(last + strlen(*sep), len - head - strlen(*sep));
+            if (tailw <= 4 && nmi_word_count(start, head) >= 3) {
                 len = head;
                 break;
             }
@@ -211,7 +142,7 @@ static const char *strip_site(nmi_ctx *ctx, const char *t, const char *site, boo
 static bool h1_agrees(const char *h1, const char *meta)
 {
     char a[512], b[512];
-    size_t na = squash(h1, a, sizeof a), nb = squash(meta, b, sizeof b);
+    size_t na = nmi_squash(h1, a, sizeof a), nb = nmi_squash(meta, b, sizeof b);
     if (na < 8 || nb == 0)
         return false;
     if (strstr(b, a))
@@ -233,7 +164,7 @@ const char *nmi_choose_headline(nmi_ctx *ctx, newsmeta_source *src)
     const nmi_cands *meta = &ctx->cands[NMI_F_HEADLINE];
     const nmi_cand *title = nmi_best_cand(ctx, NMI_F_TITLE);
     char hostk[256];
-    host_key(ctx->url ? ctx->url : "", hostk, sizeof hostk);
+    nmi_host_key(ctx->url ? ctx->url : "", hostk, sizeof hostk);
     /* 1. A visible <h1> that the metadata confirms. An <h1> that is the
      *    site's name (a logo) confirms nothing. */
     const char *lone = NULL;
@@ -250,7 +181,7 @@ const char *nmi_choose_headline(nmi_ctx *ctx, newsmeta_source *src)
             *src = NEWSMETA_SOURCE_MARKUP;
             return h;
         }
-        if (!lone && word_count(h, strlen(h)) >= 4)
+        if (!lone && nmi_word_count(h, strlen(h)) >= 4)
             lone = h;
     }
     /* 2. The headline as displayed: the first <h1> that reads like one,
@@ -278,210 +209,17 @@ const char *nmi_choose_headline(nmi_ctx *ctx, newsmeta_source *src)
     return NULL;
 }
 
-/* ---- authors ------------------------------------------------------------ */
-
-static const char *const BYLINE_PREFIXES[] = {
-    "by:", "by ", "written by ", "reported by:", "reported by ", "words by ", "story by ",
-    "text by ", "posted by ", "von ", "por ", "par ", "di ", "door ", "av ", "de ",
-    "\xD0\x90\xD0\xB2\xD1\x82\xD0\xBE\xD1\x80:", /* Автор: */
-    "\xD0\xA2\xD0\xB5\xD0\xBA\xD1\x81\xD1\x82:", /* Текст: */
-    NULL};
-
-static const char *const AGENCIES[] = {
-    "reuters", "ap", "associated press", "afp", "agence france-presse", "pti", "ians",
-    "ani", "dpa", "efe", "ansa", "bloomberg", "upi", "xinhua", "staff", "staff writer",
-    "staff reporter", "editorial board", "the editorial board", "editors", "newsroom",
-    "web desk", "news desk", "desk", "\xD0\x93\xD0\xBE\xD1\x81\xD1\x82\xD1\x8C" /* Гость */,
-    NULL};
-
-/* Words after which a byline stops naming people. */
-static const char *const BYLINE_STOPS[] = {" updated", " published", " posted", " last updated",
-                                           " on ", " | ", " - ", " \xE2\x80\x94 ", " \xE2\x80\x93 ",
-                                           NULL};
-
-static bool is_agency(const char *s)
-{
-    for (const char *const *a = AGENCIES; *a; a++)
-        if (nmi_ieq(s, *a))
-            return true;
-    return false;
-}
-
-/* Words that make a credit an organization or a role, not a person. */
-static const char *const ORG_WORDS[] = {
-    "news",    "bureau",     "staff",    "desk",       "team",       "wire",     "wires",
-    "editorial", "reports",  "press",    "agency",     "media",      "network",  "services",
-    "writer",  "reporter",   "correspondent", "columnist", "contributor", "editor", "editors",
-    "admin",   "administrator", "webmaster", "newsroom", "magazine",  "online",   "guest",
-    NULL};
-
-static const char *const MONTH_NAMES[] = {"monday", "tuesday", "wednesday", "thursday",
-                                          "friday", "saturday", "sunday", "january", "february", "march",     "april",
-                                          "may",     "june",     "july",      "august",
-                                          "september", "october", "november", "december",
-                                          "jan",     "feb",      "mar",       "apr",
-                                          "jun",     "jul",      "aug",       "sep",
-                                          "sept",    "oct",      "nov",       "dec",
-                                          NULL};
-
-static bool has_word(const char *s, const char *const *list)
-{
-    const char *p = s;
-    while (*p) {
-        while (*p && !(((*p | 32) >= 'a' && (*p | 32) <= 'z')))
-            p++;
-        const char *e = p;
-        while (((*e | 32) >= 'a' && (*e | 32) <= 'z'))
-            e++;
-        size_t n = (size_t)(e - p);
-        for (const char *const *w = list; n && *w; w++)
-            if (strlen(*w) == n && nmi_istarts(p, *w))
-                return true;
-        p = e;
-    }
-    return false;
-}
-
-typedef struct names {
-    const char **list;
-    size_t count, cap;
-    const char *site;   /* the site's and publisher's names are not authors */
-    const char *publisher;
-    char hostk[256];
-} names;
-
-static void add_author(nmi_ctx *ctx, names *nm, const char *s, size_t n)
-{
-    while (n && (*s == ' ' || *s == ',' || *s == ':' || *s == '|' || *s == '-'))
-        s++, n--;
-    while (n && (s[n - 1] == ' ' || s[n - 1] == ',' || s[n - 1] == '.' || s[n - 1] == ':' ||
-                 s[n - 1] == '|'))
-        n--;
-    if (n == 0 || n > 80)
-        return;
-    char *name = nmi_clean_text(ctx->arena, s, n, &ctx->oom);
-    if (!name)
-        return;
-    for (const char *const *p = BYLINE_PREFIXES; *p; p++)
-        if (nmi_istarts(name, *p)) {
-            name += strlen(*p);
-            while (*name == ' ')
-                name++;
-            break;
-        }
-    /* "Analysis by Chris Cillizza" */
-    const char *by = nmi_istr(name, " by ");
-    if (by)
-        name += by - name + 4;
-    /* a weekday or month left from a date glued to the name: "Reuters
-     * November", "Malcolm Owen Monday" */
-    for (char *sp; (sp = strrchr(name, ' '));) {
-        if (!has_word(sp + 1, MONTH_NAMES))
-            break;
-        *sp = '\0';
-    }
-    if (has_word(name, MONTH_NAMES) && !strchr(name, ' '))
-        return;
-    if (!*name || strchr(name, '@') || nmi_istr(name, "http") || is_agency(name) ||
-        has_word(name, ORG_WORDS))
-        return;
-    if ((nm->site && loose_equal(name, nm->site)) ||
-        (nm->publisher && loose_equal(name, nm->publisher)))
-        return;
-    char key[256];
-    if (squash(name, key, sizeof key) && nm->hostk[0] && !strcmp(key, nm->hostk))
-        return;
-    bool letter = false, upper = false, space = false;
-    for (const char *p = name; *p; p++) {
-        unsigned char c = (unsigned char)*p;
-        if (((c | 32) >= 'a' && (c | 32) <= 'z') || c >= 0x80)
-            letter = true;
-        if ((c >= 'A' && c <= 'Z') || c >= 0x80)
-            upper = true; /* non-Latin scripts have no case: count as named */
-        if (c == ' ')
-            space = true;
-    }
-    /* "admin", "jdadmin", "rmb": user names, not names; "MS", "RDN":
-     * credentials after a name */
-    if (!letter || (!upper && !space) || word_count(name, strlen(name)) > 6)
-        return;
-    if (!space && strlen(name) <= 4) {
-        bool caps = true;
-        for (const char *p = name; *p; p++)
-            caps = caps && !((*p >= 'a' && *p <= 'z'));
-        if (caps)
-            return;
-    }
-    for (size_t i = 0; i < nm->count; i++)
-        if (loose_equal(nm->list[i], name))
-            return;
-    if (nm->count == nm->cap) {
-        size_t nc = nm->cap ? nm->cap * 2 : 4;
-        const char **p = nmi_arena_alloc(ctx->arena, nc * sizeof *p);
-        if (!p) {
-            ctx->oom = true;
-            return;
-        }
-        if (nm->count)
-            memcpy(p, nm->list, nm->count * sizeof *p);
-        nm->list = p;
-        nm->cap = nc;
-    }
-    nm->list[nm->count++] = name;
-}
-
-/* "By Jane Doe and John Smith, Reuters" -> Jane Doe, John Smith. */
-static void split_byline(nmi_ctx *ctx, const char *s, names *nm)
-{
-    size_t n = strlen(s);
-    for (const char *const *p = BYLINE_PREFIXES; *p; p++)
-        if (nmi_istarts(s, *p)) {
-            s += strlen(*p);
-            n -= strlen(*p);
-            break;
-        }
-    for (const char *const *st = BYLINE_STOPS; *st; st++) {
-        const char *q = nmi_istr(s, *st);
-        if (q && (size_t)(q - s) < n)
-            n = (size_t)(q - s);
-    }
-    for (size_t i = 0; i < n; i++)
-        if (s[i] >= '0' && s[i] <= '9') {
-            n = i;
-            break;
-        }
-    const char *p = s, *end = s + n;
-    while (p < end) {
-        const char *cut = end;
-        size_t skip = 0;
-        static const char *const SEPS[] = {",", ";", " and ", " & ", " und ", " y ", " et ",
-                                           " e ", " en ", " och ", " i ", NULL};
-        for (const char *const *sp = SEPS; *sp; sp++) {
-            const char *q = nmi_istr(p, *sp);
-            if (q && q < cut) {
-                cut = q;
-                skip = strlen(*sp);
-            }
-        }
-        add_author(ctx, nm, p, (size_t)(cut - p));
-        p = cut + skip;
-    }
-}
-
 static void choose_authors(nmi_ctx *ctx, newsmeta_article *a)
 {
-    names nm;
-    memset(&nm, 0, sizeof nm);
-    nm.site = a->site_name;
-    nm.publisher = a->publisher;
-    host_key(ctx->url ? ctx->url : "", nm.hostk, sizeof nm.hostk);
+    nmi_names nm;
+    nmi_names_init(&nm, a->site_name, a->publisher, ctx->url);
     const nmi_cands *c = &ctx->cands[NMI_F_AUTHOR];
     const nmi_cand *best = nmi_best_cand(ctx, NMI_F_AUTHOR);
     if (best) {
         /* every author of the best source, in page order */
         for (size_t i = 0; i < c->count; i++)
             if (c->items[i].rank == best->rank && c->items[i].source == best->source)
-                split_byline(ctx, c->items[i].value, &nm);
+                nmi_split_byline(ctx, c->items[i].value, &nm);
         a->sources.authors = best->source;
     }
     const nmi_cand *byline = nmi_best_cand(ctx, NMI_F_BYLINE);
@@ -490,15 +228,15 @@ static void choose_authors(nmi_ctx *ctx, newsmeta_article *a)
         a->sources.byline = byline->source;
         /* The byline as printed wins when it names everyone the metadata
          * names and more (metadata often keeps only the first author). */
-        names bl = nm;
+        nmi_names bl = nm;
         bl.list = NULL;
         bl.count = bl.cap = 0;
-        split_byline(ctx, byline->value, &bl);
+        nmi_split_byline(ctx, byline->value, &bl);
         bool superset = bl.count > nm.count;
         for (size_t i = 0; superset && i < nm.count; i++) {
             bool found = false;
             for (size_t k = 0; k < bl.count && !found; k++)
-                found = loose_equal(nm.list[i], bl.list[k]);
+                found = nmi_loose_equal(nm.list[i], bl.list[k]);
             superset = found;
         }
         if (superset) {

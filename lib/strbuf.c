@@ -326,3 +326,74 @@ const char *nmi_decode_entities(nmi_arena *arena, const char *s, bool *oom)
     out[o] = '\0';
     return out;
 }
+
+/* ---- comparing and measuring text ---------------------------------------- */
+
+
+/* Lower-case ASCII letters and digits plus all non-ASCII bytes: a key that
+ * ignores case, spaces and punctuation. */
+size_t nmi_squash(const char *s, char *out, size_t cap)
+{
+    size_t n = 0;
+    for (const unsigned char *p = (const unsigned char *)s; *p && n + 1 < cap; p++) {
+        unsigned c = *p;
+        if (c >= 'A' && c <= 'Z')
+            out[n++] = (char)(c + 32);
+        else if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c >= 0x80)
+            out[n++] = (char)c;
+    }
+    out[n] = '\0';
+    return n;
+}
+
+bool nmi_loose_equal(const char *a, const char *b)
+{
+    char x[512], y[512];
+    size_t nx = nmi_squash(a, x, sizeof x), ny = nmi_squash(b, y, sizeof y);
+    return nx > 0 && nx == ny && !memcmp(x, y, nx);
+}
+
+/* Host label of the page, "nytimes" for https://www.nytimes.com/... */
+void nmi_host_key(const char *url, char *out, size_t cap)
+{
+    out[0] = '\0';
+    if (!url)
+        return;
+    const char *p = strstr(url, "://");
+    p = p ? p + 3 : url;
+    const char *end = p;
+    while (*end && *end != '/' && *end != ':' && *end != '?')
+        end++;
+    char host[256];
+    size_t n = (size_t)(end - p) < sizeof host - 1 ? (size_t)(end - p) : sizeof host - 1;
+    memcpy(host, p, n);
+    host[n] = '\0';
+    /* the label before the public suffix: drop "www." and the last label
+     * (and a second-level ".co"/".com" of country domains). */
+    char *h = host;
+    if (!strncmp(h, "www.", 4))
+        h += 4;
+    char *last = strrchr(h, '.');
+    if (last)
+        *last = '\0';
+    last = strrchr(h, '.');
+    if (last && (!strcmp(last, ".co") || !strcmp(last, ".com") || !strcmp(last, ".org") ||
+                 !strcmp(last, ".net") || !strcmp(last, ".ac") || !strcmp(last, ".gov")))
+        *last = '\0';
+    last = strrchr(h, '.');
+    nmi_squash(last ? last + 1 : h, out, cap);
+}
+
+size_t nmi_word_count(const char *s, size_t n)
+{
+    size_t w = 0;
+    bool in = false;
+    for (size_t i = 0; i < n; i++) {
+        bool sp = s[i] == ' ';
+        if (!sp && !in)
+            w++;
+        in = !sp;
+    }
+    return w;
+}
+
