@@ -28,6 +28,8 @@ static void usage(FILE *f)
           "  -p, --pretty        indent the JSON\n"
           "  -c, --charset NAME  charset the page was served with (e.g. from HTTP)\n"
           "  -z, --timezone ZONE IANA zone for times printed without one\n"
+          "  -t, --text          the input is the plain-text rendering of a page\n"
+          "      --html          the input is HTML (default: decided from its start)\n"
           "      --no-body       metadata only\n"
           "  -h, --help          show this help\n"
           "  -V, --version       show the version\n"
@@ -35,6 +37,36 @@ static void usage(FILE *f)
           "exit status: 0 success; 1 the input could not be extracted (the\n"
           "reason is printed on stderr); 2 bad usage; 3 input/output error.\n",
           f);
+}
+
+/* HTML starts with markup (after a BOM and whitespace), or has common
+ * tags near its start; anything else is taken as plain text. */
+static int looks_like_html(const char *s, size_t n)
+{
+    size_t i = 0;
+    if (n >= 3 && (unsigned char)s[0] == 0xEF && (unsigned char)s[1] == 0xBB &&
+        (unsigned char)s[2] == 0xBF)
+        i = 3;
+    if (n >= 2 && (((unsigned char)s[0] == 0xFF && (unsigned char)s[1] == 0xFE) ||
+                   ((unsigned char)s[0] == 0xFE && (unsigned char)s[1] == 0xFF)))
+        return 1; /* UTF-16: leave it to the HTML decoder */
+    while (i < n && (s[i] == ' ' || s[i] == '\t' || s[i] == '\n' || s[i] == '\r'))
+        i++;
+    if (i < n && s[i] == '<')
+        return 1;
+    static const char *const tags[] = {"<html", "<body", "<head", "<div", "<p>", "<!doctype", NULL};
+    size_t probe = n < 4096 ? n : 4096;
+    for (size_t k = 0; k < probe; k++)
+        if (s[k] == '<')
+            for (const char *const *t = tags; *t; t++) {
+                size_t tl = strlen(*t), j = 0;
+                while (j < tl && k + j < probe &&
+                       (s[k + j] | 0x20) == ((*t)[j] | 0x20))
+                    j++;
+                if (j == tl)
+                    return 1;
+            }
+    return 0;
 }
 
 static char *read_all(FILE *in, size_t *len)
@@ -71,6 +103,7 @@ static char *read_all(FILE *in, size_t *len)
 int main(int argc, char **argv)
 {
     const char *url = NULL, *path = NULL;
+    enum { MODE_AUTO, MODE_HTML, MODE_TEXT } mode = MODE_AUTO;
     uint32_t json_flags = 0;
     newsmeta_options opts;
     newsmeta_options_init(&opts);
@@ -85,6 +118,10 @@ int main(int argc, char **argv)
             return EXIT_OK;
         } else if (!strcmp(a, "-p") || !strcmp(a, "--pretty")) {
             json_flags |= NEWSMETA_JSON_PRETTY;
+        } else if (!strcmp(a, "-t") || !strcmp(a, "--text")) {
+            mode = MODE_TEXT;
+        } else if (!strcmp(a, "--html")) {
+            mode = MODE_HTML;
         } else if (!strcmp(a, "--no-body")) {
             opts.flags |= NEWSMETA_OPT_NO_BODY;
         } else if (!strcmp(a, "-u") || !strcmp(a, "--url") || !strcmp(a, "-c") ||
@@ -138,7 +175,11 @@ int main(int argc, char **argv)
 
     newsmeta_article *article = NULL;
     newsmeta_error err;
-    newsmeta_status st = newsmeta_parse_html(html, len, url, &opts, &article, &err);
+    if (mode == MODE_AUTO)
+        mode = looks_like_html(html, len) ? MODE_HTML : MODE_TEXT;
+    newsmeta_status st = mode == MODE_TEXT
+                             ? newsmeta_parse_text(html, len, url, &opts, &article, &err)
+                             : newsmeta_parse_html(html, len, url, &opts, &article, &err);
     free(html);
     if (st != NEWSMETA_OK) {
         fprintf(stderr, "newsmeta: %s: %s\n", strcmp(path, "-") ? path : "<stdin>", err.message);

@@ -349,6 +349,27 @@ NEWSMETA_API newsmeta_status newsmeta_parse_html(const char *html, size_t length
                                                  newsmeta_article **out, newsmeta_error *error);
 
 /**
+ * @brief Extract an article from its plain-text rendering.
+ *
+ * For text saved from a browser, a text-mode browser or another tool:
+ * lines are classified into headline, standfirst (description), byline,
+ * dates, section label, body paragraphs, sub-headings, list items,
+ * related-article lines ("Read: ...", links of kind
+ * ::NEWSMETA_LINK_RELATED with no href) and image credits, while tracker
+ * host names, share/follow widgets and similar noise are dropped. Dates
+ * and bylines go through the same parsers as HTML. Line ends may be LF,
+ * CRLF or CR; the charset is decided as for HTML (BOM, option, UTF-8,
+ * detection).
+ *
+ * Parameters, return values, ownership and thread safety are those of
+ * newsmeta_parse_html(); ::NEWSMETA_ERR_PARSE is never returned.
+ * **Since:** 0.1.0
+ */
+NEWSMETA_API newsmeta_status newsmeta_parse_text(const char *text, size_t length, const char *url,
+                                                 const newsmeta_options *options,
+                                                 newsmeta_article **out, newsmeta_error *error);
+
+/**
  * @brief Release an article and everything it points to. NULL is ignored.
  * **Since:** 0.1.0
  */

@@ -150,15 +150,18 @@ static void ctx_release(nmi_ctx *ctx)
     ctx->doc = NULL;
 }
 
-newsmeta_status newsmeta_parse_html(const char *html, size_t length, const char *url,
-                                    const newsmeta_options *options, newsmeta_article **out,
-                                    newsmeta_error *error)
+/* Both entry points: arguments, options, decoding, then the HTML or
+ * the text stages, then the record. */
+static newsmeta_status parse(const char *input, size_t length, const char *url,
+                             const newsmeta_options *options, newsmeta_article **out,
+                             newsmeta_error *error, bool text)
 {
+    const char *fn = text ? "newsmeta_parse_text" : "newsmeta_parse_html";
     if (out)
         *out = NULL;
-    if (!out || (!html && length))
+    if (!out || (!input && length))
         return nmi_fail(error, NEWSMETA_ERR_INVALID_ARGUMENT,
-                        "newsmeta_parse_html: out must not be NULL, nor html when length > 0");
+                        "%s: out must not be NULL, nor the input when length > 0", fn);
     newsmeta_init();
 
     newsmeta_options opts;
@@ -174,7 +177,7 @@ newsmeta_status newsmeta_parse_html(const char *html, size_t length, const char 
         if (opts.max_input_bytes == 0)
             opts.max_input_bytes = NEWSMETA_DEFAULT_MAX_INPUT_BYTES;
     }
-    if (length == 0 || only_whitespace(html, length))
+    if (length == 0 || only_whitespace(input, length))
         return nmi_fail(error, NEWSMETA_ERR_EMPTY_INPUT, "the input is empty");
     if (length > opts.max_input_bytes)
         return nmi_fail(error, NEWSMETA_ERR_TOO_LARGE,
@@ -189,29 +192,41 @@ newsmeta_status newsmeta_parse_html(const char *html, size_t length, const char 
     ctx.arena = &box->arena;
     ctx.opts = opts;
     ctx.url = (url && *url) ? url : NULL;
+    ctx.base = ctx.url;
 
     char *utf8 = NULL;
     size_t utf8_len = 0;
     bool owned = false;
-    newsmeta_status st = nmi_decode(&ctx, html, length, &utf8, &utf8_len, &owned, error);
+    newsmeta_status st = nmi_decode(&ctx, input, length, &utf8, &utf8_len, &owned, error);
     if (st != NEWSMETA_OK) {
         newsmeta_article_free(&box->pub);
         return st;
     }
-    ctx.doc = nmi_parse_html_utf8(utf8, utf8_len);
-    if (owned)
-        free(utf8);
-    utf8 = NULL;
-    if (!ctx.doc || !xmlDocGetRootElement(ctx.doc)) {
-        ctx_release(&ctx);
-        newsmeta_article_free(&box->pub);
-        return nmi_fail(error, NEWSMETA_ERR_PARSE, "the HTML parser could not build a document");
-    }
-
-    nmi_harvest(&ctx);
     newsmeta_source headline_src = NEWSMETA_SOURCE_NONE;
-    const char *headline = nmi_choose_headline(&ctx, &headline_src);
-    nmi_extract_content(&ctx, headline);
+    const char *headline = NULL;
+    if (text) {
+        nmi_parse_text_lines(&ctx, utf8, utf8_len);
+        const nmi_cand *h = nmi_best_cand(&ctx, NMI_F_HEADLINE);
+        if (h) {
+            headline = h->value;
+            headline_src = h->source;
+        }
+        if (owned)
+            free(utf8);
+    } else {
+        ctx.doc = nmi_parse_html_utf8(utf8, utf8_len);
+        if (owned)
+            free(utf8);
+        if (!ctx.doc || !xmlDocGetRootElement(ctx.doc)) {
+            ctx_release(&ctx);
+            newsmeta_article_free(&box->pub);
+            return nmi_fail(error, NEWSMETA_ERR_PARSE,
+                            "the HTML parser could not build a document");
+        }
+        nmi_harvest(&ctx);
+        headline = nmi_choose_headline(&ctx, &headline_src);
+        nmi_extract_content(&ctx, headline);
+    }
     st = ctx.oom ? NEWSMETA_ERR_NOMEM : nmi_build_article(&ctx, &box->pub, headline, headline_src);
     ctx_release(&ctx);
 
@@ -229,4 +244,18 @@ newsmeta_status newsmeta_parse_html(const char *html, size_t length, const char 
     *out = &box->pub;
     nmi_fail(error, NEWSMETA_OK, "%s", "");
     return NEWSMETA_OK;
+}
+
+newsmeta_status newsmeta_parse_html(const char *html, size_t length, const char *url,
+                                    const newsmeta_options *options, newsmeta_article **out,
+                                    newsmeta_error *error)
+{
+    return parse(html, length, url, options, out, error, false);
+}
+
+newsmeta_status newsmeta_parse_text(const char *text, size_t length, const char *url,
+                                    const newsmeta_options *options, newsmeta_article **out,
+                                    newsmeta_error *error)
+{
+    return parse(text, length, url, options, out, error, true);
 }

@@ -77,7 +77,7 @@ static bool text_equals_loose(const char *a, const char *b)
     }
 }
 
-static bool is_boilerplate(const char *s, size_t len)
+bool nmi_is_boilerplate(const char *s, size_t len)
 {
     if (len > 60)
         return false;
@@ -94,7 +94,7 @@ static bool is_boilerplate(const char *s, size_t len)
     return false;
 }
 
-static const char *related_prefix(const char *s)
+const char *nmi_related_prefix(const char *s)
 {
     for (const char *const *p = RELATED_PREFIXES; *p; p++)
         if (nmi_istarts(s, *p))
@@ -160,7 +160,7 @@ static void flush(emit *e)
         ctx->oom = true;
         keep = false;
     }
-    if (keep && is_boilerplate(s, len))
+    if (keep && nmi_is_boilerplate(s, len))
         keep = false;
     /* The headline is not body text: drop it where it is a heading, or
      * near the top in any form. */
@@ -168,7 +168,7 @@ static void flush(emit *e)
         text_equals_loose(s, e->headline))
         keep = false;
     if (keep && len < 300) {
-        const char *rest = related_prefix(s);
+        const char *rest = nmi_related_prefix(s);
         if (rest) {
             /* "Read more: Title" -> a related link after the last block. */
             while (*rest == ' ')

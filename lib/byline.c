@@ -196,3 +196,12 @@ void nmi_split_byline(nmi_ctx *ctx, const char *s, nmi_names *nm)
     }
 }
 
+
+size_t nmi_byline_prefix(const char *s)
+{
+    for (const char *const *p = BYLINE_PREFIXES; *p; p++)
+        if (nmi_istarts(s, *p))
+            return strlen(*p);
+    return 0;
+}
+

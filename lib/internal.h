@@ -134,6 +134,7 @@ typedef enum nmi_field {
     NMI_F_SECTION,
     NMI_F_TAG,
     NMI_F_BODY,        /* JSON-LD articleBody */
+    NMI_F_IMAGE_CREDIT,
     NMI_F_COUNT
 } nmi_field;
 
@@ -254,8 +255,20 @@ static inline nmi_node_info *nmi_info(const xmlNode *n)
 }
 
 void nmi_extract_content(nmi_ctx *ctx, const char *headline);
+/* "Advertisement", "Share this", ...: a line that is page furniture. */
+bool nmi_is_boilerplate(const char *s, size_t len);
+/* After "Read more:", "Also read:" and the like, the rest of s; else NULL. */
+const char *nmi_related_prefix(const char *s);
 /* Emit the blocks of the chosen containers (called by content.c). */
 void nmi_emit_blocks(nmi_ctx *ctx, xmlNode **roots, size_t nroots, const char *headline);
+
+/* ------------------------------------------------------------------ */
+/* text.c — plain-text input                                           */
+/* ------------------------------------------------------------------ */
+
+/* Classify the lines of a plain-text article into candidates, blocks and
+ * related links on ctx (text is UTF-8). */
+void nmi_parse_text_lines(nmi_ctx *ctx, const char *text, size_t len);
 
 /* ------------------------------------------------------------------ */
 /* date.c — timestamps                                                 */
@@ -292,6 +305,9 @@ typedef struct nmi_names {
     char hostk[256];
 } nmi_names;
 
+/* Length of a byline label at the start of s ("By ", "Reported by:",
+ * "Von ", "Автор:"), or 0. */
+size_t nmi_byline_prefix(const char *s);
 void nmi_names_init(nmi_names *nm, const char *site, const char *publisher, const char *url);
 /* Split a byline (or one author value) into names appended to nm,
  * skipping duplicates and what is not a person. */

@@ -361,6 +361,8 @@ newsmeta_status nmi_build_article(nmi_ctx *ctx, newsmeta_article *a, const char 
     a->canonical_url = best_value(ctx, NMI_F_CANONICAL, &a->sources.canonical_url);
     a->image = best_value(ctx, NMI_F_IMAGE, &a->sources.image);
     a->section = best_value(ctx, NMI_F_SECTION, &a->sources.section);
+    newsmeta_source credit_src;
+    a->image_credit = best_value(ctx, NMI_F_IMAGE_CREDIT, &credit_src);
     choose_tags(ctx, a);
     a->charset = ctx->charset;
 
@@ -379,7 +381,9 @@ newsmeta_status nmi_build_article(nmi_ctx *ctx, newsmeta_article *a, const char 
     size_t chars = 0;
     for (size_t i = 0; i < ctx->block_count; i++)
         chars += ctx->blocks[i].length;
-    a->sources.body = ctx->block_count ? NEWSMETA_SOURCE_MARKUP : NEWSMETA_SOURCE_NONE;
+    a->sources.body = !ctx->block_count ? NEWSMETA_SOURCE_NONE
+                      : ctx->doc        ? NEWSMETA_SOURCE_MARKUP
+                                        : NEWSMETA_SOURCE_TEXT;
     const nmi_cand *ld = nmi_best_cand(ctx, NMI_F_BODY);
     if (ld && !(ctx->opts.flags & NEWSMETA_OPT_NO_BODY) && strlen(ld->value) > 2 * chars + 200) {
         blocks_from_body_text(ctx, ld->value);
