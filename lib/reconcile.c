@@ -253,28 +253,58 @@ static void choose_authors(nmi_ctx *ctx, newsmeta_article *a)
 
 /* ---- dates -------------------------------------------------------------- */
 
+/* UTC seconds of a parsed time with a known offset and a clock time. */
+static bool instant_of(const nmi_time *t, int64_t *secs)
+{
+    if (!t->offset_known || t->precision < NEWSMETA_PRECISION_HOUR)
+        return false;
+    *secs = nmi_days_from_civil(t->year, t->month, t->day) * 86400 + t->hour * 3600 +
+            t->minute * 60 + t->second - (int64_t)t->offset_minutes * 60;
+    return true;
+}
+
 static bool choose_time(nmi_ctx *ctx, nmi_field f, newsmeta_timestamp *out)
 {
     const nmi_cands *c = &ctx->cands[f];
-    bool used[NMI_MAX_CANDIDATES] = {false};
-    size_t tries = c->count < NMI_MAX_CANDIDATES ? c->count : NMI_MAX_CANDIDATES;
-    for (size_t round = 0; round < tries && round < 32; round++) {
-        size_t best = SIZE_MAX;
-        for (size_t i = 0; i < tries; i++)
-            if (!used[i] && (best == SIZE_MAX || c->items[i].rank < c->items[best].rank))
-                best = i;
-        if (best == SIZE_MAX)
-            break;
-        used[best] = true;
-        nmi_time t;
-        if (nmi_parse_date(ctx, c->items[best].value, &t)) {
-            /* Prefer a full timestamp from an equally good source over a
-             * bare date: look for one among candidates of the same day. */
-            nmi_time_to_public(ctx, &t, c->items[best].value, c->items[best].source, out);
-            return true;
+    size_t n = c->count < 64 ? c->count : 64;
+    nmi_time parsed[64];
+    bool ok[64];
+    for (size_t i = 0; i < n; i++)
+        ok[i] = nmi_parse_date(ctx, c->items[i].value, &parsed[i]);
+    size_t best = SIZE_MAX;
+    for (size_t i = 0; i < n; i++)
+        if (ok[i] && (best == SIZE_MAX || c->items[i].rank < c->items[best].rank))
+            best = i;
+    if (best == SIZE_MAX)
+        return false;
+    /* The same moment is often given twice: in UTC by the CMS and in the
+     * newsroom's own zone by the page. The local form tells the reader's
+     * calendar date and the zone, so it is kept when the two agree; a bare
+     * date of the same day is refined to the full time the same way. */
+    size_t pick = best;
+    int64_t at;
+    if (instant_of(&parsed[best], &at) && parsed[best].offset_minutes == 0) {
+        for (size_t i = 0; i < n; i++) {
+            int64_t other;
+            if (i != best && ok[i] && instant_of(&parsed[i], &other) &&
+                parsed[i].offset_minutes != 0 && (other - at < 60 && at - other < 60)) {
+                pick = i;
+                break;
+            }
+        }
+    } else if (parsed[best].precision == NEWSMETA_PRECISION_DAY) {
+        for (size_t i = 0; i < n; i++) {
+            const nmi_time *o = &parsed[i];
+            if (i != best && ok[i] && o->precision > NEWSMETA_PRECISION_DAY &&
+                o->year == parsed[best].year && o->month == parsed[best].month &&
+                o->day == parsed[best].day) {
+                pick = i;
+                break;
+            }
         }
     }
-    return false;
+    nmi_time_to_public(ctx, &parsed[pick], c->items[pick].value, c->items[pick].source, out);
+    return true;
 }
 
 /* ---- the record --------------------------------------------------------- */
