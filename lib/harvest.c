@@ -192,6 +192,11 @@ static const char *const BYLINE_WORDS[] = {"byline", "by-line", "author", "write
 static const char *const BYLINE_NOT[] = {"bio", "avatar", "image", "photo", "img", "social",
                                          "follow", "description", "more", "comment", NULL};
 
+static const char *const DATE_WORDS[] = {"date", "time", "publish", "posted", "dateline",
+                                         "pubdate", "updated", NULL};
+static const char *const DATE_NOT[] = {"update", "modif", "comment", "related", "runtime",
+                                       "timeline", "timer", "times", NULL};
+
 static void harvest_itemprop(nmi_ctx *ctx, const xmlNode *n, const char *prop)
 {
     /* itemprop may list several names: "datePublished dateCreated". */
@@ -315,6 +320,15 @@ static void walk(nmi_ctx *ctx, const xmlNode *n, int depth, bool in_head)
         const char *prop = nmi_attr(c, "itemprop");
         if (prop)
             harvest_itemprop(ctx, c, prop);
+        /* Visible dates: "November 18, 2019 at 2:26 PM HST" in an element
+         * whose class says date/time/published. Parsed later; text that
+         * is not a date is simply not used. */
+        if (!head && ctx->cands[NMI_F_PUBLISHED].count < 64 && class_has(c, DATE_WORDS) &&
+            !class_has(c, DATE_NOT) && strcmp(t, "time") != 0) {
+            const char *s = nmi_node_text(ctx, c);
+            if (s && strlen(s) >= 6 && strlen(s) < 120)
+                nmi_add_cand(ctx, NMI_F_PUBLISHED, s, strlen(s), 50, NEWSMETA_SOURCE_TEXT);
+        }
         if (!head && ctx->cands[NMI_F_BYLINE].count < 8 && class_has(c, BYLINE_WORDS) &&
             !class_has(c, BYLINE_NOT)) {
             const char *s = nmi_node_text(ctx, c);
