@@ -235,8 +235,10 @@ static newsmeta_status parse(const char *input, size_t length, const char *url,
         return nmi_fail(error, st, "%s", newsmeta_strerror(st));
     }
     const newsmeta_article *a = &box->pub;
+    /* With NEWSMETA_OPT_NO_BODY the text was not looked at, so an empty
+     * record is an answer, not a sign that the input holds nothing. */
     if (!a->headline && !a->paragraph_count && !a->description && !a->published.present &&
-        !a->author_count && !a->site_name) {
+        !a->author_count && !a->site_name && !(opts.flags & NEWSMETA_OPT_NO_BODY)) {
         newsmeta_article_free(&box->pub);
         return nmi_fail(error, NEWSMETA_ERR_NOT_ARTICLE,
                         "no article text and no metadata found in the input");

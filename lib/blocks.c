@@ -178,7 +178,7 @@ static void flush(emit *e)
                 rel.href = ctx->links[e->first_link].href;
             rel.text = nmi_clean_text(ctx->arena, rest, strlen(rest), &ctx->oom);
             drop_pending_links(e);
-            if (rel.text)
+            if (rel.text && !(ctx->opts.flags & NEWSMETA_OPT_NO_LINKS))
                 add_link(ctx, &rel);
             e->first_link = ctx->link_count;
             nmi_buf_reset(&e->buf);

@@ -469,9 +469,16 @@ void nmi_time_to_public(nmi_ctx *ctx, const nmi_time *t, const char *raw, newsme
                            t->hour * 3600 + t->minute * 60 + t->second -
                            (int64_t)t->offset_minutes * 60;
     out->iso = nmi_arena_strdup(ctx->arena, iso);
-    out->zone = t->zone ? nmi_arena_strdup(ctx->arena, t->zone) : NULL;
+    if (t->zone) {
+        out->zone = nmi_arena_strdup(ctx->arena, t->zone);
+    } else if (out->offset_known) {
+        /* a numeric offset is its own zone designation: "+05:30" */
+        const char *plus = strchr(iso + 11, '+') ? strchr(iso + 11, '+') : strrchr(iso, '-');
+        out->zone = plus ? nmi_arena_strdup(ctx->arena, plus) : NULL;
+    }
     out->raw = raw ? nmi_arena_strdup(ctx->arena, raw) : NULL;
     out->source = src;
     if (!out->iso)
         ctx->oom = true;
 }
+

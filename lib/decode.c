@@ -10,6 +10,10 @@
 
 #include <unicode/ucnv.h>
 #include <unicode/ucsdet.h>
+#include <unicode/uchar.h>
+#include <unicode/unorm2.h>
+#include <unicode/ustring.h>
+#include <unicode/utf8.h>
 
 #include "internal.h"
 
@@ -194,8 +198,89 @@ static bool looks_binary(const unsigned char *s, size_t n)
     return bad >= 4 && bad * 100 > probe * 3; /* more than 3% */
 }
 
+static newsmeta_status decode_charset(nmi_ctx *ctx, const char *bytes, size_t len, char **out,
+                                      size_t *out_len, bool *owned, newsmeta_error *err);
+
+/* Does the UTF-8 text need NFC normalization? A per-code-point property
+ * lookup, no conversion: almost every page answers no at once. */
+static bool needs_nfc(const char *s, size_t n)
+{
+    int32_t i = 0, len = n > (size_t)INT32_MAX ? INT32_MAX : (int32_t)n;
+    while (i < len) {
+        if ((unsigned char)s[i] < 0x80) {
+            i++;
+            continue;
+        }
+        UChar32 c;
+        U8_NEXT(s, i, len, c);
+        if (c >= 0 && u_getIntPropertyValue(c, UCHAR_NFC_QUICK_CHECK) != UNORM_YES)
+            return true;
+    }
+    return false;
+}
+
+/* NFC-normalize UTF-8 text with ICU (through UTF-16, ICU's C API). */
+static newsmeta_status to_nfc(const char *s, size_t n, char **out, size_t *out_len,
+                              newsmeta_error *err)
+{
+    if (n > (size_t)INT32_MAX / 4)
+        return nmi_fail(err, NEWSMETA_ERR_TOO_LARGE, "input too large to normalize");
+    UErrorCode st = U_ZERO_ERROR;
+    const UNormalizer2 *nfc = unorm2_getNFCInstance(&st);
+    int32_t cap16 = (int32_t)n + 1;
+    UChar *u16 = malloc((size_t)cap16 * sizeof *u16);
+    /* composition never lengthens; decomposition of unnormalized input
+     * may, so allow room */
+    int32_t capn = cap16 * 3;
+    UChar *norm = malloc((size_t)capn * sizeof *norm);
+    char *u8 = NULL;
+    int32_t len16 = 0, lenn = 0, len8 = 0;
+    if (u16 && norm && U_SUCCESS(st)) {
+        u_strFromUTF8WithSub(u16, cap16, &len16, s, (int32_t)n, 0xFFFD, NULL, &st);
+        lenn = unorm2_normalize(nfc, u16, len16, norm, capn, &st);
+        if (U_SUCCESS(st)) {
+            int32_t cap8 = lenn * 3 + 1;
+            u8 = malloc((size_t)cap8);
+            if (u8)
+                u_strToUTF8(u8, cap8, &len8, norm, lenn, &st);
+        }
+    }
+    free(u16);
+    free(norm);
+    if (!u8 || U_FAILURE(st)) {
+        free(u8);
+        return nmi_fail(err, u8 ? NEWSMETA_ERR_ENCODING : NEWSMETA_ERR_NOMEM,
+                        "cannot normalize the text to NFC: %s", u_errorName(st));
+    }
+    *out = u8;
+    *out_len = (size_t)len8;
+    return NEWSMETA_OK;
+}
+
 newsmeta_status nmi_decode(nmi_ctx *ctx, const char *bytes, size_t len, char **out,
                            size_t *out_len, bool *owned, newsmeta_error *err)
+{
+    newsmeta_status st = decode_charset(ctx, bytes, len, out, out_len, owned, err);
+    if (st != NEWSMETA_OK || !needs_nfc(*out, *out_len))
+        return st;
+    /* Output text is NFC: normalize the whole document once (markup is
+     * ASCII and unchanged by it). */
+    char *nfc = NULL;
+    size_t nfc_len = 0;
+    st = to_nfc(*out, *out_len, &nfc, &nfc_len, err);
+    if (*owned)
+        free(*out);
+    *out = NULL;
+    if (st != NEWSMETA_OK)
+        return st;
+    *out = nfc;
+    *out_len = nfc_len;
+    *owned = true;
+    return NEWSMETA_OK;
+}
+
+static newsmeta_status decode_charset(nmi_ctx *ctx, const char *bytes, size_t len, char **out,
+                                      size_t *out_len, bool *owned, newsmeta_error *err)
 {
     *owned = true;
     const unsigned char *u = (const unsigned char *)bytes;

@@ -290,7 +290,7 @@ bool nmi_date_from_url(const char *url, nmi_time *out);
 /* Fill a public timestamp (ISO string, UTC seconds) from a parsed time. */
 void nmi_time_to_public(nmi_ctx *ctx, const nmi_time *t, const char *raw, newsmeta_source src,
                         newsmeta_timestamp *out);
-/* Seconds since 1970 of a civil date-time in UTC (no time zone). */
+/* Days since 1970-01-01 of a civil date (proleptic Gregorian). */
 int64_t nmi_days_from_civil(int y, int m, int d);
 
 /* ------------------------------------------------------------------ */

@@ -229,7 +229,7 @@ static void add_block(nmi_ctx *ctx, newsmeta_paragraph_kind kind, const char *te
 
 static void add_related(nmi_ctx *ctx, const char *title)
 {
-    if (!title || ctx->link_count >= NMI_MAX_LINKS)
+    if (!title || ctx->link_count >= NMI_MAX_LINKS || (ctx->opts.flags & NEWSMETA_OPT_NO_LINKS))
         return;
     if (ctx->link_count == ctx->link_cap) {
         size_t cap = ctx->link_cap ? ctx->link_cap * 2 : 16;

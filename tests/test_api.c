@@ -1,0 +1,362 @@
+/* The API contract of newsmeta.h, independent of what a page contains:
+ * version, status strings, names, options, argument checking, ownership
+ * and the error struct. */
+#define _POSIX_C_SOURCE 200809L /* strdup */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "testutil.h"
+
+/* A small page that always parses; used where only the contract matters. */
+static const char PAGE[] =
+    "<html><head><title>Small test page</title></head><body>"
+    "<p>One paragraph of text, long enough to be kept as the article body.</p>"
+    "</body></html>";
+
+/* Where a test checks that *out is reset on failure, it starts out
+ * pointing here. */
+static newsmeta_article not_null;
+
+/* ---- version --------------------------------------------------------- */
+
+/* The macros describe the header, the functions the library: equal when
+ * both come from the same build. */
+START_TEST(version_macros_match_library)
+{
+    ck_assert_str_eq(newsmeta_version(), NEWSMETA_VERSION_STRING);
+    ck_assert_uint_eq(newsmeta_version_number(), NEWSMETA_VERSION);
+    char s[32];
+    snprintf(s, sizeof s, "%d.%d.%d", NEWSMETA_VERSION_MAJOR, NEWSMETA_VERSION_MINOR,
+             NEWSMETA_VERSION_PATCH);
+    ck_assert_str_eq(s, newsmeta_version());
+    ck_assert_uint_eq(NEWSMETA_VERSION, ((uint32_t)NEWSMETA_VERSION_MAJOR << 16) |
+                                            ((uint32_t)NEWSMETA_VERSION_MINOR << 8) |
+                                            (uint32_t)NEWSMETA_VERSION_PATCH);
+    ck_assert_int_eq(NEWSMETA_SCHEMA_VERSION, 1);
+}
+END_TEST
+
+/* ---- status strings and names ------------------------------------------ */
+
+#define STATUS_COUNT 10 /* NEWSMETA_OK .. NEWSMETA_ERR_INTERNAL */
+
+/* Every code has its own message, so a log line identifies the failure. */
+START_TEST(strerror_distinct_for_every_status)
+{
+    const char *msg[STATUS_COUNT];
+    for (int i = 0; i < STATUS_COUNT; i++) {
+        msg[i] = newsmeta_strerror((newsmeta_status)i);
+        ck_assert_ptr_nonnull(msg[i]);
+        ck_assert_msg(msg[i][0] != '\0', "empty message for status %d", i);
+        ck_assert_msg(strcmp(msg[i], "unknown status") != 0, "status %d is unknown", i);
+        for (int k = 0; k < i; k++)
+            ck_assert_msg(strcmp(msg[i], msg[k]) != 0, "statuses %d and %d share \"%s\"", k,
+                          i, msg[i]);
+    }
+    ck_assert_str_eq(newsmeta_strerror((newsmeta_status)STATUS_COUNT), "unknown status");
+    ck_assert_str_eq(newsmeta_strerror((newsmeta_status)-1), "unknown status");
+    ck_assert_str_eq(newsmeta_strerror((newsmeta_status)1000), "unknown status");
+}
+END_TEST
+
+/* The names are part of the JSON format: they must never change. */
+START_TEST(enum_names_are_stable)
+{
+    static const char *const sources[] = {"none", "json-ld", "meta",   "microdata",
+                                          "markup", "text",  "url",    "option"};
+    for (int i = 0; i < 8; i++)
+        ck_assert_str_eq(newsmeta_source_name((newsmeta_source)i), sources[i]);
+    ck_assert_str_eq(newsmeta_source_name((newsmeta_source)99), "none");
+
+    static const char *const kinds[] = {"paragraph", "heading", "quote", "list-item",
+                                        "preformatted"};
+    for (int i = 0; i < 5; i++)
+        ck_assert_str_eq(newsmeta_paragraph_kind_name((newsmeta_paragraph_kind)i), kinds[i]);
+
+    static const char *const precisions[] = {"none", "year",   "month", "day",
+                                             "hour", "minute", "second"};
+    for (int i = 0; i < 7; i++)
+        ck_assert_str_eq(newsmeta_precision_name((newsmeta_precision)i), precisions[i]);
+    ck_assert_str_eq(newsmeta_precision_name((newsmeta_precision)42), "none");
+}
+END_TEST
+
+/* ---- options ----------------------------------------------------------- */
+
+START_TEST(options_init_sets_size_and_defaults)
+{
+    newsmeta_options o;
+    memset(&o, 0xAB, sizeof o); /* init must not rely on a zeroed struct */
+    newsmeta_options_init(&o);
+    ck_assert_uint_eq(o.size, sizeof o);
+    ck_assert_uint_eq(o.flags, 0);
+    ck_assert_ptr_null(o.charset);
+    ck_assert_ptr_null(o.default_timezone);
+    ck_assert_uint_eq(o.max_input_bytes, NEWSMETA_DEFAULT_MAX_INPUT_BYTES);
+    newsmeta_options_init(NULL); /* documented: ignored */
+}
+END_TEST
+
+/* NULL options and initialized options are the same defaults. */
+START_TEST(null_options_equal_defaults)
+{
+    newsmeta_options o;
+    newsmeta_options_init(&o);
+    newsmeta_article *a = nm_parse_str(PAGE, "https://example.test/a", NULL);
+    newsmeta_article *b = nm_parse_str(PAGE, "https://example.test/a", &o);
+    char *ja = nm_to_json(a, 0), *jb = nm_to_json(b, 0);
+    ck_assert_str_eq(ja, jb);
+    newsmeta_free(ja);
+    newsmeta_free(jb);
+    newsmeta_article_free(a);
+    newsmeta_article_free(b);
+}
+END_TEST
+
+/* ---- invalid arguments ---------------------------------------------------- */
+
+/* A failing call: the status, the same code in the error struct, a
+ * message, and *out reset to NULL. */
+static void expect_failure(newsmeta_status got, newsmeta_status want, const newsmeta_error *err,
+                           const newsmeta_article *out)
+{
+    ck_assert_int_eq(got, want);
+    ck_assert_int_eq(err->code, want);
+    ck_assert_msg(err->message[0] != '\0', "no message for status %d", (int)want);
+    ck_assert_ptr_nonnull(memchr(err->message, '\0', sizeof err->message));
+    ck_assert_ptr_null(strchr(err->message, '\n')); /* one line */
+    ck_assert_ptr_null(out);
+}
+
+START_TEST(null_out_is_invalid)
+{
+    newsmeta_error err;
+    newsmeta_status st =
+        newsmeta_parse_html(PAGE, sizeof PAGE - 1, NULL, NULL, NULL, &err);
+    expect_failure(st, NEWSMETA_ERR_INVALID_ARGUMENT, &err, NULL);
+}
+END_TEST
+
+START_TEST(null_html_with_length_is_invalid)
+{
+    newsmeta_article *a = &not_null; /* must be reset to NULL */
+    newsmeta_error err;
+    newsmeta_status st = newsmeta_parse_html(NULL, 10, NULL, NULL, &a, &err);
+    expect_failure(st, NEWSMETA_ERR_INVALID_ARGUMENT, &err, a);
+}
+END_TEST
+
+/* NULL html with length 0 is simply empty input, not a bad argument. */
+START_TEST(null_html_zero_length_is_empty)
+{
+    newsmeta_article *a = NULL;
+    newsmeta_error err;
+    newsmeta_status st = newsmeta_parse_html(NULL, 0, NULL, NULL, &a, &err);
+    expect_failure(st, NEWSMETA_ERR_EMPTY_INPUT, &err, a);
+}
+END_TEST
+
+/* options.size guards against callers built with another struct layout. */
+START_TEST(bad_options_size_is_invalid)
+{
+    const uint32_t sizes[] = {0, 1, (uint32_t)sizeof(newsmeta_options) - 1,
+                              (uint32_t)sizeof(newsmeta_options) + 1, 0xFFFFFFFFu};
+    for (size_t i = 0; i < sizeof sizes / sizeof *sizes; i++) {
+        newsmeta_options o;
+        newsmeta_options_init(&o);
+        o.size = sizes[i];
+        newsmeta_article *a = &not_null;
+        newsmeta_error err;
+        newsmeta_status st = newsmeta_parse_html(PAGE, sizeof PAGE - 1, NULL, &o, &a, &err);
+        expect_failure(st, NEWSMETA_ERR_INVALID_ARGUMENT, &err, a);
+    }
+}
+END_TEST
+
+/* ---- the error struct ------------------------------------------------------- */
+
+/* Documented: on success code is NEWSMETA_OK and message "". */
+START_TEST(error_struct_reset_on_success)
+{
+    newsmeta_error err;
+    memset(&err, 'x', sizeof err);
+    newsmeta_article *a = NULL;
+    ck_assert_int_eq(newsmeta_parse_html(PAGE, sizeof PAGE - 1, NULL, NULL, &a, &err),
+                     NEWSMETA_OK);
+    ck_assert_int_eq(err.code, NEWSMETA_OK);
+    ck_assert_str_eq(err.message, "");
+
+    memset(&err, 'x', sizeof err);
+    char *json = NULL;
+    ck_assert_int_eq(newsmeta_to_json(a, 0, &json, NULL, &err), NEWSMETA_OK);
+    ck_assert_int_eq(err.code, NEWSMETA_OK);
+    ck_assert_str_eq(err.message, "");
+    newsmeta_free(json);
+    newsmeta_article_free(a);
+}
+END_TEST
+
+/* Every function taking a newsmeta_error * accepts NULL. */
+START_TEST(error_struct_is_optional)
+{
+    newsmeta_article *a = NULL;
+    ck_assert_int_eq(newsmeta_parse_html(PAGE, sizeof PAGE - 1, NULL, NULL, &a, NULL),
+                     NEWSMETA_OK);
+    ck_assert_ptr_nonnull(a);
+    char *json = NULL;
+    ck_assert_int_eq(newsmeta_to_json(a, 0, &json, NULL, NULL), NEWSMETA_OK);
+    ck_assert_ptr_nonnull(json);
+    newsmeta_free(json);
+    newsmeta_article_free(a);
+
+    /* failure paths write nothing through the NULL pointer either */
+    ck_assert_int_eq(newsmeta_parse_html(NULL, 1, NULL, NULL, &a, NULL),
+                     NEWSMETA_ERR_INVALID_ARGUMENT);
+    ck_assert_int_eq(newsmeta_parse_html("", 0, NULL, NULL, &a, NULL), NEWSMETA_ERR_EMPTY_INPUT);
+    ck_assert_int_eq(newsmeta_to_json(NULL, 0, &json, NULL, NULL), NEWSMETA_ERR_INVALID_ARGUMENT);
+}
+END_TEST
+
+/* ---- ownership ------------------------------------------------------------------ */
+
+START_TEST(free_functions_accept_null)
+{
+    newsmeta_article_free(NULL);
+    newsmeta_free(NULL);
+}
+END_TEST
+
+/* newsmeta_init is optional and idempotent. */
+START_TEST(init_is_idempotent)
+{
+    newsmeta_init();
+    newsmeta_init();
+    newsmeta_article *a = nm_parse_str(PAGE, NULL, NULL);
+    newsmeta_article_free(a);
+    newsmeta_init();
+}
+END_TEST
+
+/* The input is not kept: the article stays valid after the buffer is gone. */
+START_TEST(article_outlives_input)
+{
+    char *copy = strdup(PAGE);
+    ck_assert_ptr_nonnull(copy);
+    char *url = strdup("https://example.test/owned");
+    ck_assert_ptr_nonnull(url);
+    newsmeta_article *a = nm_parse_str(copy, url, NULL);
+    memset(copy, 'z', strlen(copy));
+    memset(url, 'z', strlen(url));
+    free(copy);
+    free(url);
+    ck_assert_str_eq(a->url, "https://example.test/owned");
+    ck_assert_uint_eq(a->paragraph_count, 1);
+    ck_assert_str_eq(a->paragraphs[0].text,
+                     "One paragraph of text, long enough to be kept as the article body.");
+    newsmeta_article_free(a);
+}
+END_TEST
+
+/* The input need not be NUL-terminated: only `length` bytes are read
+ * (ASan catches a read past the end of this exact-size buffer). */
+START_TEST(input_not_nul_terminated)
+{
+    size_t n = sizeof PAGE - 1;
+    char *buf = malloc(n);
+    ck_assert_ptr_nonnull(buf);
+    memcpy(buf, PAGE, n);
+    newsmeta_article *a = nm_parse(buf, n, NULL, NULL);
+    ck_assert_uint_eq(a->paragraph_count, 1);
+    newsmeta_article_free(a);
+    free(buf);
+}
+END_TEST
+
+/* ---- newsmeta_to_json arguments ------------------------------------------------------- */
+
+START_TEST(to_json_invalid_arguments)
+{
+    newsmeta_article *a = nm_parse_str(PAGE, NULL, NULL);
+    newsmeta_error err;
+    char dummy = 0;
+    char *json = &dummy; /* must be reset to NULL */
+    size_t len = 99;
+    ck_assert_int_eq(newsmeta_to_json(NULL, 0, &json, &len, &err), NEWSMETA_ERR_INVALID_ARGUMENT);
+    ck_assert_int_eq(err.code, NEWSMETA_ERR_INVALID_ARGUMENT);
+    ck_assert_msg(err.message[0] != '\0', "no message");
+    ck_assert_ptr_null(json);
+    ck_assert_uint_eq(len, 0);
+    ck_assert_int_eq(newsmeta_to_json(a, 0, NULL, &len, &err), NEWSMETA_ERR_INVALID_ARGUMENT);
+    ck_assert_msg(err.message[0] != '\0', "no message");
+    /* out_length is optional */
+    ck_assert_int_eq(newsmeta_to_json(a, 0, &json, NULL, &err), NEWSMETA_OK);
+    ck_assert_ptr_nonnull(json);
+    newsmeta_free(json);
+    newsmeta_article_free(a);
+}
+END_TEST
+
+/* ---- max_input_bytes ----------------------------------------------------------- */
+
+START_TEST(max_input_bytes_limit)
+{
+    size_t n = sizeof PAGE - 1;
+    newsmeta_options o;
+    newsmeta_options_init(&o);
+    newsmeta_error err;
+    newsmeta_article *a = NULL;
+
+    o.max_input_bytes = n; /* the limit itself is allowed */
+    ck_assert_int_eq(newsmeta_parse_html(PAGE, n, NULL, &o, &a, &err), NEWSMETA_OK);
+    newsmeta_article_free(a);
+
+    o.max_input_bytes = n - 1;
+    a = &not_null;
+    newsmeta_status st = newsmeta_parse_html(PAGE, n, NULL, &o, &a, &err);
+    expect_failure(st, NEWSMETA_ERR_TOO_LARGE, &err, a);
+
+    o.max_input_bytes = 0; /* zero means the default (64 MiB) */
+    ck_assert_int_eq(newsmeta_parse_html(PAGE, n, NULL, &o, &a, &err), NEWSMETA_OK);
+    newsmeta_article_free(a);
+}
+END_TEST
+
+static Suite *api_suite(void)
+{
+    Suite *s = suite_create("api");
+    TCase *tc = tcase_create("version");
+    tcase_add_test(tc, version_macros_match_library);
+    tcase_add_test(tc, strerror_distinct_for_every_status);
+    tcase_add_test(tc, enum_names_are_stable);
+    suite_add_tcase(s, tc);
+
+    tc = tcase_create("options");
+    tcase_add_test(tc, options_init_sets_size_and_defaults);
+    tcase_add_test(tc, null_options_equal_defaults);
+    tcase_add_test(tc, max_input_bytes_limit);
+    suite_add_tcase(s, tc);
+
+    tc = tcase_create("arguments");
+    tcase_add_test(tc, null_out_is_invalid);
+    tcase_add_test(tc, null_html_with_length_is_invalid);
+    tcase_add_test(tc, null_html_zero_length_is_empty);
+    tcase_add_test(tc, bad_options_size_is_invalid);
+    tcase_add_test(tc, to_json_invalid_arguments);
+    suite_add_tcase(s, tc);
+
+    tc = tcase_create("ownership");
+    tcase_add_test(tc, error_struct_reset_on_success);
+    tcase_add_test(tc, error_struct_is_optional);
+    tcase_add_test(tc, free_functions_accept_null);
+    tcase_add_test(tc, init_is_idempotent);
+    tcase_add_test(tc, article_outlives_input);
+    tcase_add_test(tc, input_not_nul_terminated);
+    suite_add_tcase(s, tc);
+    return s;
+}
+
+int main(void)
+{
+    return nm_run_suite(api_suite());
+}
