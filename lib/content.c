@@ -129,11 +129,13 @@ static bool words_match(const words *w, const char *const *stems, const char *co
 {
     for (size_t i = 0; i < w->n; i++) {
         const char *t = w->w[i];
+        /* compare the first letters before calling into libc: this runs
+         * for every word of every class attribute of the page */
         for (const char *const *s = stems; s && *s; s++)
-            if (!strncmp(t, *s, strlen(*s)))
+            if (t[0] == (*s)[0] && t[1] == (*s)[1] && !strncmp(t, *s, strlen(*s)))
                 return true;
         for (const char *const *e = exact; e && *e; e++)
-            if (!strcmp(t, *e))
+            if (t[0] == (*e)[0] && !strcmp(t, *e))
                 return true;
     }
     for (const char *const *ph = phrases; ph && *ph; ph++)
@@ -166,16 +168,54 @@ static bool attr_is_good(const char *v)
     return words_match(&w, GOOD_STEMS, NULL, NULL);
 }
 
-/* Boilerplate by class and id, with the strong/weak rule above. */
-static bool attrs_are_junk(const xmlNode *n)
+/* Classify the class and id of an element once (the vocabulary checks
+ * are the costliest per-element work here) into info->cls. */
+enum { CLS_JUNK_WEAK = 1, CLS_JUNK_STRONG = 2, CLS_GOOD = 4, CLS_ID_JUNK = 8, CLS_ID_GOOD = 16,
+       CLS_CLASS_JUNK = 32, CLS_ARTICLE_BODY = 64 };
+
+static void classify_attrs(const xmlNode *n, nmi_node_info *info)
 {
-    const char *cls = nmi_attr(n, "class"), *id = nmi_attr(n, "id");
+    const char *cls = NULL, *id = NULL, *prop = NULL;
+    for (const xmlAttr *a = n->properties; a; a = a->next) {
+        const char *name = (const char *)a->name;
+        const char *v = a->children && a->children->content ? (const char *)a->children->content
+                                                            : NULL;
+        if (!v)
+            continue;
+        if (!strcmp(name, "class"))
+            cls = v;
+        else if (!strcmp(name, "id"))
+            id = v;
+        else if (!strcmp(name, "itemprop"))
+            prop = v;
+    }
+    uint8_t f = 0;
     cls_junk c = attr_junk(cls), i = attr_junk(id);
     if (c == CLS_STRONG || i == CLS_STRONG)
+        f |= CLS_JUNK_STRONG;
+    else if (c != CLS_NONE || i != CLS_NONE)
+        f |= CLS_JUNK_WEAK;
+    if (c != CLS_NONE)
+        f |= CLS_CLASS_JUNK;
+    if (i != CLS_NONE)
+        f |= CLS_ID_JUNK;
+    if (attr_is_good(cls))
+        f |= CLS_GOOD;
+    if (attr_is_good(id))
+        f |= CLS_ID_GOOD;
+    if (prop && nmi_istr(prop, "articleBody"))
+        f |= CLS_ARTICLE_BODY;
+    info->cls = f;
+}
+
+/* Boilerplate by class and id, with the strong/weak rule above. */
+static bool attrs_are_junk(const nmi_node_info *info)
+{
+    if (info->cls & CLS_JUNK_STRONG)
         return true;
-    if (c == CLS_NONE && i == CLS_NONE)
+    if (!(info->cls & CLS_JUNK_WEAK))
         return false;
-    return !attr_is_good(cls) && !attr_is_good(id);
+    return !(info->cls & (CLS_GOOD | CLS_ID_GOOD));
 }
 
 static bool hidden(const xmlNode *n)
@@ -220,28 +260,28 @@ static bool hard_junk(const xmlNode *n, const char *tag)
  * page wrapper with an unlucky class ("non-ad-column") keeps its text. */
 static bool soft_junk(const xmlNode *n, const char *tag)
 {
+    const nmi_node_info *info = nmi_info(n);
     if (!strcmp(tag, "body") || !strcmp(tag, "html") || !strcmp(tag, "main") ||
         !strcmp(tag, "article"))
         return false;
     if (in_list(tag, SOFT_JUNK_TAGS))
         return true;
-    return attrs_are_junk(n);
+    return attrs_are_junk(info);
 }
 
 static int class_weight(const xmlNode *n)
 {
+    const nmi_node_info *info = nmi_info(n);
     int w = 0;
-    const char *cls = nmi_attr(n, "class"), *id = nmi_attr(n, "id");
-    const char *prop = nmi_attr(n, "itemprop");
-    if (prop && nmi_istr(prop, "articleBody"))
+    if (info->cls & CLS_ARTICLE_BODY)
         w += 50; /* the page says so itself */
-    if (attr_is_good(cls))
+    if (info->cls & CLS_GOOD)
         w += 25;
-    if (attr_is_good(id))
+    if (info->cls & CLS_ID_GOOD)
         w += 25;
-    if (attr_junk(cls) != CLS_NONE)
+    if (info->cls & CLS_CLASS_JUNK)
         w -= 25;
-    if (attr_junk(id) != CLS_NONE)
+    if (info->cls & CLS_ID_JUNK)
         w -= 25;
     return w;
 }
@@ -319,6 +359,8 @@ static uint32_t measure_raw(scan *s, xmlNode *n, int depth)
     info->hard_junk = depth > NMI_MAX_DEPTH || hard_junk(n, nmi_tag(n));
     if (info->hard_junk)
         return 0;
+    if (n->properties)
+        classify_attrs(n, info);
     uint32_t total = 0;
     for (xmlNode *c = n->children; c && !s->oom; c = c->next) {
         if (c->type == XML_TEXT_NODE && c->content)

@@ -213,7 +213,8 @@ static bool needs_nfc(const char *s, size_t n)
         }
         UChar32 c;
         U8_NEXT(s, i, len, c);
-        if (c >= 0 && u_getIntPropertyValue(c, UCHAR_NFC_QUICK_CHECK) != UNORM_YES)
+        /* below U+0300 every character is NFC as it stands */
+        if (c >= 0x300 && u_getIntPropertyValue(c, UCHAR_NFC_QUICK_CHECK) != UNORM_YES)
             return true;
     }
     return false;

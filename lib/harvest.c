@@ -175,15 +175,28 @@ static void harvest_meta(nmi_ctx *ctx, const xmlNode *n)
     }
 }
 
-/* Does the class or id of n contain one of the words? */
+/* Does the class or id of n contain one of the words (lower case)? The
+ * value is lowered once into a small buffer and searched with strstr. */
 static bool class_has(const xmlNode *n, const char *const *words)
 {
-    const char *attrs[2] = {nmi_attr(n, "class"), nmi_attr(n, "id")};
-    for (int a = 0; a < 2; a++)
-        if (attrs[a])
-            for (const char *const *w = words; *w; w++)
-                if (nmi_istr(attrs[a], *w))
-                    return true;
+    const char *attrs[2] = {NULL, NULL};
+    for (const xmlAttr *a = n->properties; a; a = a->next) {
+        const char *name = (const char *)a->name;
+        if (!strcmp(name, "class") || !strcmp(name, "id"))
+            attrs[name[0] == 'i'] = a->children ? (const char *)a->children->content : NULL;
+    }
+    for (int k = 0; k < 2; k++) {
+        if (!attrs[k] || !*attrs[k])
+            continue;
+        char low[256];
+        size_t n2 = 0;
+        for (const char *p = attrs[k]; *p && n2 + 1 < sizeof low; p++)
+            low[n2++] = (char)((*p >= 'A' && *p <= 'Z') ? *p + 32 : *p);
+        low[n2] = '\0';
+        for (const char *const *w = words; *w; w++)
+            if (strstr(low, *w))
+                return true;
+    }
     return false;
 }
 
@@ -323,13 +336,15 @@ static void walk(nmi_ctx *ctx, const xmlNode *n, int depth, bool in_head)
         /* Visible dates: "November 18, 2019 at 2:26 PM HST" in an element
          * whose class says date/time/published. Parsed later; text that
          * is not a date is simply not used. */
-        if (!head && ctx->cands[NMI_F_PUBLISHED].count < 64 && class_has(c, DATE_WORDS) &&
+        if (!head && c->properties && ctx->cands[NMI_F_PUBLISHED].count < 64 &&
+            class_has(c, DATE_WORDS) &&
             !class_has(c, DATE_NOT) && strcmp(t, "time") != 0) {
             const char *s = nmi_node_text(ctx, c);
             if (s && strlen(s) >= 6 && strlen(s) < 120)
                 nmi_add_cand(ctx, NMI_F_PUBLISHED, s, strlen(s), 50, NEWSMETA_SOURCE_TEXT);
         }
-        if (!head && ctx->cands[NMI_F_BYLINE].count < 8 && class_has(c, BYLINE_WORDS) &&
+        if (!head && c->properties && ctx->cands[NMI_F_BYLINE].count < 8 &&
+            class_has(c, BYLINE_WORDS) &&
             !class_has(c, BYLINE_NOT)) {
             const char *s = nmi_node_text(ctx, c);
             if (s && strlen(s) < 160 && strlen(s) > 3)

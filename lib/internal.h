@@ -247,6 +247,7 @@ typedef struct nmi_node_info {
     bool scored;
     bool ranked;        /* final score computed (content.c) */
     bool link_first;    /* the first visible text below is inside a link */
+    uint8_t cls;        /* class/id vocabulary flags (content.c) */
 } nmi_node_info;
 
 static inline nmi_node_info *nmi_info(const xmlNode *n)
