@@ -303,6 +303,8 @@ typedef struct newsmeta_article {
     size_t link_count;
     const char *charset;         /**< Charset the input was decoded from, e.g. "UTF-8". */
     newsmeta_sources sources;    /**< Provenance of each field. */
+    const char *const *captions; /**< Figure captions inside the body, in order, kept apart from the paragraphs. */
+    size_t caption_count;
 } newsmeta_article;
 
 /* ------------------------------------------------------------------ */

@@ -230,6 +230,29 @@ static void flush(emit *e)
     e->link_weight = 0;
 }
 
+static void add_caption(nmi_ctx *ctx, const xmlNode *n)
+{
+    const nmi_node_info *info = nmi_info(n);
+    if ((info && info->hard_junk) || ctx->caption_count >= NMI_MAX_PARAGRAPHS)
+        return;
+    const char *text = nmi_node_text(ctx, n);
+    if (!text)
+        return;
+    if (ctx->caption_count == ctx->caption_cap) {
+        size_t cap = ctx->caption_cap ? ctx->caption_cap * 2 : 8;
+        const char **p = nmi_arena_alloc(ctx->arena, cap * sizeof *p);
+        if (!p) {
+            ctx->oom = true;
+            return;
+        }
+        if (ctx->caption_count)
+            memcpy(p, ctx->captions, ctx->caption_count * sizeof *p);
+        ctx->captions = p;
+        ctx->caption_cap = cap;
+    }
+    ctx->captions[ctx->caption_count++] = text;
+}
+
 static void append_text(emit *e, const char *s, size_t n, newsmeta_paragraph_kind kind,
                         int level, bool pre)
 {
@@ -257,11 +280,17 @@ static void walk(emit *e, xmlNode *n, newsmeta_paragraph_kind kind, int level, b
         }
         if (c->type != XML_ELEMENT_NODE)
             continue;
+        const char *t = nmi_tag(c);
+        if (!strcmp(t, "figcaption")) {
+            /* captions are kept apart from the text (even when their
+             * class marks them as boilerplate for the body) */
+            add_caption(e->ctx, c);
+            continue;
+        }
         nmi_node_info *ci = nmi_info(c);
         if (ci && ci->junk)
             continue;
-        const char *t = nmi_tag(c);
-        if (!strcmp(t, "figcaption") || !strcmp(t, "script") || !strcmp(t, "style"))
+        if (!strcmp(t, "script") || !strcmp(t, "style"))
             continue;
         if (!strcmp(t, "br")) {
             /* A line break ends a paragraph in sites that write

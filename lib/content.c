@@ -661,7 +661,9 @@ void nmi_extract_content(nmi_ctx *ctx, const char *headline)
         size_t chars = 0;
         for (size_t i = 0; i < ctx->block_count; i++)
             chars += ctx->blocks[i].length;
-        if (chars < 200 && nmi_info(body) && nmi_info(body)->text > 2 * chars + 100) {
+        if (nmi_info(body) && nmi_info(body)->text > 0 &&
+            (ctx->block_count == 0 ||
+             (chars < 200 && nmi_info(body)->text > 2 * chars + 100))) {
             ctx->block_count = 0;
             ctx->link_count = 0;
             xmlNode *b = body;

@@ -336,7 +336,15 @@ static newsmeta_status decode_charset(nmi_ctx *ctx, const char *bytes, size_t le
         }
     }
 
-    ctx->charset = nmi_arena_strdup(ctx->arena, charset);
+    /* Report the charset by its standard name ("utf-8" -> "UTF-8",
+     * "latin1" -> "windows-1252"), whatever label the page used. */
+    UErrorCode name_st = U_ZERO_ERROR;
+    const char *std = is_utf8_label(charset) ? "UTF-8" : ucnv_getStandardName(charset, "MIME", &name_st);
+    if (!std || U_FAILURE(name_st)) {
+        name_st = U_ZERO_ERROR;
+        std = ucnv_getStandardName(charset, "IANA", &name_st);
+    }
+    ctx->charset = nmi_arena_strdup(ctx->arena, std && U_SUCCESS(name_st) ? std : charset);
     if (!ctx->charset)
         return nmi_fail(err, NEWSMETA_ERR_NOMEM, "out of memory");
 

@@ -180,6 +180,8 @@ typedef struct nmi_ctx {
     nmi_link *links;
     size_t link_count, link_cap;
     const char *charset;
+    const char **captions;   /* figure captions met in the body */
+    size_t caption_count, caption_cap;
     bool oom;                /* sticky out-of-memory flag */
 } nmi_ctx;
 

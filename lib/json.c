@@ -163,6 +163,7 @@ static json_t *article_json(const newsmeta_article *a, bool *ok)
             *ok = false;
     }
     put(o, "links", ls, ok);
+    put(o, "captions", string_list(a->captions, a->caption_count, ok), ok);
     put(o, "charset", jstr(a->charset), ok);
     put(o, "sources", sources(a, ok), ok);
     return o;

@@ -452,5 +452,7 @@ newsmeta_status nmi_build_article(nmi_ctx *ctx, newsmeta_article *a, const char 
     }
     a->links = ls;
     a->link_count = ctx->link_count;
+    a->captions = ctx->captions;
+    a->caption_count = ctx->caption_count;
     return NEWSMETA_OK;
 }

@@ -12,8 +12,8 @@ static const char *const TOP_KEYS[] = {
     "schema_version", "url",         "headline",      "byline",       "authors",
     "publisher",      "published",   "modified",      "description",  "language",
     "site_name",      "canonical_url", "image",       "image_credit", "section",
-    "tags",           "paragraphs",  "links",         "charset",      "sources",
-    NULL};
+    "tags",           "paragraphs",  "links",         "captions",     "charset",
+    "sources",        NULL};
 static const char *const TIME_KEYS[] = {"iso",       "offset_known", "offset_minutes",
                                         "utc_seconds", "precision",  "zone",
                                         "raw",       "source",       NULL};
@@ -244,7 +244,7 @@ START_TEST(absent_fields_are_null_or_empty)
                                         NULL};
     for (const char *const *k = nulls; *k; k++)
         ck_assert_msg(json_is_null(json_object_get(j, *k)), "\"%s\" is not null", *k);
-    static const char *const empty[] = {"authors", "tags", "links", NULL};
+    static const char *const empty[] = {"authors", "tags", "links", "captions", NULL};
     for (const char *const *k = empty; *k; k++) {
         const json_t *v = json_object_get(j, *k);
         ck_assert_msg(json_is_array(v) && json_array_size(v) == 0, "\"%s\" is not []", *k);
