@@ -622,6 +622,26 @@ static size_t gather(xmlNode *top, xmlNode **out, size_t cap)
     return n;
 }
 
+static bool contains(const xmlNode *anc, const xmlNode *n)
+{
+    for (; n; n = n->parent)
+        if (n == anc)
+            return true;
+    return false;
+}
+
+/* Prose weight (paragraphs of 80+ characters, few links) below n. */
+static uint64_t prose_inside(const scan *s, const xmlNode *n)
+{
+    uint64_t w = 0;
+    for (size_t k = 0; k < s->npara; k++) {
+        const nmi_node_info *pi = nmi_info(s->para[k]);
+        if (pi->text >= 80 && link_density(pi) < 0.25 && contains(n, s->para[k]))
+            w += pi->text;
+    }
+    return w;
+}
+
 void nmi_extract_content(nmi_ctx *ctx, const char *headline)
 {
     xmlNode *root = xmlDocGetRootElement(ctx->doc);
@@ -648,6 +668,32 @@ void nmi_extract_content(nmi_ctx *ctx, const char *headline)
         size_t nroots = 0;
         if (top)
             nroots = gather(top, roots, sizeof roots / sizeof *roots);
+        /* Second opinion: the page's prose paragraphs, wherever they are.
+         * When the chosen container and its merged siblings hold less
+         * than half of that prose, the article is spread wider than the
+         * scores saw; widen to the nearest ancestor holding most of it. */
+        if (nroots && !(ctx->opts.flags & NEWSMETA_OPT_NO_BODY)) {
+            uint64_t total = 0, inside = 0;
+            for (size_t k = 0; k < s.npara; k++) {
+                const nmi_node_info *pi = nmi_info(s.para[k]);
+                if (pi->text < 80 || link_density(pi) >= 0.25)
+                    continue;
+                total += pi->text;
+                for (size_t r = 0; r < nroots; r++)
+                    if (contains(roots[r], s.para[k])) {
+                        inside += pi->text;
+                        break;
+                    }
+            }
+            if (total >= 400 && inside * 2 < total) {
+                xmlNode *wide = top;
+                while (wide->parent && wide->parent->type == XML_ELEMENT_NODE && wide != body &&
+                       prose_inside(&s, wide) * 5 < total * 4)
+                    wide = wide->parent;
+                roots[0] = wide;
+                nroots = 1;
+            }
+        }
 #ifdef NMI_DEBUG
         fprintf(stderr, "npara=%zu top=%s class=%s id=%s score=%.1f text=%u roots=%zu\n", s.npara,
                 top ? nmi_tag(top) : "-", top ? nmi_attr(top, "class") : "-",
