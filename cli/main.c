@@ -4,17 +4,10 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
-#include "newsmeta.h"
-
-/* Exit codes, documented in --help and docs/. */
-enum {
-    EXIT_OK = 0,
-    EXIT_EXTRACT = 1, /* the input was read but could not be extracted */
-    EXIT_USAGE = 2,   /* bad command line */
-    EXIT_IO = 3       /* the input could not be read, or output failed */
-};
+#include "cli.h"
 
 static void usage(FILE *f)
 {
@@ -31,17 +24,28 @@ static void usage(FILE *f)
           "  -t, --text          the input is the plain-text rendering of a page\n"
           "      --html          the input is HTML (default: decided from its start)\n"
           "      --no-body       metadata only\n"
+          "\n"
+          "batch mode:\n"
+          "      --jsonl         one JSON record per line for many inputs, in input\n"
+          "                      order: FILE... ; or --files-from LIST (one path per\n"
+          "                      line, '-' for stdin); or, with neither, a JSONL\n"
+          "                      stream of {\"url\": ..., \"html\": ...} (or \"text\")\n"
+          "                      records on stdin. A page that fails gives an\n"
+          "                      {\"error\": ...} line and the batch goes on.\n"
+          "  -j, --jobs N        worker threads (default: all cores)\n"
+          "      --files-from LIST  read the input paths from LIST (implies --jsonl)\n"
           "  -h, --help          show this help\n"
           "  -V, --version       show the version\n"
           "\n"
           "exit status: 0 success; 1 the input could not be extracted (the\n"
-          "reason is printed on stderr); 2 bad usage; 3 input/output error.\n",
+          "reason is printed on stderr; in batch mode: some pages failed);\n"
+          "2 bad usage; 3 input/output error.\n",
           f);
 }
 
 /* HTML starts with markup (after a BOM and whitespace), or has common
  * tags near its start; anything else is taken as plain text. */
-static int looks_like_html(const char *s, size_t n)
+int cli_looks_like_html(const char *s, size_t n)
 {
     size_t i = 0;
     if (n >= 3 && (unsigned char)s[0] == 0xEF && (unsigned char)s[1] == 0xBB &&
@@ -69,7 +73,7 @@ static int looks_like_html(const char *s, size_t n)
     return 0;
 }
 
-static char *read_all(FILE *in, size_t *len)
+char *cli_read_all(FILE *in, size_t *len)
 {
     size_t cap = 1 << 16, n = 0;
     char *buf = malloc(cap);
@@ -100,10 +104,48 @@ static char *read_all(FILE *in, size_t *len)
     return buf;
 }
 
+char *cli_read_file(const char *path, size_t *len)
+{
+    FILE *f = fopen(path, "rb");
+    if (!f)
+        return NULL;
+    char *buf = NULL;
+    struct stat st;
+    if (fstat(fileno(f), &st) == 0 && S_ISREG(st.st_mode) && st.st_size >= 0) {
+        /* a regular file: one read of the known size */
+        size_t n = (size_t)st.st_size;
+        buf = malloc(n + 1);
+        if (buf && fread(buf, 1, n, f) == n) {
+            buf[n] = '\0';
+            *len = n;
+        } else {
+            free(buf);
+            buf = NULL;
+            if (!errno)
+                errno = EIO;
+        }
+    } else {
+        buf = cli_read_all(f, len);
+    }
+    int saved = errno;
+    fclose(f);
+    errno = saved;
+    return buf;
+}
+
 int main(int argc, char **argv)
 {
     const char *url = NULL, *path = NULL;
-    enum { MODE_AUTO, MODE_HTML, MODE_TEXT } mode = MODE_AUTO;
+    cli_mode mode = MODE_AUTO;
+    bool jsonl = false;
+    long threads = 0;
+    const char *files_from = NULL;
+    char **files = calloc((size_t)argc, sizeof *files);
+    size_t nfiles = 0;
+    if (!files) {
+        fprintf(stderr, "newsmeta: out of memory\n");
+        return EXIT_IO;
+    }
     uint32_t json_flags = 0;
     newsmeta_options opts;
     newsmeta_options_init(&opts);
@@ -122,6 +164,31 @@ int main(int argc, char **argv)
             mode = MODE_TEXT;
         } else if (!strcmp(a, "--html")) {
             mode = MODE_HTML;
+        } else if (!strcmp(a, "--jsonl")) {
+            jsonl = true;
+        } else if (!strcmp(a, "-j") || !strcmp(a, "--jobs") || !strcmp(a, "--files-from")) {
+            if (i + 1 >= argc) {
+                fprintf(stderr, "newsmeta: %s needs a value (see --help)\n", a);
+                return EXIT_USAGE;
+            }
+            const char *v = argv[++i];
+            if (a[2] == 'f') {
+                files_from = v;
+                jsonl = true;
+            } else {
+                char *end;
+                threads = strtol(v, &end, 10);
+                if (*end || threads < 1 || threads > 1024) {
+                    fprintf(stderr, "newsmeta: %s wants a number of threads, 1 to 1024\n", a);
+                    return EXIT_USAGE;
+                }
+            }
+        } else if (!strncmp(a, "-j", 2) && a[2] >= '0' && a[2] <= '9') {
+            threads = strtol(a + 2, NULL, 10);
+            if (threads < 1 || threads > 1024) {
+                fprintf(stderr, "newsmeta: -j wants a number of threads, 1 to 1024\n");
+                return EXIT_USAGE;
+            }
         } else if (!strcmp(a, "--no-body")) {
             opts.flags |= NEWSMETA_OPT_NO_BODY;
         } else if (!strcmp(a, "-u") || !strcmp(a, "--url") || !strcmp(a, "-c") ||
@@ -142,12 +209,30 @@ int main(int argc, char **argv)
         } else if (a[0] == '-' && a[1] != '\0') {
             fprintf(stderr, "newsmeta: unknown option %s (see --help)\n", a);
             return EXIT_USAGE;
-        } else if (path) {
-            fprintf(stderr, "newsmeta: only one input file may be given (see --help)\n");
-            return EXIT_USAGE;
         } else {
+            files[nfiles++] = argv[i];
             path = a;
         }
+    }
+    if (jsonl) {
+        if (threads == 0) {
+            long n = sysconf(_SC_NPROCESSORS_ONLN);
+            threads = n > 0 ? n : 1;
+        }
+        if (!nfiles && !files_from && isatty(STDIN_FILENO)) {
+            usage(stderr);
+            return EXIT_USAGE;
+        }
+        batch_config cfg = {&opts, mode, url, (int)threads, nfiles ? files : NULL, nfiles,
+                            nfiles ? NULL : files_from};
+        int rc = cli_batch(&cfg);
+        free(files);
+        return rc;
+    }
+    free(files);
+    if (nfiles > 1) {
+        fprintf(stderr, "newsmeta: several input files need --jsonl (see --help)\n");
+        return EXIT_USAGE;
     }
     if (!path) {
         if (isatty(STDIN_FILENO)) {
@@ -164,7 +249,7 @@ int main(int argc, char **argv)
         return EXIT_IO;
     }
     size_t len = 0;
-    char *html = read_all(in, &len);
+    char *html = cli_read_all(in, &len);
     int read_errno = errno;
     if (in != stdin)
         fclose(in);
@@ -176,7 +261,7 @@ int main(int argc, char **argv)
     newsmeta_article *article = NULL;
     newsmeta_error err;
     if (mode == MODE_AUTO)
-        mode = looks_like_html(html, len) ? MODE_HTML : MODE_TEXT;
+        mode = cli_looks_like_html(html, len) ? MODE_HTML : MODE_TEXT;
     newsmeta_status st = mode == MODE_TEXT
                              ? newsmeta_parse_text(html, len, url, &opts, &article, &err)
                              : newsmeta_parse_html(html, len, url, &opts, &article, &err);

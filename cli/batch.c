@@ -1,0 +1,344 @@
+/* Batch mode: many pages, one JSON record per line, in input order, on
+ * N worker threads.
+ *
+ * Inputs are file paths (arguments, or a list file), or a JSONL stream of
+ * {"url": ..., "html": ...} records on stdin (also "text" instead of
+ * "html" for plain-text pages). The main thread hands out jobs; workers
+ * read and extract; the output is written by whichever thread completes
+ * the next record in order, so memory stays bounded by a small window of
+ * records in flight. A page that fails gives an error record
+ * {"error": {...}} on its line and the batch goes on. */
+#define _POSIX_C_SOURCE 200809L
+#include <errno.h>
+#include <pthread.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include <jansson.h>
+
+#include "cli.h"
+
+typedef struct job {
+    const char *bad; /* a static reason when the input line was unusable */
+    char *name;      /* path, or "stdin:LINE" */
+    char *url;       /* owned; may be NULL */
+    char *data;      /* owned input bytes for stdin records; NULL for files */
+    size_t len;
+    cli_mode mode;
+} job;
+
+typedef struct slot {
+    char *out;       /* the JSON line (malloc'd), or NULL while pending */
+    size_t out_len;
+    bool done;
+    bool failed;
+    bool from_library; /* release with newsmeta_free() */
+} slot;
+
+typedef struct batch {
+    const batch_config *cfg;
+    pthread_mutex_t mu;
+    pthread_cond_t job_ready, slot_free, out_ready;
+    /* window of jobs in flight: seq in [written, produced) */
+    job *jobs;
+    slot *slots;
+    size_t window;
+    size_t produced, taken, written;
+    bool input_done;
+    bool writing; /* one thread writes at a time, in order */
+    bool io_error;
+    size_t errors;
+    double start;
+    bool progress;
+} batch;
+
+static double now(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+static char *error_record(const char *name, newsmeta_status st, const char *message,
+                          size_t *len)
+{
+    json_t *o = json_pack("{s:{s:s,s:i,s:s,s:s}}", "error", "input", name ? name : "", "status",
+                          (int)st, "name", newsmeta_strerror(st), "message", message ? message : "");
+    char *s = o ? json_dumps(o, JSON_COMPACT) : NULL;
+    json_decref(o);
+    if (!s) {
+        s = strdup("{\"error\":{\"status\":6,\"name\":\"out of memory\"}}");
+    }
+    *len = s ? strlen(s) : 0;
+    return s;
+}
+
+/* Extract one job into a JSON line. */
+static void run_job(const batch_config *cfg, job *j, slot *out)
+{
+    char *data = j->data;
+    size_t len = j->len;
+    if (j->bad) {
+        out->out = error_record(j->name, NEWSMETA_ERR_INVALID_ARGUMENT, j->bad, &out->out_len);
+        out->failed = true;
+        return;
+    }
+    if (!data) {
+        data = cli_read_file(j->name, &len);
+        if (!data) {
+            char msg[512];
+            snprintf(msg, sizeof msg, "cannot read %s: %s", j->name, strerror(errno));
+            out->out = error_record(j->name, NEWSMETA_ERR_INVALID_ARGUMENT, msg, &out->out_len);
+            out->failed = true;
+            return;
+        }
+    }
+    cli_mode mode = j->mode != MODE_AUTO ? j->mode
+                    : cfg->mode != MODE_AUTO ? cfg->mode
+                    : cli_looks_like_html(data, len) ? MODE_HTML
+                                                     : MODE_TEXT;
+    newsmeta_article *a = NULL;
+    newsmeta_error err;
+    const char *url = j->url ? j->url : cfg->url;
+    newsmeta_status st = mode == MODE_TEXT
+                             ? newsmeta_parse_text(data, len, url, cfg->opts, &a, &err)
+                             : newsmeta_parse_html(data, len, url, cfg->opts, &a, &err);
+    if (data != j->data)
+        free(data);
+    if (st == NEWSMETA_OK) {
+        char *json = NULL;
+        st = newsmeta_to_json(a, 0, &json, &out->out_len, &err);
+        newsmeta_article_free(a);
+        if (st == NEWSMETA_OK) {
+            out->out = json;
+            out->from_library = true;
+            return;
+        }
+    }
+    out->out = error_record(j->name, st, err.message, &out->out_len);
+    out->failed = true;
+}
+
+static void free_job(job *j)
+{
+    free(j->name);
+    free(j->url);
+    free(j->data);
+    memset(j, 0, sizeof *j);
+}
+
+/* Write every finished record that is next in order. Called with mu held;
+ * releases it while writing. */
+static void flush_ready(batch *b)
+{
+    if (b->writing)
+        return; /* the thread writing now also picks up this record */
+    b->writing = true;
+    while (b->written < b->produced && b->slots[b->written % b->window].done) {
+        size_t seq = b->written;
+        slot s = b->slots[seq % b->window];
+        pthread_mutex_unlock(&b->mu);
+        if (s.out) {
+            if (fwrite(s.out, 1, s.out_len, stdout) != s.out_len || fputc('\n', stdout) == EOF)
+                b->io_error = true;
+            if (s.from_library)
+                newsmeta_free(s.out);
+            else
+                free(s.out);
+        }
+        pthread_mutex_lock(&b->mu);
+        if (s.failed)
+            b->errors++;
+        memset(&b->slots[seq % b->window], 0, sizeof(slot));
+        b->written = seq + 1;
+        pthread_cond_broadcast(&b->slot_free);
+        if (b->progress && (b->written % 50 == 0 || b->written == b->produced)) {
+            double t = now() - b->start;
+            fprintf(stderr, "\r%zu pages, %.0f pages/s, %zu errors ", b->written,
+                    t > 0 ? (double)b->written / t : 0.0, b->errors);
+        }
+    }
+    b->writing = false;
+}
+
+static void *worker(void *arg)
+{
+    batch *b = arg;
+    pthread_mutex_lock(&b->mu);
+    for (;;) {
+        while (b->taken == b->produced && !b->input_done)
+            pthread_cond_wait(&b->job_ready, &b->mu);
+        if (b->taken == b->produced && b->input_done)
+            break;
+        size_t seq = b->taken++;
+        job j = b->jobs[seq % b->window];
+        memset(&b->jobs[seq % b->window], 0, sizeof(job));
+        pthread_mutex_unlock(&b->mu);
+
+        slot s = {NULL, 0, false, false, false};
+        run_job(b->cfg, &j, &s);
+        free_job(&j);
+
+        pthread_mutex_lock(&b->mu);
+        s.done = true;
+        b->slots[seq % b->window] = s;
+        flush_ready(b);
+    }
+    pthread_cond_broadcast(&b->out_ready);
+    pthread_mutex_unlock(&b->mu);
+    return NULL;
+}
+
+/* Queue one job (takes ownership of its strings); waits while the window
+ * is full. */
+static void submit(batch *b, job *j)
+{
+    pthread_mutex_lock(&b->mu);
+    while (b->produced - b->written >= b->window)
+        pthread_cond_wait(&b->slot_free, &b->mu);
+    b->jobs[b->produced % b->window] = *j;
+    b->produced++;
+    pthread_cond_signal(&b->job_ready);
+    pthread_mutex_unlock(&b->mu);
+}
+
+static char *dup_or_null(const char *s)
+{
+    return s ? strdup(s) : NULL;
+}
+
+/* One line of the stdin stream: {"url": ..., "html": ...} or "text". */
+static void submit_json_line(batch *b, const char *line, size_t n, size_t lineno)
+{
+    char name[64];
+    snprintf(name, sizeof name, "stdin:%zu", lineno);
+    job j = {NULL, dup_or_null(name), NULL, NULL, 0, MODE_AUTO};
+    json_error_t e;
+    json_t *o = json_loadb(line, n, 0, &e);
+    const char *html = NULL;
+    size_t len = 0;
+    if (json_is_object(o)) {
+        json_t *u = json_object_get(o, "url"), *h = json_object_get(o, "html"),
+               *t = json_object_get(o, "text");
+        if (json_is_string(u))
+            j.url = dup_or_null(json_string_value(u));
+        if (json_is_string(h)) {
+            html = json_string_value(h);
+            len = json_string_length(h);
+            j.mode = MODE_HTML;
+        } else if (json_is_string(t)) {
+            html = json_string_value(t);
+            len = json_string_length(t);
+            j.mode = MODE_TEXT;
+        }
+    }
+    if (html) {
+        j.data = malloc(len + 1);
+        if (j.data) {
+            memcpy(j.data, html, len);
+            j.data[len] = '\0';
+            j.len = len;
+        }
+    }
+    if (!j.data)
+        /* an error record keeps the output aligned with the input lines */
+        j.bad = html ? "out of memory" : "not a JSON object with an \"html\" or \"text\" string";
+    json_decref(o);
+    submit(b, &j);
+}
+
+int cli_batch(const batch_config *cfg)
+{
+    batch b;
+    memset(&b, 0, sizeof b);
+    b.cfg = cfg;
+    b.window = (size_t)cfg->threads * 8;
+    b.jobs = calloc(b.window, sizeof *b.jobs);
+    b.slots = calloc(b.window, sizeof *b.slots);
+    if (!b.jobs || !b.slots) {
+        fprintf(stderr, "newsmeta: out of memory\n");
+        return EXIT_IO;
+    }
+    pthread_mutex_init(&b.mu, NULL);
+    pthread_cond_init(&b.job_ready, NULL);
+    pthread_cond_init(&b.slot_free, NULL);
+    pthread_cond_init(&b.out_ready, NULL);
+    b.progress = isatty(STDERR_FILENO);
+    b.start = now();
+    static char outbuf[1 << 20];
+    setvbuf(stdout, outbuf, _IOFBF, sizeof outbuf);
+    newsmeta_init();
+
+    pthread_t *tids = calloc((size_t)cfg->threads, sizeof *tids);
+    int started = 0;
+    for (int i = 0; tids && i < cfg->threads; i++)
+        if (pthread_create(&tids[i], NULL, worker, &b) == 0)
+            started++;
+    if (started == 0) {
+        fprintf(stderr, "newsmeta: cannot start worker threads\n");
+        free(tids);
+        return EXIT_IO;
+    }
+
+    int rc = EXIT_OK;
+    if (cfg->files) {
+        for (size_t i = 0; i < cfg->file_count; i++) {
+            job j = {NULL, dup_or_null(cfg->files[i]), NULL, NULL, 0, MODE_AUTO};
+            submit(&b, &j);
+        }
+    } else {
+        FILE *in = stdin;
+        if (cfg->files_from && strcmp(cfg->files_from, "-")) {
+            in = fopen(cfg->files_from, "r");
+            if (!in) {
+                fprintf(stderr, "newsmeta: cannot open %s: %s\n", cfg->files_from,
+                        strerror(errno));
+                rc = EXIT_IO;
+            }
+        }
+        char *line = NULL;
+        size_t cap = 0, lineno = 0;
+        ssize_t n;
+        while (in && (n = getline(&line, &cap, in)) >= 0) {
+            lineno++;
+            while (n > 0 && (line[n - 1] == '\n' || line[n - 1] == '\r'))
+                line[--n] = '\0';
+            if (n == 0)
+                continue;
+            if (cfg->files_from) {
+                job j = {NULL, dup_or_null(line), NULL, NULL, 0, MODE_AUTO};
+                submit(&b, &j);
+            } else {
+                submit_json_line(&b, line, (size_t)n, lineno);
+            }
+        }
+        free(line);
+        if (in && in != stdin)
+            fclose(in);
+    }
+    pthread_mutex_lock(&b.mu);
+    b.input_done = true;
+    pthread_cond_broadcast(&b.job_ready);
+    pthread_mutex_unlock(&b.mu);
+    for (int i = 0; i < started; i++)
+        pthread_join(tids[i], NULL);
+    free(tids);
+    pthread_mutex_lock(&b.mu);
+    flush_ready(&b);
+    pthread_mutex_unlock(&b.mu);
+    if (fflush(stdout) != 0)
+        b.io_error = true;
+    if (b.progress)
+        fputc('\n', stderr);
+    free(b.jobs);
+    free(b.slots);
+    if (b.io_error) {
+        fprintf(stderr, "newsmeta: cannot write output: %s\n", strerror(errno));
+        return EXIT_IO;
+    }
+    if (rc == EXIT_OK && b.errors)
+        rc = EXIT_EXTRACT;
+    return rc;
+}
