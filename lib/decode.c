@@ -207,6 +207,14 @@ static bool needs_nfc(const char *s, size_t n)
 {
     int32_t i = 0, len = n > (size_t)INT32_MAX ? INT32_MAX : (int32_t)n;
     while (i < len) {
+        if (i + 8 <= len) {
+            uint64_t v;
+            memcpy(&v, s + i, 8);
+            if (!(v & 0x8080808080808080ull)) { /* eight ASCII bytes */
+                i += 8;
+                continue;
+            }
+        }
         if ((unsigned char)s[i] < 0x80) {
             i++;
             continue;
