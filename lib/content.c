@@ -168,27 +168,61 @@ static bool attr_is_good(const char *v)
     return words_match(&w, GOOD_STEMS, NULL, NULL);
 }
 
+/* The attributes this stage looks at, gathered in one pass over the
+ * element's attribute list (libxml2's HTML parser lower-cases names). */
+typedef struct node_attrs {
+    const char *cls, *id, *itemprop, *role, *style, *aria_hidden;
+    bool hidden;
+} node_attrs;
+
+static void gather_attrs(const xmlNode *n, node_attrs *a)
+{
+    memset(a, 0, sizeof *a);
+    for (const xmlAttr *p = n->properties; p; p = p->next) {
+        const char *name = (const char *)p->name;
+        const char *v = p->children && p->children->content ? (const char *)p->children->content
+                                                            : "";
+        switch (name[0]) {
+        case 'c':
+            if (!strcmp(name, "class"))
+                a->cls = v;
+            break;
+        case 'i':
+            if (!strcmp(name, "id"))
+                a->id = v;
+            else if (!strcmp(name, "itemprop"))
+                a->itemprop = v;
+            break;
+        case 'r':
+            if (!strcmp(name, "role"))
+                a->role = v;
+            break;
+        case 's':
+            if (!strcmp(name, "style"))
+                a->style = v;
+            break;
+        case 'a':
+            if (!strcmp(name, "aria-hidden"))
+                a->aria_hidden = v;
+            break;
+        case 'h':
+            if (!strcmp(name, "hidden"))
+                a->hidden = true;
+            break;
+        default:
+            break;
+        }
+    }
+}
+
 /* Classify the class and id of an element once (the vocabulary checks
  * are the costliest per-element work here) into info->cls. */
 enum { CLS_JUNK_WEAK = 1, CLS_JUNK_STRONG = 2, CLS_GOOD = 4, CLS_ID_JUNK = 8, CLS_ID_GOOD = 16,
        CLS_CLASS_JUNK = 32, CLS_ARTICLE_BODY = 64 };
 
-static void classify_attrs(const xmlNode *n, nmi_node_info *info)
+static void classify_attrs(const node_attrs *na, nmi_node_info *info)
 {
-    const char *cls = NULL, *id = NULL, *prop = NULL;
-    for (const xmlAttr *a = n->properties; a; a = a->next) {
-        const char *name = (const char *)a->name;
-        const char *v = a->children && a->children->content ? (const char *)a->children->content
-                                                            : NULL;
-        if (!v)
-            continue;
-        if (!strcmp(name, "class"))
-            cls = v;
-        else if (!strcmp(name, "id"))
-            id = v;
-        else if (!strcmp(name, "itemprop"))
-            prop = v;
-    }
+    const char *cls = na->cls, *id = na->id, *prop = na->itemprop;
     uint8_t f = 0;
     cls_junk c = attr_junk(cls), i = attr_junk(id);
     if (c == CLS_STRONG || i == CLS_STRONG)
@@ -218,14 +252,11 @@ static bool attrs_are_junk(const nmi_node_info *info)
     return !(info->cls & (CLS_GOOD | CLS_ID_GOOD));
 }
 
-static bool hidden(const xmlNode *n)
+static bool hidden(const node_attrs *a)
 {
-    if (nmi_attr(n, "hidden"))
+    if (a->hidden || (a->aria_hidden && nmi_ieq(a->aria_hidden, "true")))
         return true;
-    const char *aria = nmi_attr(n, "aria-hidden");
-    if (aria && nmi_ieq(aria, "true"))
-        return true;
-    const char *style = nmi_attr(n, "style");
+    const char *style = a->style;
     if (style) {
         /* "display: none" / "visibility:hidden", spacing varies */
         for (const char *p = style; (p = nmi_istr(p, "display")); p += 7) {
@@ -247,12 +278,11 @@ static bool hidden(const xmlNode *n)
 }
 
 /* Hard junk: by tag, hidden, or ARIA role. Never part of the body. */
-static bool hard_junk(const xmlNode *n, const char *tag)
+static bool hard_junk(const node_attrs *a, const char *tag)
 {
-    if (in_list(tag, JUNK_TAGS) || hidden(n))
+    if (in_list(tag, JUNK_TAGS) || hidden(a))
         return true;
-    const char *role = nmi_attr(n, "role");
-    return role && in_list(role, JUNK_ROLES);
+    return a->role && in_list(a->role, JUNK_ROLES);
 }
 
 /* Soft junk: by class/id vocabulary or a soft tag. Applied only to
@@ -356,11 +386,13 @@ static uint32_t measure_raw(scan *s, xmlNode *n, int depth)
     }
     memset(info, 0, sizeof *info);
     n->_private = info;
-    info->hard_junk = depth > NMI_MAX_DEPTH || hard_junk(n, nmi_tag(n));
+    node_attrs na;
+    gather_attrs(n, &na);
+    info->hard_junk = depth > NMI_MAX_DEPTH || hard_junk(&na, nmi_tag(n));
     if (info->hard_junk)
         return 0;
     if (n->properties)
-        classify_attrs(n, info);
+        classify_attrs(&na, info);
     uint32_t total = 0;
     for (xmlNode *c = n->children; c && !s->oom; c = c->next) {
         if (c->type == XML_TEXT_NODE && c->content)

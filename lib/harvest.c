@@ -175,16 +175,31 @@ static void harvest_meta(nmi_ctx *ctx, const xmlNode *n)
     }
 }
 
-/* Does the class or id of n contain one of the words (lower case)? The
- * value is lowered once into a small buffer and searched with strstr. */
-static bool class_has(const xmlNode *n, const char *const *words)
+/* class, id and itemprop of an element, in one pass over its attributes */
+typedef struct el_attrs {
+    const char *cls, *id, *itemprop;
+} el_attrs;
+
+static void gather(const xmlNode *n, el_attrs *a)
 {
-    const char *attrs[2] = {NULL, NULL};
-    for (const xmlAttr *a = n->properties; a; a = a->next) {
-        const char *name = (const char *)a->name;
-        if (!strcmp(name, "class") || !strcmp(name, "id"))
-            attrs[name[0] == 'i'] = a->children ? (const char *)a->children->content : NULL;
+    a->cls = a->id = a->itemprop = NULL;
+    for (const xmlAttr *p = n->properties; p; p = p->next) {
+        const char *name = (const char *)p->name;
+        const char *v = p->children ? (const char *)p->children->content : NULL;
+        if (!strcmp(name, "class"))
+            a->cls = v;
+        else if (!strcmp(name, "id"))
+            a->id = v;
+        else if (!strcmp(name, "itemprop"))
+            a->itemprop = v;
     }
+}
+
+/* Does the class or id contain one of the words (lower case)? The value
+ * is lowered once into a small buffer and searched with strstr. */
+static bool class_has(const el_attrs *a, const char *const *words)
+{
+    const char *attrs[2] = {a->cls, a->id};
     for (int k = 0; k < 2; k++) {
         if (!attrs[k] || !*attrs[k])
             continue;
@@ -330,22 +345,21 @@ static void walk(nmi_ctx *ctx, const xmlNode *n, int depth, bool in_head)
                     add_value(ctx, NMI_F_AUTHOR, s, 38, NEWSMETA_SOURCE_MARKUP);
             }
         }
-        const char *prop = nmi_attr(c, "itemprop");
-        if (prop)
-            harvest_itemprop(ctx, c, prop);
+        el_attrs at;
+        gather(c, &at);
+        if (at.itemprop)
+            harvest_itemprop(ctx, c, at.itemprop);
         /* Visible dates: "November 18, 2019 at 2:26 PM HST" in an element
          * whose class says date/time/published. Parsed later; text that
          * is not a date is simply not used. */
-        if (!head && c->properties && ctx->cands[NMI_F_PUBLISHED].count < 64 &&
-            class_has(c, DATE_WORDS) &&
-            !class_has(c, DATE_NOT) && strcmp(t, "time") != 0) {
+        if (!head && (at.cls || at.id) && ctx->cands[NMI_F_PUBLISHED].count < 64 &&
+            class_has(&at, DATE_WORDS) && !class_has(&at, DATE_NOT) && strcmp(t, "time") != 0) {
             const char *s = nmi_node_text(ctx, c);
             if (s && strlen(s) >= 6 && strlen(s) < 120)
                 nmi_add_cand(ctx, NMI_F_PUBLISHED, s, strlen(s), 50, NEWSMETA_SOURCE_TEXT);
         }
-        if (!head && c->properties && ctx->cands[NMI_F_BYLINE].count < 8 &&
-            class_has(c, BYLINE_WORDS) &&
-            !class_has(c, BYLINE_NOT)) {
+        if (!head && (at.cls || at.id) && ctx->cands[NMI_F_BYLINE].count < 8 &&
+            class_has(&at, BYLINE_WORDS) && !class_has(&at, BYLINE_NOT)) {
             const char *s = nmi_node_text(ctx, c);
             if (s && strlen(s) < 160 && strlen(s) > 3)
                 nmi_add_cand(ctx, NMI_F_BYLINE, s, strlen(s), 40, NEWSMETA_SOURCE_MARKUP);
