@@ -15,6 +15,8 @@ typedef struct emit {
     newsmeta_paragraph_kind kind; /* kind of the text in buf */
     int level;
     size_t first_link;  /* ctx->links[first_link..] belong to buf */
+    size_t flushes;     /* paragraphs ended so far: tells whether an
+                           anchor spans a paragraph break */
     size_t link_weight; /* text weight inside links in buf */
 } emit;
 
@@ -39,20 +41,6 @@ static const char *const RELATED_PREFIXES[] = {
     "related:", "see also:", "more:", "recommended:", "must read:", "don't miss:",
     "read next:", "lesen sie auch:", "lire aussi:", "leia também:", "leia mais:",
     "lee también:", "leggi anche:", "читайте также:", NULL};
-
-static bool is_block_tag(const char *t)
-{
-    static const char *const B[] = {
-        "p",     "div",    "section", "article", "main",  "ul",      "ol",     "li",
-        "table", "tr",     "td",      "th",      "pre",   "blockquote", "h1",  "h2",
-        "h3",    "h4",     "h5",      "h6",      "figure", "dl",     "dt",     "dd",
-        "hr",    "address", "center", "details", "summary", "tbody", "thead", "caption",
-        NULL};
-    for (const char *const *b = B; *b; b++)
-        if (!strcmp(t, *b))
-            return true;
-    return false;
-}
 
 static bool text_equals_loose(const char *a, const char *b)
 {
@@ -150,6 +138,7 @@ static void drop_pending_links(emit *e)
 static void flush(emit *e)
 {
     nmi_ctx *ctx = e->ctx;
+    e->flushes++;
     nmi_buf_rtrim(&e->buf);
     const char *s = e->buf.data;
     size_t len = e->buf.len;
@@ -281,18 +270,17 @@ static void walk(emit *e, xmlNode *n, newsmeta_paragraph_kind kind, int level, b
         if (c->type != XML_ELEMENT_NODE)
             continue;
         const char *t = nmi_tag(c);
-        if (!strcmp(t, "figcaption")) {
+        nmi_node_info *ci = nmi_info(c);
+        uint16_t f = ci ? ci->tag : nmi_tag_flags(t);
+        if (f & NMI_TAG_CAPTION) {
             /* captions are kept apart from the text (even when their
              * class marks them as boilerplate for the body) */
             add_caption(e->ctx, c);
             continue;
         }
-        nmi_node_info *ci = nmi_info(c);
-        if (ci && ci->junk)
+        if ((ci && ci->junk) || (f & NMI_TAG_JUNK))
             continue;
-        if (!strcmp(t, "script") || !strcmp(t, "style"))
-            continue;
-        if (!strcmp(t, "br")) {
+        if (f & NMI_TAG_BR) {
             /* A line break ends a paragraph in sites that write
              * text<br><br>text; a single one is a space within it. */
             if (c->next && (!strcmp(nmi_tag(c->next), "br") ||
@@ -307,11 +295,18 @@ static void walk(emit *e, xmlNode *n, newsmeta_paragraph_kind kind, int level, b
                 append_text(e, " ", 1, kind, level, false);
             continue;
         }
-        if (!strcmp(t, "a")) {
+        if (f & NMI_TAG_LINK) {
             size_t start = e->buf.len;
             size_t before = e->ctx->link_count;
+            size_t flushes = e->flushes;
             walk(e, c, kind, level, pre, depth + 1);
             size_t end = e->buf.len;
+            /* a block inside the anchor ended the paragraph it started in:
+             * the link's text is what it holds in the current one */
+            if (e->flushes != flushes) {
+                start = 0;
+                before = e->ctx->link_count;
+            }
             if (start < end && e->buf.data[start] == ' ')
                 start++;
             while (end > start && e->buf.data[end - 1] == ' ')
@@ -328,7 +323,7 @@ static void walk(emit *e, xmlNode *n, newsmeta_paragraph_kind kind, int level, b
             }
             continue;
         }
-        if (!is_block_tag(t)) {
+        if (!(f & NMI_TAG_BLOCK)) {
             walk(e, c, kind, level, pre, depth + 1);
             continue;
         }
@@ -336,15 +331,15 @@ static void walk(emit *e, xmlNode *n, newsmeta_paragraph_kind kind, int level, b
         newsmeta_paragraph_kind k = kind;
         int lv = level;
         bool p = pre;
-        if (t[0] == 'h' && t[1] >= '1' && t[1] <= '6' && !t[2]) {
+        if (f & NMI_TAG_HEADING) {
             k = NEWSMETA_HEADING;
             lv = t[1] - '0';
-        } else if (!strcmp(t, "li") || !strcmp(t, "dd") || !strcmp(t, "dt")) {
+        } else if (f & NMI_TAG_ITEM) {
             if (k != NEWSMETA_QUOTE)
                 k = NEWSMETA_LIST_ITEM;
         } else if (!strcmp(t, "blockquote")) {
             k = NEWSMETA_QUOTE;
-        } else if (!strcmp(t, "pre")) {
+        } else if (f & NMI_TAG_PRE) {
             k = NEWSMETA_PREFORMATTED;
             p = true;
         }
@@ -485,7 +480,8 @@ void nmi_emit_blocks(nmi_ctx *ctx, xmlNode **roots, size_t nroots, const char *h
     if (ctx->opts.flags & NEWSMETA_OPT_NO_BODY)
         return;
     size_t first_block = ctx->block_count;
-    emit e = {ctx, headline, {NULL, 0, 0, false}, NEWSMETA_PARAGRAPH, 0, ctx->link_count, 0};
+    emit e = {.ctx = ctx, .headline = headline, .kind = NEWSMETA_PARAGRAPH,
+              .first_link = ctx->link_count};
     for (size_t i = 0; i < nroots; i++) {
         xmlNode *r = roots[i];
         const char *t = nmi_tag(r);

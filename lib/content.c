@@ -8,6 +8,7 @@
  * with its sibling blocks that look like article text, is handed to
  * blocks.c. When that yields almost nothing, the JSON-LD articleBody (if
  * any) or the whole <body> is used instead. */
+#include <stdlib.h>
 #include <string.h>
 #ifdef NMI_DEBUG
 #include <stdio.h>
@@ -17,16 +18,101 @@
 
 /* ---- vocabulary ------------------------------------------------------- */
 
-/* Tags never part of an article body. */
-static const char *const JUNK_TAGS[] = {
-    "script", "style",  "noscript", "template", "nav",    "aside",  "footer", "button",
-    "select", "input",  "textarea", "iframe",   "svg",    "canvas", "object", "embed",
-    "video",  "audio",  "map",      "dialog",   "menu",   "head",   "label",  "option",
-    "link",   "meta",   "math",     "picture",  NULL};
+/* ---- tags ----------------------------------------------------------------- */
 
-/* Tags that are boilerplate unless they wrap most of the page (ASP.NET
- * pages put everything in one <form>; some themes do it with <header>). */
-static const char *const SOFT_JUNK_TAGS[] = {"form", "header", NULL};
+/* What this stage needs to know of a tag, looked up once per element (a
+ * binary search of this sorted table) and kept in nmi_node_info::tag. */
+static const struct tag_desc {
+    const char *name;
+    uint16_t flags;
+    int8_t base; /* Readability's initial score by tag */
+} TAGS[] = {
+    {"a", NMI_TAG_LINK, 0},
+    {"address", NMI_TAG_BLOCK, -3},
+    {"article", NMI_TAG_BLOCK | NMI_TAG_DIVLIKE, 5},
+    {"aside", NMI_TAG_BLOCK | NMI_TAG_JUNK, 0},
+    {"audio", NMI_TAG_JUNK, 0},
+    {"blockquote", NMI_TAG_BLOCK | NMI_TAG_PARA, 3},
+    {"body", NMI_TAG_BLOCK, 0},
+    {"br", NMI_TAG_BR, 0},
+    {"button", NMI_TAG_JUNK, 0},
+    {"canvas", NMI_TAG_JUNK, 0},
+    {"caption", NMI_TAG_BLOCK, 0},
+    {"center", NMI_TAG_BLOCK, 0},
+    {"dd", NMI_TAG_BLOCK | NMI_TAG_PARA | NMI_TAG_ITEM, -3},
+    {"details", NMI_TAG_BLOCK, 0},
+    {"dialog", NMI_TAG_JUNK, 0},
+    {"div", NMI_TAG_BLOCK | NMI_TAG_DIVLIKE, 5},
+    {"dl", NMI_TAG_BLOCK, -3},
+    {"dt", NMI_TAG_BLOCK | NMI_TAG_ITEM, -3},
+    {"embed", NMI_TAG_JUNK, 0},
+    {"figcaption", NMI_TAG_CAPTION, 0},
+    {"figure", NMI_TAG_BLOCK, 0},
+    {"font", NMI_TAG_DIVLIKE, 0},
+    {"footer", NMI_TAG_BLOCK | NMI_TAG_JUNK, 0},
+    {"form", NMI_TAG_BLOCK | NMI_TAG_SOFT_JUNK, -3},
+    {"h1", NMI_TAG_BLOCK | NMI_TAG_HEADING, -5},
+    {"h2", NMI_TAG_BLOCK | NMI_TAG_HEADING, -5},
+    {"h3", NMI_TAG_BLOCK | NMI_TAG_HEADING, -5},
+    {"h4", NMI_TAG_BLOCK | NMI_TAG_HEADING, -5},
+    {"h5", NMI_TAG_BLOCK | NMI_TAG_HEADING, -5},
+    {"h6", NMI_TAG_BLOCK | NMI_TAG_HEADING, -5},
+    {"head", NMI_TAG_JUNK, 0},
+    {"header", NMI_TAG_BLOCK | NMI_TAG_SOFT_JUNK, 0},
+    {"hr", NMI_TAG_BLOCK, 0},
+    {"html", NMI_TAG_BLOCK, 0},
+    {"iframe", NMI_TAG_JUNK, 0},
+    {"input", NMI_TAG_JUNK, 0},
+    {"label", NMI_TAG_JUNK, 0},
+    {"li", NMI_TAG_BLOCK | NMI_TAG_PARA | NMI_TAG_ITEM, -3},
+    {"link", NMI_TAG_JUNK, 0},
+    {"main", NMI_TAG_BLOCK, 5},
+    {"map", NMI_TAG_JUNK, 0},
+    {"math", NMI_TAG_JUNK, 0},
+    {"menu", NMI_TAG_JUNK, 0},
+    {"meta", NMI_TAG_JUNK, 0},
+    {"nav", NMI_TAG_BLOCK | NMI_TAG_JUNK, 0},
+    {"noscript", NMI_TAG_JUNK, 0},
+    {"object", NMI_TAG_JUNK, 0},
+    {"ol", NMI_TAG_BLOCK, -3},
+    {"option", NMI_TAG_JUNK, 0},
+    {"p", NMI_TAG_BLOCK | NMI_TAG_PARA, 0},
+    {"picture", NMI_TAG_JUNK, 0},
+    {"pre", NMI_TAG_BLOCK | NMI_TAG_PARA | NMI_TAG_PRE, 3},
+    {"script", NMI_TAG_JUNK, 0},
+    {"section", NMI_TAG_BLOCK | NMI_TAG_DIVLIKE, 5},
+    {"select", NMI_TAG_JUNK, 0},
+    {"span", NMI_TAG_DIVLIKE, 0},
+    {"style", NMI_TAG_JUNK, 0},
+    {"summary", NMI_TAG_BLOCK, 0},
+    {"svg", NMI_TAG_JUNK, 0},
+    {"table", NMI_TAG_BLOCK, 0},
+    {"tbody", NMI_TAG_BLOCK, 0},
+    {"td", NMI_TAG_BLOCK | NMI_TAG_PARA, 3},
+    {"template", NMI_TAG_JUNK, 0},
+    {"textarea", NMI_TAG_JUNK, 0},
+    {"th", NMI_TAG_BLOCK, -5},
+    {"thead", NMI_TAG_BLOCK, 0},
+    {"tr", NMI_TAG_BLOCK, 0},
+    {"ul", NMI_TAG_BLOCK, -3},
+    {"video", NMI_TAG_JUNK, 0},
+};
+
+static int tag_cmp(const void *key, const void *el)
+{
+    return strcmp(key, ((const struct tag_desc *)el)->name);
+}
+
+static const struct tag_desc *tag_desc(const char *name)
+{
+    return bsearch(name, TAGS, sizeof TAGS / sizeof *TAGS, sizeof *TAGS, tag_cmp);
+}
+
+uint16_t nmi_tag_flags(const char *name)
+{
+    const struct tag_desc *td = tag_desc(name);
+    return td ? td->flags : 0;
+}
 
 static const char *const JUNK_ROLES[] = {"navigation", "banner", "complementary", "contentinfo",
                                          "dialog",     "menu",   "menubar",       "search",
@@ -278,9 +364,9 @@ static bool hidden(const node_attrs *a)
 }
 
 /* Hard junk: by tag, hidden, or ARIA role. Never part of the body. */
-static bool hard_junk(const node_attrs *a, const char *tag)
+static bool hard_junk(const node_attrs *a, uint16_t tag)
 {
-    if (in_list(tag, JUNK_TAGS) || hidden(a))
+    if ((tag & NMI_TAG_JUNK) || hidden(a))
         return true;
     return a->role && in_list(a->role, JUNK_ROLES);
 }
@@ -294,7 +380,7 @@ static bool soft_junk(const xmlNode *n, const char *tag)
     if (!strcmp(tag, "body") || !strcmp(tag, "html") || !strcmp(tag, "main") ||
         !strcmp(tag, "article"))
         return false;
-    if (in_list(tag, SOFT_JUNK_TAGS))
+    if (info->tag & NMI_TAG_SOFT_JUNK)
         return true;
     return attrs_are_junk(info);
 }
@@ -341,23 +427,6 @@ typedef struct scan {
     bool oom;
 } scan;
 
-static bool is_para_tag(const char *t)
-{
-    return !strcmp(t, "p") || !strcmp(t, "pre") || !strcmp(t, "td") ||
-           !strcmp(t, "blockquote") || !strcmp(t, "li") || !strcmp(t, "dd");
-}
-
-static bool is_block_tag(const char *t)
-{
-    static const char *const B[] = {"p",     "div",   "section", "article", "main",  "ul",
-                                    "ol",    "li",    "table",   "tr",      "td",    "th",
-                                    "pre",   "blockquote", "h1",  "h2",      "h3",    "h4",
-                                    "h5",    "h6",    "figure",  "dl",      "dt",    "dd",
-                                    "header", "footer", "aside", "nav",     "form",  "hr",
-                                    "address", "center", "details", "summary", NULL};
-    return in_list(t, B);
-}
-
 static void push_para(scan *s, xmlNode *n)
 {
     if (s->npara == s->cap) {
@@ -386,9 +455,14 @@ static uint32_t measure_raw(scan *s, xmlNode *n, int depth)
     }
     memset(info, 0, sizeof *info);
     n->_private = info;
+    const struct tag_desc *td = tag_desc(nmi_tag(n));
+    if (td) {
+        info->tag = td->flags;
+        info->base = td->base;
+    }
     node_attrs na;
     gather_attrs(n, &na);
-    info->hard_junk = depth > NMI_MAX_DEPTH || hard_junk(&na, nmi_tag(n));
+    info->hard_junk = depth > NMI_MAX_DEPTH || hard_junk(&na, info->tag);
     if (info->hard_junk)
         return 0;
     if (n->properties)
@@ -416,7 +490,7 @@ static void measure(scan *s, xmlNode *n, bool in_link, bool junk_above, uint32_t
                  (soft_junk(n, tag) && (uint64_t)info->raw_text * 2 < (uint64_t)page_text);
     if (info->hard_junk)
         return;
-    bool link = in_link || !strcmp(tag, "a");
+    bool link = in_link || (info->tag & NMI_TAG_LINK);
     bool has_block_child = false, seen_text = false;
     uint32_t direct_text = 0, items = 0, link_items = 0;
     size_t para_mark = s->npara;
@@ -436,7 +510,7 @@ static void measure(scan *s, xmlNode *n, bool in_link, bool junk_above, uint32_t
         } else if (c->type == XML_ELEMENT_NODE) {
             nmi_node_info *ci = nmi_info(c);
             measure(s, c, link, junk_above || info->junk, page_text);
-            if (is_block_tag(nmi_tag(c)))
+            if (ci->tag & NMI_TAG_BLOCK)
                 has_block_child = true;
             if (ci->junk)
                 continue; /* junk text counts nowhere */
@@ -444,7 +518,7 @@ static void measure(scan *s, xmlNode *n, bool in_link, bool junk_above, uint32_t
                 seen_text = true;
                 info->link_first = link || ci->link_first;
             }
-            if (ci->text >= 20 && is_block_tag(nmi_tag(c))) {
+            if (ci->text >= 20 && (ci->tag & NMI_TAG_BLOCK)) {
                 items++;
                 if (ci->link_first)
                     link_items++;
@@ -473,10 +547,9 @@ static void measure(scan *s, xmlNode *n, bool in_link, bool junk_above, uint32_t
         return;
     /* Paragraph-like: a <p> (or similar), or a <div> holding text directly
      * (sites that never use <p>, or that break text with empty divs). */
-    bool para = is_para_tag(tag) ||
-                ((!strcmp(tag, "div") || !strcmp(tag, "section") || !strcmp(tag, "span") ||
-                  !strcmp(tag, "font") || !strcmp(tag, "article")) &&
-                 (!has_block_child || direct_text >= 100) && direct_text >= 25);
+    bool para = (info->tag & NMI_TAG_PARA) ||
+                ((info->tag & NMI_TAG_DIVLIKE) && (!has_block_child || direct_text >= 100) &&
+                 direct_text >= 25);
     if (para && info->text >= 25 && !in_link) {
         info->paragraphs++;
         push_para(s, n);
@@ -484,23 +557,6 @@ static void measure(scan *s, xmlNode *n, bool in_link, bool junk_above, uint32_t
 }
 
 /* ---- scoring ------------------------------------------------------------ */
-
-static double tag_base(const char *t)
-{
-    if (!strcmp(t, "div") || !strcmp(t, "article") || !strcmp(t, "main") ||
-        !strcmp(t, "section"))
-        return 5;
-    if (!strcmp(t, "pre") || !strcmp(t, "td") || !strcmp(t, "blockquote"))
-        return 3;
-    if (!strcmp(t, "address") || !strcmp(t, "ol") || !strcmp(t, "ul") || !strcmp(t, "dl") ||
-        !strcmp(t, "dd") || !strcmp(t, "dt") || !strcmp(t, "li") || !strcmp(t, "form"))
-        return -3;
-    if (t[0] == 'h' && t[1] >= '1' && t[1] <= '6' && !t[2])
-        return -5;
-    if (!strcmp(t, "th"))
-        return -5;
-    return 0;
-}
 
 static double link_density(const nmi_node_info *i)
 {
@@ -513,7 +569,7 @@ static void init_score(xmlNode *n)
     if (i->scored)
         return;
     i->scored = true;
-    i->score = tag_base(nmi_tag(n)) + class_weight(n);
+    i->score = i->base + class_weight(n);
 }
 
 static xmlNode *choose_top(scan *s)

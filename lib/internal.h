@@ -235,6 +235,21 @@ void nmi_jsonld(nmi_ctx *ctx, const char *json, size_t len);
 /* content.c — main-content choice; blocks.c — paragraphs and links     */
 /* ------------------------------------------------------------------ */
 
+/* Tag classes (content.c looks each element's tag up once). */
+enum {
+    NMI_TAG_BLOCK = 1 << 0,     /* ends a paragraph */
+    NMI_TAG_PARA = 1 << 1,      /* paragraph-like for scoring */
+    NMI_TAG_DIVLIKE = 1 << 2,   /* a paragraph when it holds text directly */
+    NMI_TAG_JUNK = 1 << 3,      /* never article text */
+    NMI_TAG_SOFT_JUNK = 1 << 4, /* not article text unless it wraps the page */
+    NMI_TAG_HEADING = 1 << 5,
+    NMI_TAG_ITEM = 1 << 6,      /* li, dd, dt */
+    NMI_TAG_PRE = 1 << 7,
+    NMI_TAG_LINK = 1 << 8,
+    NMI_TAG_BR = 1 << 9,
+    NMI_TAG_CAPTION = 1 << 10
+};
+
 /* Per-element facts computed once in a bottom-up pass (content.c) and
  * shared with blocks.c through xmlNode::_private. */
 typedef struct nmi_node_info {
@@ -250,6 +265,8 @@ typedef struct nmi_node_info {
     bool ranked;        /* final score computed (content.c) */
     bool link_first;    /* the first visible text below is inside a link */
     uint8_t cls;        /* class/id vocabulary flags (content.c) */
+    uint16_t tag;       /* NMI_TAG_* of the element's tag */
+    int8_t base;        /* initial score by tag */
 } nmi_node_info;
 
 static inline nmi_node_info *nmi_info(const xmlNode *n)
@@ -258,6 +275,8 @@ static inline nmi_node_info *nmi_info(const xmlNode *n)
 }
 
 void nmi_extract_content(nmi_ctx *ctx, const char *headline);
+/* NMI_TAG_* flags of a tag name (0 for tags of no interest). */
+uint16_t nmi_tag_flags(const char *name);
 /* "Advertisement", "Share this", ...: a line that is page furniture. */
 bool nmi_is_boilerplate(const char *s, size_t len);
 /* After "Read more:", "Also read:" and the like, the rest of s; else NULL. */
