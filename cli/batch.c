@@ -102,9 +102,14 @@ static void run_job(const batch_config *cfg, job *j, slot *out)
     newsmeta_article *a = NULL;
     newsmeta_error err;
     const char *url = j->url ? j->url : cfg->url;
+    newsmeta_options opts = *cfg->opts;
+    if (j->data)
+        /* a page from the JSONL stream was a JSON string: it is UTF-8 now,
+         * whatever charset its <meta> names */
+        opts.charset = "UTF-8";
     newsmeta_status st = mode == MODE_TEXT
-                             ? newsmeta_parse_text(data, len, url, cfg->opts, &a, &err)
-                             : newsmeta_parse_html(data, len, url, cfg->opts, &a, &err);
+                             ? newsmeta_parse_text(data, len, url, &opts, &a, &err)
+                             : newsmeta_parse_html(data, len, url, &opts, &a, &err);
     if (data != j->data)
         free(data);
     if (st == NEWSMETA_OK) {

@@ -140,12 +140,10 @@ int main(int argc, char **argv)
     bool jsonl = false;
     long threads = 0;
     const char *files_from = NULL;
-    char **files = calloc((size_t)argc, sizeof *files);
+    /* Input paths are compacted to the front of argv as options are
+     * read (a path is never written past the argument being read). */
+    char **files = argv + 1;
     size_t nfiles = 0;
-    if (!files) {
-        fprintf(stderr, "newsmeta: out of memory\n");
-        return EXIT_IO;
-    }
     uint32_t json_flags = 0;
     newsmeta_options opts;
     newsmeta_options_init(&opts);
@@ -225,11 +223,8 @@ int main(int argc, char **argv)
         }
         batch_config cfg = {&opts, mode, url, (int)threads, nfiles ? files : NULL, nfiles,
                             nfiles ? NULL : files_from};
-        int rc = cli_batch(&cfg);
-        free(files);
-        return rc;
+        return cli_batch(&cfg);
     }
-    free(files);
     if (nfiles > 1) {
         fprintf(stderr, "newsmeta: several input files need --jsonl (see --help)\n");
         return EXIT_USAGE;

@@ -172,11 +172,23 @@ typedef struct newsmeta_options {
 } newsmeta_options;
 
 /**
- * @brief Fill @p options with the defaults and set its `size`.
+ * @brief Fill the first @p size bytes of @p options with the defaults and
+ * set its `size` field.
  *
- * **Errors:** none (NULL is ignored). **Since:** 0.1.0
+ * Call it through the newsmeta_options_init() macro, which passes the
+ * size of the struct as the caller's header declares it: a program built
+ * against an older, smaller newsmeta_options keeps working when the
+ * library's struct has grown, because only @p size bytes are written.
+ * FFI users pass the size of their mirror of the struct.
+ *
+ * **Errors:** none (NULL, or a @p size smaller than the `size` field, is
+ * ignored). **Since:** 0.1.0
  */
-NEWSMETA_API void newsmeta_options_init(newsmeta_options *options);
+NEWSMETA_API void newsmeta_options_init_sized(newsmeta_options *options, size_t size);
+
+/** @brief Fill @p options (a `newsmeta_options *`) with the defaults. */
+#define newsmeta_options_init(options) \
+    newsmeta_options_init_sized((options), sizeof(newsmeta_options))
 
 /* ------------------------------------------------------------------ */
 /* Result types                                                        */

@@ -101,13 +101,18 @@ void newsmeta_init(void)
     pthread_once(&init_once, init_libraries);
 }
 
-void newsmeta_options_init(newsmeta_options *o)
+void newsmeta_options_init_sized(newsmeta_options *o, size_t size)
 {
-    if (!o)
+    if (!o || size < sizeof o->size)
         return;
-    memset(o, 0, sizeof *o);
-    o->size = (uint32_t)sizeof *o;
-    o->max_input_bytes = NEWSMETA_DEFAULT_MAX_INPUT_BYTES;
+    newsmeta_options d;
+    memset(&d, 0, sizeof d);
+    d.max_input_bytes = NEWSMETA_DEFAULT_MAX_INPUT_BYTES;
+    /* the caller's struct may be older (smaller) than ours: write only
+     * what it has */
+    size_t n = size < sizeof d ? size : sizeof d;
+    d.size = (uint32_t)n;
+    memcpy(o, &d, n);
 }
 
 /* ---- articles ----------------------------------------------------------- */

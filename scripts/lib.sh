@@ -10,9 +10,11 @@
 
 NEWSMETA_ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 
-# Debian 12 packages the build, the tests and the schema check need.
+# Debian 12 packages the build, the tests and the schema check need
+# (python3-pip and python3-distributed: the Python binding's python.install
+# and python.dask tests).
 NEWSMETA_DEPS=(build-essential cmake pkg-config libxml2-dev libjansson-dev libicu-dev
-               check python3 python3-jsonschema)
+               check python3 python3-jsonschema python3-pip python3-distributed)
 
 nm_log() {
     printf '\n==> %s\n' "$*" >&2

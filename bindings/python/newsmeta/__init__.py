@@ -1,0 +1,133 @@
+"""newsmeta: turn a news article into a structured record.
+
+A ctypes binding of the newsmeta C library (libnewsmeta.so.0); no compiler
+is needed. ::
+
+    import newsmeta
+    article = newsmeta.parse_html(open("page.html", "rb").read(), url="https://...")
+    print(article.headline, article.authors, article.published)
+
+``parse_html`` and ``parse_text`` return an :class:`Article` (dataclasses
+built directly from the C structs), or raise :class:`Error`, whose
+``status`` is a :class:`Status`. ``Article.to_json()`` is the library's JSON
+record, ``Article.to_dict()`` the same record as Python dicts and lists.
+
+The library is found through $NEWSMETA_LIBRARY, then next to this package,
+then on the system's library path (see ``newsmeta._ffi``). Parsing releases
+the GIL, so threads parse in parallel.
+"""
+from __future__ import annotations
+
+import ctypes as _ct
+from typing import Optional, Union
+
+from . import _ffi
+from ._ffi import LibraryNotFoundError
+from ._model import (SCHEMA_VERSION, Article, Error, Link, LinkKind, Paragraph,
+                     ParagraphKind, Precision, Source, Sources, Status, Timestamp)
+from ._model import _Owned, article_from_c
+
+__version__ = "0.1.0"
+
+__all__ = [
+    "parse_html", "parse_text", "Article", "Timestamp", "Paragraph", "Link", "Sources",
+    "Status", "Source", "Precision", "ParagraphKind", "LinkKind", "Error",
+    "LibraryNotFoundError", "library_version", "library_path", "SCHEMA_VERSION",
+]
+
+Input = Union[bytes, bytearray, memoryview, str]
+
+
+def _encode(value, what):
+    if value is None:
+        return None
+    if isinstance(value, str):
+        return value.encode("utf-8")
+    if isinstance(value, bytes):
+        return value
+    raise TypeError("%s must be str, bytes or None, not %s" % (what, type(value).__name__))
+
+
+def _parse(fn_name, data, url, charset, default_timezone, max_input_bytes, no_body, no_links):
+    lib = _ffi.load()
+    if isinstance(data, str):
+        # A str has no charset of its own: it is handed over as UTF-8, and
+        # says so, so that a <meta charset> in the page does not override it.
+        if charset is not None:
+            raise ValueError("charset applies to bytes input only; a str is passed as UTF-8")
+        data = data.encode("utf-8")
+        charset = b"utf-8"
+    elif not isinstance(data, bytes):
+        if not isinstance(data, (bytearray, memoryview)):
+            raise TypeError("input must be bytes or str, not %s" % type(data).__name__)
+        data = bytes(data)
+    url_b = _encode(url, "url")
+    opts = None
+    if charset is not None or default_timezone is not None or max_input_bytes or no_body \
+            or no_links:
+        if max_input_bytes is None:
+            max_input_bytes = 0
+        if not isinstance(max_input_bytes, int) or max_input_bytes < 0:
+            raise ValueError("max_input_bytes must be a non-negative int (0: the default)")
+        # Filled here (equivalent to newsmeta_options_init_sized() with the
+        # size of this mirror): `size` tells the library how much of the
+        # struct this binding knows, so the struct can grow in later
+        # versions; zero fields mean the defaults.
+        opts = _ct.byref(_ffi.NmOptions(
+            _ct.sizeof(_ffi.NmOptions),
+            (_ffi.OPT_NO_BODY if no_body else 0) | (_ffi.OPT_NO_LINKS if no_links else 0),
+            _encode(charset, "charset"), _encode(default_timezone, "default_timezone"),
+            max_input_bytes))
+    out = _ct.POINTER(_ffi.NmArticle)()
+    err = _ffi.NmError()
+    # The foreign call releases the GIL (ctypes.CDLL).
+    status = getattr(lib, fn_name)(data, len(data), url_b, opts, _ct.byref(out), _ct.byref(err))
+    if status != 0:
+        if out:  # not expected: the library sets *out to NULL on failure
+            lib.newsmeta_article_free(out)
+        raise Error(status, err.message.decode("utf-8", "replace"))
+    owned = _Owned(out, lib.newsmeta_article_free)
+    return article_from_c(out.contents, owned)
+
+
+def parse_html(html: Input, url: Optional[str] = None, *, charset: Optional[str] = None,
+               default_timezone: Optional[str] = None, max_input_bytes: int = 0,
+               no_body: bool = False, no_links: bool = False) -> Article:
+    """Extract the article in an HTML page (newsmeta_parse_html).
+
+    ``html`` is the page as bytes, in any charset (the library decides it
+    from a BOM, ``charset``, a ``<meta charset>``, then the bytes), or as a
+    str (passed as UTF-8; ``charset`` must then be None). ``url`` is the
+    page's URL, the base of relative links and a date hint.
+
+    Options (newsmeta_options): ``charset`` the transport declared (HTTP
+    Content-Type); ``default_timezone`` an IANA zone for times printed
+    without one; ``max_input_bytes`` (0: 64 MiB); ``no_body`` metadata only;
+    ``no_links`` no links.
+
+    Raises :class:`Error` (``.status``: EMPTY_INPUT, BINARY, ENCODING,
+    TOO_LARGE, NOT_ARTICLE, ...) when nothing can be extracted, and
+    :class:`LibraryNotFoundError` when the C library cannot be loaded.
+    """
+    return _parse("newsmeta_parse_html", html, url, charset, default_timezone, max_input_bytes,
+                  no_body, no_links)
+
+
+def parse_text(text: Input, url: Optional[str] = None, *, charset: Optional[str] = None,
+               default_timezone: Optional[str] = None, max_input_bytes: int = 0,
+               no_body: bool = False, no_links: bool = False) -> Article:
+    """Extract the article from the plain-text rendering of a page
+    (newsmeta_parse_text); arguments, options and errors as for
+    :func:`parse_html`."""
+    return _parse("newsmeta_parse_text", text, url, charset, default_timezone, max_input_bytes,
+                  no_body, no_links)
+
+
+def library_version() -> str:
+    """The C library's version string (newsmeta_version())."""
+    return _ffi.load().newsmeta_version().decode("ascii")
+
+
+def library_path() -> str:
+    """Where the C library was loaded from (loading it if needed)."""
+    return _ffi.library_path()
