@@ -1,4 +1,5 @@
-/* Timestamps: ISO 8601 and RFC 3339, RFC 2822, English textual dates, and
+/* Timestamps: ISO 8601 and RFC 3339, RFC 2822, textual dates (English,
+ * with German, Spanish, French, Italian and Portuguese month names), and
  * dates in URL paths. Zone abbreviations resolve to IANA zones and the
  * offset for the date in question comes from ICU, so daylight saving is
  * right; a time printed without a zone keeps its offset unknown unless the
@@ -148,6 +149,51 @@ static int month_of(const char *w, size_t n)
     return 0;
 }
 
+/* Month names of other languages that differ from the English ones, in
+ * lower case (UTF-8), with the abbreviations that cannot be mistaken for
+ * an English word ("ago", Spanish for August, is left out). */
+static const struct {
+    const char *name;
+    int month;
+} MONTH_WORDS[] = {
+    /* de */ {"januar", 1}, {"j\xC3\xA4nner", 1}, {"februar", 2}, {"m\xC3\xA4rz", 3},
+    {"m\xC3\xA4r", 3}, {"mai", 5}, {"juni", 6}, {"juli", 7}, {"oktober", 10}, {"okt", 10},
+    {"dezember", 12}, {"dez", 12},
+    /* es */ {"enero", 1}, {"ene", 1}, {"febrero", 2}, {"marzo", 3}, {"abril", 4}, {"mayo", 5},
+    {"junio", 6}, {"julio", 7}, {"agosto", 8}, {"septiembre", 9}, {"setiembre", 9},
+    {"octubre", 10}, {"noviembre", 11}, {"diciembre", 12}, {"dic", 12},
+    /* fr */ {"janvier", 1}, {"janv", 1}, {"f\xC3\xA9vrier", 2}, {"f\xC3\xA9vr", 2},
+    {"fevrier", 2}, {"mars", 3}, {"avril", 4}, {"avr", 4}, {"juin", 6}, {"juillet", 7},
+    {"juil", 7}, {"ao\xC3\xBBt", 8}, {"aout", 8}, {"septembre", 9}, {"octobre", 10},
+    {"novembre", 11}, {"d\xC3\xA9" "cembre", 12}, {"d\xC3\xA9" "c", 12}, {"decembre", 12},
+    /* it */ {"gennaio", 1}, {"febbraio", 2}, {"aprile", 4}, {"maggio", 5}, {"giugno", 6},
+    {"luglio", 7}, {"settembre", 9}, {"ottobre", 10}, {"dicembre", 12},
+    /* pt */ {"janeiro", 1}, {"fevereiro", 2}, {"mar\xC3\xA7o", 3}, {"maio", 5}, {"junho", 6},
+    {"julho", 7}, {"setembro", 9}, {"outubro", 10}, {"dezembro", 12},
+};
+
+/* Lower-case ASCII and the Latin-1 capitals (U+00C0..U+00DE, UTF-8 C3 80..9E). */
+static bool word_eq_fold(const char *w, size_t n, const char *lower)
+{
+    size_t i = 0;
+    for (; i < n && lower[i]; i++) {
+        unsigned char c = (unsigned char)w[i];
+        if (i > 0 && (unsigned char)w[i - 1] == 0xC3 && c >= 0x80 && c <= 0x9E && c != 0x97)
+            c += 0x20;
+        if ((unsigned char)lower_c(c) != (unsigned char)lower[i])
+            return false;
+    }
+    return i == n && lower[i] == '\0';
+}
+
+static int foreign_month(const char *w, size_t n)
+{
+    for (size_t i = 0; i < sizeof MONTH_WORDS / sizeof *MONTH_WORDS; i++)
+        if (word_eq_fold(w, n, MONTH_WORDS[i].name))
+            return MONTH_WORDS[i].month;
+    return 0;
+}
+
 static int digits(const char *s, int n, int *out)
 {
     int v = 0;
@@ -269,7 +315,25 @@ static bool parse_text(const char *s, nmi_time *t)
             /* hh:mm[:ss] */
             const char *q = p;
             int hl = (q[1] >= '0' && q[1] <= '9') ? 2 : 1;
-            if (!have_time && digits(q, hl, &h) && (q[hl] == ':' || q[hl] == '.') &&
+            /* d.m.yyyy (German and others: the day comes first) */
+            int dd, dm, dy, ml = 0;
+            if (!month && (q[hl] == '.') && q[hl + 1] >= '0' && q[hl + 1] <= '9') {
+                ml = (q[hl + 2] >= '0' && q[hl + 2] <= '9') ? 2 : 1;
+                if (digits(q, hl, &dd) && digits(q + hl + 1, ml, &dm) && q[hl + 1 + ml] == '.' &&
+                    digits(q + hl + 2 + ml, 4, &dy) &&
+                    !(q[hl + 6 + ml] >= '0' && q[hl + 6 + ml] <= '9') && dm >= 1 && dm <= 12) {
+                    month = dm;
+                    if (nnum < 7) {
+                        nums[nnum++] = dd;
+                        nums[nnum++] = dy;
+                    }
+                    p = q + hl + 6 + ml;
+                    continue;
+                }
+            }
+            /* hh:mm, hh.mm and the French 14h30 */
+            if (!have_time && digits(q, hl, &h) &&
+                (q[hl] == ':' || q[hl] == '.' || q[hl] == 'h' || q[hl] == 'H') &&
                 digits(q + hl + 1, 2, &m) && !(q[hl + 3] >= '0' && q[hl + 3] <= '9')) {
                 q += hl + 3;
                 if (*q == ':' && digits(q + 1, 2, &sec))
@@ -306,14 +370,18 @@ static bool parse_text(const char *s, nmi_time *t)
                 continue;
             }
         }
-        if ((c | 32) >= 'a' && (c | 32) <= 'z') {
+        if (((c | 32) >= 'a' && (c | 32) <= 'z') || c >= 0x80) {
+            /* a word: ASCII letters and any non-ASCII bytes ("März") */
             size_t n = 0;
-            while (((p[n] | 32) >= 'a' && (p[n] | 32) <= 'z') || p[n] == '.')
+            while (((p[n] | 32) >= 'a' && (p[n] | 32) <= 'z') || p[n] == '.' ||
+                   (unsigned char)p[n] >= 0x80)
                 n++;
             size_t wl = n;
             while (wl > 0 && p[wl - 1] == '.')
                 wl--;
             int mo = month_of(p, wl);
+            if (!mo)
+                mo = foreign_month(p, wl);
             if (mo && !month) {
                 month = mo;
             } else if (wl == 2 && (nmi_istarts(p, "am") || nmi_istarts(p, "pm"))) {

@@ -2,61 +2,256 @@
  * a text browser, stripped by another tool) -> the same candidates and
  * blocks as the HTML stages produce.
  *
- * Each line is classified on its own (noise, date, byline, related link,
- * image credit, bullet, prose, title-like), then a second pass reads the
- * sequence: the header (headline, standfirst, byline, dates, section
- * label) ends where the first prose line starts the body; inside the body
- * title-like lines between paragraphs are sub-headings. Dates and bylines
- * go through the same parsers as HTML. */
+ * Three passes over the lines:
+ *   1. split (LF, CRLF or CR) and clean; text hard-wrapped at a fixed
+ *      width (text-browser dumps) has its wrapped lines joined again;
+ *   2. classify each line on its own: noise, meta (byline and dates, one
+ *      or several on a line), related link, image credit, breadcrumbs,
+ *      list item, quotation, prose, title-like;
+ *   3. read the sequence: the header (section label, headline,
+ *      standfirst, byline, dates) ends where the first paragraph starts
+ *      the body; inside the body, title-like lines between paragraphs are
+ *      sub-headings and a trailing byline or date is still taken.
+ *
+ * Labels ("By", "Published", "Read more", "Photo") come in several
+ * languages; every list below is data, the rules are the same for all.
+ * Dates and bylines go through the same parsers as HTML. */
+#include <stdint.h>
 #include <string.h>
 
 #include "internal.h"
 
+/* ------------------------------------------------------------------ */
+/* Limits                                                              */
+/* ------------------------------------------------------------------ */
+
+/* Non-blank lines looked at. An article has a few hundred; a text with
+ * millions (a log, a word list) would otherwise cost a line record each
+ * (tens of bytes per input byte for "a\na\n..."). The rest is ignored. */
+#define TEXT_MAX_LINES 200000
+/* Date parses while classifying (each may open an ICU calendar): a text
+ * of 100,000 date-like lines would otherwise spend seconds in ICU. The
+ * reconciler looks at the first 64 candidates anyway. */
+#define TEXT_MAX_DATE_PARSES 256
+/* Segments of one meta line ("By X | March 3, 2021 | 5 min read"). */
+#define TEXT_MAX_SEGMENTS 8
+/* Lines longer than this are never meta, related or credit lines: the
+ * checks below stay cheap on a megabyte-long line. */
+#define TEXT_MAX_LABEL_LINE 2000
+
+/* ------------------------------------------------------------------ */
+/* Label lists                                                         */
+/* ------------------------------------------------------------------ */
+
+/* Labels in front of a publication date. Matched without case at the
+ * start of a line (or of a segment), up to a word boundary. */
+static const char *const PUBLISHED_LABELS[] = {
+    "first published", "published", "posted", "date:", "ver\xC3\xB6" "ffentlicht",
+    "publiziert", "erschienen", "publicado", "publicada", "fecha de publicaci\xC3\xB3n",
+    "publi\xC3\xA9", "mis en ligne", "pubblicato", "gepubliceerd", "opublikowano",
+    "\xD0\xBE\xD0\xBF\xD1\x83\xD0\xB1\xD0\xBB\xD0\xB8\xD0\xBA\xD0\xBE\xD0\xB2\xD0\xB0\xD0\xBD"
+    "\xD0\xBE", /* опубликовано */
+    NULL};
+/* Labels in front of a modification date. */
+static const char *const UPDATED_LABELS[] = {
+    "last updated", "last modified", "updated", "modified", "zuletzt aktualisiert",
+    "aktualisiert", "stand:", "actualizado", "actualizada", "atualizado", "atualizada",
+    "mis \xC3\xA0 jour", "modifi\xC3\xA9", "aggiornato", "bijgewerkt", "zaktualizowano",
+    /* обновлено */
+    "\xD0\xBE\xD0\xB1\xD0\xBD\xD0\xBE\xD0\xB2\xD0\xBB\xD0\xB5\xD0\xBD\xD0\xBE",
+    NULL};
+
+/* Byline labels beyond the shared ones of byline.c ("By", "Von", "Por",
+ * "Par", "di", "Автор:"): a noun that needs a colon, or "... by". */
+static const char *const BYLINE_NOUNS[] = {
+    "author", "authors", "autor", "autora", "autores", "auteur", "auteurs", "autore", "autrice",
+    "text", "texto", "testo", "reporter", "redacci\xC3\xB3n", NULL};
+static const char *const BYLINE_BY[] = {"reporting by", "reported by", "written by", "words by",
+                                        "story by", "text by", NULL};
+/* Lower-case words that may sit between the parts of a person's name or
+ * between names: "and", "und", "y", "van", "de la". */
+static const char *const NAME_JOINERS[] = {
+    "and", "und", "y", "e", "et", "en", "och", "i", "&", "with", "de", "da", "di", "del", "della",
+    "der", "den", "van", "von", "du", "des", "dos", "das", "la", "le", "al", "bin", "ter", "zu",
+    "in", /* a place after the name: "Jane Doe in London" */
+    NULL};
+
+/* Related-article labels beyond blocks.c's list (which is tried first):
+ * each followed by ':', '-', '|', '>' or a dash, with or without spaces
+ * before it ("Lire aussi : ..."). */
+static const char *const RELATED_LABELS[] = {
+    "read more", "also read", "read also", "read", "related", "related article", "see also",
+    "more", "recommended", "must read", "read next", "lesen sie auch", "lesen sie mehr",
+    "mehr zum thema", "auch interessant", "lire aussi", "\xC3\xA0 lire aussi", "a lire aussi",
+    "lire \xC3\xA9galement", "voir aussi", "lee tambi\xC3\xA9n", "lea tambi\xC3\xA9n",
+    "leer m\xC3\xA1s", "te puede interesar", "leggi anche", "leia tamb\xC3\xA9m", "leia mais",
+    "veja tamb\xC3\xA9m", "\xD1\x87\xD0\xB8\xD1\x82\xD0\xB0\xD0\xB9\xD1\x82\xD0\xB5 \xD1\x82\xD0"
+    "\xB0\xD0\xBA\xD0\xB6\xD0\xB5", /* читайте также */
+    NULL};
+
+/* Image credit labels: followed by ':' or ',' ("Photo: AFP", "Image
+ * source, Getty Images"), or ending in "by" ("Photo by Jane Doe"). */
+static const char *const CREDIT_LABELS[] = {
+    "image credit", "image credits", "photo credit", "photo credits", "picture credit",
+    "image courtesy", "photo courtesy", "image source", "credit", "credits", "photograph",
+    "photo", "photos", "picture", "foto", "fotos", "bild", "cr\xC3\xA9" "dit photo",
+    "cr\xC3\xA9" "dits photo", "cr\xC3\xA9" "dit", "imagen", "immagine", "photo by",
+    "photograph by", "picture by", "image by", NULL};
+
+/* Caption labels: the caption (on the same line, or on the next line
+ * when the label stands alone: "Image caption," then the text) is not
+ * body text. */
+static const char *const CAPTION_LABELS[] = {
+    "image caption", "media caption", "photo caption", "caption", "bildunterschrift",
+    "l\xC3\xA9gende", "pie de foto", "didascalia", NULL};
+
+/* Furniture of rendered pages: trackers, share and follow widgets, image
+ * placeholders, cookie and subscription prompts (at most 10 words). */
+static const char *const NOISE_PREFIXES[] = {
+    "follow:", "follow us", "share:", "share on", "share this", "share via", "subscribe",
+    "sign up", "sign in", "log in", "click here", "we use cookies", "this site uses cookies",
+    "accept cookies", "accept all cookies", "cookie policy", "cookie settings", "manage cookies",
+    "null |", "image:", "watch:", "listen:", "listen to this", "download the app",
+    "get the app", "advertisement", "sponsored", "skip to", "copy link", "show comments",
+    "leave a comment", "most read", "most popular", "artikel teilen", "seite teilen",
+    "folgen sie uns", "partager sur", "partager cet article", "suivez-nous", "compartir en",
+    "compartir este", "s\xC3\xADguenos", "condividi su", "compartilhe", "compartilhar",
+    NULL};
+
+/* Words of share/follow widgets; a line made only of them is noise
+ * ("Facebook | Twitter | LinkedIn", "Copy link", "Comments (12)"). */
+static const char *const WIDGET_WORDS[] = {
+    "facebook", "twitter", "x", "whatsapp", "linkedin", "email", "e-mail", "mail", "print",
+    "pinterest", "reddit", "telegram", "messenger", "flipboard", "copy", "link", "share",
+    "tweet", "comments", "comment", "save", "gift", "threads", "bluesky", "mastodon", "sms",
+    "teilen", "drucken", "partager", "imprimer", "compartir", "imprimir", "condividi",
+    "stampa", "compartilhar", "follow", "folgen", "suivre", "seguir", NULL};
+
+/* Reading-time notes: "4 min read", "Lesezeit: 3 Min.", "2 min de lecture". */
+static const char *const READING_TIME[] = {
+    "min read", "mins read", "minute read", "minutes read", "min. read", "read time",
+    "reading time", "lesezeit", "de lecture", "de lectura", "di lettura", "de leitura", NULL};
+
+/* Words that open a "… ago" note in other languages: "vor 2 Stunden". */
+static const char *const AGO_PREFIXES[] = {"vor ", "hace ", "il y a ", "h\xC3\xA1 ", "fa ",
+                                           NULL};
+
+/* Words that may open a line holding only a date ("Wed, 10 March 2021",
+ * "March 30, 2022", "Mittwoch, 3. März 2021"): English months, and
+ * weekdays in the languages of the label lists; whole words only, so
+ * "Marcus ..." does not qualify. */
+static const char *const DATE_OPENERS[] = {
+    "january", "february", "march", "april", "may", "june", "july", "august", "september",
+    "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
+    "sept", "oct", "nov", "dec", "monday", "tuesday", "wednesday", "thursday", "friday",
+    "saturday", "sunday", "mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat",
+    "sun", "montag", "dienstag", "mittwoch", "donnerstag",
+    "freitag", "samstag", "sonntag", "lunes", "martes", "mi\xC3\xA9rcoles", "jueves", "viernes",
+    "s\xC3\xA1" "bado", "domingo", "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi",
+    "dimanche", "luned\xC3\xAC", "marted\xC3\xAC", "mercoled\xC3\xAC", "gioved\xC3\xAC",
+    "venerd\xC3\xAC", "sabato", "domenica", "segunda", "ter\xC3\xA7" "a", "quarta", "quinta",
+    "sexta", NULL};
+
+/* ------------------------------------------------------------------ */
+/* Lines                                                               */
+/* ------------------------------------------------------------------ */
+
 typedef enum line_kind {
-    L_BLANK,
     L_NOISE,
-    L_DATE,
-    L_BYLINE,
-    L_RELATED,
-    L_CREDIT,
-    L_BULLET,
-    L_PROSE,  /* a sentence or more */
-    L_TITLE,  /* short, no closing period: headline, heading, section */
+    L_META,    /* byline and/or dates */
+    L_RELATED, /* "Read: Title" */
+    L_CREDIT,  /* image credit (maybe at the end of a caption) */
+    L_CRUMBS,  /* "Home > News > World": value is the section */
+    L_BULLET,  /* list item; value is the text after the bullet */
+    L_QUOTE,   /* "> quoted"; value is the text after the marker */
+    L_PROSE,   /* a sentence or more */
+    L_TITLE,   /* short, no closing stop: headline, heading, section */
 } line_kind;
 
 typedef struct line {
-    const char *text; /* cleaned, arena */
-    line_kind kind;
+    const char *text; /* cleaned, in the scratch arena */
+    size_t width;     /* code points */
     size_t words;
-    const char *value; /* date text, byline names, related title, credit */
-    bool updated;      /* a date line that says "Updated" */
+    line_kind kind;
+    bool blank_before;
+    bool lead_in;  /* ends with ':' ("The key changes are:") */
+    bool question; /* one short question: a heading between paragraphs */
+    bool caption_next; /* a caption label alone: the next line is a caption */
+    const char *value;
+    const char *byline, *published, *updated; /* L_META parts */
 } line;
 
-/* Labels in front of a date: the first kind is publication, the second
- * modification. */
-static const char *const PUBLISHED_LABELS[] = {
-    "published on", "published:", "published", "first published", "posted on", "posted:",
-    "posted", "veröffentlicht am", "veröffentlicht:", "veröffentlicht", "publicado em",
-    "publicado el", "publicado:", "publicado", "publié le", "publié", "pubblicato il",
-    "pubblicato", "gepubliceerd", "opublikowano", "опубликовано", "date:", NULL};
-static const char *const UPDATED_LABELS[] = {
-    "last updated:", "last updated", "updated on", "updated:", "updated", "aktualisiert am",
-    "aktualisiert:", "aktualisiert", "atualizado em", "atualizado", "actualizado",
-    "mis à jour le", "mis à jour", "aggiornato il", "aggiornato", "bijgewerkt",
-    "zaktualizowano", "обновлено", "modified:", NULL};
+typedef struct text_state {
+    nmi_ctx *ctx;
+    nmi_arena *scratch;
+    unsigned date_parses;
+} text_state;
 
-/* Furniture of rendered pages: trackers, share and follow widgets,
- * image placeholders, cookie and subscription prompts. */
-static const char *const NOISE_PREFIXES[] = {
-    "follow:", "follow us", "share:", "share on", "share this", "tweet", "subscribe",
-    "sign up", "sign in", "log in", "click here", "we use cookies", "this site uses cookies",
-    "accept cookies", "cookie", "null |", "image:", "image source:", "photo:", "watch:",
-    "listen:", "download the app", "get the app", "advertisement", "sponsored", "skip to",
-    NULL};
+/* ------------------------------------------------------------------ */
+/* Small text helpers                                                  */
+/* ------------------------------------------------------------------ */
 
-static size_t count_words(const char *s)
+static bool is_letter_byte(unsigned char c)
 {
-    return nmi_word_count(s, strlen(s));
+    return ((c | 32) >= 'a' && (c | 32) <= 'z') || c >= 0x80;
+}
+
+static bool is_upper_start(const char *s)
+{
+    unsigned char c = (unsigned char)*s;
+    /* non-Latin scripts have no case: a name in them counts as capitalized */
+    return (c >= 'A' && c <= 'Z') || c >= 0x80;
+}
+
+/* If s opens with label (ASCII case folded, Latin-1 capitals folded to
+ * lower case, spaces matching any run of spaces) and the label ends at a
+ * word boundary, the number of bytes matched; else 0. */
+static size_t label_len(const char *s, const char *label)
+{
+    size_t i = 0, k = 0;
+    while (label[k]) {
+        unsigned char c = (unsigned char)s[i], l = (unsigned char)label[k];
+        if (l == ' ') {
+            if (c != ' ')
+                return 0;
+            while (s[i] == ' ')
+                i++;
+            k++;
+            continue;
+        }
+        if (c >= 'A' && c <= 'Z')
+            c += 32;
+        else if (i > 0 && (unsigned char)s[i - 1] == 0xC3 && c >= 0x80 && c <= 0x9E && c != 0x97)
+            c += 0x20; /* À..Þ -> à..þ */
+        if (c != l)
+            return 0;
+        i++;
+        k++;
+    }
+    unsigned char last = (unsigned char)label[k - 1];
+    if (is_letter_byte(last) && is_letter_byte((unsigned char)s[i]))
+        return 0; /* "Publishedness" */
+    return i;
+}
+
+/* The first label of list that opens s; its length in *len. */
+static const char *match_list(const char *s, const char *const *list, size_t *len)
+{
+    for (const char *const *l = list; *l; l++) {
+        size_t n = label_len(s, *l);
+        if (n) {
+            *len = n;
+            return *l;
+        }
+    }
+    return NULL;
+}
+
+static const char *skip_spaces(const char *s)
+{
+    while (*s == ' ')
+        s++;
+    return s;
 }
 
 static bool ends_with_stop(const char *s)
@@ -67,25 +262,65 @@ static bool ends_with_stop(const char *s)
     if (n >= 3 && (unsigned char)s[n - 3] == 0xE2 && (unsigned char)s[n - 2] == 0x80 &&
         ((unsigned char)s[n - 1] == 0x9D || (unsigned char)s[n - 1] == 0x99))
         n -= 3; /* closing curly quotes */
+    else if (n >= 2 && (unsigned char)s[n - 2] == 0xC2 && (unsigned char)s[n - 1] == 0xBB)
+        n -= 2; /* closing guillemet */
+    while (n && s[n - 1] == ' ')
+        n--;
     if (n == 0)
         return false;
     char c = s[n - 1];
     if (c == '.' || c == '!' || c == '?' || c == ':' || c == ';')
         return true;
-    /* CJK full stop, fullwidth ! ? */
+    /* CJK full stop */
     return n >= 3 && (unsigned char)s[n - 3] == 0xE3 && (unsigned char)s[n - 2] == 0x80 &&
            (unsigned char)s[n - 1] == 0x82;
 }
 
-/* Length of a list bullet ("•", "·", "-", "*", "–", "▪") and its space. */
-static size_t bullet_len(const char *s)
+/* Ends with a full stop (closing quotes aside): a sentence. */
+static bool ends_with_period(const char *s)
+{
+    size_t n = strlen(s);
+    while (n && (s[n - 1] == '"' || s[n - 1] == '\'' || s[n - 1] == ')' || s[n - 1] == ' '))
+        n--;
+    if (n >= 3 && (unsigned char)s[n - 3] == 0xE2 && (unsigned char)s[n - 2] == 0x80 &&
+        ((unsigned char)s[n - 1] == 0x9D || (unsigned char)s[n - 1] == 0x99))
+        n -= 3;
+    else if (n >= 2 && (unsigned char)s[n - 2] == 0xC2 && (unsigned char)s[n - 1] == 0xBB)
+        n -= 2;
+    while (n && s[n - 1] == ' ')
+        n--;
+    if (n >= 3 && (unsigned char)s[n - 3] == 0xE3 && (unsigned char)s[n - 2] == 0x80 &&
+        (unsigned char)s[n - 1] == 0x82)
+        return true;
+    return n > 0 && s[n - 1] == '.' && !(n >= 3 && s[n - 2] == '.' && s[n - 3] == '.');
+}
+
+static size_t count_code_points(const char *s)
+{
+    size_t n = 0;
+    for (; *s; s++)
+        n += ((unsigned char)*s & 0xC0) != 0x80;
+    return n;
+}
+
+/* Length of a list bullet ("•", "·", "▪", "–", "-", "*", "1.", "2)") and
+ * its space; *numbered tells which kind. */
+static size_t bullet_len(const char *s, bool *numbered)
 {
     static const char *const B[] = {"\xE2\x80\xA2", "\xC2\xB7", "\xE2\x96\xAA", "\xE2\x80\x93",
-                                    "-",            "*",        NULL};
+                                    "\xE2\x97\x8F", "-",        "*",            NULL};
+    *numbered = false;
     for (const char *const *b = B; *b; b++) {
         size_t n = strlen(*b);
         if (!strncmp(s, *b, n) && s[n] == ' ')
             return n + 1;
+    }
+    size_t d = 0;
+    while (d < 2 && s[d] >= '0' && s[d] <= '9')
+        d++;
+    if (d && (s[d] == '.' || s[d] == ')') && s[d + 1] == ' ' && s[d + 2]) {
+        *numbered = true;
+        return d + 2;
     }
     return 0;
 }
@@ -101,111 +336,771 @@ static bool looks_like_host(const char *s)
     return s[strlen(s) - 1] != '.';
 }
 
-static const char *after_label(const char *s, const char *const *labels)
+/* Only punctuation and symbols: "* * *", "———", "•", "|". */
+static bool only_symbols(const char *s)
 {
-    for (const char *const *l = labels; *l; l++)
-        if (nmi_istarts(s, *l)) {
-            const char *r = s + strlen(*l);
-            if (*r && *r != ' ' && *r != ':' && ((*r | 32) >= 'a' && (*r | 32) <= 'z'))
-                continue; /* "Publishedness" */
-            while (*r == ' ' || *r == ':' || *r == '-')
-                r++;
-            return r;
+    for (const unsigned char *p = (const unsigned char *)s; *p;) {
+        if (*p < 0x80) {
+            if ((*p | 32) >= 'a' && (*p | 32) <= 'z')
+                return false;
+            if (*p >= '0' && *p <= '9')
+                return false;
+            p++;
+        } else if (p[0] == 0xE2 && (p[1] == 0x80 || p[1] == 0x96 || p[1] == 0x97) && p[2]) {
+            p += 3; /* dashes, bullets, ellipsis, geometric shapes */
+        } else if (p[0] == 0xC2 && (p[1] == 0xB7 || p[1] == 0xBB || p[1] == 0xAB)) {
+            p += 2; /* middle dot, guillemets */
+        } else {
+            return false;
         }
-    return NULL;
+    }
+    return true;
 }
 
-/* A line that opens with a number, a month or a weekday (English) may
- * be a bare date; "Officials met in March 2021" may not. */
-static bool starts_like_date(const char *s)
+/* Every word is a share/follow widget word (or a count like "(12)"). */
+static bool only_widget_words(const char *s)
 {
-    if (*s >= '0' && *s <= '9')
-        return true;
-    static const char *const W[] = {"jan", "feb", "mar", "apr", "may", "jun", "jul",
-                                    "aug", "sep", "oct", "nov", "dec", "mon", "tue",
-                                    "wed", "thu", "fri", "sat", "sun", NULL};
-    for (const char *const *w = W; *w; w++)
-        if (nmi_istarts(s, *w))
+    size_t seen = 0;
+    const char *p = s;
+    while (*p) {
+        while (*p == ' ' || *p == '|' || *p == ',' || *p == '/' || *p == '(' || *p == ')')
+            p++;
+        if (!strncmp(p, "\xE2\x80\xA2", 3) || !strncmp(p, "\xC2\xB7", 2)) {
+            p += (unsigned char)*p == 0xE2 ? 3 : 2;
+            continue;
+        }
+        if (!*p)
+            break;
+        const char *e = p;
+        while (*e && *e != ' ' && *e != '|' && *e != ',' && *e != '/' && *e != '(' && *e != ')')
+            e++;
+        size_t n = (size_t)(e - p);
+        bool ok = true;
+        for (size_t i = 0; i < n && ok; i++)
+            ok = p[i] >= '0' && p[i] <= '9';
+        for (const char *const *w = WIDGET_WORDS; *w && !ok; w++)
+            ok = strlen(*w) == n && nmi_istarts(p, *w);
+        if (!ok)
+            return false;
+        seen++;
+        p = e;
+    }
+    return seen > 0;
+}
+
+/* "4 min read", "2 hours ago", "vor 2 Stunden" (short lines only). */
+static bool time_note(const char *s, size_t words)
+{
+    if (words > 6)
+        return false;
+    for (const char *const *r = READING_TIME; *r; r++)
+        if (nmi_istr(s, *r))
             return true;
+    size_t n = strlen(s);
+    if (n > 4 && nmi_ieq(s + n - 4, " ago"))
+        return true;
+    for (const char *const *a = AGO_PREFIXES; *a; a++) {
+        size_t k = label_len(s, *a);
+        if (k && s[k] >= '0' && s[k] <= '9')
+            return true;
+    }
     return false;
 }
 
-static void classify(nmi_ctx *ctx, line *l)
+static bool is_noise(const char *s, size_t words)
+{
+    size_t n = strlen(s);
+    bool url = (nmi_istarts(s, "http://") || nmi_istarts(s, "https://") ||
+                nmi_istarts(s, "www.")) && !strchr(s, ' ');
+    if (url || nmi_is_boilerplate(s, n) || looks_like_host(s) || only_symbols(s) ||
+        only_widget_words(s) || time_note(s, words))
+        return true;
+    size_t k;
+    return words <= 10 && match_list(s, NOISE_PREFIXES, &k);
+}
+
+/* A line that opens with a number, a month or a weekday may be a bare
+ * date; "Officials met in March 2021" may not. */
+static bool starts_like_date(const char *s)
+{
+    size_t k;
+    return (*s >= '0' && *s <= '9') || match_list(s, DATE_OPENERS, &k);
+}
+
+/* ------------------------------------------------------------------ */
+/* Credits, related lines, breadcrumbs                                 */
+/* ------------------------------------------------------------------ */
+
+/* Words that may stand lower-case inside a credit ("Jane Doe for The
+ * Guardian", "Courtesy of the family"). */
+static const char *const CREDIT_JOINERS[] = {"via", "for", "of", "and", "the", "de", "von",
+                                             "van", "der", "y", "et", "e", "&", NULL};
+
+/* A credit names people or agencies: at most 8 words, all capitalized
+ * but for joiners ("Jacob King/PA", "Getty Images", "dpa"); "The new
+ * terminal at dawn" is a caption. */
+static bool credit_like(const char *v, size_t vn)
+{
+    size_t words = nmi_word_count(v, vn), lower = 0;
+    if (words == 0 || words > 8)
+        return false;
+    for (size_t i = 0; i < vn;) {
+        while (i < vn && v[i] == ' ')
+            i++;
+        size_t e = i;
+        while (e < vn && v[e] != ' ')
+            e++;
+        if (e > i && v[i] >= 'a' && v[i] <= 'z') {
+            bool joiner = false;
+            for (const char *const *j = CREDIT_JOINERS; *j && !joiner; j++)
+                joiner = strlen(*j) == e - i && !strncmp(v + i, *j, e - i);
+            lower += !joiner;
+        }
+        i = e;
+    }
+    return lower == 0 || words == 1;
+}
+
+/* After a credit label at s: the credit (trimmed), or NULL. *is_label
+ * tells that a label was there at all. */
+static const char *credit_at(text_state *st, const char *s, bool in_parens, bool *is_label)
+{
+    *is_label = false;
+    for (const char *const *l = CREDIT_LABELS; *l; l++) {
+        size_t k = label_len(s, *l);
+        if (!k)
+            continue;
+        const char *v = s + k;
+        size_t ll = strlen(*l);
+        bool by = ll > 3 && !strcmp(*l + ll - 3, " by");
+        if (!by) {
+            v = skip_spaces(v);
+            if (*v != ':' && *v != ',')
+                continue;
+            v++;
+        }
+        *is_label = true;
+        v = skip_spaces(v);
+        size_t vn = strlen(v);
+        while (vn && (v[vn - 1] == ' ' || v[vn - 1] == '.' || (in_parens && v[vn - 1] == ')')))
+            vn--;
+        if (!credit_like(v, vn))
+            return NULL;
+        return nmi_clean_text(st->scratch, v, vn, &st->ctx->oom);
+    }
+    return NULL;
+}
+
+/* "(Image Credit: PTI)", "Photo: AFP", or a caption that ends with its
+ * credit: "A resident in Bewdley. Photograph: Jacob King/PA". A caption
+ * with a label but no short credit is noise (*noise). */
+static const char *credit_value(text_state *st, const char *s, size_t len, bool *noise)
+{
+    *noise = false;
+    bool label;
+    bool paren = *s == '(';
+    const char *v = credit_at(st, paren ? s + 1 : s, paren, &label);
+    if (v || label) {
+        *noise = !v;
+        return v;
+    }
+    if (len > TEXT_MAX_LABEL_LINE)
+        return NULL;
+    /* a credit closing a caption */
+    for (const char *p = s + 1; *p; p++) {
+        bool open = p[-1] == '(';
+        bool after_stop = p[-1] == ' ' && p - s >= 2 &&
+                          (p[-2] == '.' || p[-2] == '|' || p[-2] == '-' ||
+                           (p - s >= 4 && (unsigned char)p[-4] == 0xE2 &&
+                            (unsigned char)p[-3] == 0x80));
+        if (!(open || after_stop) || !is_letter_byte((unsigned char)*p))
+            continue;
+        v = credit_at(st, p, open, &label);
+        if (v && (!open || s[len - 1] == ')'))
+            return v;
+    }
+    return NULL;
+}
+
+static const char *related_value(text_state *st, const char *s)
+{
+    const char *rest = nmi_related_prefix(s);
+    if (!rest) {
+        size_t k;
+        if (!match_list(s, RELATED_LABELS, &k))
+            return NULL;
+        const char *p = skip_spaces(s + k);
+        if (*p == ':' || *p == '-' || *p == '|' || *p == '>')
+            p++;
+        else if (!strncmp(p, "\xE2\x80\x93", 3) || !strncmp(p, "\xE2\x80\x94", 3))
+            p += 3; /* – — */
+        else if (!strncmp(p, "\xC2\xBB", 2))
+            p += 2; /* » */
+        else
+            return NULL;
+        rest = p;
+    }
+    rest = skip_spaces(rest);
+    return *rest ? nmi_clean_text(st->scratch, rest, strlen(rest), &st->ctx->oom) : NULL;
+}
+
+/* "Home > News > World", "Sport › Football": the last crumb. */
+static const char *crumbs_value(const char *s)
+{
+    static const char *const SEP[] = {" > ", " \xE2\x80\xBA ", " \xC2\xBB ", NULL};
+    for (const char *const *sep = SEP; *sep; sep++) {
+        const char *p = s, *last = NULL;
+        size_t parts = 0, sl = strlen(*sep);
+        bool short_parts = true;
+        for (;;) {
+            const char *q = strstr(p, *sep);
+            size_t n = q ? (size_t)(q - p) : strlen(p);
+            if (n == 0 || nmi_word_count(p, n) > 4)
+                short_parts = false;
+            parts++;
+            if (!q) {
+                last = p;
+                break;
+            }
+            p = q + sl;
+        }
+        if (parts >= 2 && short_parts && last)
+            return last;
+    }
+    return NULL;
+}
+
+/* ------------------------------------------------------------------ */
+/* Bylines and dates                                                   */
+/* ------------------------------------------------------------------ */
+
+/* A separator that ends the names of a byline ("Jane Doe | 5 min read"). */
+static size_t separator_len(const char *p)
+{
+    static const char *const SEP[] = {" | ", " \xC2\xB7 ", " \xE2\x80\xA2 ", " \xE2\x80\x94 ",
+                                      " \xE2\x80\x93 ", " - ", NULL};
+    for (const char *const *s = SEP; *s; s++)
+        if (!strncmp(p, *s, strlen(*s)))
+            return strlen(*s);
+    return 0;
+}
+
+/* Does s read as one or more person names? Capitalized words and name
+ * joiners up to the first comma or separator; after it anything goes
+ * (a role: "Jane Doe, political correspondent"). */
+static bool looks_like_names(const char *s)
+{
+    size_t caps = 0, words = 0, k;
+    if (match_list(s, DATE_OPENERS, &k))
+        return false; /* "By Monday, ..." */
+    const char *p = s;
+    while (*p) {
+        if (*p == ',' || *p == ';' || separator_len(p)) {
+            /* a role or more names after it, not a clause */
+            if (nmi_word_count(p, strlen(p)) > 7)
+                return false;
+            break;
+        }
+        if (*p == ' ') {
+            p++;
+            continue;
+        }
+        const char *e = p;
+        while (*e && *e != ' ' && *e != ',' && *e != ';')
+            e++;
+        const char *w = p;
+        while (w < e && (*w == '(' || *w == '"' || *w == '\''))
+            w++;
+        size_t n = (size_t)(e - w);
+        words++;
+        if (words > 8)
+            return false;
+        if (n && is_upper_start(w)) {
+            caps++;
+        } else if (n && *w >= '0' && *w <= '9') {
+            if (!caps)
+                return false;
+        } else if (n) {
+            bool joiner = false;
+            for (const char *const *j = NAME_JOINERS; *j && !joiner; j++)
+                joiner = strlen(*j) == n && !strncmp(w, *j, n);
+            if (!joiner)
+                return false;
+        }
+        p = e;
+    }
+    return caps > 0;
+}
+
+/* The names part of a byline segment value: up to a ';' (other roles
+ * follow: "Reporting by A; Editing by B"), without " in London" places
+ * after a name. A new scratch string, or NULL when nothing is left. */
+static const char *byline_names(text_state *st, const char *v)
+{
+    size_t n = strcspn(v, ";");
+    char *out = nmi_arena_alloc(st->scratch, n + 1);
+    if (!out) {
+        st->ctx->oom = true;
+        return NULL;
+    }
+    size_t k = 0;
+    for (size_t i = 0; i < n;) {
+        if (!strncmp(v + i, " in ", 4) && i + 4 < n && is_upper_start(v + i + 4)) {
+            /* drop the place up to the next name: ", " or " and " */
+            size_t j = i + 4;
+            while (j < n && v[j] != ',' && strncmp(v + j, " and ", 5) &&
+                   strncmp(v + j, " & ", 3))
+                j++;
+            i = j;
+            continue;
+        }
+        out[k++] = v[i++];
+    }
+    while (k && (out[k - 1] == ' ' || out[k - 1] == ','))
+        k--;
+    out[k] = '\0';
+    return k ? out : NULL;
+}
+
+/* A byline label at s: the bytes to the value, else 0. */
+static size_t byline_label(const char *s)
+{
+    size_t k = nmi_byline_prefix(s);
+    if (k)
+        return k;
+    if (match_list(s, BYLINE_BY, &k) && s[k] == ' ')
+        return k;
+    if (match_list(s, BYLINE_NOUNS, &k)) {
+        const char *p = skip_spaces(s + k);
+        if (*p == ':')
+            return (size_t)(p + 1 - s);
+    }
+    return 0;
+}
+
+static bool parse_date_budget(text_state *st, const char *s, nmi_time *t)
+{
+    if (st->date_parses >= TEXT_MAX_DATE_PARSES)
+        return false;
+    st->date_parses++;
+    return nmi_parse_date(st->ctx, s, t);
+}
+
+typedef enum seg_kind {
+    SEG_OTHER,      /* not meta: the line is not a meta line */
+    SEG_NOISE,      /* "5 min read" beside a byline */
+    SEG_LABEL_ONLY, /* "Updated 2 hours ago": a date label without a date */
+    SEG_BYLINE,
+    SEG_PUBLISHED,
+    SEG_UPDATED
+} seg_kind;
+
+/* One segment of a possible meta line; *value is the byline or date text. */
+static seg_kind classify_segment(text_state *st, const char *s, size_t n, bool whole,
+                                 const char **value)
+{
+    char *seg = nmi_clean_text(st->scratch, s, n, &st->ctx->oom);
+    if (!seg)
+        return SEG_NOISE;
+    size_t words = nmi_word_count(seg, strlen(seg));
+    size_t k = byline_label(seg);
+    if (k && words <= 14) {
+        const char *v = skip_spaces(seg + k);
+        while (*v == ':' || *v == ' ')
+            v++;
+        if (whole) { /* the names end at the first separator */
+            size_t e = 0;
+            while (v[e] && !separator_len(v + e))
+                e++;
+            v = nmi_clean_text(st->scratch, v, e, &st->ctx->oom);
+        }
+        if (v && *v && looks_like_names(v) && !ends_with_stop(v)) {
+            *value = byline_names(st, v);
+            return *value ? SEG_BYLINE : SEG_OTHER;
+        }
+    }
+    const char *l = match_list(seg, UPDATED_LABELS, &k);
+    seg_kind kind = SEG_UPDATED;
+    if (!l) {
+        l = match_list(seg, PUBLISHED_LABELS, &k);
+        kind = SEG_PUBLISHED;
+    }
+    nmi_time t;
+    if (l) {
+        const char *d = seg + k;
+        while (*d == ' ' || *d == ':' || *d == '-' || *d == ',')
+            d++;
+        /* "Published on 3 March 2021, the report found that ..." is text */
+        bool sentence = words > 6 && ends_with_period(seg);
+        if (words <= 16 && *d && !sentence && parse_date_budget(st, d, &t)) {
+            *value = d;
+            return kind;
+        }
+        /* "Updated", "Updated 2 hours ago", "Posted 18:05": a label whose
+         * date is missing or relative; "Updated guidance for schools" is
+         * not one */
+        size_t dw = nmi_word_count(d, strlen(d));
+        if (!*d || (*d >= '0' && *d <= '9' && dw <= 4) || time_note(d, dw))
+            return SEG_LABEL_ONLY;
+        return SEG_OTHER;
+    }
+    if (words <= 8 && starts_like_date(seg) && parse_date_budget(st, seg, &t) &&
+        t.precision >= NEWSMETA_PRECISION_DAY) {
+        *value = seg;
+        return SEG_PUBLISHED;
+    }
+    if (is_noise(seg, words))
+        return SEG_NOISE;
+    return SEG_OTHER;
+}
+
+/* Where the next segment starts: a separator, or a capitalized date
+ * label inside the line ("March 3, 2021 10:15 GMT Updated 2 hours ago"). */
+static const char *next_segment(const char *s, size_t *sep)
+{
+    for (const char *p = s; *p; p++) {
+        size_t k = separator_len(p);
+        if (k) {
+            *sep = k;
+            return p;
+        }
+        if (*p == ' ' && p > s && p[1] >= 'A' && p[1] <= 'Z') {
+            size_t ll;
+            if (match_list(p + 1, UPDATED_LABELS, &ll) ||
+                match_list(p + 1, PUBLISHED_LABELS, &ll)) {
+                *sep = 1;
+                return p;
+            }
+        }
+    }
+    return NULL;
+}
+
+/* Bylines and dates, alone or several on one line. Sets L_META (or
+ * L_NOISE for a lone label without a date) and returns true, or returns
+ * false for any other line. */
+static bool classify_meta(text_state *st, line *l)
+{
+    if (l->words > 40)
+        return false;
+    const char *s = l->text;
+    const char *parts[TEXT_MAX_SEGMENTS][2];
+    size_t np = 0;
+    const char *p = s;
+    while (np < TEXT_MAX_SEGMENTS) {
+        size_t sep = 0;
+        const char *q = next_segment(p, &sep);
+        parts[np][0] = p;
+        parts[np][1] = q ? q : p + strlen(p);
+        np++;
+        if (!q)
+            break;
+        p = q + sep;
+    }
+    for (int whole = 0; whole <= 1; whole++) {
+        if (whole) {
+            if (np == 1)
+                break;
+            parts[0][1] = s + strlen(s);
+            np = 1;
+        } else if (parts[np - 1][1][0]) {
+            continue; /* more segments than we look at */
+        }
+        const char *byline = NULL, *pub = NULL, *upd = NULL;
+        bool other = false, label_only = false;
+        for (size_t i = 0; i < np && !other; i++) {
+            const char *v = NULL;
+            switch (classify_segment(st, parts[i][0], (size_t)(parts[i][1] - parts[i][0]),
+                                     whole, &v)) {
+            case SEG_OTHER: other = true; break;
+            case SEG_NOISE: break;
+            case SEG_LABEL_ONLY: label_only = true; break;
+            case SEG_BYLINE: if (!byline) byline = v; break;
+            case SEG_PUBLISHED: if (!pub) pub = v; break;
+            case SEG_UPDATED: if (!upd) upd = v; break;
+            }
+        }
+        if (other)
+            continue;
+        if (byline || pub || upd) {
+            l->kind = L_META;
+            l->byline = byline;
+            l->published = pub;
+            l->updated = upd;
+            return true;
+        }
+        if (label_only) {
+            l->kind = L_NOISE;
+            return true;
+        }
+    }
+    return false;
+}
+
+/* ------------------------------------------------------------------ */
+/* Classification                                                      */
+/* ------------------------------------------------------------------ */
+
+static void classify(text_state *st, line *l)
 {
     const char *s = l->text;
-    l->words = count_words(s);
     size_t n = strlen(s);
-    if (nmi_is_boilerplate(s, n) || looks_like_host(s)) {
-        l->kind = L_NOISE;
-        return;
-    }
-    for (const char *const *p = NOISE_PREFIXES; *p; p++)
-        if (nmi_istarts(s, *p) && l->words <= 10) {
-            l->kind = L_NOISE;
-            return;
-        }
-    size_t b = bullet_len(s);
-    if (b && nmi_word_count(s + b, n - b) <= 2 && !ends_with_stop(s)) {
+    l->words = nmi_word_count(s, n);
+    bool numbered;
+    size_t b = bullet_len(s, &numbered);
+    if (is_noise(s, l->words) ||
+        (b && !numbered && nmi_word_count(s + b, n - b) <= 2 && !ends_with_stop(s))) {
         l->kind = L_NOISE; /* "• share", "- Print" */
         return;
     }
-    /* (Image Credit: PTI), Photo credit: Jane Doe/AP */
-    const char *c = s;
-    if (*c == '(')
-        c++;
-    if (nmi_istarts(c, "image credit") || nmi_istarts(c, "photo credit") ||
-        nmi_istarts(c, "image courtesy") || nmi_istarts(c, "photo courtesy") ||
-        nmi_istarts(c, "credit:")) {
-        const char *v = strchr(c, ':');
-        v = v ? v + 1 : c + 12;
-        size_t vn = strlen(v);
-        while (vn && (v[vn - 1] == ')' || v[vn - 1] == ' '))
-            vn--;
-        l->kind = L_CREDIT;
-        l->value = nmi_clean_text(ctx->arena, v, vn, &ctx->oom);
+    size_t k;
+    if (match_list(s, CAPTION_LABELS, &k)) {
+        const char *r = s + k;
+        while (*r == ' ' || *r == ':' || *r == ',')
+            r++;
+        l->kind = L_NOISE;
+        l->caption_next = !*r;
         return;
     }
-    const char *rest = nmi_related_prefix(s);
-    if (rest && l->words <= 25) {
+    bool caption;
+    const char *v = credit_value(st, s, n, &caption);
+    if (v || caption) {
+        l->kind = v ? L_CREDIT : L_NOISE;
+        l->value = v;
+        return;
+    }
+    if (l->words <= 25 && n <= TEXT_MAX_LABEL_LINE && (v = related_value(st, s))) {
         l->kind = L_RELATED;
-        l->value = nmi_clean_text(ctx->arena, rest, strlen(rest), &ctx->oom);
+        l->value = v;
         return;
     }
-    const char *d = after_label(s, UPDATED_LABELS);
-    l->updated = d != NULL;
-    if (!d)
-        d = after_label(s, PUBLISHED_LABELS);
-    nmi_time t;
-    if (d && l->words <= 14 && nmi_parse_date(ctx, d, &t)) {
-        l->kind = L_DATE;
-        l->value = d;
+    if (l->words <= 16 && (v = crumbs_value(s))) {
+        l->kind = L_CRUMBS;
+        l->value = v;
         return;
     }
-    /* a line that is only a date: "18:05 IST, March 3rd 2021" */
-    if (!d && l->words <= 8 && starts_like_date(s) && nmi_parse_date(ctx, s, &t) &&
-        t.precision >= NEWSMETA_PRECISION_DAY) {
-        l->kind = L_DATE;
-        l->value = s;
+    if (n <= TEXT_MAX_LABEL_LINE && classify_meta(st, l))
         return;
-    }
-    size_t bp = nmi_byline_prefix(s);
-    if (bp && l->words <= 12 && !ends_with_stop(s + bp)) {
-        l->kind = L_BYLINE;
-        l->value = s + bp;
-        while (*l->value == ' ' || *l->value == ':')
-            l->value++;
-        return;
-    }
     if (b) {
         l->kind = L_BULLET;
         l->value = s + b;
         return;
     }
-    if (ends_with_stop(s) ? l->words >= 5 : l->words >= 16)
-        l->kind = L_PROSE;
-    else
-        l->kind = L_TITLE;
+    if (s[0] == '>' && s[1] == ' ' && s[2]) {
+        l->kind = L_QUOTE;
+        l->value = s + 2;
+        return;
+    }
+    bool stop = ends_with_stop(s);
+    l->kind = (stop ? l->words >= 5 : l->words >= 16) ? L_PROSE : L_TITLE;
+    l->lead_in = s[n - 1] == ':';
+    /* "Can I leave my contract early?": one short question, not quoted */
+    if (s[n - 1] == '?' && l->words <= 12 && *s != '"' && strncmp(s, "\xE2\x80\x9C", 3) &&
+        strncmp(s, "\xC2\xAB", 2) && !strstr(s, ". ") && !strstr(s, "? ") && !strstr(s, "! "))
+        l->question = true;
 }
+
+static bool section_like(const line *l);
+
+/* Words of a byline's second line: the author's role or desk. */
+static const char *const ROLE_WORDS[] = {
+    "editor", "correspondent", "reporter", "writer", "columnist", "contributor", "staff",
+    "desk", "bureau", "news", "redakteur", "redakteurin", "korrespondent", "korrespondentin",
+    "correspondant", "correspondante", "corresponsal", "journalist", "journaliste",
+    "periodista", "giornalista", "jornalista", NULL};
+
+/* "BBC News, Carlisle", "Science Correspondent", "Political editor". */
+static bool role_like(const line *l)
+{
+    if (strchr(l->text, ',') || section_like(l))
+        return true;
+    for (const char *const *w = ROLE_WORDS; *w; w++) {
+        const char *p = nmi_istr(l->text, *w);
+        size_t n = strlen(*w);
+        if (p && (p == l->text || p[-1] == ' ') && !is_letter_byte((unsigned char)p[n]))
+            return true;
+    }
+    return false;
+}
+
+/* What a line is also depends on its neighbours:
+ *   - the line after a lone caption label is the caption;
+ *   - a short line right under a byline (no blank line between) is the
+ *     author's role, desk or place ("BBC News, Carlisle");
+ *   - three or more very short lines in a row, with no blank line
+ *     between, are a menu ("Home / News / Sport"), not section labels. */
+static void classify_in_context(line *lines, size_t n)
+{
+    for (size_t i = 0; i + 1 < n; i++) {
+        line *next = &lines[i + 1];
+        if (lines[i].caption_next && next->kind != L_CREDIT && next->kind != L_META)
+            next->kind = L_NOISE;
+        if (lines[i].kind == L_META && lines[i].byline && !next->blank_before &&
+            next->kind == L_TITLE && next->words <= 6 && !next->lead_in && !next->question &&
+            role_like(next))
+            next->kind = L_NOISE;
+    }
+    for (size_t i = 0; i < n;) {
+        size_t titles = 0, j = i;
+        for (; j < n && (j == i || !lines[j].blank_before); j++) {
+            if (lines[j].kind == L_TITLE && lines[j].words <= 2)
+                titles++;
+            else if (lines[j].kind != L_NOISE)
+                break;
+        }
+        if (titles >= 3)
+            for (size_t k = i; k < j; k++)
+                lines[k].kind = L_NOISE;
+        i = j > i ? j : i + 1;
+    }
+}
+
+/* ------------------------------------------------------------------ */
+/* Splitting, joining hard-wrapped lines                               */
+/* ------------------------------------------------------------------ */
+
+/* Text dumped by a text browser is wrapped at a fixed width: most lines
+ * of a paragraph come close to that width and run on to the next line
+ * mid-sentence. Detected when many lines do so; then each near-full line
+ * is joined with the line that follows it (no blank line between, not a
+ * list item). */
+static size_t join_wrapped(text_state *st, line *lines, size_t n)
+{
+    size_t width = 0;
+    for (size_t i = 0; i < n; i++)
+        if (lines[i].width > width)
+            width = lines[i].width;
+    if (width < 50 || width > 100)
+        return n;
+    size_t full = 0, run_on = 0;
+    for (size_t i = 0; i + 1 < n; i++) {
+        if (lines[i].width + 20 < width || lines[i + 1].blank_before)
+            continue;
+        full++;
+        run_on += !ends_with_stop(lines[i].text);
+    }
+    if (full < 4 || full * 4 < n || run_on * 10 < full * 6)
+        return n;
+    size_t out = 0;
+    for (size_t i = 0; i < n;) {
+        /* lines i..j-1 are one paragraph: joined with one copy */
+        size_t j = i + 1, total = strlen(lines[i].text);
+        bool numbered;
+        while (j < n && lines[j - 1].width + 20 >= width && !lines[j].blank_before &&
+               !bullet_len(lines[j].text, &numbered))
+            total += 1 + strlen(lines[j++].text);
+        line cur = lines[i];
+        if (j > i + 1) {
+            char *t = nmi_arena_alloc(st->scratch, total + 1);
+            if (!t) {
+                st->ctx->oom = true;
+                return out;
+            }
+            size_t k = 0;
+            for (size_t m = i; m < j; m++) {
+                size_t len = strlen(lines[m].text);
+                if (m > i)
+                    t[k++] = ' ';
+                memcpy(t + k, lines[m].text, len);
+                k += len;
+            }
+            t[k] = '\0';
+            cur.text = t;
+        }
+        lines[out++] = cur;
+        i = j;
+    }
+    return out;
+}
+
+/* "1. https://example.com/a": an entry of a text browser's link list. */
+static bool is_reference_entry(const char *s)
+{
+    size_t d = 0;
+    while (s[d] >= '0' && s[d] <= '9')
+        d++;
+    if (!d || s[d] != '.' || s[d + 1] != ' ')
+        return false;
+    const char *u = s + d + 2;
+    const char *colon = strchr(u, ':');
+    return colon && colon > u && !strchr(u, ' ');
+}
+
+/* A dump from lynx (-dump) ends with its link list ("References", then
+ * "1. https://...") and marks each link in the text with "[n]". When the
+ * list is there, it is cut off and the markers are taken out. */
+static size_t drop_link_references(line *lines, size_t n)
+{
+    size_t at = n;
+    for (size_t i = n; i-- > 0;) {
+        if (nmi_ieq(lines[i].text, "references") || nmi_ieq(lines[i].text, "visible links") ||
+            nmi_ieq(lines[i].text, "hidden links:")) {
+            at = i;
+            break;
+        }
+        if (!is_reference_entry(lines[i].text))
+            return n;
+    }
+    if (at == n || at + 1 == n)
+        return n;
+    for (size_t i = 0; i < at; i++) {
+        char *t = (char *)lines[i].text;
+        size_t k = 0;
+        for (size_t j = 0; t[j];) {
+            if (t[j] == '[' && t[j + 1] >= '0' && t[j + 1] <= '9') {
+                size_t e = j + 1;
+                while (t[e] >= '0' && t[e] <= '9')
+                    e++;
+                if (t[e] == ']') {
+                    j = e + 1;
+                    continue;
+                }
+            }
+            t[k++] = t[j++];
+        }
+        t[k] = '\0';
+        lines[i].width = count_code_points(t);
+    }
+    return at;
+}
+
+/* Non-blank lines of text, cleaned, into the scratch arena. */
+static line *split_lines(text_state *st, const char *text, size_t len, size_t *count)
+{
+    size_t cap = 1;
+    for (size_t i = 0; i < len && cap < TEXT_MAX_LINES; i++)
+        cap += text[i] == '\n' || text[i] == '\r';
+    line *lines = nmi_arena_alloc(st->scratch, cap * sizeof *lines);
+    if (!lines) {
+        st->ctx->oom = true;
+        return NULL;
+    }
+    size_t n = 0;
+    bool blank = false;
+    for (size_t i = 0; i < len && n < cap;) {
+        size_t j = i;
+        while (j < len && text[j] != '\n' && text[j] != '\r')
+            j++;
+        const char *clean = nmi_clean_text(st->scratch, text + i, j - i, &st->ctx->oom);
+        if (clean) {
+            memset(&lines[n], 0, sizeof lines[n]);
+            lines[n].text = clean;
+            lines[n].width = count_code_points(clean);
+            lines[n].blank_before = blank;
+            n++;
+        }
+        blank = !clean;
+        if (j < len && text[j] == '\r' && j + 1 < len && text[j + 1] == '\n')
+            j++;
+        i = j + 1;
+    }
+    *count = n;
+    return lines;
+}
+
+/* ------------------------------------------------------------------ */
+/* Output                                                              */
+/* ------------------------------------------------------------------ */
 
 static void add_block(nmi_ctx *ctx, newsmeta_paragraph_kind kind, const char *text)
 {
@@ -223,13 +1118,20 @@ static void add_block(nmi_ctx *ctx, newsmeta_paragraph_kind kind, const char *te
         ctx->blocks = p;
         ctx->block_cap = cap;
     }
+    const char *t = nmi_arena_strdup(ctx->arena, text);
+    if (!t) {
+        ctx->oom = true;
+        return;
+    }
     ctx->blocks[ctx->block_count++] =
-        (nmi_block){kind, kind == NEWSMETA_HEADING ? 2 : 0, text, strlen(text), false};
+        (nmi_block){kind, kind == NEWSMETA_HEADING ? 2 : 0, t, strlen(t), false};
 }
 
+/* A related link after the last block so far (-1 before the first). */
 static void add_related(nmi_ctx *ctx, const char *title)
 {
-    if (!title || ctx->link_count >= NMI_MAX_LINKS || (ctx->opts.flags & NEWSMETA_OPT_NO_LINKS))
+    if (!title || ctx->link_count >= NMI_MAX_LINKS ||
+        (ctx->opts.flags & (NEWSMETA_OPT_NO_LINKS | NEWSMETA_OPT_NO_BODY)))
         return;
     if (ctx->link_count == ctx->link_cap) {
         size_t cap = ctx->link_cap ? ctx->link_cap * 2 : 16;
@@ -243,149 +1145,256 @@ static void add_related(nmi_ctx *ctx, const char *title)
         ctx->links = p;
         ctx->link_cap = cap;
     }
+    const char *t = nmi_arena_strdup(ctx->arena, title);
+    if (!t) {
+        ctx->oom = true;
+        return;
+    }
     ctx->links[ctx->link_count++] =
-        (nmi_link){NULL, title, NEWSMETA_LINK_RELATED, (long)ctx->block_count - 1, 0, 0};
+        (nmi_link){NULL, t, NEWSMETA_LINK_RELATED, (long)ctx->block_count - 1, 0, 0};
 }
 
-/* The next line that is not blank or noise, from i on; n when none. */
+static void add_text_cand(nmi_ctx *ctx, nmi_field f, const char *v, int rank)
+{
+    if (v)
+        nmi_add_cand(ctx, f, v, strlen(v), rank, NEWSMETA_SOURCE_TEXT);
+}
+
+/* A line's byline, dates or credit as candidates. */
+static void add_meta(nmi_ctx *ctx, const line *l, int rank)
+{
+    if (l->kind == L_CREDIT) {
+        add_text_cand(ctx, NMI_F_IMAGE_CREDIT, l->value, 40);
+        return;
+    }
+    add_text_cand(ctx, NMI_F_BYLINE, l->byline, rank);
+    add_text_cand(ctx, NMI_F_PUBLISHED, l->published, rank);
+    add_text_cand(ctx, NMI_F_MODIFIED, l->updated, rank);
+}
+
+/* ------------------------------------------------------------------ */
+/* Reading the sequence                                                */
+/* ------------------------------------------------------------------ */
+
+/* The next line from i on that is not noise; n when none. */
 static size_t next_content(const line *lines, size_t n, size_t i)
 {
-    while (i < n && (lines[i].kind == L_BLANK || lines[i].kind == L_NOISE))
+    while (i < n && lines[i].kind == L_NOISE)
         i++;
     return i;
 }
 
+static bool is_text(line_kind k)
+{
+    return k == L_PROSE || k == L_BULLET || k == L_QUOTE;
+}
+
+/* A short label line in the header: a section name ("Gujarat", "Lake
+ * District", "Arts & Culture"), every word capitalized; "Key points" is a
+ * heading, not a section. */
+static bool section_like(const line *l)
+{
+    if (l->kind != L_TITLE || l->words > 4 || l->lead_in || l->question || strchr(l->text, ','))
+        return false;
+    for (const char *p = l->text; *p;) {
+        const char *e = strchr(p, ' ');
+        size_t n = e ? (size_t)(e - p) : strlen(p);
+        bool ok = is_upper_start(p) || (*p >= '0' && *p <= '9') ||
+                  !is_letter_byte((unsigned char)*p);
+        for (const char *const *j = NAME_JOINERS; *j && !ok; j++)
+            ok = strlen(*j) == n && !strncmp(p, *j, n);
+        if (!ok && n == 2 && !strncmp(p, "of", 2))
+            ok = true;
+        if (!ok)
+            return false;
+        p = e ? e + 1 : p + n;
+    }
+    return true;
+}
+
+/* Does the header go on after line i (a byline, a date or a section label
+ * follows, credits and related lines aside)? */
+static bool header_goes_on(const line *lines, size_t n, size_t i)
+{
+    size_t k = next_content(lines, n, i + 1);
+    while (k < n && (lines[k].kind == L_CREDIT || lines[k].kind == L_RELATED))
+        k = next_content(lines, n, k + 1);
+    return k < n &&
+           (lines[k].kind == L_META || lines[k].kind == L_CRUMBS || section_like(&lines[k]));
+}
+
+/* A short label right above the headline names its section. */
+static void take_section(nmi_ctx *ctx, const line *above, bool *have_section)
+{
+    if (above && !*have_section && section_like(above)) {
+        add_text_cand(ctx, NMI_F_SECTION, above->text, 40);
+        *have_section = true;
+    }
+}
+
+static bool prose_after(const line *lines, size_t n, size_t i)
+{
+    for (size_t k = i + 1; k < n; k++)
+        if (is_text(lines[k].kind))
+            return true;
+    return false;
+}
+
 void nmi_parse_text_lines(nmi_ctx *ctx, const char *text, size_t len)
 {
-    /* Split into lines (LF, CRLF or CR), cleaned into the arena. */
-    size_t cap = 1;
-    for (size_t i = 0; i < len; i++)
-        cap += text[i] == '\n' || text[i] == '\r';
     nmi_arena scratch = {NULL};
-    line *lines = nmi_arena_alloc(&scratch, cap * sizeof *lines);
+    text_state st = {ctx, &scratch, 0};
+    size_t n = 0;
+    line *lines = split_lines(&st, text, len, &n);
     if (!lines) {
-        ctx->oom = true;
+        nmi_arena_release(&scratch);
         return;
     }
-    size_t n = 0;
-    for (size_t i = 0; i <= len && n < cap;) {
-        size_t j = i;
-        while (j < len && text[j] != '\n' && text[j] != '\r')
-            j++;
-        const char *clean = nmi_clean_text(ctx->arena, text + i, j - i, &ctx->oom);
-        lines[n].text = clean ? clean : "";
-        lines[n].kind = L_BLANK;
-        lines[n].value = NULL;
-        lines[n].updated = false;
-        lines[n].words = 0;
-        if (clean)
-            classify(ctx, &lines[n]);
-        n++;
-        if (j < len && text[j] == '\r' && j + 1 < len && text[j + 1] == '\n')
-            j++;
-        i = j + 1;
+    n = drop_link_references(lines, n);
+    n = join_wrapped(&st, lines, n);
+    for (size_t i = 0; i < n && !ctx->oom; i++)
+        classify(&st, &lines[i]);
+    classify_in_context(lines, n);
+    if (ctx->oom) {
+        nmi_arena_release(&scratch);
+        return;
     }
 
-    /* The body starts at the first prose line that is not the standfirst:
-     * a prose line right after the headline is the standfirst when the
-     * header goes on after it (a byline, a date, a section label, noise). */
-    const char *headline = NULL, *standfirst = NULL;
+    /* The header: everything before the first paragraph of the body.
+     *
+     * The headline is the first title-like line of five words or more.
+     * Shorter ones (the site's name, a short headline) wait as `pending`:
+     * a later line of five words or more wins over them, while a byline or
+     * the first sentence of text makes the last of them the headline. A
+     * short label right above the headline names the section. A prose
+     * line after the headline is the standfirst when the header goes on
+     * after it (a byline, a date, a section label). */
+    const line *headline = NULL, *standfirst = NULL, *prev = NULL;
+    const line *pending = NULL, *pending_prev = NULL;
+    bool have_byline = false, have_date = false, have_section = false;
     size_t body = n;
-    bool have_byline = false;
     for (size_t i = 0; i < n; i++) {
-        line *l = &lines[i];
-        if (l->kind == L_BLANK || l->kind == L_NOISE)
+        const line *l = &lines[i];
+        switch (l->kind) {
+        case L_NOISE:
             continue;
-        if (l->kind == L_DATE) {
-            nmi_add_cand(ctx, l->updated ? NMI_F_MODIFIED : NMI_F_PUBLISHED, l->value,
-                         strlen(l->value), 40, NEWSMETA_SOURCE_TEXT);
-            continue;
-        }
-        if (l->kind == L_BYLINE) {
-            nmi_add_cand(ctx, NMI_F_BYLINE, l->value, strlen(l->value), 40, NEWSMETA_SOURCE_TEXT);
-            have_byline = true;
-            continue;
-        }
-        if (l->kind == L_CREDIT) {
-            if (l->value)
-                nmi_add_cand(ctx, NMI_F_IMAGE_CREDIT, l->value, strlen(l->value), 40,
-                             NEWSMETA_SOURCE_TEXT);
-            continue;
-        }
-        if (!headline && (l->kind == L_TITLE || l->kind == L_PROSE) && l->words >= 3 &&
-            l->words <= 30) {
-            headline = l->text;
-            continue;
-        }
-        if (headline && l->kind == L_TITLE && l->words <= 4 &&
-            !nmi_best_cand(ctx, NMI_F_SECTION) && (have_byline || standfirst)) {
-            /* a short label in the header: the section */
-            nmi_add_cand(ctx, NMI_F_SECTION, l->text, strlen(l->text), 40, NEWSMETA_SOURCE_TEXT);
-            continue;
-        }
-        if (l->kind == L_PROSE || l->kind == L_TITLE || l->kind == L_BULLET) {
-            size_t k = next_content(lines, n, i + 1);
-            bool header_goes_on =
-                k < n && (lines[k].kind == L_BYLINE || lines[k].kind == L_DATE ||
-                          (lines[k].kind == L_TITLE && lines[k].words <= 4));
-            if (headline && !standfirst && !have_byline && l->kind != L_BULLET &&
-                header_goes_on && l->words >= 6) {
-                standfirst = l->text;
-                continue;
+        case L_META:
+            add_meta(ctx, l, 40);
+            have_byline = have_byline || l->byline;
+            have_date = have_date || l->published || l->updated;
+            if (!headline && pending && l->byline) {
+                headline = pending;
+                take_section(ctx, pending_prev, &have_section);
             }
-            body = i;
+            prev = l;
+            continue;
+        case L_CREDIT:
+            add_meta(ctx, l, 40);
+            continue;
+        case L_RELATED:
+            add_related(ctx, l->value);
+            continue;
+        case L_CRUMBS:
+            if (!have_section)
+                add_text_cand(ctx, NMI_F_SECTION, l->value, 40);
+            have_section = true;
+            prev = l;
+            continue;
+        default:
             break;
         }
+        if (!headline) {
+            /* a sentence closed by a full stop opens the text: headlines
+             * do not end with one */
+            bool sentence = l->kind == L_PROSE && ends_with_period(l->text);
+            bool candidate = (l->kind == L_TITLE || l->kind == L_PROSE) && l->words >= 3 &&
+                             l->words <= 30 && !l->lead_in && !sentence;
+            if (!candidate && l->kind == L_TITLE) {
+                prev = l; /* navigation, a kicker, a section label */
+                continue;
+            }
+            if (candidate && l->words < 5) {
+                pending = l;
+                pending_prev = prev;
+                prev = l;
+                continue;
+            }
+            if (candidate) {
+                headline = l;
+                take_section(ctx, prev, &have_section);
+                continue;
+            }
+            if (pending) { /* the text begins: the short line was the headline */
+                headline = pending;
+                take_section(ctx, pending_prev, &have_section);
+            } else if (l->kind == L_PROSE) { /* no headline: the text starts at once */
+                body = i;
+                break;
+            } else {
+                prev = l;
+                continue;
+            }
+        }
+        if (!have_section && section_like(l) && (have_byline || have_date || standfirst)) {
+            add_text_cand(ctx, NMI_F_SECTION, l->text, 40);
+            have_section = true;
+            continue;
+        }
+        if (!standfirst && (l->kind == L_PROSE || l->kind == L_TITLE) && l->words >= 6 &&
+            !l->lead_in && header_goes_on(lines, n, i) && prose_after(lines, n, i)) {
+            standfirst = l;
+            continue;
+        }
+        body = i;
+        break;
+    }
+    if (!headline && pending) {
+        headline = pending;
+        take_section(ctx, pending_prev, &have_section);
     }
     if (headline)
-        nmi_add_cand(ctx, NMI_F_HEADLINE, headline, strlen(headline), 30, NEWSMETA_SOURCE_TEXT);
+        add_text_cand(ctx, NMI_F_HEADLINE, headline->text, 30);
     if (standfirst)
-        nmi_add_cand(ctx, NMI_F_DESCRIPTION, standfirst, strlen(standfirst), 30,
-                     NEWSMETA_SOURCE_TEXT);
+        add_text_cand(ctx, NMI_F_DESCRIPTION, standfirst->text, 30);
 
     /* The body. */
     bool skip_body = ctx->opts.flags & NEWSMETA_OPT_NO_BODY;
     for (size_t i = body; i < n && !ctx->oom; i++) {
-        line *l = &lines[i];
+        const line *l = &lines[i];
         switch (l->kind) {
-        case L_BLANK:
         case L_NOISE:
+        case L_CRUMBS:
             break;
-        case L_DATE:
-            nmi_add_cand(ctx, l->updated ? NMI_F_MODIFIED : NMI_F_PUBLISHED, l->value,
-                         strlen(l->value), 45, NEWSMETA_SOURCE_TEXT);
-            break;
-        case L_BYLINE:
-            nmi_add_cand(ctx, NMI_F_BYLINE, l->value, strlen(l->value), 45, NEWSMETA_SOURCE_TEXT);
-            break;
+        case L_META:
         case L_CREDIT:
-            if (l->value)
-                nmi_add_cand(ctx, NMI_F_IMAGE_CREDIT, l->value, strlen(l->value), 40,
-                             NEWSMETA_SOURCE_TEXT);
+            add_meta(ctx, l, 45);
             break;
         case L_RELATED:
-            if (!skip_body)
-                add_related(ctx, l->value);
+            add_related(ctx, l->value);
             break;
         case L_BULLET:
             if (!skip_body)
                 add_block(ctx, NEWSMETA_LIST_ITEM, l->value);
             break;
-        case L_PROSE:
+        case L_QUOTE:
             if (!skip_body)
-                add_block(ctx, NEWSMETA_PARAGRAPH, l->text);
+                add_block(ctx, NEWSMETA_QUOTE, l->value);
             break;
+        case L_PROSE:
         case L_TITLE: {
-            /* Between paragraphs, a short title-like line is a heading;
-             * after the last paragraph it is trailing furniture. */
+            if (skip_body || (headline && nmi_loose_equal(l->text, headline->text)))
+                break; /* the headline repeated above the text */
+            /* Between paragraphs, a short title-like line (or a short
+             * question) is a heading; after the last paragraph it is
+             * trailing furniture, unless it is long. */
             size_t k = next_content(lines, n, i + 1);
             while (k < n && (lines[k].kind == L_RELATED || lines[k].kind == L_CREDIT ||
-                             lines[k].kind == L_DATE))
+                             lines[k].kind == L_META))
                 k = next_content(lines, n, k + 1);
-            bool before_text = k < n && (lines[k].kind == L_PROSE || lines[k].kind == L_BULLET);
-            if (skip_body)
-                break;
-            if (before_text && l->words <= 12)
+            bool before_text = k < n && is_text(lines[k].kind);
+            if (l->kind == L_PROSE && !(l->question && before_text))
+                add_block(ctx, NEWSMETA_PARAGRAPH, l->text);
+            else if (before_text && !l->lead_in && l->words <= 12)
                 add_block(ctx, NEWSMETA_HEADING, l->text);
             else if (before_text || l->words >= 8)
                 add_block(ctx, NEWSMETA_PARAGRAPH, l->text);

@@ -1,0 +1,163 @@
+/* Behaviours of the HTML path fixed in the last round, each pinned by a
+ * test: NFC normalization of decomposed text, NEWSMETA_OPT_NO_LINKS also
+ * dropping related ("Read more:") links, NEWSMETA_OPT_NO_BODY never
+ * turning a page with text into NEWSMETA_ERR_NOT_ARTICLE, and a numeric
+ * UTC offset recorded as the timestamp's zone. */
+#include <string.h>
+
+#include "testutil.h"
+
+/* "cafe" + U+0301 COMBINING ACUTE ACCENT comes out as "caf" + U+00E9. */
+START_TEST(nfc_normalization)
+{
+    static const char page[] =
+        "<html><head><title>Corner cafe\xCC\x81 reopens</title></head><body><article>"
+        "<h1>Corner cafe\xCC\x81 reopens after long closure</h1>"
+        "<p>The cafe\xCC\x81 on the corner reopened this week after a long closure, the owners "
+        "said on Monday.</p></article></body></html>";
+    newsmeta_article *a = nm_parse_str(page, NULL, NULL);
+    ck_assert_uint_eq(a->paragraph_count, 1);
+    ck_assert_ptr_nonnull(strstr(a->paragraphs[0].text, "caf\xC3\xA9 on the corner"));
+    ck_assert_ptr_null(strstr(a->paragraphs[0].text, "\xCC\x81"));
+    ck_assert_str_eq(a->headline, "Corner caf\xC3\xA9 reopens after long closure");
+    newsmeta_article_free(a);
+}
+END_TEST
+
+static const char READ_MORE_PAGE[] =
+    "<html><head><title>Harbour plan</title></head><body><article>"
+    "<h1>Harbour board approves second container terminal</h1>"
+    "<p>The harbour board approved plans for a second container terminal on Tuesday, ending a "
+    "review that began two years ago.</p>"
+    "<p>Read more: <a href=\"/harbour/workers-vote\">Harbour workers vote on new shift rota</a></p>"
+    "<p>Officials said the terminal would double the port's capacity to 2.4 million containers "
+    "a year, with the <a href=\"/harbour/dredging\">dredging</a> due to resume in "
+    "October.</p>"
+    "<p>Read more: Coastal road project clears environmental hurdle</p>"
+    "</article></body></html>";
+
+/* Without options the page has related links (the control). */
+START_TEST(related_links_by_default)
+{
+    newsmeta_article *a = nm_parse_str(READ_MORE_PAGE, "https://news.example.test/a", NULL);
+    size_t related = 0, body = 0;
+    for (size_t i = 0; i < a->link_count; i++) {
+        if (a->links[i].kind == NEWSMETA_LINK_RELATED)
+            related++;
+        else
+            body++;
+    }
+    ck_assert_uint_eq(related, 2);
+    ck_assert_uint_eq(body, 1);
+    ck_assert_int_eq(nm_find_paragraph(a, "Read more"), -1);
+    newsmeta_article_free(a);
+}
+END_TEST
+
+/* NEWSMETA_OPT_NO_LINKS: no links of any kind, and the "Read more" lines
+ * still do not become paragraphs. */
+START_TEST(no_links_drops_related_links)
+{
+    newsmeta_options o;
+    newsmeta_options_init(&o);
+    o.flags = NEWSMETA_OPT_NO_LINKS;
+    newsmeta_article *a = nm_parse_str(READ_MORE_PAGE, "https://news.example.test/a", &o);
+    ck_assert_uint_eq(a->link_count, 0);
+    ck_assert_ptr_null(a->links);
+    ck_assert_uint_eq(a->paragraph_count, 2);
+    ck_assert_int_eq(nm_find_paragraph(a, "Read more"), -1);
+    ck_assert_int_eq(nm_find_paragraph(a, "Coastal road"), -1);
+    newsmeta_article_free(a);
+}
+END_TEST
+
+/* NEWSMETA_OPT_NO_BODY on a page with text and no metadata at all: the
+ * body was not asked for, so an empty record is the answer (OK), not
+ * NEWSMETA_ERR_NOT_ARTICLE. */
+START_TEST(no_body_without_metadata_is_ok)
+{
+    static const char page[] = "<html><body><div><p>Just some text here, with no title, no "
+                               "heading and no metadata of any kind.</p></div></body></html>";
+    newsmeta_options o;
+    newsmeta_options_init(&o);
+    o.flags = NEWSMETA_OPT_NO_BODY;
+    newsmeta_article *a = NULL;
+    newsmeta_error err;
+    ck_assert_int_eq(newsmeta_parse_html(page, sizeof page - 1, NULL, &o, &a, &err), NEWSMETA_OK);
+    ck_assert_int_eq(err.code, NEWSMETA_OK);
+    ck_assert_str_eq(err.message, "");
+    ck_assert_ptr_nonnull(a);
+    ck_assert_uint_eq(a->paragraph_count, 0);
+    ck_assert_ptr_null(a->headline);
+    newsmeta_article_free(a);
+    /* the same page without the flag has its text */
+    a = nm_parse_str(page, NULL, NULL);
+    ck_assert_uint_eq(a->paragraph_count, 1);
+    newsmeta_article_free(a);
+    /* a page with truly nothing is still not an article without the flag */
+    static const char empty[] = "<html><body><div></div></body></html>";
+    ck_assert_int_eq(newsmeta_parse_html(empty, sizeof empty - 1, NULL, NULL, &a, &err),
+                     NEWSMETA_ERR_NOT_ARTICLE);
+    ck_assert_ptr_null(a);
+}
+END_TEST
+
+/* A numeric offset in JSON-LD is its own zone: "+05:30". */
+START_TEST(numeric_offset_is_zone)
+{
+    static const char page[] =
+        "<html><head><script type=\"application/ld+json\">{\"@context\":\"https://schema.org\","
+        "\"@type\":\"NewsArticle\",\"headline\":\"Port authority approves second terminal\","
+        "\"datePublished\":\"2021-03-03T18:05:00+05:30\","
+        "\"dateModified\":\"2021-03-04T08:00:00-03:00\"}</script></head>"
+        "<body><article><p>The port authority approved the terminal on Tuesday after a review "
+        "of more than two years.</p></article></body></html>";
+    newsmeta_article *a = nm_parse_str(page, NULL, NULL);
+    ck_assert(a->published.present);
+    ck_assert_str_eq(a->published.iso, "2021-03-03T18:05:00+05:30");
+    ck_assert(a->published.offset_known);
+    ck_assert_int_eq(a->published.offset_minutes, 330);
+    ck_assert_str_eq(a->published.zone, "+05:30");
+    ck_assert_int_eq(a->published.source, NEWSMETA_SOURCE_JSONLD);
+    ck_assert(a->modified.present);
+    ck_assert_str_eq(a->modified.zone, "-03:00");
+    newsmeta_article_free(a);
+}
+END_TEST
+
+/* "Z" stays "Z"; a time without an offset has no zone. */
+START_TEST(zone_of_utc_and_naive_times)
+{
+    static const char page[] =
+        "<html><head><script type=\"application/ld+json\">{\"@type\":\"NewsArticle\","
+        "\"headline\":\"Port authority approves second terminal\","
+        "\"datePublished\":\"2021-03-03T12:35:00Z\","
+        "\"dateModified\":\"2021-03-04T08:00:00\"}</script></head>"
+        "<body><article><p>The port authority approved the terminal on Tuesday after a review "
+        "of more than two years.</p></article></body></html>";
+    newsmeta_article *a = nm_parse_str(page, NULL, NULL);
+    ck_assert_str_eq(a->published.zone, "Z");
+    ck_assert(a->modified.present);
+    ck_assert(!a->modified.offset_known);
+    ck_assert_ptr_null(a->modified.zone);
+    newsmeta_article_free(a);
+}
+END_TEST
+
+int main(void)
+{
+    Suite *s = suite_create("html_rules");
+    TCase *tc = tcase_create("nfc");
+    tcase_add_test(tc, nfc_normalization);
+    suite_add_tcase(s, tc);
+    tc = tcase_create("options");
+    tcase_add_test(tc, related_links_by_default);
+    tcase_add_test(tc, no_links_drops_related_links);
+    tcase_add_test(tc, no_body_without_metadata_is_ok);
+    suite_add_tcase(s, tc);
+    tc = tcase_create("zones");
+    tcase_add_test(tc, numeric_offset_is_zone);
+    tcase_add_test(tc, zone_of_utc_and_naive_times);
+    suite_add_tcase(s, tc);
+    return nm_run_suite(s);
+}
