@@ -172,7 +172,8 @@ static const struct {
     {"julho", 7}, {"setembro", 9}, {"outubro", 10}, {"dezembro", 12},
 };
 
-/* Lower-case ASCII and the Latin-1 capitals (U+00C0..U+00DE, UTF-8 C3 80..9E). */
+/* Is w[0..n) the lower-case name, ASCII capitals and the Latin-1 ones
+ * (U+00C0..U+00DE, UTF-8 C3 80..9E) folded ("MÄRZ", "März")? */
 static bool word_eq_fold(const char *w, size_t n, const char *lower)
 {
     size_t i = 0;

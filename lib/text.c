@@ -125,7 +125,7 @@ static const char *const WIDGET_WORDS[] = {
     "pinterest", "reddit", "telegram", "messenger", "flipboard", "copy", "link", "share",
     "tweet", "comments", "comment", "save", "gift", "threads", "bluesky", "mastodon", "sms",
     "teilen", "drucken", "partager", "imprimer", "compartir", "imprimir", "condividi",
-    "stampa", "compartilhar", "follow", "folgen", "suivre", "seguir", NULL};
+    "stampa", "compartilhar", "follow", "folgen", "suivre", "seguir", "via", NULL};
 
 /* Reading-time notes: "4 min read", "Lesezeit: 3 Min.", "2 min de lecture". */
 static const char *const READING_TIME[] = {
@@ -177,6 +177,7 @@ typedef struct line {
     bool lead_in;  /* ends with ':' ("The key changes are:") */
     bool question; /* one short question: a heading between paragraphs */
     bool caption_next; /* a caption label alone: the next line is a caption */
+    bool byline_next;  /* "By" alone: the next line names the authors */
     const char *value;
     const char *byline, *published, *updated; /* L_META parts */
 } line;
@@ -354,6 +355,18 @@ static bool only_symbols(const char *s)
             return false;
         }
     }
+    return true;
+}
+
+/* The bytes [p, e) are punctuation only ("|", "-", "•", "·"): no ASCII
+ * letter or digit, no lead byte of a letter outside U+0080..U+00BF and
+ * the U+2000 block. */
+static bool only_symbols_n(const char *p, const char *e)
+{
+    for (; p < e; p++)
+        if (((*p | 32) >= 'a' && (*p | 32) <= 'z') || (*p >= '0' && *p <= '9') ||
+            ((unsigned char)*p >= 0xC0 && (unsigned char)*p != 0xE2 && (unsigned char)*p != 0xC2))
+            return false;
     return true;
 }
 
@@ -686,6 +699,8 @@ static bool parse_date_budget(text_state *st, const char *s, nmi_time *t)
     return nmi_parse_date(st->ctx, s, t);
 }
 
+static bool dateline_like(const char *s);
+
 typedef enum seg_kind {
     SEG_OTHER,      /* not meta: the line is not a meta line */
     SEG_NOISE,      /* "5 min read" beside a byline */
@@ -740,7 +755,7 @@ static seg_kind classify_segment(text_state *st, const char *s, size_t n, bool w
          * date is missing or relative; "Updated guidance for schools" is
          * not one */
         size_t dw = nmi_word_count(d, strlen(d));
-        if (!*d || (*d >= '0' && *d <= '9' && dw <= 4) || time_note(d, dw))
+        if (!*d || (*d >= '0' && *d <= '9' && dw <= 4) || (dw <= 8 && dateline_like(d)))
             return SEG_LABEL_ONLY;
         return SEG_OTHER;
     }
@@ -754,26 +769,88 @@ static seg_kind classify_segment(text_state *st, const char *s, size_t n, bool w
     return SEG_OTHER;
 }
 
-/* Where the next segment starts: a separator, or a capitalized date
- * label inside the line ("March 3, 2021 10:15 GMT Updated 2 hours ago"). */
+/* Where the next segment starts: a separator, a date label inside the
+ * line ("March 3, 2021 10:15 GMT Updated 2 hours ago") or a closing
+ * "by Name" ("5:45 AM PST 11/19/2019 by Patrick Shanley"). */
 static const char *next_segment(const char *s, size_t *sep)
 {
-    for (const char *p = s; *p; p++) {
+    size_t skip = 0; /* the segment's own label: "Last modified" is one */
+    if (!match_list(s, UPDATED_LABELS, &skip))
+        match_list(s, PUBLISHED_LABELS, &skip);
+    for (const char *p = s + skip; *p; p++) {
         size_t k = separator_len(p);
         if (k) {
             *sep = k;
             return p;
         }
-        if (*p == ' ' && p > s && p[1] >= 'A' && p[1] <= 'Z') {
+        if (*p == ' ' && p > s && is_letter_byte((unsigned char)p[1])) {
             size_t ll;
             if (match_list(p + 1, UPDATED_LABELS, &ll) ||
-                match_list(p + 1, PUBLISHED_LABELS, &ll)) {
+                match_list(p + 1, PUBLISHED_LABELS, &ll) ||
+                (label_len(p + 1, "by") && p[3] == ' ' && is_upper_start(p + 4))) {
                 *sep = 1;
                 return p;
             }
         }
     }
     return NULL;
+}
+
+/* Words that may stand beside a date in a dateline. */
+static const char *const DATELINE_WORDS[] = {"on", "at", "by", "am", "pm", "a.m.", "p.m.",
+                                             "the", "of", "de", "le", "um", "el", NULL};
+
+/* A clock time ("11:03", "19.09" after a date), a numeric date
+ * ("27/09/2018", "2018-09-16", "11.18.19"), a relative time ("2 days
+ * ago"), or a date in words with at most two other words beside it. */
+static bool dateline_like(const char *s)
+{
+    size_t words = nmi_word_count(s, strlen(s));
+    if (time_note(s, words))
+        return true;
+    bool digit = false;
+    for (const char *p = s; *p; p++) {
+        if (*p < '0' || *p > '9')
+            continue;
+        digit = true;
+        size_t a = 0;
+        while (p[a] >= '0' && p[a] <= '9')
+            a++;
+        if (p[a] == ':' && a <= 2 && p[a + 1] >= '0' && p[a + 1] <= '9' && p[a + 2] >= '0' &&
+            p[a + 2] <= '9')
+            return true; /* hh:mm */
+        if ((p[a] == '/' || p[a] == '.' || p[a] == '-') && a <= 4) {
+            size_t b = a + 1, c;
+            while (p[b] >= '0' && p[b] <= '9')
+                b++;
+            c = b + 1;
+            while (p[c] >= '0' && p[c] <= '9')
+                c++;
+            if (b > a + 1 && b - a - 1 <= 2 && p[b] == p[a] && c - b - 1 >= 2 && c - b - 1 <= 4)
+                return true; /* d/m/y, y-m-d, m.d.y */
+        }
+        p += a - 1;
+    }
+    if (!digit)
+        return false;
+    /* words beside the date: at most two */
+    size_t other = 0, k;
+    for (const char *p = s; *p;) {
+        while (*p == ' ')
+            p++;
+        const char *e = p;
+        while (*e && *e != ' ')
+            e++;
+        bool has_digit = false;
+        for (const char *q = p; q < e; q++)
+            has_digit = has_digit || (*q >= '0' && *q <= '9');
+        bool known = has_digit || match_list(p, DATE_OPENERS, &k) || only_symbols_n(p, e);
+        for (const char *const *w = DATELINE_WORDS; *w && !known; w++)
+            known = strlen(*w) == (size_t)(e - p) && nmi_istarts(p, *w);
+        other += !known && e > p;
+        p = e;
+    }
+    return other <= 2;
 }
 
 /* Bylines and dates, alone or several on one line. Sets L_META (or
@@ -834,12 +911,131 @@ static bool classify_meta(text_state *st, line *l)
             return true;
         }
     }
+    /* A short line that carries a time or a date among a few other words
+     * ("Reuters November 18, 2019 11:03 PM", "Today 12:01 AM", "2 days
+     * ago at 07:52 am") is the article's dateline, never a headline. */
+    if (l->words <= 12 && !ends_with_period(s) && dateline_like(s)) {
+        nmi_time t;
+        if (parse_date_budget(st, s, &t) && t.precision >= NEWSMETA_PRECISION_DAY) {
+            l->kind = L_META;
+            l->published = s;
+        } else {
+            l->kind = L_NOISE;
+        }
+        return true;
+    }
     return false;
 }
 
 /* ------------------------------------------------------------------ */
 /* Classification                                                      */
 /* ------------------------------------------------------------------ */
+
+/* Byline labels that stand alone on their line ("By", then the names on
+ * the next line). */
+static const char *const BYLINE_ALONE[] = {
+    "by", "von", "por", "par", "di", "door", "av", "written by", "reported by", "reporting by",
+    "author", "authors", "autor", "autora", "auteur", "autore", "text", "texto", NULL};
+
+static bool byline_label_alone(const char *s)
+{
+    size_t k;
+    if (!match_list(s, BYLINE_ALONE, &k))
+        return false;
+    const char *r = skip_spaces(s + k);
+    if (*r == ':')
+        r = skip_spaces(r + 1);
+    return *r == '\0';
+}
+
+/* Photo agencies and libraries: a short line ending with one is a credit
+ * (or the agency's part of a byline), not text. */
+static const char *const AGENCY_NAMES[] = {
+    "associated press", "ap photo", "getty images", "getty", "reuters", "afp", "afp photo",
+    "epa", "epa-efe", "shutterstock", "alamy", "istock", "unsplash", "pool", "handout",
+    "xinhua", "dpa", "picture alliance", "anadolu agency", "sipa", "pa", "pa media", "pti",
+    "ians", "ani", "efe", "ansa", "file photo", NULL};
+
+/* Words of a byline's second line: the author's role or desk. */
+static const char *const ROLE_WORDS[] = {
+    "editor", "correspondent", "reporter", "writer", "columnist", "contributor", "staff",
+    "desk", "bureau", "news", "redakteur", "redakteurin", "korrespondent", "korrespondentin",
+    "correspondant", "correspondante", "corresponsal", "journalist", "journaliste",
+    "periodista", "giornalista", "jornalista", NULL};
+
+/* A role word as a whole word anywhere in s. */
+static bool has_role_word(const char *s)
+{
+    for (const char *const *w = ROLE_WORDS; *w; w++) {
+        size_t n = strlen(*w);
+        for (const char *p = s; (p = nmi_istr(p, *w)) != NULL; p += n)
+            if ((p == s || p[-1] == ' ') && !is_letter_byte((unsigned char)p[n]))
+                return true;
+    }
+    return false;
+}
+
+/* Length of a photo agency's name closing s[0..e), or 0. */
+static size_t agency_suffix(const char *s, size_t e)
+{
+    for (const char *const *a = AGENCY_NAMES; *a; a++) {
+        size_t al = strlen(*a);
+        if (e >= al && nmi_istarts(s + e - al, *a) &&
+            (e == al || s[e - al - 1] == ' ' || s[e - al - 1] == '/' || s[e - al - 1] == ',' ||
+             s[e - al - 1] == '('))
+            return al;
+    }
+    return 0;
+}
+
+/* A byline printed without a label: names, then a role or an agency
+ * ("Steve Peoples, AP National Political Writer", "Meg Kinnard and
+ * Errin Haines, Associated Press"). The names part, or NULL. */
+static const char *unlabeled_byline(text_state *st, const char *s, size_t words)
+{
+    if (words < 3 || words > 10 || ends_with_stop(s) || *s == '(')
+        return NULL;
+    size_t n = strlen(s), names = strcspn(s, ",");
+    size_t al = agency_suffix(s, n);
+    if (!al && !has_role_word(s))
+        return NULL;
+    if (names == n && al)
+        names = n - al; /* "Tom Davies Associated Press" */
+    char *v = nmi_clean_text(st->scratch, s, names, &st->ctx->oom);
+    if (!v || nmi_word_count(v, strlen(v)) < 2 || !looks_like_names(v) || has_role_word(v))
+        return NULL;
+    return v;
+}
+
+/* "(Reed Saxon / Associated Press)", "© REUTERS / POOL": a credit;
+ * "Al Goldis, Associated Press": furniture (*noise). */
+static const char *agency_credit(text_state *st, const char *s, size_t words, bool *noise)
+{
+    *noise = false;
+    size_t n = strlen(s);
+    if (words > 8 || ends_with_period(s))
+        return NULL;
+    size_t e = n;
+    while (e && (s[e - 1] == ')' || s[e - 1] == ' '))
+        e--;
+    if (!agency_suffix(s, e))
+        return NULL;
+    const char *b = s;
+    bool marked = false;
+    if (*b == '(' && s[n - 1] == ')') {
+        b++;
+        marked = true;
+    } else if (!strncmp(b, "\xC2\xA9", 2)) { /* © */
+        b += 2;
+        marked = true;
+    }
+    b = skip_spaces(b);
+    if (!marked && !memchr(s, '/', n)) {
+        *noise = words <= 6;
+        return NULL;
+    }
+    return nmi_clean_text(st->scratch, b, (size_t)(s + e - b), &st->ctx->oom);
+}
 
 static void classify(text_state *st, line *l)
 {
@@ -849,8 +1045,9 @@ static void classify(text_state *st, line *l)
     bool numbered;
     size_t b = bullet_len(s, &numbered);
     if (is_noise(s, l->words) ||
-        (b && !numbered && nmi_word_count(s + b, n - b) <= 2 && !ends_with_stop(s))) {
-        l->kind = L_NOISE; /* "• share", "- Print" */
+        (b && !numbered && nmi_word_count(s + b, n - b) <= 2 && !ends_with_stop(s)) ||
+        (b && is_noise(s + b, nmi_word_count(s + b, n - b)))) {
+        l->kind = L_NOISE; /* "• share", "- Print", "• Share on Facebook" */
         return;
     }
     size_t k;
@@ -860,6 +1057,11 @@ static void classify(text_state *st, line *l)
             r++;
         l->kind = L_NOISE;
         l->caption_next = !*r;
+        return;
+    }
+    if (byline_label_alone(s)) {
+        l->kind = L_NOISE;
+        l->byline_next = true;
         return;
     }
     bool caption;
@@ -881,6 +1083,26 @@ static void classify(text_state *st, line *l)
     }
     if (n <= TEXT_MAX_LABEL_LINE && classify_meta(st, l))
         return;
+    if (b && !numbered) { /* "• By Jane Doe", "• Updated: 18 Nov 2019, 19:11" */
+        line item = *l;
+        item.text = s + b;
+        item.words = nmi_word_count(item.text, strlen(item.text));
+        if (classify_meta(st, &item)) {
+            *l = item;
+            l->text = s;
+            return;
+        }
+    }
+    if ((v = unlabeled_byline(st, s, l->words))) {
+        l->kind = L_META;
+        l->byline = v;
+        return;
+    }
+    if ((v = agency_credit(st, s, l->words, &caption)) || caption) {
+        l->kind = v ? L_CREDIT : L_NOISE;
+        l->value = v;
+        return;
+    }
     if (b) {
         l->kind = L_BULLET;
         l->value = s + b;
@@ -902,25 +1124,10 @@ static void classify(text_state *st, line *l)
 
 static bool section_like(const line *l);
 
-/* Words of a byline's second line: the author's role or desk. */
-static const char *const ROLE_WORDS[] = {
-    "editor", "correspondent", "reporter", "writer", "columnist", "contributor", "staff",
-    "desk", "bureau", "news", "redakteur", "redakteurin", "korrespondent", "korrespondentin",
-    "correspondant", "correspondante", "corresponsal", "journalist", "journaliste",
-    "periodista", "giornalista", "jornalista", NULL};
-
 /* "BBC News, Carlisle", "Science Correspondent", "Political editor". */
 static bool role_like(const line *l)
 {
-    if (strchr(l->text, ',') || section_like(l))
-        return true;
-    for (const char *const *w = ROLE_WORDS; *w; w++) {
-        const char *p = nmi_istr(l->text, *w);
-        size_t n = strlen(*w);
-        if (p && (p == l->text || p[-1] == ' ') && !is_letter_byte((unsigned char)p[n]))
-            return true;
-    }
-    return false;
+    return strchr(l->text, ',') || section_like(l) || has_role_word(l->text);
 }
 
 /* What a line is also depends on its neighbours:
@@ -935,6 +1142,11 @@ static void classify_in_context(line *lines, size_t n)
         line *next = &lines[i + 1];
         if (lines[i].caption_next && next->kind != L_CREDIT && next->kind != L_META)
             next->kind = L_NOISE;
+        if (lines[i].byline_next && (next->kind == L_TITLE || next->kind == L_NOISE) &&
+            next->words <= 8 && looks_like_names(next->text) && !ends_with_stop(next->text)) {
+            next->kind = L_META;
+            next->byline = next->text;
+        }
         if (lines[i].kind == L_META && lines[i].byline && !next->blank_before &&
             next->kind == L_TITLE && next->words <= 6 && !next->lead_in && !next->question &&
             role_like(next))
@@ -1240,46 +1452,133 @@ static bool prose_after(const line *lines, size_t n, size_t i)
     return false;
 }
 
-void nmi_parse_text_lines(nmi_ctx *ctx, const char *text, size_t len)
+/* A line that may be the headline: title-like, 3 to 30 words, not a
+ * sentence closed by a full stop (headlines do not end with one). */
+static bool headline_candidate(const line *l)
 {
-    nmi_arena scratch = {NULL};
-    text_state st = {ctx, &scratch, 0};
-    size_t n = 0;
-    line *lines = split_lines(&st, text, len, &n);
-    if (!lines) {
-        nmi_arena_release(&scratch);
-        return;
-    }
-    n = drop_link_references(lines, n);
-    n = join_wrapped(&st, lines, n);
-    for (size_t i = 0; i < n && !ctx->oom; i++)
-        classify(&st, &lines[i]);
-    classify_in_context(lines, n);
-    if (ctx->oom) {
-        nmi_arena_release(&scratch);
-        return;
-    }
+    return (l->kind == L_TITLE || l->kind == L_PROSE) && l->words >= 3 && l->words <= 30 &&
+           !l->lead_in && !ends_with_period(l->text);
+}
 
-    /* The header: everything before the first paragraph of the body.
-     *
-     * The headline is the first title-like line of five words or more.
-     * Shorter ones (the site's name, a short headline) wait as `pending`:
-     * a later line of five words or more wins over them, while a byline or
-     * the first sentence of text makes the last of them the headline. A
-     * short label right above the headline names the section. A prose
-     * line after the headline is the standfirst when the header goes on
-     * after it (a byline, a date, a section label). */
+/* The first line of the article's text: the start of the longest run of
+ * prose (sentences; list items and quotations keep a run going, and up
+ * to three other lines may interrupt it: a sub-heading, a byline, a
+ * table row). Footers and teasers above the article are shorter runs.
+ * n when the text has no sentence at all. */
+#define TEXT_RUN_GAP 3
+static size_t find_text_start(const line *lines, size_t n)
+{
+    size_t best = n, best_words = 0, start = n, words = 0, gap = 0;
+    for (size_t i = 0; i <= n; i++) {
+        const line *l = i < n ? &lines[i] : NULL;
+        if (l && (l->kind == L_NOISE || l->kind == L_CREDIT || l->kind == L_RELATED))
+            continue;
+        bool sentence = l && l->kind == L_PROSE && ends_with_stop(l->text);
+        if (sentence) {
+            if (start == n) {
+                start = i;
+                words = 0;
+            }
+            words += l->words;
+            gap = 0;
+            continue;
+        }
+        if (l && (l->kind == L_BULLET || l->kind == L_QUOTE))
+            continue;
+        if (start < n && (!l || ++gap > TEXT_RUN_GAP)) {
+            if (words > best_words) {
+                best = start;
+                best_words = words;
+            }
+            start = n;
+        }
+    }
+    return best;
+}
+
+/* The headline, looked for upwards from `limit` (the first byline above
+ * the text, or the text itself): the nearest headline-like line, unless
+ * it reads as the standfirst of a headline-like line just above it (a
+ * byline, dates, credits and noise may sit between). Navigation and
+ * teasers further up are never reached. */
+static void find_headline_above(const line *lines, size_t limit, size_t *headline,
+                                size_t *standfirst)
+{
+    size_t x = SIZE_MAX;
+    for (size_t i = limit; i-- > 0;)
+        if (headline_candidate(&lines[i])) {
+            x = i;
+            break;
+        }
+    if (x == SIZE_MAX)
+        return;
+    *headline = x;
+    for (size_t i = x; i-- > 0;) {
+        line_kind k = lines[i].kind;
+        if (k == L_NOISE || k == L_CREDIT || k == L_META || k == L_CRUMBS ||
+            (k == L_TITLE && lines[i].words < 3)) /* "Editorial" */
+            continue;
+        const line *y = &lines[i], *l = &lines[x];
+        /* a standfirst is prose, or clearly longer than its headline; a
+         * kicker ("BLACK DEATH FEARS") is too short to be the headline */
+        if (headline_candidate(y) && y->kind == L_TITLE && y->words >= 5 &&
+            (l->kind == L_PROSE || (l->words >= 10 && l->words > y->words + 2))) {
+            *headline = i;
+            *standfirst = x;
+        }
+        break;
+    }
+}
+
+/* The header: headline, standfirst, section, byline and dates; returns
+ * the index of the first line of the body.
+ *
+ * When the article's text can be found, the headline is looked for
+ * upwards from it (find_headline_above), so that whatever the page
+ * printed above (navigation, teasers, banners) is passed over. Otherwise
+ * it is read downwards: the first title-like line of five words or more,
+ * shorter ones (the site's name, a short headline) waiting as `pending`
+ * until a byline or the first sentence of text shows the last of them
+ * was the headline.
+ *
+ * After the headline: a short label is the section, a prose line is the
+ * standfirst when the header goes on after it (a byline, a date, a
+ * section label); the first other line starts the body. */
+static size_t read_header(nmi_ctx *ctx, const line *lines, size_t n, const line **headline_out)
+{
+    size_t first = n, sf = n, text = find_text_start(lines, n);
+    if (text < n) {
+        size_t limit = text;
+        for (size_t i = 0; i < text; i++)
+            if (lines[i].kind == L_META && lines[i].byline) {
+                limit = i;
+                break;
+            }
+        find_headline_above(lines, limit, &first, &sf);
+        /* A byline above the headline ("Von X publiziert am ...", then the
+         * headline, then the text): a short line found above the byline
+         * gives way to a full headline-like line right above the text. */
+        if (limit < text && sf == n && (first == n || lines[first].words < 5)) {
+            size_t z = limit + 1;
+            while (z < text && (lines[z].kind == L_NOISE || lines[z].kind == L_META ||
+                                lines[z].kind == L_CREDIT))
+                z++;
+            if (z < text && headline_candidate(&lines[z]) && lines[z].words >= 5)
+                first = z;
+        }
+    }
     const line *headline = NULL, *standfirst = NULL, *prev = NULL;
     const line *pending = NULL, *pending_prev = NULL;
     bool have_byline = false, have_date = false, have_section = false;
     size_t body = n;
     for (size_t i = 0; i < n; i++) {
         const line *l = &lines[i];
+        bool above = first < n && i < first; /* above a headline found upwards */
         switch (l->kind) {
         case L_NOISE:
             continue;
         case L_META:
-            add_meta(ctx, l, 40);
+            add_meta(ctx, l, above ? 42 : 40);
             have_byline = have_byline || l->byline;
             have_date = have_date || l->published || l->updated;
             if (!headline && pending && l->byline) {
@@ -1292,7 +1591,8 @@ void nmi_parse_text_lines(nmi_ctx *ctx, const char *text, size_t len)
             add_meta(ctx, l, 40);
             continue;
         case L_RELATED:
-            add_related(ctx, l->value);
+            if (!above)
+                add_related(ctx, l->value);
             continue;
         case L_CRUMBS:
             if (!have_section)
@@ -1303,12 +1603,21 @@ void nmi_parse_text_lines(nmi_ctx *ctx, const char *text, size_t len)
         default:
             break;
         }
-        if (!headline) {
-            /* a sentence closed by a full stop opens the text: headlines
-             * do not end with one */
-            bool sentence = l->kind == L_PROSE && ends_with_period(l->text);
-            bool candidate = (l->kind == L_TITLE || l->kind == L_PROSE) && l->words >= 3 &&
-                             l->words <= 30 && !l->lead_in && !sentence;
+        if (above) {
+            prev = l;
+            continue;
+        }
+        if (i == first) {
+            headline = l;
+            take_section(ctx, prev, &have_section);
+            if (sf < n)
+                standfirst = &lines[sf];
+            continue;
+        }
+        if (i == sf)
+            continue;
+        if (!headline && first == n) {
+            bool candidate = headline_candidate(l);
             if (!candidate && l->kind == L_TITLE) {
                 prev = l; /* navigation, a kicker, a section label */
                 continue;
@@ -1356,6 +1665,32 @@ void nmi_parse_text_lines(nmi_ctx *ctx, const char *text, size_t len)
         add_text_cand(ctx, NMI_F_HEADLINE, headline->text, 30);
     if (standfirst)
         add_text_cand(ctx, NMI_F_DESCRIPTION, standfirst->text, 30);
+    *headline_out = headline;
+    return body;
+}
+
+void nmi_parse_text_lines(nmi_ctx *ctx, const char *text, size_t len)
+{
+    nmi_arena scratch = {NULL};
+    text_state st = {ctx, &scratch, 0};
+    size_t n = 0;
+    line *lines = split_lines(&st, text, len, &n);
+    if (!lines) {
+        nmi_arena_release(&scratch);
+        return;
+    }
+    n = drop_link_references(lines, n);
+    n = join_wrapped(&st, lines, n);
+    for (size_t i = 0; i < n && !ctx->oom; i++)
+        classify(&st, &lines[i]);
+    classify_in_context(lines, n);
+    if (ctx->oom) {
+        nmi_arena_release(&scratch);
+        return;
+    }
+
+    const line *headline = NULL;
+    size_t body = read_header(ctx, lines, n, &headline);
 
     /* The body. */
     bool skip_body = ctx->opts.flags & NEWSMETA_OPT_NO_BODY;
