@@ -271,18 +271,18 @@ typedef struct newsmeta_link {
 
 /** @brief Where each field of an article came from. */
 typedef struct newsmeta_sources {
-    newsmeta_source headline;
-    newsmeta_source byline;
-    newsmeta_source authors;
-    newsmeta_source description;
-    newsmeta_source language;
-    newsmeta_source site_name;
-    newsmeta_source canonical_url;
-    newsmeta_source image;
-    newsmeta_source section;
-    newsmeta_source tags;
-    newsmeta_source body;
-    newsmeta_source publisher;
+    newsmeta_source headline; /**< Where newsmeta_article::headline came from. */
+    newsmeta_source byline; /**< Where newsmeta_article::byline came from. */
+    newsmeta_source authors; /**< Where newsmeta_article::authors came from. */
+    newsmeta_source description; /**< Where newsmeta_article::description came from. */
+    newsmeta_source language; /**< Where newsmeta_article::language came from. */
+    newsmeta_source site_name; /**< Where newsmeta_article::site_name came from. */
+    newsmeta_source canonical_url; /**< Where newsmeta_article::canonical_url came from. */
+    newsmeta_source image; /**< Where newsmeta_article::image came from. */
+    newsmeta_source section; /**< Where newsmeta_article::section came from. */
+    newsmeta_source tags; /**< Where newsmeta_article::tags came from. */
+    newsmeta_source body; /**< Where the paragraphs came from: ::NEWSMETA_SOURCE_MARKUP (HTML), ::NEWSMETA_SOURCE_JSONLD (the page's articleBody) or ::NEWSMETA_SOURCE_TEXT (plain-text input). */
+    newsmeta_source publisher; /**< Where newsmeta_article::publisher came from. */
 } newsmeta_sources;
 
 /**
@@ -296,7 +296,7 @@ typedef struct newsmeta_article {
     const char *headline;        /**< The headline as displayed, without the site name. */
     const char *byline;          /**< The byline as printed ("By Jane Doe and John Smith"). */
     const char *const *authors;  /**< Person names, in order. */
-    size_t author_count;
+    size_t author_count; /**< Number of entries in newsmeta_article::authors. */
     const char *publisher;       /**< Publishing organization or agency, if named. */
     newsmeta_timestamp published; /**< First publication. */
     newsmeta_timestamp modified;  /**< Last modification (never before `published`). */
@@ -308,15 +308,22 @@ typedef struct newsmeta_article {
     const char *image_credit;    /**< Credit of the lead image, if printed. */
     const char *section;         /**< Section or category. */
     const char *const *tags;     /**< Keywords / tags, in page order, duplicates removed. */
-    size_t tag_count;
+    size_t tag_count; /**< Number of entries in newsmeta_article::tags. */
     const newsmeta_paragraph *paragraphs; /**< Body blocks in reading order. */
-    size_t paragraph_count;
+    size_t paragraph_count; /**< Number of entries in newsmeta_article::paragraphs. */
     const newsmeta_link *links;  /**< Links, body links first in order of appearance, then related links. */
-    size_t link_count;
+    size_t link_count; /**< Number of entries in newsmeta_article::links. */
     const char *charset;         /**< Charset the input was decoded from, e.g. "UTF-8". */
     newsmeta_sources sources;    /**< Provenance of each field. */
     const char *const *captions; /**< Figure captions inside the body, in order, kept apart from the paragraphs. */
-    size_t caption_count;
+    size_t caption_count; /**< Number of entries in newsmeta_article::captions. */
+    /** The organization credited beside or instead of the persons in
+     *  `authors`: a news agency ("Reuters", "Associated Press", "PTI"), a
+     *  desk or newsroom ("Staff", "Editorial Board", "Telegraph Sport"), or
+     *  another outlet a story comes from ("Sioux Falls Argus Leader"). The
+     *  site's own name counts only when no person is credited. NULL when
+     *  none is. Appended after `caption_count`. */
+    const char *agency;
 } newsmeta_article;
 
 /* ------------------------------------------------------------------ */

@@ -142,9 +142,13 @@ static void add_value(nmi_ctx *ctx, nmi_field f, const char *v, int rank, newsme
     }
     case NMI_F_AUTHOR:
         /* A profile URL (article:author on Facebook-minded sites) is not a
-         * name. */
-        if (looks_like_url(v))
+         * name: the text of a link to it on the page may be (walk()). */
+        if (looks_like_url(v)) {
+            const char *abs = nmi_resolve_url(ctx, v);
+            if (abs && ctx->cands[NMI_F_AUTHOR_URL].count < 8)
+                nmi_add_cand(ctx, NMI_F_AUTHOR_URL, abs, strlen(abs), rank, src);
             return;
+        }
         break;
     default:
         break;
@@ -279,15 +283,334 @@ static void harvest_itemprop(nmi_ctx *ctx, const xmlNode *n, const char *prop)
     }
 }
 
-static void walk(nmi_ctx *ctx, const xmlNode *n, int depth, bool in_head)
+/* ---- bylines ----------------------------------------------------------- */
+
+/* Inline tags inside which an element boundary is not a boundary of the
+ * byline's parts. */
+static bool inline_format(const char *t)
+{
+    static const char *const TAGS[] = {"b", "i", "em", "strong", "u", "abbr", "font", "sup",
+                                       "sub", "mark", "bdi", "bdo", "s", "wbr", NULL};
+    for (const char *const *p = TAGS; *p; p++)
+        if (!strcmp(t, *p))
+            return true;
+    return false;
+}
+
+#define NMI_BYLINE_TEXT_MAX 400
+
+/* Element boundaries, as NMI_BYLINE_MARKs. A block element always parts
+ * what is before it from what is after it. An inline one does only where
+ * the words do: "<span>Jane Doe</span> <span>Argus Leader</span>" has two
+ * parts, "<a>Molly Woo<span>d</span></a>" one, and "<span>Meg
+ * James</span><span>Staff Writer</span>" two (a capital after a small
+ * letter, with nothing between). */
+typedef struct bl_buf {
+    nmi_buf b;
+    bool pending; /* an inline boundary just passed with no space before it */
+} bl_buf;
+
+static void mark(nmi_buf *b)
+{
+    size_t k = b->len;
+    while (k && b->data[k - 1] == ' ')
+        k--;
+    if (k && b->data[k - 1] != NMI_BYLINE_MARK)
+        nmi_buf_appendc(b, NMI_BYLINE_MARK);
+}
+
+static void boundary(bl_buf *bb, bool block)
+{
+    if (block || !bb->b.len || bb->b.data[bb->b.len - 1] == ' ') {
+        mark(&bb->b);
+        bb->pending = false;
+    } else {
+        bb->pending = true;
+    }
+}
+
+static void bl_text(bl_buf *bb, const char *s)
+{
+    if (bb->pending) {
+        unsigned char c = (unsigned char)s[0];
+        unsigned char last = bb->b.len ? (unsigned char)bb->b.data[bb->b.len - 1] : ' ';
+        bool space = c == ' ' || c == '\n' || c == '\t' || c == '\r';
+        bool upper_after_letter = (c >= 'A' && c <= 'Z') && ((last >= 'a' && last <= 'z') ||
+                                                             (last >= 'A' && last <= 'Z'));
+        if (space || upper_after_letter || c == '@' || c == '|' || c >= 0x80)
+            mark(&bb->b);
+        bb->pending = false;
+    }
+    nmi_buf_append_collapsed(&bb->b, s, strlen(s));
+}
+
+static bool block_tag(const char *t)
+{
+    static const char *const TAGS[] = {"div", "p", "li", "ul", "ol", "dl", "dd", "dt", "h1",
+                                       "h2", "h3", "h4", "h5", "h6", "section", "header",
+                                       "footer", "article", "aside", "address", "figure",
+                                       "figcaption", "table", "tr", "td", "th", "blockquote",
+                                       "nav", "form", "hr", "time", NULL};
+    for (const char *const *p = TAGS; *p; p++)
+        if (!strcmp(t, *p))
+            return true;
+    return false;
+}
+
+static void byline_collect(bl_buf *bb, const xmlNode *n, int depth)
+{
+    for (const xmlNode *c = n; c && bb->b.len < NMI_BYLINE_TEXT_MAX && depth < 64; c = c->next) {
+        if (c->type == XML_TEXT_NODE) {
+            if (c->content && c->content[0])
+                bl_text(bb, (const char *)c->content);
+            continue;
+        }
+        if (c->type != XML_ELEMENT_NODE)
+            continue;
+        const char *t = nmi_tag(c);
+        if (!strcmp(t, "script") || !strcmp(t, "style") || !strcmp(t, "noscript") ||
+            !strcmp(t, "template") || !strcmp(t, "svg") || !strcmp(t, "select") ||
+            !strcmp(t, "button") || !strcmp(t, "iframe"))
+            continue;
+        if (!strcmp(t, "br")) {
+            boundary(bb, true);
+            continue;
+        }
+        bool edge = !inline_format(t), block = block_tag(t);
+        if (edge)
+            boundary(bb, block);
+        byline_collect(bb, c->children, depth + 1);
+        if (edge)
+            boundary(bb, block);
+    }
+}
+
+/* The text of a byline element with NMI_BYLINE_MARK between its parts;
+ * NULL when empty or longer than max bytes. */
+static const char *byline_text(nmi_ctx *ctx, const xmlNode *n, size_t max)
+{
+    bl_buf bb;
+    nmi_buf_init(&bb.b);
+    bb.pending = false;
+    if (n->type == XML_TEXT_NODE) {
+        if (n->content)
+            nmi_buf_append_collapsed(&bb.b, (const char *)n->content,
+                                     strlen((const char *)n->content));
+    } else {
+        byline_collect(&bb, n->children, 0);
+    }
+    nmi_buf b = bb.b;
+    const char *r = NULL;
+    if (b.oom) {
+        ctx->oom = true;
+    } else if (b.len && b.len <= max) {
+        /* trim marks and spaces at both ends */
+        size_t s = 0, e = b.len;
+        while (s < e && (b.data[s] == ' ' || b.data[s] == NMI_BYLINE_MARK))
+            s++;
+        while (e > s && (b.data[e - 1] == ' ' || b.data[e - 1] == NMI_BYLINE_MARK))
+            e--;
+        if (e > s)
+            r = nmi_arena_strndup(ctx->arena, b.data + s, e - s);
+        if (e > s && !r)
+            ctx->oom = true;
+    }
+    nmi_buf_free(&b);
+    return r;
+}
+
+/* ---- the walk ------------------------------------------------------------- */
+
+typedef struct walk_state {
+    bool head;      /* inside <head> */
+    bool comments;  /* inside a comment section: nothing there credits the article */
+} walk_state;
+
+/* Elements counted since the last <h1> ended; a byline right under the
+ * headline is within a few of them. */
+typedef struct walk_pos {
+    bool seen_h1;
+    unsigned since_h1;
+} walk_pos;
+
+#define NMI_NEAR_H1 12
+
+/* A class or id that opens a comment section ("comments", "comment-list",
+ * "commentlist", "disqus_thread"), or an itemtype of Comment. */
+static bool comment_section(const xmlNode *c, const el_attrs *at)
+{
+    const char *t = nmi_tag(c);
+    if (!strcmp(t, "html") || !strcmp(t, "body") || !strcmp(t, "main"))
+        return false;
+    const char *attrs[2] = {at->cls, at->id};
+    for (int k = 0; k < 2; k++) {
+        const char *v = attrs[k];
+        if (!v)
+            continue;
+        for (const char *p = v; (p = nmi_istr(p, "comment")); p++) {
+            /* a word of its own at the start of a class token or after a
+             * separator: "comments", "comment-list", "commentlist", not
+             * "commentary" */
+            if (!(p == v || p[-1] == ' ' || p[-1] == '-' || p[-1] == '_'))
+                continue;
+            const char *e = p + 7;
+            if (*e == 's' || *e == 'S')
+                e++;
+            if (!*e || *e == ' ' || *e == '-' || *e == '_' || nmi_istarts(e, "list") ||
+                nmi_istarts(e, "box") || nmi_istarts(e, "form") || nmi_istarts(e, "area") ||
+                nmi_istarts(e, "wrap") || nmi_istarts(e, "thread"))
+                return true;
+        }
+        if (nmi_istr(v, "disqus"))
+            return true;
+    }
+    const char *it = nmi_attr(c, "itemtype");
+    return it && nmi_istr(it, "schema.org/Comment");
+}
+
+/* Does the <h1> only hold a link to another page (a teaser of another
+ * story, or a logo linking home)? */
+static bool h1_links_away(nmi_ctx *ctx, const xmlNode *h1, const char *text)
+{
+    const xmlNode *a = NULL;
+    for (const xmlNode *c = h1->children; c; c = c->next) {
+        if (c->type == XML_TEXT_NODE) {
+            for (const xmlChar *p = c->content; p && *p; p++)
+                if (*p != ' ' && *p != '\n' && *p != '\t' && *p != '\r')
+                    return false;
+            continue;
+        }
+        if (c->type != XML_ELEMENT_NODE)
+            continue;
+        if (a || strcmp(nmi_tag(c), "a"))
+            return false;
+        a = c;
+    }
+    if (!a)
+        return false;
+    const char *at = nmi_node_text(ctx, a);
+    if (!at || strcmp(at, text))
+        return false;
+    const char *href = nmi_resolve_url(ctx, nmi_attr(a, "href"));
+    if (!href || !ctx->url)
+        return false;
+    /* the same page, perhaps with another query or a trailing slash */
+    size_t hn = strcspn(href, "?#"), un = strcspn(ctx->url, "?#");
+    while (hn && href[hn - 1] == '/')
+        hn--;
+    while (un && ctx->url[un - 1] == '/')
+        un--;
+    const char *hp = strstr(href, "://"), *up = strstr(ctx->url, "://");
+    if (hp && up) {
+        hn -= (size_t)(hp - href);
+        un -= (size_t)(up - ctx->url);
+        if (hn == un && !strncmp(hp, up, hn))
+            return false;
+    }
+    const nmi_cand *canon = nmi_best_cand(ctx, NMI_F_CANONICAL);
+    return !(canon && !strncmp(canon->value, href, strcspn(canon->value, "?#")));
+}
+
+/* A text node that starts with a writer label: its element is a byline
+ * ("<p>By <a>Jane Doe</a>, <a>John Smith</a></p>", "<small>05/10/2018 -
+ * Publicado por: Clarissa Borba - Categoria: ...</small>"). A bare "By"
+ * counts only right under the headline. */
+static void label_line(nmi_ctx *ctx, const xmlNode *text, const walk_pos *pos)
+{
+    const char *s = (const char *)text->content;
+    if (!s)
+        return;
+    size_t len = strlen(s);
+    if (len > 200)
+        return;
+    /* skip spaces, dashes, bullets and a date before the label */
+    const char *p = s;
+    while (*p && (*p == ' ' || *p == '\n' || *p == '\t' || *p == '\r' || *p == '-' ||
+                  *p == '|' || *p == '/' || *p == '.' || *p == ',' || *p == ':' ||
+                  (*p >= '0' && *p <= '9') || (unsigned char)*p == 0xC2 ||
+                  (unsigned char)*p == 0xA0))
+        p++;
+    bool bare = false;
+    if (!*p || !nmi_byline_label(p, &bare))
+        return;
+    bool near = pos->seen_h1 && pos->since_h1 <= NMI_NEAR_H1;
+    if (bare && !near)
+        return;
+    const xmlNode *el = text->parent;
+    if (!el || el->type != XML_ELEMENT_NODE)
+        return;
+    const char *v = byline_text(ctx, el, 250);
+    if (v && ctx->cands[NMI_F_BYLINE].count < 32)
+        nmi_add_cand(ctx, NMI_F_BYLINE, v, strlen(v), near ? 44 : 46, NEWSMETA_SOURCE_MARKUP);
+}
+
+/* "Jane Doe <a href=mailto:...>": a signature line that names the writer
+ * (the Korean "정덕현 칼럼니스트 <a href=mailto:...>"). The weakest
+ * byline: used when nothing else names anyone. */
+static void signature(nmi_ctx *ctx, const xmlNode *a)
+{
+    const xmlNode *t = a->prev;
+    if (!t || t->type != XML_TEXT_NODE || !t->content)
+        return;
+    const xmlNode *before = t->prev;
+    if (before && !(before->type == XML_ELEMENT_NODE && !strcmp(nmi_tag(before), "br")))
+        return;
+    const char *v = nmi_node_text(ctx, t);
+    if (!v || strlen(v) > 80 || nmi_word_count(v, strlen(v)) > 5 ||
+        nmi_word_count(v, strlen(v)) < 2)
+        return;
+    for (const char *p = v; *p; p++)
+        if (*p >= '0' && *p <= '9')
+            return;
+    if (ctx->cands[NMI_F_BYLINE].count < 32)
+        nmi_add_cand(ctx, NMI_F_BYLINE, v, strlen(v), 60, NEWSMETA_SOURCE_MARKUP);
+}
+
+/* The text of a link to an author's profile URL given by the metadata. */
+static void profile_link(nmi_ctx *ctx, const xmlNode *a)
+{
+    const nmi_cands *u = &ctx->cands[NMI_F_AUTHOR_URL];
+    if (!u->count)
+        return;
+    const char *href = nmi_resolve_url(ctx, nmi_attr(a, "href"));
+    if (!href)
+        return;
+    size_t hn = strlen(href);
+    while (hn && href[hn - 1] == '/')
+        hn--;
+    for (size_t i = 0; i < u->count; i++) {
+        const char *v = u->items[i].value;
+        size_t vn = strlen(v);
+        while (vn && v[vn - 1] == '/')
+            vn--;
+        if (vn != hn || strncmp(v, href, hn))
+            continue;
+        /* a name of two words or more: an icon's "Facebook" is not one */
+        const char *s = nmi_node_text(ctx, a);
+        if (s && strlen(s) < 100 && nmi_word_count(s, strlen(s)) >= 2)
+            nmi_add_cand(ctx, NMI_F_AUTHOR, s, strlen(s), u->items[i].rank,
+                         u->items[i].source);
+        return;
+    }
+}
+
+static void walk(nmi_ctx *ctx, const xmlNode *n, int depth, walk_state st, walk_pos *pos)
 {
     if (depth > NMI_MAX_DEPTH || ctx->oom)
         return;
     for (const xmlNode *c = n; c; c = c->next) {
+        if (c->type == XML_TEXT_NODE) {
+            if (!st.head && !st.comments)
+                label_line(ctx, c, pos);
+            continue;
+        }
         if (c->type != XML_ELEMENT_NODE)
             continue;
+        pos->since_h1++;
         const char *t = nmi_tag(c);
-        bool head = in_head || !strcmp(t, "head");
+        walk_state cs = st;
+        cs.head = st.head || !strcmp(t, "head");
+        bool head = cs.head;
         if (!strcmp(t, "meta")) {
             harvest_meta(ctx, c);
             continue;
@@ -302,6 +625,7 @@ static void walk(nmi_ctx *ctx, const xmlNode *n, int depth, bool in_head)
         }
         if (!strcmp(t, "style") || !strcmp(t, "noscript") || !strcmp(t, "template"))
             continue;
+        bool h1 = false;
         if (!strcmp(t, "title")) {
             /* Only the document title: <svg> in the body has <title>s too. */
             if (head && !ctx->cands[NMI_F_TITLE].count) {
@@ -322,10 +646,13 @@ static void walk(nmi_ctx *ctx, const xmlNode *n, int depth, bool in_head)
                 add_value(ctx, NMI_F_CANONICAL, href, 15, NEWSMETA_SOURCE_META);
             continue;
         } else if (!strcmp(t, "h1")) {
+            h1 = true;
             if (ctx->cands[NMI_F_H1].count < 8) {
                 const char *s = nmi_node_text(ctx, c);
+                /* an <h1> that only links to another page is a teaser */
                 if (s)
-                    nmi_add_cand(ctx, NMI_F_H1, s, strlen(s), 40, NEWSMETA_SOURCE_MARKUP);
+                    nmi_add_cand(ctx, NMI_F_H1, s, strlen(s), h1_links_away(ctx, c, s) ? 60 : 40,
+                                 NEWSMETA_SOURCE_MARKUP);
             }
         } else if (!strcmp(t, "time")) {
             const char *dt = nmi_attr(c, "datetime");
@@ -337,17 +664,27 @@ static void walk(nmi_ctx *ctx, const xmlNode *n, int depth, bool in_head)
                 add_value(ctx, upd ? NMI_F_MODIFIED : NMI_F_PUBLISHED, dt, pub ? 35 : 45,
                           NEWSMETA_SOURCE_MARKUP);
             }
-        } else if (!strcmp(t, "a")) {
-            const char *rel = nmi_attr(c, "rel");
-            if (rel && nmi_istr(rel, "author")) {
-                const char *s = nmi_node_text(ctx, c);
-                if (s && strlen(s) < 100)
-                    add_value(ctx, NMI_F_AUTHOR, s, 38, NEWSMETA_SOURCE_MARKUP);
+        } else if (!strcmp(t, "a") && !head) {
+            const char *href = nmi_attr(c, "href");
+            if (!st.comments) {
+                const char *rel = nmi_attr(c, "rel");
+                if (rel && nmi_istr(rel, "author")) {
+                    const char *s = nmi_node_text(ctx, c);
+                    if (s && strlen(s) < 100)
+                        add_value(ctx, NMI_F_AUTHOR, s, 38, NEWSMETA_SOURCE_MARKUP);
+                }
+                if (href && nmi_istarts(href, "mailto:"))
+                    signature(ctx, c);
+                else if (href)
+                    profile_link(ctx, c);
             }
         }
         el_attrs at;
         gather(c, &at);
-        if (at.itemprop)
+        if (!cs.comments && !head && (at.cls || at.id || nmi_attr(c, "itemtype")) &&
+            comment_section(c, &at))
+            cs.comments = true;
+        if (at.itemprop && !cs.comments)
             harvest_itemprop(ctx, c, at.itemprop);
         /* Visible dates: "November 18, 2019 at 2:26 PM HST" in an element
          * whose class says date/time/published. Parsed later; text that
@@ -358,13 +695,17 @@ static void walk(nmi_ctx *ctx, const xmlNode *n, int depth, bool in_head)
             if (s && strlen(s) >= 6 && strlen(s) < 120)
                 nmi_add_cand(ctx, NMI_F_PUBLISHED, s, strlen(s), 50, NEWSMETA_SOURCE_TEXT);
         }
-        if (!head && (at.cls || at.id) && ctx->cands[NMI_F_BYLINE].count < 8 &&
+        if (!head && !cs.comments && (at.cls || at.id) && ctx->cands[NMI_F_BYLINE].count < 32 &&
             class_has(&at, BYLINE_WORDS) && !class_has(&at, BYLINE_NOT)) {
-            const char *s = nmi_node_text(ctx, c);
-            if (s && strlen(s) < 160 && strlen(s) > 3)
+            const char *s = byline_text(ctx, c, 200);
+            if (s && strlen(s) > 3)
                 nmi_add_cand(ctx, NMI_F_BYLINE, s, strlen(s), 40, NEWSMETA_SOURCE_MARKUP);
         }
-        walk(ctx, c->children, depth + 1, head);
+        walk(ctx, c->children, depth + 1, cs, pos);
+        if (h1) {
+            pos->seen_h1 = true;
+            pos->since_h1 = 0;
+        }
     }
 }
 
@@ -387,5 +728,7 @@ void nmi_harvest(nmi_ctx *ctx)
                 break;
             }
     }
-    walk(ctx, root, 0, false);
+    walk_state st = {false, false};
+    walk_pos pos = {false, 0};
+    walk(ctx, root, 0, st, &pos);
 }

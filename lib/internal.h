@@ -135,6 +135,8 @@ typedef enum nmi_field {
     NMI_F_TAG,
     NMI_F_BODY,        /* JSON-LD articleBody */
     NMI_F_IMAGE_CREDIT,
+    NMI_F_AGENCY,      /* an organization credited as author (JSON-LD Organization) */
+    NMI_F_AUTHOR_URL,  /* an author given only as a profile URL (article:author) */
     NMI_F_COUNT
 } nmi_field;
 
@@ -319,12 +321,20 @@ int64_t nmi_days_from_civil(int y, int m, int d);
 /* byline.c — bylines to person names                                  */
 /* ------------------------------------------------------------------ */
 
+/* Inside a byline candidate, the boundary between two elements of the
+ * markup ("<span>Jane Doe</span><span>Argus Leader</span>"): harvest.c
+ * puts it there so the parser can tell a name from the outlet after it.
+ * Never part of a public string. */
+#define NMI_BYLINE_MARK '\x1f'
+
 typedef struct nmi_names {
     const char **list; /* arena array of arena strings */
     size_t count, cap;
     const char *site;      /* the site's and publisher's names are not authors */
     const char *publisher;
     char hostk[256];
+    const char *agency;    /* first organization credited, not the site itself */
+    const char *own;       /* a credit of the site's own name or desk */
 } nmi_names;
 
 /* Length of a byline label at the start of s ("By ", "Reported by:",
@@ -332,8 +342,21 @@ typedef struct nmi_names {
 size_t nmi_byline_prefix(const char *s);
 void nmi_names_init(nmi_names *nm, const char *site, const char *publisher, const char *url);
 /* Split a byline (or one author value) into names appended to nm,
- * skipping duplicates and what is not a person. */
+ * skipping duplicates and what is not a person; organizations credited
+ * go to nm->agency (or nm->own). The text may hold NMI_BYLINE_MARKs. */
 void nmi_split_byline(nmi_ctx *ctx, const char *byline, nmi_names *nm);
+/* Length of a writer label at the start of s ("Written by", "Publicado
+ * por:", "By"), or 0; *bare is set for the one-word labels ("By", "Von",
+ * "Por") that also start ordinary sentences. */
+size_t nmi_byline_label(const char *s, bool *bare);
+/* Is s the name of a news agency ("Reuters", "AP", "PTI")? */
+bool nmi_known_agency(const char *s);
+/* Record an organization credited as author. */
+void nmi_names_add_org(nmi_ctx *ctx, nmi_names *nm, const char *org);
+/* The byline as printed, for newsmeta_article::byline: marks removed, from
+ * its writer label to where it stops naming people (a date, "Updated").
+ * An arena string, or NULL when nothing is left. */
+const char *nmi_byline_display(nmi_ctx *ctx, const char *byline);
 
 /* ------------------------------------------------------------------ */
 /* reconcile.c — candidates to the public record                       */

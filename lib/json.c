@@ -117,6 +117,7 @@ static json_t *article_json(const newsmeta_article *a, bool *ok)
     put(o, "byline", jstr(a->byline), ok);
     put(o, "authors", string_list(a->authors, a->author_count, ok), ok);
     put(o, "publisher", jstr(a->publisher), ok);
+    put(o, "agency", jstr(a->agency), ok);
     put(o, "published", timestamp(&a->published, ok), ok);
     put(o, "modified", timestamp(&a->modified, ok), ok);
     put(o, "description", jstr(a->description), ok);

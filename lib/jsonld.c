@@ -173,6 +173,13 @@ static void add_strings(jl *j, nmi_field f, json_t *v, int rank, int depth)
     }
 }
 
+static void add_author_url(jl *j, const char *url, int rank)
+{
+    const char *abs = nmi_resolve_url(j->ctx, url);
+    if (abs && j->ctx->cands[NMI_F_AUTHOR_URL].count < 8)
+        nmi_add_cand(j->ctx, NMI_F_AUTHOR_URL, abs, strlen(abs), rank, NEWSMETA_SOURCE_JSONLD);
+}
+
 static void add_people(jl *j, json_t *v, int rank, int depth)
 {
     if (depth > 4)
@@ -185,7 +192,11 @@ static void add_people(jl *j, json_t *v, int rank, int depth)
     }
     if (json_is_string(v)) {
         const char *s = json_string_value(v);
-        if (!nmi_istarts(s, "http://") && !nmi_istarts(s, "https://"))
+        /* a profile URL is not a name: a link to it may give one
+         * (harvest.c) */
+        if (nmi_istarts(s, "http://") || nmi_istarts(s, "https://"))
+            add_author_url(j, s, rank);
+        else
             add_str(j, NMI_F_AUTHOR, s, rank);
         return;
     }
@@ -195,11 +206,21 @@ static void add_people(jl *j, json_t *v, int rank, int depth)
     json_t *name = json_object_get(v, "name");
     if (json_is_array(name)) /* seen in the wild: "name": ["Jane Doe"] */
         name = json_array_get(name, 0);
-    if (!json_is_string(name))
+    if (!json_is_string(name)) {
+        json_t *url = json_object_get(v, "url");
+        if (json_is_string(url) && kind_of(v) != K_ORG)
+            add_author_url(j, json_string_value(url), rank);
         return;
-    /* An organization credited as author is the publisher, not a person. */
-    add_str(j, kind_of(v) == K_ORG ? NMI_F_PUBLISHER : NMI_F_AUTHOR, json_string_value(name),
-            rank);
+    }
+    /* An organization credited as author is not a person: an agency or
+     * the newsroom (reconcile.c tells which), and the publisher when the
+     * page names no other. */
+    if (kind_of(v) == K_ORG) {
+        add_str(j, NMI_F_AGENCY, json_string_value(name), rank);
+        add_str(j, NMI_F_PUBLISHER, json_string_value(name), rank + 25);
+        return;
+    }
+    add_str(j, NMI_F_AUTHOR, json_string_value(name), rank);
 }
 
 static void take_article(jl *j, json_t *o, int rank)

@@ -12,9 +12,11 @@ NEWSMETA_ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 
 # Debian 12 packages the build, the tests and the schema check need
 # (python3-pip and python3-distributed: the Python binding's python.install
-# and python.dask tests).
+# and python.dask tests; doxygen, groff-base and man-db: the API reference
+# and the man page tests; libcurl4-openssl-dev: the crawler example).
 NEWSMETA_DEPS=(build-essential cmake pkg-config libxml2-dev libjansson-dev libicu-dev
-               check python3 python3-jsonschema python3-pip python3-distributed)
+               check python3 python3-jsonschema python3-pip python3-distributed
+               doxygen groff-base man-db libcurl4-openssl-dev)
 
 nm_log() {
     printf '\n==> %s\n' "$*" >&2

@@ -126,6 +126,7 @@ int main(void)
     FIELD(newsmeta_article, sources);
     FIELD(newsmeta_article, captions);
     FIELD(newsmeta_article, caption_count);
+    FIELD(newsmeta_article, agency);
     end();
 
     printf("\n  },\n  \"scalars\": {\n");

@@ -143,6 +143,7 @@ class NmArticle(Structure):
         ("sources", NmSources),
         ("captions", POINTER(c_char_p)),
         ("caption_count", c_size_t),
+        ("agency", c_char_p),
     ]
 
 

@@ -274,6 +274,7 @@ class Article:
     captions: List[str]
     charset: Optional[str]
     sources: Sources
+    agency: Optional[str] = None
     _owned: Optional[_Owned] = field(default=None, repr=False, compare=False)
 
     @property
@@ -292,6 +293,7 @@ class Article:
             "byline": self.byline,
             "authors": list(self.authors),
             "publisher": self.publisher,
+            "agency": self.agency,
             "published": self.published.to_dict() if self.published else None,
             "modified": self.modified.to_dict() if self.modified else None,
             "description": self.description,
@@ -345,7 +347,7 @@ class Article:
 _ARTICLE_FIELDS = ("url", "headline", "byline", "authors", "publisher", "published",
                    "modified", "description", "language", "site_name", "canonical_url",
                    "image", "image_credit", "section", "tags", "paragraphs", "links",
-                   "captions", "charset", "sources")
+                   "captions", "charset", "sources", "agency")
 
 
 def _rebuild(cls, values):
@@ -460,4 +462,5 @@ def article_from_c(a, owned: Optional[_Owned]) -> Article:
                    _s(a.publisher), published, modified, _s(a.description), _s(a.language),
                    _s(a.site_name), _s(a.canonical_url), _s(a.image), _s(a.image_credit),
                    _s(a.section), _strings(a.tags, a.tag_count), paragraphs, links,
-                   _strings(a.captions, a.caption_count), _s(a.charset), sources, owned)
+                   _strings(a.captions, a.caption_count), _s(a.charset), sources,
+                   _s(a.agency), owned)
