@@ -179,10 +179,20 @@ static void harvest_meta(nmi_ctx *ctx, const xmlNode *n)
     }
 }
 
-/* class, id and itemprop of an element, in one pass over its attributes */
+/* class, id and itemprop of an element, in one pass over its attributes;
+ * class and id also lower-cased once, for the word searches below */
 typedef struct el_attrs {
     const char *cls, *id, *itemprop;
+    char low[2][256];
 } el_attrs;
+
+static void lower_into(const char *v, char *out, size_t cap)
+{
+    size_t n = 0;
+    for (const char *p = v ? v : ""; *p && n + 1 < cap; p++)
+        out[n++] = (char)((*p >= 'A' && *p <= 'Z') ? *p + 32 : *p);
+    out[n] = '\0';
+}
 
 static void gather(const xmlNode *n, el_attrs *a)
 {
@@ -197,23 +207,18 @@ static void gather(const xmlNode *n, el_attrs *a)
         else if (!strcmp(name, "itemprop"))
             a->itemprop = v;
     }
+    lower_into(a->cls, a->low[0], sizeof a->low[0]);
+    lower_into(a->id, a->low[1], sizeof a->low[1]);
 }
 
-/* Does the class or id contain one of the words (lower case)? The value
- * is lowered once into a small buffer and searched with strstr. */
+/* Does the class or id contain one of the words (lower case)? */
 static bool class_has(const el_attrs *a, const char *const *words)
 {
-    const char *attrs[2] = {a->cls, a->id};
     for (int k = 0; k < 2; k++) {
-        if (!attrs[k] || !*attrs[k])
+        if (!a->low[k][0])
             continue;
-        char low[256];
-        size_t n2 = 0;
-        for (const char *p = attrs[k]; *p && n2 + 1 < sizeof low; p++)
-            low[n2++] = (char)((*p >= 'A' && *p <= 'Z') ? *p + 32 : *p);
-        low[n2] = '\0';
         for (const char *const *w = words; *w; w++)
-            if (strstr(low, *w))
+            if (strstr(a->low[k], *w))
                 return true;
     }
     return false;
