@@ -90,7 +90,7 @@ const char *nmi_related_prefix(const char *s)
     return NULL;
 }
 
-static bool add_link(nmi_ctx *ctx, const nmi_link *l)
+bool nmi_push_link(nmi_ctx *ctx, const nmi_link *l)
 {
     if (ctx->link_count >= NMI_MAX_LINKS)
         return false;
@@ -110,7 +110,7 @@ static bool add_link(nmi_ctx *ctx, const nmi_link *l)
     return true;
 }
 
-static bool add_block(nmi_ctx *ctx, const nmi_block *b)
+bool nmi_push_block(nmi_ctx *ctx, const nmi_block *b)
 {
     if (ctx->block_count >= NMI_MAX_PARAGRAPHS)
         return false;
@@ -168,7 +168,7 @@ static void flush(emit *e)
             rel.text = nmi_clean_text(ctx->arena, rest, strlen(rest), &ctx->oom);
             drop_pending_links(e);
             if (rel.text && !(ctx->opts.flags & NEWSMETA_OPT_NO_LINKS))
-                add_link(ctx, &rel);
+                nmi_push_link(ctx, &rel);
             e->first_link = ctx->link_count;
             nmi_buf_reset(&e->buf);
             e->link_weight = 0;
@@ -188,7 +188,7 @@ static void flush(emit *e)
         if (!b.text) {
             ctx->oom = true;
             keep = false;
-        } else if (!add_block(ctx, &b)) {
+        } else if (!nmi_push_block(ctx, &b)) {
             keep = false;
         }
     }
@@ -318,7 +318,7 @@ static void walk(emit *e, xmlNode *n, newsmeta_paragraph_kind kind, int level, b
                     href = nmi_resolve_url(e->ctx, nmi_attr(c, "href"));
                 if (href && e->ctx->link_count == before) {
                     nmi_link l = {href, NULL, NEWSMETA_LINK_BODY, -1, start, end};
-                    add_link(e->ctx, &l);
+                    nmi_push_link(e->ctx, &l);
                 }
             }
             continue;

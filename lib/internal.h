@@ -283,6 +283,10 @@ uint16_t nmi_tag_flags(const char *name);
 bool nmi_is_boilerplate(const char *s, size_t len);
 /* After "Read more:", "Also read:" and the like, the rest of s; else NULL. */
 const char *nmi_related_prefix(const char *s);
+/* Append a block or a link to ctx (growing its arrays in the arena);
+ * false at the NMI_MAX_* limits or out of memory (ctx->oom). */
+bool nmi_push_block(nmi_ctx *ctx, const nmi_block *b);
+bool nmi_push_link(nmi_ctx *ctx, const nmi_link *l);
 /* Emit the blocks of the chosen containers (called by content.c). */
 void nmi_emit_blocks(nmi_ctx *ctx, xmlNode **roots, size_t nroots, const char *headline);
 

@@ -800,19 +800,8 @@ static void blocks_from_body_text(nmi_ctx *ctx, const char *body)
             e = p + strlen(p);
         char *t = nmi_clean_text(ctx->arena, p, (size_t)(e - p), &oom);
         if (t) {
-            if (ctx->block_count == ctx->block_cap) {
-                size_t cap = ctx->block_cap ? ctx->block_cap * 2 : 32;
-                nmi_block *nb = nmi_arena_alloc(ctx->arena, cap * sizeof *nb);
-                if (!nb) {
-                    ctx->oom = true;
-                    return;
-                }
-                if (ctx->block_count)
-                    memcpy(nb, ctx->blocks, ctx->block_count * sizeof *nb);
-                ctx->blocks = nb;
-                ctx->block_cap = cap;
-            }
-            ctx->blocks[ctx->block_count++] = (nmi_block){NEWSMETA_PARAGRAPH, 0, t, strlen(t), false};
+            nmi_block b = {NEWSMETA_PARAGRAPH, 0, t, strlen(t), false};
+            nmi_push_block(ctx, &b);
         }
         p = *e ? e + 1 : e;
     }

@@ -1316,54 +1316,27 @@ static line *split_lines(text_state *st, const char *text, size_t len, size_t *c
 
 static void add_block(nmi_ctx *ctx, newsmeta_paragraph_kind kind, const char *text)
 {
-    if (ctx->block_count >= NMI_MAX_PARAGRAPHS)
-        return;
-    if (ctx->block_count == ctx->block_cap) {
-        size_t cap = ctx->block_cap ? ctx->block_cap * 2 : 32;
-        nmi_block *p = nmi_arena_alloc(ctx->arena, cap * sizeof *p);
-        if (!p) {
-            ctx->oom = true;
-            return;
-        }
-        if (ctx->block_count)
-            memcpy(p, ctx->blocks, ctx->block_count * sizeof *p);
-        ctx->blocks = p;
-        ctx->block_cap = cap;
-    }
     const char *t = nmi_arena_strdup(ctx->arena, text);
     if (!t) {
         ctx->oom = true;
         return;
     }
-    ctx->blocks[ctx->block_count++] =
-        (nmi_block){kind, kind == NEWSMETA_HEADING ? 2 : 0, t, strlen(t), false};
+    nmi_block b = {kind, kind == NEWSMETA_HEADING ? 2 : 0, t, strlen(t), false};
+    nmi_push_block(ctx, &b);
 }
 
 /* A related link after the last block so far (-1 before the first). */
 static void add_related(nmi_ctx *ctx, const char *title)
 {
-    if (!title || ctx->link_count >= NMI_MAX_LINKS ||
-        (ctx->opts.flags & (NEWSMETA_OPT_NO_LINKS | NEWSMETA_OPT_NO_BODY)))
+    if (!title || (ctx->opts.flags & (NEWSMETA_OPT_NO_LINKS | NEWSMETA_OPT_NO_BODY)))
         return;
-    if (ctx->link_count == ctx->link_cap) {
-        size_t cap = ctx->link_cap ? ctx->link_cap * 2 : 16;
-        nmi_link *p = nmi_arena_alloc(ctx->arena, cap * sizeof *p);
-        if (!p) {
-            ctx->oom = true;
-            return;
-        }
-        if (ctx->link_count)
-            memcpy(p, ctx->links, ctx->link_count * sizeof *p);
-        ctx->links = p;
-        ctx->link_cap = cap;
-    }
     const char *t = nmi_arena_strdup(ctx->arena, title);
     if (!t) {
         ctx->oom = true;
         return;
     }
-    ctx->links[ctx->link_count++] =
-        (nmi_link){NULL, t, NEWSMETA_LINK_RELATED, (long)ctx->block_count - 1, 0, 0};
+    nmi_link l = {NULL, t, NEWSMETA_LINK_RELATED, (long)ctx->block_count - 1, 0, 0};
+    nmi_push_link(ctx, &l);
 }
 
 static void add_text_cand(nmi_ctx *ctx, nmi_field f, const char *v, int rank)
