@@ -5,36 +5,6 @@
 
 #include "testutil.h"
 
-/* The invariant every body link keeps: paragraphs[p].text + start, for
- * end - start bytes, is exactly the anchor text. Related links point
- * after a paragraph (or -1) and have start == end. */
-static void check_link_offsets(const newsmeta_article *a)
-{
-    bool seen_related = false;
-    for (size_t i = 0; i < a->link_count; i++) {
-        const newsmeta_link *l = &a->links[i];
-        ck_assert_ptr_nonnull(l->text);
-        ck_assert_msg(l->paragraph >= -1 && l->paragraph < (int64_t)a->paragraph_count,
-                      "link %zu: paragraph %lld out of range", i, (long long)l->paragraph);
-        if (l->kind == NEWSMETA_LINK_RELATED) {
-            seen_related = true;
-            ck_assert_uint_eq(l->start, l->end);
-            continue;
-        }
-        /* body links come first */
-        ck_assert_msg(!seen_related, "body link %zu after a related link", i);
-        ck_assert_int_eq(l->kind, NEWSMETA_LINK_BODY);
-        ck_assert_msg(l->paragraph >= 0, "body link %zu has no paragraph", i);
-        const newsmeta_paragraph *p = &a->paragraphs[l->paragraph];
-        ck_assert_uint_lt(l->start, l->end);
-        ck_assert_uint_le(l->end, p->length);
-        ck_assert_uint_eq(l->end - l->start, strlen(l->text));
-        ck_assert_msg(memcmp(p->text + l->start, l->text, l->end - l->start) == 0,
-                      "link %zu: \"%.*s\" at [%zu,%zu) is not \"%s\"", i,
-                      (int)(l->end - l->start), p->text + l->start, l->start, l->end, l->text);
-    }
-}
-
 static void expect_no_paragraph_with(const newsmeta_article *a, const char *needle)
 {
     long i = nm_find_paragraph(a, needle);
@@ -106,7 +76,7 @@ START_TEST(links_markup_page)
     ck_assert_int_eq(l->paragraph, 7);
     /* the dead anchors' text stays in the paragraph, unlinked */
     ck_assert(strstr(a->paragraphs[7].text, "like this one, that one and the top,") != NULL);
-    check_link_offsets(a);
+    nm_check_link_offsets(a);
     newsmeta_article_free(a);
 }
 END_TEST
@@ -136,7 +106,7 @@ START_TEST(link_offsets_utf8_and_inline_markup)
     ck_assert_str_eq(a->links[3].href, "https://cdn.example.test/x");
     ck_assert_str_eq(a->links[3].text, "protocol-relative");
     ck_assert_int_eq(a->links[3].paragraph, 1);
-    check_link_offsets(a);
+    nm_check_link_offsets(a);
     newsmeta_article_free(a);
 }
 END_TEST
@@ -152,7 +122,7 @@ START_TEST(links_without_base)
     ck_assert_uint_eq(a->link_count, 1);
     ck_assert_str_eq(a->links[0].text, "another page");
     ck_assert_str_eq(a->links[0].href, "/elsewhere");
-    check_link_offsets(a);
+    nm_check_link_offsets(a);
     newsmeta_article_free(a);
 }
 END_TEST
@@ -201,7 +171,7 @@ START_TEST(read_more_becomes_related_link)
     ck_assert_str_eq(rel->href, "https://citypost.example.test/arts/2023/provenance-research");
     ck_assert_int_eq(rel->paragraph, 1);
     ck_assert_uint_eq(rel->start, rel->end);
-    check_link_offsets(a);
+    nm_check_link_offsets(a);
     newsmeta_article_free(a);
 }
 END_TEST
@@ -221,7 +191,7 @@ START_TEST(related_link_before_first_paragraph)
     ck_assert_str_eq(a->links[0].text, "First thing");
     ck_assert_str_eq(a->links[0].href, "https://example.test/x");
     ck_assert_int_eq(a->links[0].paragraph, -1);
-    check_link_offsets(a);
+    nm_check_link_offsets(a);
     newsmeta_article_free(a);
 }
 END_TEST
@@ -270,7 +240,7 @@ START_TEST(link_invariants_all_fixtures)
     ck_assert_uint_gt(n, 0);
     for (size_t i = 0; i < n; i++) {
         newsmeta_article *a = nm_parse_fixture(names[i], NULL);
-        check_link_offsets(a);
+        nm_check_link_offsets(a);
         for (size_t k = 0; k < a->paragraph_count; k++)
             ck_assert_uint_eq(a->paragraphs[k].length, strlen(a->paragraphs[k].text));
         newsmeta_article_free(a);

@@ -56,35 +56,6 @@ static void expect_absent(const newsmeta_article *a, const char *needle)
     ck_assert_msg(i < 0, "paragraph %ld contains \"%s\":%s", i, needle, dump(a));
 }
 
-/* The link invariants (as in test_body.c): body links first, each one's
- * offsets pointing at its text inside its paragraph; related links after
- * them, with start == end. */
-static void check_link_offsets(const newsmeta_article *a)
-{
-    bool seen_related = false;
-    for (size_t i = 0; i < a->link_count; i++) {
-        const newsmeta_link *l = &a->links[i];
-        ck_assert_ptr_nonnull(l->text);
-        ck_assert_msg(l->paragraph >= -1 && l->paragraph < (int64_t)a->paragraph_count,
-                      "link %zu: paragraph %lld out of range", i, (long long)l->paragraph);
-        if (l->kind == NEWSMETA_LINK_RELATED) {
-            seen_related = true;
-            ck_assert_uint_eq(l->start, l->end);
-            continue;
-        }
-        ck_assert_msg(!seen_related, "body link %zu after a related link", i);
-        ck_assert_int_eq(l->kind, NEWSMETA_LINK_BODY);
-        ck_assert_msg(l->paragraph >= 0, "body link %zu has no paragraph", i);
-        const newsmeta_paragraph *p = &a->paragraphs[l->paragraph];
-        ck_assert_uint_lt(l->start, l->end);
-        ck_assert_uint_le(l->end, p->length);
-        ck_assert_uint_eq(l->end - l->start, strlen(l->text));
-        ck_assert_msg(memcmp(p->text + l->start, l->text, l->end - l->start) == 0,
-                      "link %zu: \"%.*s\" at [%zu,%zu) is not \"%s\"", i,
-                      (int)(l->end - l->start), p->text + l->start, l->start, l->end, l->text);
-    }
-}
-
 /* One body link, checked in full: href, text, paragraph, and the offsets
  * both as numbers and as the bytes they point at. */
 static void expect_link(const newsmeta_article *a, size_t i, const char *href, const char *text,
@@ -513,7 +484,7 @@ START_TEST(related_lines_become_links)
     expect_absent(a, "Read more");
     expect_absent(a, "Also read");
     expect_absent(a, "Related");
-    check_link_offsets(a);
+    nm_check_link_offsets(a);
     newsmeta_article_free(a);
 }
 END_TEST
@@ -776,7 +747,7 @@ START_TEST(link_offsets_with_base)
     /* the byte offset counts UTF-8 bytes, not characters */
     ck_assert_uint_eq(a->links[1].start, strlen("At the caf\xC3\xA9 in Z\xC3\xBCrich \xE2\x80\x94 "
                                                 "\xE2\x80\x9Cwe\xE2\x80\x9D said "));
-    check_link_offsets(a);
+    nm_check_link_offsets(a);
     newsmeta_article_free(a);
 }
 END_TEST
@@ -806,7 +777,7 @@ START_TEST(link_offsets_page_url)
                 strlen("The plan, published in full , covers the quay and the "));
     expect_link(a, 2, "https://harbour.example.test/news/2024/ferry.html?page=2", "Next page", 2,
                 strlen(P3 " "));
-    check_link_offsets(a);
+    nm_check_link_offsets(a);
     newsmeta_article_free(a);
 }
 END_TEST

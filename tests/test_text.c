@@ -199,47 +199,9 @@ static char *case_path(const char *name, const char *file)
     return p;
 }
 
-static int cmp_str(const void *a, const void *b)
-{
-    return strcmp(*(char *const *)a, *(char *const *)b);
-}
-
-/* Names of the folders of tests/fixtures-text holding an input.txt. */
 static size_t case_names(char ***out)
 {
-    DIR *d = opendir(NM_TEXT_FIXTURES_DIR);
-    ck_assert_msg(d != NULL, "cannot open %s", NM_TEXT_FIXTURES_DIR);
-    size_t n = 0, cap = 32;
-    char **list = malloc(cap * sizeof *list);
-    ck_assert_ptr_nonnull(list);
-    struct dirent *e;
-    while ((e = readdir(d)) != NULL) {
-        if (e->d_name[0] == '.')
-            continue;
-        char *p = case_path(e->d_name, "input.txt");
-        struct stat st;
-        bool ok = stat(p, &st) == 0;
-        free(p);
-        if (!ok)
-            continue;
-        if (n == cap) {
-            cap *= 2;
-            list = realloc(list, cap * sizeof *list);
-            ck_assert_ptr_nonnull(list);
-        }
-        list[n++] = strdup(e->d_name);
-    }
-    closedir(d);
-    qsort(list, n, sizeof *list, cmp_str);
-    *out = list;
-    return n;
-}
-
-static void free_names(char **names, size_t n)
-{
-    for (size_t i = 0; i < n; i++)
-        free(names[i]);
-    free(names);
+    return nm_case_names(NM_TEXT_FIXTURES_DIR, "input.txt", out);
 }
 
 static char *read_case(const char *name, size_t *len)
@@ -350,7 +312,7 @@ START_TEST(line_ends_do_not_matter)
         newsmeta_free(first);
         free(buf);
     }
-    free_names(names, count);
+    nm_fixture_names_free(names, count);
 }
 END_TEST
 
@@ -391,7 +353,7 @@ START_TEST(options_on_every_case)
         newsmeta_article_free(nb);
         free(buf);
     }
-    free_names(names, count);
+    nm_fixture_names_free(names, count);
 }
 END_TEST
 
@@ -425,7 +387,7 @@ START_TEST(records_are_well_formed)
         newsmeta_article_free(a);
         free(buf);
     }
-    free_names(names, count);
+    nm_fixture_names_free(names, count);
 }
 END_TEST
 

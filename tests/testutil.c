@@ -79,10 +79,10 @@ static int cmp_names(const void *a, const void *b)
     return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
-size_t nm_fixture_names(char ***names)
+size_t nm_case_names(const char *dir, const char *file, char ***names)
 {
-    DIR *d = opendir(NM_FIXTURES_DIR);
-    ck_assert_msg(d != NULL, "cannot open %s", NM_FIXTURES_DIR);
+    DIR *d = opendir(dir);
+    ck_assert_msg(d != NULL, "cannot open %s", dir);
     size_t n = 0, cap = 16;
     char **list = malloc(cap * sizeof *list);
     ck_assert_ptr_nonnull(list);
@@ -90,7 +90,10 @@ size_t nm_fixture_names(char ***names)
     while ((e = readdir(d)) != NULL) {
         if (e->d_name[0] == '.')
             continue;
-        char *path = fixture_path(e->d_name, "input.html");
+        size_t len = strlen(dir) + strlen(e->d_name) + strlen(file) + 3;
+        char *path = malloc(len);
+        ck_assert_ptr_nonnull(path);
+        snprintf(path, len, "%s/%s/%s", dir, e->d_name, file);
         struct stat st;
         bool is_case = stat(path, &st) == 0;
         free(path);
@@ -107,6 +110,38 @@ size_t nm_fixture_names(char ***names)
     qsort(list, n, sizeof *list, cmp_names);
     *names = list;
     return n;
+}
+
+size_t nm_fixture_names(char ***names)
+{
+    return nm_case_names(NM_FIXTURES_DIR, "input.html", names);
+}
+
+void nm_check_link_offsets(const newsmeta_article *a)
+{
+    bool seen_related = false;
+    for (size_t i = 0; i < a->link_count; i++) {
+        const newsmeta_link *l = &a->links[i];
+        ck_assert_ptr_nonnull(l->text);
+        ck_assert_msg(l->paragraph >= -1 && l->paragraph < (int64_t)a->paragraph_count,
+                      "link %zu: paragraph %lld out of range", i, (long long)l->paragraph);
+        if (l->kind == NEWSMETA_LINK_RELATED) {
+            seen_related = true;
+            ck_assert_uint_eq(l->start, l->end);
+            continue;
+        }
+        /* body links come first */
+        ck_assert_msg(!seen_related, "body link %zu after a related link", i);
+        ck_assert_int_eq(l->kind, NEWSMETA_LINK_BODY);
+        ck_assert_msg(l->paragraph >= 0, "body link %zu has no paragraph", i);
+        const newsmeta_paragraph *p = &a->paragraphs[l->paragraph];
+        ck_assert_uint_lt(l->start, l->end);
+        ck_assert_uint_le(l->end, p->length);
+        ck_assert_uint_eq(l->end - l->start, strlen(l->text));
+        ck_assert_msg(memcmp(p->text + l->start, l->text, l->end - l->start) == 0,
+                      "link %zu: \"%.*s\" at [%zu,%zu) is not \"%s\"", i,
+                      (int)(l->end - l->start), p->text + l->start, l->start, l->end, l->text);
+    }
 }
 
 void nm_fixture_names_free(char **names, size_t n)

@@ -29,6 +29,14 @@ void nm_fixture_free(nm_fixture *f);
  * malloc'd (release with nm_fixture_names_free). */
 size_t nm_fixture_names(char ***names);
 void nm_fixture_names_free(char **names, size_t n);
+/* The same for any folder of case folders: the names of dir's subfolders
+ * that hold file, sorted (release with nm_fixture_names_free). */
+size_t nm_case_names(const char *dir, const char *file, char ***names);
+
+/* The invariant every link keeps: body links first, and
+ * paragraphs[p].text + start, for end - start bytes, is exactly the anchor
+ * text; related links point after a paragraph (or -1) with start == end. */
+void nm_check_link_offsets(const newsmeta_article *a);
 
 /* Parse and fail the current test unless the status is NEWSMETA_OK. */
 newsmeta_article *nm_parse(const char *html, size_t length, const char *url,
