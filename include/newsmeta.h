@@ -147,6 +147,22 @@ NEWSMETA_API const char *newsmeta_strerror(newsmeta_status status);
 
 /** Default for newsmeta_options::max_input_bytes (64 MiB). */
 #define NEWSMETA_DEFAULT_MAX_INPUT_BYTES ((size_t)64 * 1024 * 1024)
+/** Default for newsmeta_options::max_depth: element nesting looked at
+ *  (libxml2 itself keeps no more than 256 levels). */
+#define NEWSMETA_DEFAULT_MAX_DEPTH 256u
+/** Largest accepted newsmeta_options::max_depth; larger values count as it. */
+#define NEWSMETA_MAX_DEPTH_LIMIT 512u
+/** Default for newsmeta_options::max_paragraphs (body blocks, and captions). */
+#define NEWSMETA_DEFAULT_MAX_PARAGRAPHS 20000u
+/** Default for newsmeta_options::max_links. */
+#define NEWSMETA_DEFAULT_MAX_LINKS 20000u
+/** Default for newsmeta_options::max_jsonld_bytes (4 MiB per JSON-LD block). */
+#define NEWSMETA_DEFAULT_MAX_JSONLD_BYTES ((size_t)4 * 1024 * 1024)
+/** Default for newsmeta_options::max_jsonld_depth. */
+#define NEWSMETA_DEFAULT_MAX_JSONLD_DEPTH 64u
+/** Largest accepted newsmeta_options::max_jsonld_depth; larger values count
+ *  as it. */
+#define NEWSMETA_MAX_JSONLD_DEPTH_LIMIT 1024u
 
 /**
  * @brief Options for a parse. Initialize with newsmeta_options_init(); a
@@ -169,6 +185,29 @@ typedef struct newsmeta_options {
     /** Largest input accepted, in bytes; 0 means
      *  ::NEWSMETA_DEFAULT_MAX_INPUT_BYTES. */
     size_t max_input_bytes;
+    /** Deepest element nesting looked at (HTML): deeper elements and their
+     *  text are ignored and newsmeta_article::truncated gets
+     *  ::NEWSMETA_TRUNCATED_DEPTH. 0 means ::NEWSMETA_DEFAULT_MAX_DEPTH;
+     *  values above ::NEWSMETA_MAX_DEPTH_LIMIT count as that limit.
+     *  Appended after `max_input_bytes` (like the four below). */
+    uint32_t max_depth;
+    /** Most body blocks (and, separately, captions) kept; the rest are
+     *  dropped and newsmeta_article::truncated gets
+     *  ::NEWSMETA_TRUNCATED_PARAGRAPHS. 0 means
+     *  ::NEWSMETA_DEFAULT_MAX_PARAGRAPHS. */
+    uint32_t max_paragraphs;
+    /** Most links kept; the rest are dropped and newsmeta_article::truncated
+     *  gets ::NEWSMETA_TRUNCATED_LINKS. 0 means ::NEWSMETA_DEFAULT_MAX_LINKS. */
+    uint32_t max_links;
+    /** Deepest nesting followed inside a JSON-LD value; deeper values are
+     *  ignored and newsmeta_article::truncated gets
+     *  ::NEWSMETA_TRUNCATED_JSONLD. 0 means ::NEWSMETA_DEFAULT_MAX_JSONLD_DEPTH;
+     *  values above ::NEWSMETA_MAX_JSONLD_DEPTH_LIMIT count as that limit. */
+    uint32_t max_jsonld_depth;
+    /** Largest JSON-LD block read, in bytes; larger blocks are skipped and
+     *  newsmeta_article::truncated gets ::NEWSMETA_TRUNCATED_JSONLD. 0 means
+     *  ::NEWSMETA_DEFAULT_MAX_JSONLD_BYTES. */
+    size_t max_jsonld_bytes;
 } newsmeta_options;
 
 /**
@@ -193,6 +232,39 @@ NEWSMETA_API void newsmeta_options_init_sized(newsmeta_options *options, size_t 
 /* ------------------------------------------------------------------ */
 /* Result types                                                        */
 /* ------------------------------------------------------------------ */
+
+/**
+ * @brief How the charset of the input was chosen (see
+ * newsmeta_article::charset_source). Values are fixed.
+ */
+typedef enum newsmeta_charset_source {
+    NEWSMETA_CHARSET_BOM = 0,      /**< A byte order mark (UTF-8, UTF-16LE, UTF-16BE). */
+    NEWSMETA_CHARSET_OPTION = 1,   /**< newsmeta_options::charset, the caller's (transport's) charset. */
+    NEWSMETA_CHARSET_META = 2,     /**< A `<meta charset>` or `<meta http-equiv="Content-Type">` declaration in the page. */
+    NEWSMETA_CHARSET_DETECTED = 3, /**< The bytes themselves: valid UTF-8, or ICU's charset detector (also when a declaration was contradicted by the bytes). */
+    NEWSMETA_CHARSET_DEFAULT = 4   /**< Nothing decided: ASCII-only input (read as UTF-8), or no detector answer (windows-1252). */
+} newsmeta_charset_source;
+
+/** Bit of newsmeta_article::truncated: elements nested deeper than
+ *  newsmeta_options::max_depth (or than libxml2 keeps) were ignored. */
+#define NEWSMETA_TRUNCATED_DEPTH (1u << 0)
+/** Bit of newsmeta_article::truncated: body blocks or captions beyond
+ *  newsmeta_options::max_paragraphs were dropped. */
+#define NEWSMETA_TRUNCATED_PARAGRAPHS (1u << 1)
+/** Bit of newsmeta_article::truncated: links beyond
+ *  newsmeta_options::max_links were dropped. */
+#define NEWSMETA_TRUNCATED_LINKS (1u << 2)
+/** Bit of newsmeta_article::truncated: a JSON-LD block larger than
+ *  newsmeta_options::max_jsonld_bytes was skipped, or a value nested
+ *  deeper than newsmeta_options::max_jsonld_depth was ignored. */
+#define NEWSMETA_TRUNCATED_JSONLD (1u << 3)
+/** Bit of newsmeta_article::truncated: an element with an absurd number of
+ *  attributes (more than 256) kept only its first ones. */
+#define NEWSMETA_TRUNCATED_ATTRIBUTES (1u << 4)
+/** Bit of newsmeta_article::truncated: a text (or script) node reached
+ *  libxml2's limit of 10,000,000 bytes; the parser stopped there and the
+ *  rest of the page was not read. */
+#define NEWSMETA_TRUNCATED_TEXT (1u << 5)
 
 /** @brief Where a value was found (provenance). */
 typedef enum newsmeta_source {
@@ -324,6 +396,15 @@ typedef struct newsmeta_article {
      *  site's own name counts only when no person is credited. NULL when
      *  none is. Appended after `caption_count`. */
     const char *agency;
+    /** How `charset` was chosen: byte order mark, the caller's option, the
+     *  page's `<meta>` declaration, detection from the bytes, or the
+     *  default. Appended after `agency`. */
+    newsmeta_charset_source charset_source;
+    /** 0 when the whole input was looked at; otherwise the bitwise OR of
+     *  the NEWSMETA_TRUNCATED_* bits of the limits that cut the record
+     *  short (see newsmeta_options). The record is sound either way.
+     *  Appended after `charset_source`. */
+    uint32_t truncated;
 } newsmeta_article;
 
 /* ------------------------------------------------------------------ */

@@ -101,13 +101,38 @@ void newsmeta_init(void)
     pthread_once(&init_once, init_libraries);
 }
 
+/* Zeros to defaults, and the ceilings that keep recursion bounded. */
+void nmi_resolve_options(newsmeta_options *o)
+{
+    if (o->max_input_bytes == 0)
+        o->max_input_bytes = NEWSMETA_DEFAULT_MAX_INPUT_BYTES;
+    if (o->max_depth == 0)
+        o->max_depth = NEWSMETA_DEFAULT_MAX_DEPTH;
+    if (o->max_depth > NEWSMETA_MAX_DEPTH_LIMIT)
+        o->max_depth = NEWSMETA_MAX_DEPTH_LIMIT;
+    if (o->max_paragraphs == 0)
+        o->max_paragraphs = NEWSMETA_DEFAULT_MAX_PARAGRAPHS;
+    if (o->max_paragraphs > NMI_MAX_PARAGRAPHS)
+        o->max_paragraphs = NMI_MAX_PARAGRAPHS;
+    if (o->max_links == 0)
+        o->max_links = NEWSMETA_DEFAULT_MAX_LINKS;
+    if (o->max_links > NMI_MAX_LINKS)
+        o->max_links = NMI_MAX_LINKS;
+    if (o->max_jsonld_depth == 0)
+        o->max_jsonld_depth = NEWSMETA_DEFAULT_MAX_JSONLD_DEPTH;
+    if (o->max_jsonld_depth > NEWSMETA_MAX_JSONLD_DEPTH_LIMIT)
+        o->max_jsonld_depth = NEWSMETA_MAX_JSONLD_DEPTH_LIMIT;
+    if (o->max_jsonld_bytes == 0)
+        o->max_jsonld_bytes = NEWSMETA_DEFAULT_MAX_JSONLD_BYTES;
+}
+
 void newsmeta_options_init_sized(newsmeta_options *o, size_t size)
 {
     if (!o || size < sizeof o->size)
         return;
     newsmeta_options d;
     memset(&d, 0, sizeof d);
-    d.max_input_bytes = NEWSMETA_DEFAULT_MAX_INPUT_BYTES;
+    nmi_resolve_options(&d);
     /* the caller's struct may be older (smaller) than ours: write only
      * what it has */
     size_t n = size < sizeof d ? size : sizeof d;
@@ -146,6 +171,155 @@ static bool only_whitespace(const char *s, size_t n)
     return true;
 }
 
+/* ---- limits and normalization of the record ------------------------------ */
+
+/* libxml2 2.9 (without XML_PARSE_HUGE) stops parsing at 256 levels of
+ * elements, and at a text node of 10,000,000 bytes (it grows text in
+ * chunks of at most 1000): reaching either means the rest of the page was
+ * not read. */
+#define LIBXML_MAX_DEPTH 256
+#define LIBXML_MAX_TEXT (10000000 - 1000)
+
+/* Cut the tree below options.max_depth, without recursion (the walks of
+ * the later stages recurse and must not go deeper), and note where
+ * libxml2 cut it. */
+static void limit_tree(nmi_ctx *ctx, xmlNode *root)
+{
+    const uint32_t max = ctx->opts.max_depth;
+    uint32_t depth = 1, deepest = 1;
+    xmlNode *n = root;
+    for (;;) {
+        if (n->type == XML_ELEMENT_NODE && depth > deepest)
+            deepest = depth;
+        if ((n->type == XML_TEXT_NODE || n->type == XML_CDATA_SECTION_NODE) && n->content &&
+            !memchr(n->content, '\0', LIBXML_MAX_TEXT)) /* stops at the string's end */
+            ctx->truncated |= NEWSMETA_TRUNCATED_TEXT;
+        if (n->type == XML_ELEMENT_NODE && n->children && depth >= max) {
+            for (xmlNode *c = n->children, *next; c; c = next) {
+                next = c->next;
+                if (c->type == XML_ELEMENT_NODE) {
+                    xmlUnlinkNode(c);
+                    xmlFreeNode(c);
+                    ctx->truncated |= NEWSMETA_TRUNCATED_DEPTH;
+                }
+            }
+        } else if (n->children && n->type == XML_ELEMENT_NODE) {
+            n = n->children;
+            depth++;
+            continue;
+        }
+        while (n != root && !n->next) {
+            n = n->parent;
+            depth--;
+        }
+        if (n == root)
+            break;
+        n = n->next;
+    }
+    if (deepest > LIBXML_MAX_DEPTH)
+        ctx->truncated |= NEWSMETA_TRUNCATED_DEPTH;
+}
+
+/* The NFC form of an arena string, when it needs one (else s itself). */
+static const char *nfc_str(nmi_ctx *ctx, const char *s)
+{
+    if (!s || !nmi_needs_nfc(s, strlen(s)))
+        return s;
+    size_t n = 0;
+    const char *r = nmi_nfc_arena(ctx, s, strlen(s), &n, NULL, 0);
+    return r ? r : s;
+}
+
+static void nfc_list(nmi_ctx *ctx, const char *const *list, size_t count)
+{
+    for (size_t i = 0; i < count; i++)
+        ((const char **)list)[i] = nfc_str(ctx, list[i]);
+}
+
+/* Every string of the record in NFC. The page was normalized before
+ * parsing, but characters written as references (e&#x301;) and JSON
+ * escapes (e\u0301) only appear after it; checking costs a property
+ * lookup per non-ASCII character, so only strings that hold a character
+ * whose NFC_Quick_Check is not Yes are rewritten. Link offsets into a
+ * rewritten paragraph are moved with it. URLs are left as they are. */
+static void normalize_record(nmi_ctx *ctx, newsmeta_article *a)
+{
+    a->headline = nfc_str(ctx, a->headline);
+    a->byline = nfc_str(ctx, a->byline);
+    a->publisher = nfc_str(ctx, a->publisher);
+    a->description = nfc_str(ctx, a->description);
+    a->site_name = nfc_str(ctx, a->site_name);
+    a->image_credit = nfc_str(ctx, a->image_credit);
+    a->section = nfc_str(ctx, a->section);
+    a->agency = nfc_str(ctx, a->agency);
+    nfc_list(ctx, a->authors, a->author_count);
+    nfc_list(ctx, a->tags, a->tag_count);
+    nfc_list(ctx, a->captions, a->caption_count);
+    newsmeta_timestamp *ts[] = {&a->published, &a->modified};
+    for (size_t i = 0; i < 2; i++) {
+        ts[i]->raw = nfc_str(ctx, ts[i]->raw);
+        ts[i]->zone = nfc_str(ctx, ts[i]->zone);
+    }
+    newsmeta_link *links = (newsmeta_link *)a->links;
+    for (size_t i = 0; i < a->link_count; i++)
+        links[i].text = nfc_str(ctx, links[i].text);
+    newsmeta_paragraph *ps = (newsmeta_paragraph *)a->paragraphs;
+    size_t np = 0;
+    for (size_t p = 0; p < a->paragraph_count; p++)
+        np += nmi_needs_nfc(ps[p].text, ps[p].length);
+    if (np == 0)
+        return;
+    /* the body links of each paragraph, grouped by a counting sort (no
+     * quadratic pass over paragraphs and links) */
+    size_t *first = calloc(a->paragraph_count + 1, sizeof *first);
+    size_t *order = malloc((a->link_count ? a->link_count : 1) * sizeof *order);
+    size_t *cuts = malloc((a->link_count ? 2 * a->link_count : 1) * sizeof *cuts);
+    size_t *fill = malloc((a->paragraph_count + 1) * sizeof *fill); /* cursors */
+    if (!first || !order || !cuts || !fill) {
+        ctx->oom = true;
+        free(first);
+        free(order);
+        free(cuts);
+        free(fill);
+        return;
+    }
+    for (size_t i = 0; i < a->link_count; i++)
+        if (links[i].kind == NEWSMETA_LINK_BODY && links[i].paragraph >= 0 &&
+            (size_t)links[i].paragraph < a->paragraph_count)
+            first[links[i].paragraph + 1]++;
+    for (size_t p = 0; p < a->paragraph_count; p++)
+        first[p + 1] += first[p];
+    memcpy(fill, first, a->paragraph_count * sizeof *fill);
+    for (size_t i = 0; i < a->link_count; i++)
+        if (links[i].kind == NEWSMETA_LINK_BODY && links[i].paragraph >= 0 &&
+            (size_t)links[i].paragraph < a->paragraph_count)
+            order[fill[links[i].paragraph]++] = i;
+    for (size_t p = 0; p < a->paragraph_count && !ctx->oom; p++) {
+        if (!nmi_needs_nfc(ps[p].text, ps[p].length))
+            continue;
+        size_t nc = 0;
+        for (size_t k = first[p]; k < first[p + 1]; k++) {
+            cuts[nc++] = links[order[k]].start;
+            cuts[nc++] = links[order[k]].end;
+        }
+        size_t len = 0;
+        const char *t = nmi_nfc_arena(ctx, ps[p].text, ps[p].length, &len, cuts, nc);
+        if (!t)
+            continue;
+        ps[p].text = t;
+        ps[p].length = len;
+        nc = 0;
+        for (size_t k = first[p]; k < first[p + 1]; k++) {
+            links[order[k]].start = cuts[nc++];
+            links[order[k]].end = cuts[nc++];
+        }
+    }
+    free(first);
+    free(order);
+    free(cuts);
+    free(fill);
+}
+
 static void ctx_release(nmi_ctx *ctx)
 {
     for (int f = 0; f < NMI_F_COUNT; f++)
@@ -172,15 +346,19 @@ static newsmeta_status parse(const char *input, size_t length, const char *url,
     newsmeta_options opts;
     newsmeta_options_init(&opts);
     if (options) {
-        if (options->size < offsetof(newsmeta_options, max_input_bytes) + sizeof(size_t) ||
-            options->size > sizeof opts)
+        /* the sizes the struct has had: up to max_input_bytes (0.1.0),
+         * and today's */
+        if (options->size != offsetof(newsmeta_options, max_depth) &&
+            options->size != sizeof opts)
             return nmi_fail(error, NEWSMETA_ERR_INVALID_ARGUMENT,
                             "options->size is %u; initialize options with newsmeta_options_init()",
                             (unsigned)options->size);
+        /* an older caller's smaller struct: the fields it lacks keep
+         * their defaults */
+        memset(&opts, 0, sizeof opts);
         memcpy(&opts, options, options->size);
         opts.size = (uint32_t)sizeof opts;
-        if (opts.max_input_bytes == 0)
-            opts.max_input_bytes = NEWSMETA_DEFAULT_MAX_INPUT_BYTES;
+        nmi_resolve_options(&opts);
     }
     if (length == 0 || only_whitespace(input, length))
         return nmi_fail(error, NEWSMETA_ERR_EMPTY_INPUT, "the input is empty");
@@ -219,20 +397,42 @@ static newsmeta_status parse(const char *input, size_t length, const char *url,
         if (owned)
             free(utf8);
     } else {
-        ctx.doc = nmi_parse_html_utf8(utf8, utf8_len);
+        size_t limited_len = 0;
+        char *limited = nmi_limit_attributes(&ctx, utf8, utf8_len, &limited_len);
+        if (limited) {
+            if (owned)
+                free(utf8);
+            utf8 = limited;
+            utf8_len = limited_len;
+            owned = true;
+        }
+        ctx.doc = ctx.oom ? NULL : nmi_parse_html_utf8(utf8, utf8_len);
         if (owned)
             free(utf8);
+        if (ctx.oom) {
+            ctx_release(&ctx);
+            newsmeta_article_free(&box->pub);
+            return nmi_fail(error, NEWSMETA_ERR_NOMEM, "out of memory");
+        }
         if (!ctx.doc || !xmlDocGetRootElement(ctx.doc)) {
             ctx_release(&ctx);
             newsmeta_article_free(&box->pub);
             return nmi_fail(error, NEWSMETA_ERR_PARSE,
                             "the HTML parser could not build a document");
         }
+        limit_tree(&ctx, xmlDocGetRootElement(ctx.doc));
         nmi_harvest(&ctx);
         headline = nmi_choose_headline(&ctx, &headline_src);
         nmi_extract_content(&ctx, headline);
     }
     st = ctx.oom ? NEWSMETA_ERR_NOMEM : nmi_build_article(&ctx, &box->pub, headline, headline_src);
+    if (st == NEWSMETA_OK) {
+        normalize_record(&ctx, &box->pub);
+        if (ctx.oom)
+            st = NEWSMETA_ERR_NOMEM;
+        box->pub.charset_source = ctx.charset_source;
+        box->pub.truncated = ctx.truncated;
+    }
     ctx_release(&ctx);
 
     if (st != NEWSMETA_OK) {

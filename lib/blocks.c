@@ -92,8 +92,10 @@ const char *nmi_related_prefix(const char *s)
 
 bool nmi_push_link(nmi_ctx *ctx, const nmi_link *l)
 {
-    if (ctx->link_count >= NMI_MAX_LINKS)
+    if (ctx->link_count >= ctx->opts.max_links) {
+        ctx->truncated |= NEWSMETA_TRUNCATED_LINKS;
         return false;
+    }
     if (ctx->link_count == ctx->link_cap) {
         size_t cap = ctx->link_cap ? ctx->link_cap * 2 : 64;
         nmi_link *p = nmi_arena_alloc(ctx->arena, cap * sizeof *p);
@@ -112,8 +114,10 @@ bool nmi_push_link(nmi_ctx *ctx, const nmi_link *l)
 
 bool nmi_push_block(nmi_ctx *ctx, const nmi_block *b)
 {
-    if (ctx->block_count >= NMI_MAX_PARAGRAPHS)
+    if (ctx->block_count >= ctx->opts.max_paragraphs) {
+        ctx->truncated |= NEWSMETA_TRUNCATED_PARAGRAPHS;
         return false;
+    }
     if (ctx->block_count == ctx->block_cap) {
         size_t cap = ctx->block_cap ? ctx->block_cap * 2 : 64;
         nmi_block *p = nmi_arena_alloc(ctx->arena, cap * sizeof *p);
@@ -222,8 +226,12 @@ static void flush(emit *e)
 static void add_caption(nmi_ctx *ctx, const xmlNode *n)
 {
     const nmi_node_info *info = nmi_info(n);
-    if ((info && info->hard_junk) || ctx->caption_count >= NMI_MAX_PARAGRAPHS)
+    if (info && info->hard_junk)
         return;
+    if (ctx->caption_count >= ctx->opts.max_paragraphs) {
+        ctx->truncated |= NEWSMETA_TRUNCATED_PARAGRAPHS;
+        return;
+    }
     const char *text = nmi_node_text(ctx, n);
     if (!text)
         return;

@@ -1,16 +1,59 @@
-/* Timestamps: ISO 8601 and RFC 3339, RFC 2822, textual dates (English,
- * with German, Spanish, French, Italian and Portuguese month names), and
- * dates in URL paths. Zone abbreviations resolve to IANA zones and the
- * offset for the date in question comes from ICU, so daylight saving is
- * right; a time printed without a zone keeps its offset unknown unless the
- * caller set a default zone. */
+/* Timestamps, read with ICU.
+ *
+ * - ISO 8601 / RFC 3339 in their common variants (basic and extended
+ *   forms, week dates 2019-W47-2 and ordinal dates 2019-323 through an ICU
+ *   calendar, fractions, Z and numeric offsets), Unix timestamps that
+ *   harvest.c writes as "@1574101047".
+ * - Everything else through one tokenizer: RFC 2822, JavaScript and Java
+ *   Date strings, and textual dates in many languages. Month, weekday and
+ *   am/pm names, the order of numeric dates (05/10/2018), ordinal suffixes
+ *   ("26th", "1er"), the CJK year/month/day and hour/minute suffixes
+ *   (2019年11月19日, 오후 3시 20분) all come from ICU's locale data
+ *   (udat_getSymbols, the locales' date and time patterns, the ordinal
+ *   number format), read once into an immutable table
+ *   (pthread_once); nothing is written to it afterwards.
+ * - Zones: numeric offsets, GMT/UTC forms, IANA ids, and abbreviations,
+ *   which ICU's time-zone names resolve in the locales of the page's
+ *   language and country first ("IST" is India on an en-IN page and Ireland
+ *   on an en-IE one), with ICU applying standard or daylight time as the
+ *   name says ("EST" in July is still -05:00) and the offset of the date in
+ *   question for generic names ("ET"). A short table names the IANA zone
+ *   of the abbreviations ICU's English data lacks (MSK, KST, ...); their
+ *   offsets come from ICU too.
+ * - A time printed without a zone keeps its offset unknown: offsets are
+ *   never invented here (the caller's default zone is applied by
+ *   nmi_parse_date() only).
+ *
+ * Every ICU object other than the table is opened and closed within the
+ * call, so any number of threads may parse at once. */
+#define _POSIX_C_SOURCE 200809L /* gmtime_r, strnlen */
+#include <pthread.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
+#include <unicode/uchar.h>
 #include <unicode/ucal.h>
+#include <unicode/udat.h>
+#include <unicode/udatpg.h>
+#include <unicode/uloc.h>
+#include <unicode/unorm2.h>
+#include <unicode/unum.h>
+#include <unicode/ures.h>
 #include <unicode/ustring.h>
+#include <unicode/utf16.h>
 
 #include "internal.h"
+
+/* A date text longer than this (in UTF-16 units) is read up to here: a
+ * date is never further into its element's text. */
+#define NMI_DATE_MAX_UNITS 320
+/* Tokens read from one text. */
+#define NMI_DATE_MAX_TOKENS 96
+/* A folded name (month, weekday, am/pm, suffix) longer than this is not
+ * kept: no locale's names come near it. */
+#define NMI_KEY_MAX 24
 
 int64_t nmi_days_from_civil(int y, int m, int d)
 {
@@ -24,12 +67,35 @@ int64_t nmi_days_from_civil(int y, int m, int d)
     return era * 146097 + (int64_t)doe - 719468;
 }
 
+static void civil_from_days(int64_t z, int *y, int *m, int *d)
+{
+    z += 719468;
+    const int64_t era = (z >= 0 ? z : z - 146096) / 146097;
+    const unsigned doe = (unsigned)(z - era * 146097);
+    const unsigned yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+    const unsigned doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    const unsigned mp = (5 * doy + 2) / 153;
+    *d = (int)(doy - (153 * mp + 2) / 5 + 1);
+    *m = (int)(mp < 10 ? mp + 3 : mp - 9);
+    *y = (int)((int64_t)yoe + era * 400 + (*m <= 2));
+}
+
 static int days_in_month(int y, int m)
 {
     static const int dm[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    if (m < 1 || m > 12)
+        return 0;
     if (m == 2 && ((y % 4 == 0 && y % 100 != 0) || y % 400 == 0))
         return 29;
     return dm[m - 1];
+}
+
+/* 1 = Monday ... 7 = Sunday */
+static int weekday_of(int y, int m, int d)
+{
+    int64_t days = nmi_days_from_civil(y, m, d); /* 1970-01-01 was a Thursday */
+    int w = (int)(((days % 7) + 7 + 3) % 7);
+    return w + 1;
 }
 
 static bool valid(const nmi_time *t)
@@ -49,151 +115,1670 @@ static bool valid(const nmi_time *t)
     return true;
 }
 
-/* Offset of an IANA zone at a local wall time, through ICU (DST applied).
- * ICU's calendar objects are per call; ICU's zone data is thread-safe. */
-static bool zone_offset(const char *iana, const nmi_time *t, int *offset)
+/* Copy with truncation (zone names are short; an over-long one is cut). */
+static void copy_str(char *dst, size_t cap, const char *src)
 {
-    UChar zid[64];
-    if (strlen(iana) >= sizeof zid / sizeof *zid)
+    size_t n = src ? strlen(src) : 0;
+    if (n >= cap)
+        n = cap - 1;
+    if (n)
+        memcpy(dst, src, n);
+    dst[n] = '\0';
+}
+
+static void set_zone_text(nmi_time *t, const char *z)
+{
+    copy_str(t->zone, sizeof t->zone, z);
+}
+
+/* ---- instants ------------------------------------------------------------ */
+
+bool nmi_time_instant(const nmi_time *t, int64_t *utc)
+{
+    if (!t->offset_known || t->precision < NEWSMETA_PRECISION_HOUR)
         return false;
-    u_uastrcpy(zid, iana);
-    UErrorCode st = U_ZERO_ERROR;
-    UCalendar *cal = ucal_open(zid, -1, "en_US_POSIX", UCAL_GREGORIAN, &st);
-    if (U_FAILURE(st))
-        return false;
-    /* An unknown id silently gives GMT in ICU: check it was understood. */
-    UChar got[64];
-    int32_t glen = ucal_getTimeZoneID(cal, got, 64, &st);
-    bool known = U_SUCCESS(st) && glen > 0 && u_strcmp(got, zid) == 0;
-    if (!known) {
-        ucal_close(cal);
-        return false;
-    }
-    ucal_setDateTime(cal, t->year, t->month - 1, t->day > 0 ? t->day : 1, t->hour, t->minute,
-                     t->second, &st);
-    int32_t off = ucal_get(cal, UCAL_ZONE_OFFSET, &st) + ucal_get(cal, UCAL_DST_OFFSET, &st);
-    ucal_close(cal);
-    if (U_FAILURE(st))
-        return false;
-    *offset = off / 60000;
+    *utc = nmi_days_from_civil(t->year, t->month, t->day) * 86400 + t->hour * 3600 +
+           t->minute * 60 + t->second - (int64_t)t->offset_minutes * 60;
     return true;
 }
 
-typedef struct zone_abbr {
-    const char *abbr;
-    int offset;       /* fixed offset in minutes, used when iana is NULL */
-    const char *iana; /* generic names whose offset depends on the date */
-} zone_abbr;
-
-/* Abbreviations with one meaning in news pages. Ambiguous ones (IST: India
- * or Ireland; CST: US or China) are resolved by the page's locale in the
- * date issue's work; here they take their most common news meaning. */
-static const zone_abbr ZONES[] = {
-    {"UTC", 0, NULL},      {"GMT", 0, NULL},
-    {"Z", 0, NULL},        {"UT", 0, NULL},
-    {"EST", -300, NULL},   {"EDT", -240, NULL},
-    {"ET", 0, "America/New_York"},
-    {"CST", -360, NULL},   {"CDT", -300, NULL},
-    {"CT", 0, "America/Chicago"},
-    {"MST", -420, NULL},   {"MDT", -360, NULL},
-    {"MT", 0, "America/Denver"},
-    {"PST", -480, NULL},   {"PDT", -420, NULL},
-    {"PT", 0, "America/Los_Angeles"},
-    {"AKST", -540, NULL},  {"AKDT", -480, NULL},
-    {"HST", -600, NULL},   {"BST", 60, NULL},
-    {"WET", 0, NULL},      {"WEST", 60, NULL},
-    {"CET", 60, NULL},     {"CEST", 120, NULL},
-    {"EET", 120, NULL},    {"EEST", 180, NULL},
-    {"MSK", 180, NULL},    {"IST", 330, NULL},
-    {"PKT", 300, NULL},    {"SGT", 480, NULL},
-    {"HKT", 480, NULL},    {"JST", 540, NULL},
-    {"KST", 540, NULL},    {"AEST", 600, NULL},
-    {"AEDT", 660, NULL},   {"ACST", 570, NULL},
-    {"AWST", 480, NULL},   {"NZST", 720, NULL},
-    {"NZDT", 780, NULL},   {"WIB", 420, NULL},
-    {"BRT", -180, NULL},
-};
-
-static const char *const MONTHS[] = {"jan", "feb", "mar", "apr", "may", "jun",
-                                     "jul", "aug", "sep", "oct", "nov", "dec"};
-
-static int lower_c(int c)
+void nmi_time_set_instant(nmi_time *t, int64_t utc, int offset_minutes)
 {
-    return (c >= 'A' && c <= 'Z') ? c + 32 : c;
+    int64_t local = utc + (int64_t)offset_minutes * 60;
+    int64_t days = local >= 0 ? local / 86400 : -((-local + 86399) / 86400);
+    int64_t secs = local - days * 86400;
+    civil_from_days(days, &t->year, &t->month, &t->day);
+    t->hour = (int)(secs / 3600);
+    t->minute = (int)(secs / 60 % 60);
+    t->second = (int)(secs % 60);
+    t->offset_known = true;
+    t->offset_minutes = offset_minutes;
+    if (t->precision < NEWSMETA_PRECISION_HOUR)
+        t->precision = NEWSMETA_PRECISION_MINUTE;
 }
 
-/* "November", "Nov", "Nov.", "Sept" -> 1..12, else 0. */
-static int month_of(const char *w, size_t n)
+/* Milliseconds of a wall time read as if it were UTC. */
+static double wall_millis(const nmi_time *t)
 {
-    if (n < 3)
-        return 0;
-    static const char *const FULL[] = {"january", "february", "march",     "april",
-                                       "may",     "june",     "july",      "august",
-                                       "september", "october", "november", "december"};
-    for (int m = 0; m < 12; m++) {
-        if (lower_c(w[0]) != MONTHS[m][0] || lower_c(w[1]) != MONTHS[m][1] ||
-            lower_c(w[2]) != MONTHS[m][2])
+    return (double)(nmi_days_from_civil(t->year, t->month, t->day > 0 ? t->day : 1) * 86400 +
+                    t->hour * 3600 + t->minute * 60 + t->second) *
+           1000.0;
+}
+
+/* ---- IANA zones through ICU ----------------------------------------------- */
+
+static bool to_uchars(const char *s, UChar *out, int32_t cap)
+{
+    UErrorCode st = U_ZERO_ERROR;
+    int32_t n = 0;
+    u_strFromUTF8(out, cap, &n, s, -1, &st);
+    return U_SUCCESS(st) && n < cap;
+}
+
+/* A calendar of the zone that is Gregorian all the way back, as the civil
+ * arithmetic here is (ICU switches to the Julian calendar before 1582). */
+static UCalendar *open_calendar(const UChar *zid, const char *loc, UErrorCode *st)
+{
+    UCalendar *cal = ucal_open(zid, -1, loc, UCAL_GREGORIAN, st);
+    if (U_FAILURE(*st))
+        return NULL;
+    ucal_setGregorianChange(cal, -184303902528000000.0, st);
+    ucal_clear(cal);
+    return cal;
+}
+
+/* Is id a zone ICU knows by that very name (ICU silently gives GMT for an
+ * unknown one)? Aliases ("Asia/Calcutta") count. */
+static bool known_zone(const UChar *zid)
+{
+    UChar canon[64];
+    UBool system = false;
+    UErrorCode st = U_ZERO_ERROR;
+    int32_t n = ucal_getCanonicalTimeZoneID(zid, -1, canon, 64, &system, &st);
+    return U_SUCCESS(st) && n > 0 && system;
+}
+
+bool nmi_zone_offset(const char *iana, const nmi_time *t, int *offset)
+{
+    UChar zid[64];
+    if (!iana || !*iana || !to_uchars(iana, zid, 64) || !known_zone(zid))
+        return false;
+    UErrorCode st = U_ZERO_ERROR;
+    UCalendar *cal = open_calendar(zid, "en_US_POSIX", &st);
+    if (!cal)
+        return false;
+    ucal_setDateTime(cal, t->year, t->month - 1, t->day > 0 ? t->day : 1, t->hour, t->minute,
+                     t->second, &st);
+    double at = ucal_getMillis(cal, &st);
+    ucal_close(cal);
+    if (U_FAILURE(st))
+        return false;
+    /* the offset ICU used to place this wall time (in a gap, the one
+     * before the transition) */
+    double diff = wall_millis(t) - at;
+    *offset = (int)(diff / 60000.0 + (diff >= 0 ? 0.5 : -0.5));
+    return *offset >= -18 * 60 && *offset <= 18 * 60;
+}
+
+bool nmi_time_adopt_zone(nmi_time *t, const char *iana, int offset_minutes, const char *label)
+{
+    if (t->offset_known || t->precision < NEWSMETA_PRECISION_HOUR)
+        return false;
+    int off = offset_minutes;
+    if (iana && *iana && !nmi_zone_offset(iana, t, &off))
+        return false;
+    if (off < -18 * 60 || off > 18 * 60)
+        return false;
+    t->offset_known = true;
+    t->offset_minutes = off;
+    if (label)
+        set_zone_text(t, label);
+    if (iana)
+        copy_str(t->iana, sizeof t->iana, iana);
+    return true;
+}
+
+/* ---- the page's language and country ------------------------------------ */
+
+/* Country-code domains used as generic names (.tv, .io, .co ...): they say
+ * nothing about where a site is. */
+static bool generic_cctld(const char *tld)
+{
+    static const char *const G[] = {"io", "co", "me", "tv", "fm", "ai", "ly", "to", "cc", "ws",
+                                    "gg", "la", "so", "am", "is", "it", "st", "gl", "im", "sh",
+                                    "ac", "nu", "tk", "ms", "vc", "eu", "su", NULL};
+    for (const char *const *p = G; *p; p++)
+        if (!strcmp(tld, *p))
+            return true;
+    return false;
+}
+
+static void add_region(nmi_date_hints *h, const char *r)
+{
+    if (h->nregions >= 4 || strlen(r) != 2)
+        return;
+    char up[4] = {(char)(r[0] & ~32), (char)(r[1] & ~32), 0, 0};
+    if (up[0] < 'A' || up[0] > 'Z' || up[1] < 'A' || up[1] > 'Z')
+        return;
+    for (int i = 0; i < h->nregions; i++)
+        if (!strcmp(h->regions[i], up))
+            return;
+    memcpy(h->regions[h->nregions++], up, 3);
+}
+
+/* "en-IN", "en_GB", "pt-br", "zh-Hant-TW" -> language and region */
+static void split_tag(const char *tag, char *lang, size_t lcap, char *region, size_t rcap)
+{
+    lang[0] = region[0] = '\0';
+    size_t i = 0, n = 0;
+    while (tag[i] && tag[i] != '-' && tag[i] != '_' && n + 1 < lcap) {
+        char c = tag[i++];
+        lang[n++] = (char)((c >= 'A' && c <= 'Z') ? c + 32 : c);
+    }
+    lang[n] = '\0';
+    if (n < 2 || n > 3)
+        lang[0] = '\0';
+    while (tag[i]) {
+        if (tag[i] != '-' && tag[i] != '_') {
+            i++;
             continue;
-        if (n == 3 || (n == 4 && m == 8 && lower_c(w[3]) == 't'))
-            return m + 1;
-        /* a longer word must be a prefix-consistent spelling of the month */
-        size_t fl = strlen(FULL[m]);
-        if (n == fl) {
-            size_t k = 0;
-            while (k < n && lower_c(w[k]) == FULL[m][k])
-                k++;
-            if (k == n)
-                return m + 1;
+        }
+        i++;
+        size_t k = 0;
+        while (tag[i + k] && tag[i + k] != '-' && tag[i + k] != '_')
+            k++;
+        if (k == 2 && rcap > 2) {
+            region[0] = tag[i];
+            region[1] = tag[i + 1];
+            region[2] = '\0';
+            return;
+        }
+        i += k;
+    }
+}
+
+static void url_region(const char *url, char *region)
+{
+    region[0] = '\0';
+    if (!url)
+        return;
+    const char *h = strstr(url, "://");
+    h = h ? h + 3 : url;
+    size_t n = strcspn(h, "/:?#");
+    if (n == 0 || n > 253)
+        return;
+    const char *dot = NULL;
+    for (size_t i = 0; i < n; i++)
+        if (h[i] == '.')
+            dot = h + i;
+    if (!dot || (size_t)(h + n - dot - 1) != 2)
+        return;
+    char tld[3] = {(char)(dot[1] | 32), (char)(dot[2] | 32), 0};
+    if (generic_cctld(tld))
+        return;
+    if (!strcmp(tld, "uk"))
+        strcpy(tld, "gb");
+    memcpy(region, tld, 3);
+}
+
+void nmi_date_hints_init(const nmi_ctx *ctx, nmi_date_hints *h)
+{
+    memset(h, 0, sizeof *h);
+    if (!ctx)
+        return;
+    const nmi_cands *c = &ctx->cands[NMI_F_LANGUAGE];
+    /* The html lang and JSON-LD inLanguage first, then the URL's country,
+     * then <meta> tags (og:locale "en_US" is often a CMS default). */
+    int best_rank = 1 << 30;
+    for (int pass = 0; pass < 2; pass++) {
+        for (size_t i = 0; i < c->count; i++) {
+            bool meta = c->items[i].source == NEWSMETA_SOURCE_META;
+            if (meta != (pass == 1))
+                continue;
+            char lang[12], region[4];
+            split_tag(c->items[i].value, lang, sizeof lang, region, sizeof region);
+            if (lang[0] && c->items[i].rank < best_rank) {
+                best_rank = c->items[i].rank;
+                memcpy(h->lang, lang, sizeof h->lang);
+            }
+            if (region[0])
+                add_region(h, region);
+        }
+        if (pass == 0) {
+            char r[4];
+            url_region(ctx->url, r);
+            if (r[0])
+                add_region(h, r);
         }
     }
-    return 0;
+    if (!h->lang[0] && h->nregions) {
+        /* the country's likely language: ICU's likely subtags */
+        char und[8], full[32];
+        snprintf(und, sizeof und, "und_%s", h->regions[0]);
+        UErrorCode st = U_ZERO_ERROR;
+        uloc_addLikelySubtags(und, full, sizeof full, &st);
+        if (U_SUCCESS(st)) {
+            char reg[4];
+            split_tag(full, h->lang, sizeof h->lang, reg, sizeof reg);
+        }
+    }
 }
 
-/* Month names of other languages that differ from the English ones, in
- * lower case (UTF-8), with the abbreviations that cannot be mistaken for
- * an English word ("ago", Spanish for August, is left out). */
-static const struct {
-    const char *name;
-    int month;
-} MONTH_WORDS[] = {
-    /* de */ {"januar", 1}, {"j\xC3\xA4nner", 1}, {"februar", 2}, {"m\xC3\xA4rz", 3},
-    {"m\xC3\xA4r", 3}, {"mai", 5}, {"juni", 6}, {"juli", 7}, {"oktober", 10}, {"okt", 10},
-    {"dezember", 12}, {"dez", 12},
-    /* es */ {"enero", 1}, {"ene", 1}, {"febrero", 2}, {"marzo", 3}, {"abril", 4}, {"mayo", 5},
-    {"junio", 6}, {"julio", 7}, {"agosto", 8}, {"septiembre", 9}, {"setiembre", 9},
-    {"octubre", 10}, {"noviembre", 11}, {"diciembre", 12}, {"dic", 12},
-    /* fr */ {"janvier", 1}, {"janv", 1}, {"f\xC3\xA9vrier", 2}, {"f\xC3\xA9vr", 2},
-    {"fevrier", 2}, {"mars", 3}, {"avril", 4}, {"avr", 4}, {"juin", 6}, {"juillet", 7},
-    {"juil", 7}, {"ao\xC3\xBBt", 8}, {"aout", 8}, {"septembre", 9}, {"octobre", 10},
-    {"novembre", 11}, {"d\xC3\xA9" "cembre", 12}, {"d\xC3\xA9" "c", 12}, {"decembre", 12},
-    /* it */ {"gennaio", 1}, {"febbraio", 2}, {"aprile", 4}, {"maggio", 5}, {"giugno", 6},
-    {"luglio", 7}, {"settembre", 9}, {"ottobre", 10}, {"dicembre", 12},
-    /* pt */ {"janeiro", 1}, {"fevereiro", 2}, {"mar\xC3\xA7o", 3}, {"maio", 5}, {"junho", 6},
-    {"julho", 7}, {"setembro", 9}, {"outubro", 10}, {"dezembro", 12},
+/* ---- the locale table ------------------------------------------------------ */
+
+/* Locales whose names are read. The page's language comes first when
+ * names clash ("mar" is March in English, Tuesday in Spanish); English is
+ * next. */
+static const char *const LOCALES[] = {
+    "en", "en_GB", "de", "fr", "es", "it", "pt", "nl", "ru", "pl", "tr", "sv", "ja", "zh",
+    "ko", "ar", "hi", "id", "uk", "cs", "da", "nb", "fi", "ro", "hu", "el", "vi", "ms", "de_AT",
+};
+#define NMI_NLOCALES ((int)(sizeof LOCALES / sizeof *LOCALES))
+
+enum sym_kind {
+    SK_MONTH = 1,   /* value 1..12 */
+    SK_WEEKDAY,     /* value 1..7, Monday first */
+    SK_AMPM,        /* value 0 am, 1 pm */
+    SK_ORDINAL,     /* a suffix after a day number: "st", "er", "º" */
+    SK_YEAR_SUF,    /* 年, 년 */
+    SK_MONTH_SUF,   /* 月, 월 */
+    SK_DAY_SUF,     /* 日, 일 */
+    SK_HOUR_SUF,    /* 時, 시 */
+    SK_MIN_SUF,     /* 分, 분 */
+    SK_SEC_SUF      /* 秒, 초 */
 };
 
-/* Is w[0..n) the lower-case name, ASCII capitals and the Latin-1 ones
- * (U+00C0..U+00DE, UTF-8 C3 80..9E) folded ("MÄRZ", "März")? */
-static bool word_eq_fold(const char *w, size_t n, const char *lower)
+typedef struct sym {
+    UChar key[NMI_KEY_MAX];
+    uint8_t len;
+    uint8_t kind;
+    uint8_t value;
+    uint8_t loc;  /* index into LOCALES */
+    bool wide;    /* a full name, safe to match on a page of any language */
+} sym;
+
+typedef struct loc_info {
+    char order[4];   /* field order of the short numeric date: "MDY", "DMY", "YMD" */
+    bool ampm_first; /* the am/pm marker comes before the hour (오후 3:20) */
+    bool dot_time;   /* the hour and minute are parted by '.' (19.30) */
+} loc_info;
+
+#define NMI_MAX_SYMS (NMI_NLOCALES * 110)
+
+/* Written once, under pthread_once, then only read. */
+static struct {
+    sym syms[NMI_MAX_SYMS];
+    size_t nsyms;
+    loc_info locs[sizeof LOCALES / sizeof *LOCALES];
+} TABLE;
+static pthread_once_t TABLE_ONCE = PTHREAD_ONCE_INIT;
+
+/* Case-folded, accents and other combining marks removed, dots, spaces
+ * and the Devanagari abbreviation sign dropped: "Févr." -> "fevr",
+ * "a. m." -> "am", "EKİM" -> "ekim". Returns the length, 0 when the key
+ * does not fit. */
+static int32_t make_key(const UChar *s, int32_t n, UChar *key)
 {
-    size_t i = 0;
-    for (; i < n && lower[i]; i++) {
-        unsigned char c = (unsigned char)w[i];
-        if (i > 0 && (unsigned char)w[i - 1] == 0xC3 && c >= 0x80 && c <= 0x9E && c != 0x97)
-            c += 0x20;
-        if ((unsigned char)lower_c(c) != (unsigned char)lower[i])
-            return false;
+    UChar fold[64], nfd[96];
+    UErrorCode st = U_ZERO_ERROR;
+    if (n <= 0 || n > 48)
+        return 0;
+    int32_t fl = u_strFoldCase(fold, 64, s, n, U_FOLD_CASE_DEFAULT, &st);
+    if (U_FAILURE(st) || fl > 64)
+        return 0;
+    const UNormalizer2 *norm = unorm2_getNFDInstance(&st);
+    if (U_FAILURE(st))
+        return 0;
+    int32_t dl = unorm2_normalize(norm, fold, fl, nfd, 96, &st);
+    if (U_FAILURE(st) || dl > 96)
+        return 0;
+    int32_t k = 0;
+    for (int32_t i = 0; i < dl; i++) {
+        UChar c = nfd[i];
+        int8_t type = u_charType(c);
+        if (type == U_NON_SPACING_MARK || type == U_ENCLOSING_MARK || c == '.' || c == ' ' ||
+            c == 0x0970 || c == 0x00A0 || c == 0x200F || c == 0x200E)
+            continue;
+        if (k >= NMI_KEY_MAX)
+            return 0;
+        key[k++] = c;
     }
-    return i == n && lower[i] == '\0';
+    return k;
 }
 
-static int foreign_month(const char *w, size_t n)
+static int key_cmp(const UChar *a, int al, const UChar *b, int bl)
 {
-    for (size_t i = 0; i < sizeof MONTH_WORDS / sizeof *MONTH_WORDS; i++)
-        if (word_eq_fold(w, n, MONTH_WORDS[i].name))
-            return MONTH_WORDS[i].month;
-    return 0;
+    int n = al < bl ? al : bl;
+    for (int i = 0; i < n; i++)
+        if (a[i] != b[i])
+            return a[i] < b[i] ? -1 : 1;
+    return al - bl;
 }
+
+static void add_sym(const UChar *s, int32_t n, int kind, int value, int loc, bool wide)
+{
+    if (TABLE.nsyms >= NMI_MAX_SYMS)
+        return;
+    sym *e = &TABLE.syms[TABLE.nsyms];
+    int32_t k = make_key(s, n, e->key);
+    if (k <= 0)
+        return;
+    /* the same name twice for a locale (format and stand-alone forms);
+     * the table is filled one locale after the other */
+    for (size_t i = TABLE.nsyms; i-- > 0 && TABLE.syms[i].loc == loc;) {
+        const sym *o = &TABLE.syms[i];
+        if (o->kind == kind && o->value == value && !key_cmp(o->key, o->len, e->key, k)) {
+            if (wide)
+                TABLE.syms[i].wide = true;
+            return;
+        }
+    }
+    e->len = (uint8_t)k;
+    e->kind = (uint8_t)kind;
+    e->value = (uint8_t)value;
+    e->loc = (uint8_t)loc;
+    e->wide = wide;
+    TABLE.nsyms++;
+}
+
+/* The literal letters right after a field in a pattern ("y年M月d日": after
+ * 'y' comes "年"), as a suffix symbol. */
+static void pattern_suffix(const UChar *pat, int32_t n, UChar field, int kind, int loc)
+{
+    for (int32_t i = 0; i < n; i++) {
+        if (pat[i] == '\'') { /* skip quoted literals */
+            for (i++; i < n && pat[i] != '\''; i++)
+                ;
+            continue;
+        }
+        if (pat[i] != field)
+            continue;
+        int32_t j = i;
+        while (j < n && pat[j] == field)
+            j++;
+        int32_t k = j;
+        while (k < n && u_isalpha(pat[k]) && !(pat[k] < 0x80))
+            k++;
+        if (k > j)
+            add_sym(pat + j, k - j, kind, 0, loc, true);
+        return;
+    }
+}
+
+static void load_locale(int li)
+{
+    const char *loc = LOCALES[li];
+    UErrorCode st = U_ZERO_ERROR;
+    UChar buf[128];
+    UDateFormat *f = udat_open(UDAT_NONE, UDAT_SHORT, loc, NULL, 0, NULL, 0, &st);
+    if (U_FAILURE(st))
+        return;
+    static const struct {
+        UDateFormatSymbolType type;
+        bool wide;
+    } MONTHS[] = {{UDAT_MONTHS, true},
+                  {UDAT_STANDALONE_MONTHS, true},
+                  {UDAT_SHORT_MONTHS, false},
+                  {UDAT_STANDALONE_SHORT_MONTHS, false}},
+      DAYS[] = {{UDAT_WEEKDAYS, true},
+                {UDAT_STANDALONE_WEEKDAYS, true},
+                {UDAT_SHORT_WEEKDAYS, false},
+                {UDAT_STANDALONE_SHORT_WEEKDAYS, false}};
+    for (size_t t = 0; t < 4; t++) {
+        for (int m = 0; m < 12; m++) {
+            st = U_ZERO_ERROR;
+            int32_t n = udat_getSymbols(f, MONTHS[t].type, m, buf, 128, &st);
+            if (U_FAILURE(st) || n <= 0 || n >= 128)
+                continue;
+            int32_t d = 0;
+            while (d < n && u_isdigit(buf[d]))
+                d++;
+            if (d > 0) /* "11月", "11월": a suffix after the month's number */
+                add_sym(buf + d, n - d, SK_MONTH_SUF, 0, li, true);
+            else
+                add_sym(buf, n, SK_MONTH, m + 1, li, MONTHS[t].wide);
+        }
+        for (int w = 1; w <= 7; w++) {
+            st = U_ZERO_ERROR;
+            int32_t n = udat_getSymbols(f, DAYS[t].type, w, buf, 128, &st);
+            if (U_SUCCESS(st) && n > 0 && n < 128)
+                add_sym(buf, n, SK_WEEKDAY, w == 1 ? 7 : w - 1, li, DAYS[t].wide);
+        }
+    }
+    for (int a = 0; a < 2; a++) {
+        st = U_ZERO_ERROR;
+        int32_t n = udat_getSymbols(f, UDAT_AM_PMS, a, buf, 128, &st);
+        if (U_SUCCESS(st) && n > 0 && n < 128)
+            add_sym(buf, n, SK_AMPM, a, li, false);
+    }
+    /* the order of the short numeric date */
+    loc_info *info = &TABLE.locs[li];
+    strcpy(info->order, "MDY");
+    st = U_ZERO_ERROR;
+    int32_t n = udat_toPattern(f, false, buf, 128, &st);
+    udat_close(f);
+    if (U_SUCCESS(st) && n < 128) {
+        int k = 0;
+        bool seen[3] = {false, false, false};
+        char order[4] = {0};
+        for (int32_t i = 0; i < n && k < 3; i++) {
+            int which = buf[i] == 'd' ? 0 : buf[i] == 'M' ? 1 : buf[i] == 'y' ? 2 : -1;
+            if (which < 0 || seen[which])
+                continue;
+            seen[which] = true;
+            order[k++] = "DMY"[which];
+        }
+        if (k == 3)
+            memcpy(info->order, order, 4);
+    }
+    /* CJK year and day suffixes from the long date pattern (y年M月d日) */
+    st = U_ZERO_ERROR;
+    f = udat_open(UDAT_NONE, UDAT_LONG, loc, NULL, 0, NULL, 0, &st);
+    if (U_SUCCESS(st)) {
+        n = udat_toPattern(f, false, buf, 128, &st);
+        if (U_SUCCESS(st) && n < 128) {
+            pattern_suffix(buf, n, 'y', SK_YEAR_SUF, li);
+            pattern_suffix(buf, n, 'd', SK_DAY_SUF, li);
+        }
+        udat_close(f);
+    }
+    /* hour/minute/second suffixes (H時mm分ss秒), the hour separator
+     * (19.30) and the place of the am/pm marker from the full time
+     * pattern */
+    bool ampm_known = false;
+    st = U_ZERO_ERROR;
+    f = udat_open(UDAT_FULL, UDAT_NONE, loc, NULL, 0, NULL, 0, &st);
+    if (U_SUCCESS(st)) {
+        n = udat_toPattern(f, false, buf, 128, &st);
+        if (U_SUCCESS(st) && n < 128) {
+            pattern_suffix(buf, n, 'H', SK_HOUR_SUF, li);
+            pattern_suffix(buf, n, 'h', SK_HOUR_SUF, li);
+            pattern_suffix(buf, n, 'm', SK_MIN_SUF, li);
+            pattern_suffix(buf, n, 's', SK_SEC_SUF, li);
+            int a = -1, hr = -1;
+            for (int32_t i = 0; i < n; i++) {
+                if (buf[i] == 'a' && a < 0)
+                    a = i;
+                if ((buf[i] == 'h' || buf[i] == 'K' || buf[i] == 'H') && hr < 0) {
+                    hr = i;
+                    int32_t e = i;
+                    while (e < n && buf[e] == buf[i])
+                        e++;
+                    info->dot_time = e < n && buf[e] == '.';
+                }
+            }
+            if (a >= 0 && hr >= 0) {
+                info->ampm_first = a < hr;
+                ampm_known = true;
+            }
+        }
+        udat_close(f);
+    }
+    /* a 24-hour locale with am/pm markers of its own script (午後, 下午):
+     * where its 12-hour pattern puts them */
+    bool own_script = false;
+    for (size_t i = TABLE.nsyms; i-- > 0 && TABLE.syms[i].loc == li;)
+        if (TABLE.syms[i].kind == SK_AMPM && TABLE.syms[i].key[0] >= 0x250)
+            own_script = true;
+    if (!ampm_known && own_script) {
+        st = U_ZERO_ERROR;
+        UDateTimePatternGenerator *g = udatpg_open(loc, &st);
+        if (U_SUCCESS(st)) {
+            static const UChar SK_HM[] = {'h', 'm', 0};
+            n = udatpg_getBestPattern(g, SK_HM, -1, buf, 128, &st);
+            if (U_SUCCESS(st) && n < 128) {
+                int a = -1, hr = -1;
+                for (int32_t i = 0; i < n; i++) {
+                    if (buf[i] == 'a' && a < 0)
+                        a = i;
+                    if ((buf[i] == 'h' || buf[i] == 'K') && hr < 0)
+                        hr = i;
+                }
+                info->ampm_first = a >= 0 && hr >= 0 && a < hr;
+            }
+            udatpg_close(g);
+        }
+    }
+    /* ordinal suffixes: ICU's ordinal format of 1..31 without its digits */
+    st = U_ZERO_ERROR;
+    UNumberFormat *nf = unum_open(UNUM_ORDINAL, NULL, 0, loc, NULL, &st);
+    if (U_SUCCESS(st) || st == U_USING_DEFAULT_WARNING || st == U_USING_FALLBACK_WARNING) {
+        for (int d = 1; d <= 31; d++) {
+            st = U_ZERO_ERROR;
+            n = unum_format(nf, d, buf, 128, NULL, &st);
+            if (U_FAILURE(st) || n >= 128 || n == 0 || !u_isdigit(buf[0]))
+                continue;
+            int32_t k = 0;
+            while (k < n && (u_isdigit(buf[k]) || buf[k] == '.'))
+                k++;
+            if (k < n && u_isalpha(buf[k]))
+                add_sym(buf + k, n - k, SK_ORDINAL, 0, li, false);
+        }
+    }
+    unum_close(nf);
+}
+
+static int sym_order(const void *a, const void *b)
+{
+    const sym *x = a, *y = b;
+    int c = key_cmp(x->key, x->len, y->key, y->len);
+    return c ? c : (int)x->loc - (int)y->loc;
+}
+
+static void build_table(void)
+{
+    for (int i = 0; i < NMI_NLOCALES; i++)
+        load_locale(i);
+    qsort(TABLE.syms, TABLE.nsyms, sizeof *TABLE.syms, sym_order);
+}
+
+/* First symbol with this key (they are sorted), or NULL. */
+static const sym *find_sym(const UChar *key, int len, size_t *count)
+{
+    size_t lo = 0, hi = TABLE.nsyms;
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        if (key_cmp(TABLE.syms[mid].key, TABLE.syms[mid].len, key, len) < 0)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    size_t end = lo;
+    while (end < TABLE.nsyms && !key_cmp(TABLE.syms[end].key, TABLE.syms[end].len, key, len))
+        end++;
+    *count = end - lo;
+    return end > lo ? &TABLE.syms[lo] : NULL;
+}
+
+static int locale_index(const char *lang)
+{
+    for (int i = 0; i < NMI_NLOCALES; i++)
+        if (!strcmp(LOCALES[i], lang))
+            return i;
+    return -1;
+}
+
+/* ---- tokens ------------------------------------------------------------- */
+
+typedef enum tkind { TK_NUM, TK_WORD, TK_PUNCT } tkind;
+
+typedef struct tok {
+    tkind kind;
+    int start, end;     /* UTF-16 offsets */
+    int value;          /* TK_NUM: the number (capped); TK_PUNCT: the character */
+    int ndigits;
+    bool space_before;
+    bool upper;         /* TK_WORD: letters all upper case ("IST") */
+    bool dotted;        /* TK_WORD: an abbreviation's dot follows ("Nov.") */
+    UChar key[NMI_KEY_MAX];
+    int keylen;
+    bool used;
+} tok;
+
+typedef struct lexer {
+    UChar text[NMI_DATE_MAX_UNITS + 1];
+    int32_t len;
+    tok toks[NMI_DATE_MAX_TOKENS];
+    int ntok;
+} lexer;
+
+static bool word_char(UChar32 c)
+{
+    if (u_isalpha(c))
+        return true;
+    int8_t t = u_charType(c);
+    return t == U_NON_SPACING_MARK || t == U_COMBINING_SPACING_MARK || t == U_ENCLOSING_MARK;
+}
+
+static bool space_char(UChar32 c)
+{
+    return u_isUWhiteSpace(c) || c == 0x200B || c == 0xFEFF || c == 0x200E || c == 0x200F;
+}
+
+static void lex(lexer *lx)
+{
+    lx->ntok = 0;
+    bool space = true;
+    int32_t i = 0;
+    while (i < lx->len && lx->ntok < NMI_DATE_MAX_TOKENS) {
+        int32_t start = i;
+        UChar32 c;
+        U16_NEXT(lx->text, i, lx->len, c);
+        if (space_char(c)) {
+            space = true;
+            continue;
+        }
+        tok *t = &lx->toks[lx->ntok];
+        memset(t, 0, sizeof *t);
+        t->start = start;
+        t->space_before = space;
+        space = false;
+        if (u_isdigit(c)) {
+            int64_t v = u_charDigitValue(c);
+            int nd = 1;
+            int32_t j = i;
+            while (j < lx->len) {
+                int32_t k = j;
+                UChar32 d;
+                U16_NEXT(lx->text, k, lx->len, d);
+                if (!u_isdigit(d))
+                    break;
+                if (nd < 15)
+                    v = v * 10 + u_charDigitValue(d);
+                nd++;
+                j = k;
+            }
+            i = j;
+            t->kind = TK_NUM;
+            t->value = v > 2000000000 ? 2000000000 : (int)v;
+            t->ndigits = nd;
+            if (nd > 9) /* keep the leading digits for epoch-like numbers */
+                t->value = 2000000000;
+        } else if (word_char(c)) {
+            int32_t j = i;
+            bool upper = u_isupper(c) || !u_islower(c);
+            bool any_upper = u_isupper(c);
+            while (j < lx->len) {
+                int32_t k = j;
+                UChar32 d;
+                U16_NEXT(lx->text, k, lx->len, d);
+                if (!word_char(d))
+                    break;
+                if (u_islower(d))
+                    upper = false;
+                if (u_isupper(d))
+                    any_upper = true;
+                j = k;
+            }
+            i = j;
+            t->kind = TK_WORD;
+            t->upper = upper && any_upper;
+            /* "a. m.", "p.m.", "a.m": single letters parted by dots are one word */
+            int32_t end = j;
+            if (j - start == 1 && j < lx->len && lx->text[j] == '.') {
+                int32_t k = j + 1;
+                while (k < lx->len && lx->text[k] == ' ')
+                    k++;
+                if (k < lx->len && (lx->text[k] == 'm' || lx->text[k] == 'M') &&
+                    (k + 1 >= lx->len || !word_char(lx->text[k + 1]))) {
+                    end = k + 1;
+                    i = end;
+                }
+            }
+            t->keylen = make_key(lx->text + start, end - start, t->key);
+            if (i < lx->len && (lx->text[i] == '.' || lx->text[i] == 0x0970)) {
+                t->dotted = true;
+                i++;
+            }
+        } else {
+            t->kind = TK_PUNCT;
+            t->value = c;
+        }
+        t->end = i;
+        lx->ntok++;
+    }
+}
+
+/* The reading of a word: its best symbol of the kinds wanted, by locale
+ * priority (page language, English, then the rest in table order). Short
+ * forms count only from the page's language or English, or with their
+ * abbreviation dot ("janv."). */
+static const sym *lookup(const tok *t, const int *prio, int nprio, unsigned kinds)
+{
+    if (t->kind != TK_WORD || t->keylen == 0)
+        return NULL;
+    size_t count;
+    const sym *s = find_sym(t->key, t->keylen, &count);
+    const sym *best = NULL;
+    int best_p = 1 << 20;
+    for (size_t i = 0; i < count; i++) {
+        const sym *e = &s[i];
+        if (!(kinds & (1u << e->kind)))
+            continue;
+        int p = 1000 + e->loc;
+        for (int k = 0; k < nprio; k++)
+            if (prio[k] == e->loc) {
+                p = k;
+                break;
+            }
+        bool ok = e->wide || p < nprio || t->dotted || e->kind >= SK_ORDINAL;
+        if (e->kind == SK_AMPM && p >= nprio)
+            ok = e->key[0] >= 0x250; /* "em" is pm in Swedish only; 오후 and 午後 anywhere */
+        if (ok && p < best_p) {
+            best = e;
+            best_p = p;
+        }
+    }
+    return best;
+}
+
+#define K(k) (1u << (k))
+
+/* ---- zones ---------------------------------------------------------------- */
+
+/* Abbreviations whose IANA zone ICU's English names do not give, or give
+ * for another country, with the country they are read for ("" for any).
+ * The offset always comes from ICU for the date in question. */
+static const struct {
+    const char *abbr, *region, *iana;
+} ZONE_NAMES[] = {
+    {"IST", "IL", "Asia/Jerusalem"},  {"IDT", "IL", "Asia/Jerusalem"},
+    {"CST", "CN", "Asia/Shanghai"},   {"CST", "TW", "Asia/Taipei"},
+    {"CST", "CU", "America/Havana"},  {"BST", "BD", "Asia/Dhaka"},
+    {"PST", "PH", "Asia/Manila"},     {"AMT", "BR", "America/Manaus"},
+    {"AST", "SA", "Asia/Riyadh"},     {"AST", "KW", "Asia/Kuwait"},
+    {"AST", "IQ", "Asia/Baghdad"},    {"AST", "QA", "Asia/Qatar"},
+    {"AST", "BH", "Asia/Bahrain"},    {"GST", "AE", "Asia/Dubai"},
+    {"EAT", "", "Africa/Nairobi"},    {"WAT", "", "Africa/Lagos"},
+    {"CAT", "", "Africa/Maputo"},     {"SAST", "", "Africa/Johannesburg"},
+    {"MSK", "", "Europe/Moscow"},     {"MSD", "", "Europe/Moscow"},
+    {"\xD0\x9C\xD0\xA1\xD0\x9A", "", "Europe/Moscow"}, /* МСК */
+    {"KST", "", "Asia/Seoul"},        {"HKT", "", "Asia/Hong_Kong"},
+    {"PHT", "", "Asia/Manila"},       {"PKT", "", "Asia/Karachi"},
+    {"NPT", "", "Asia/Kathmandu"},    {"ICT", "", "Asia/Bangkok"},
+    {"MYT", "", "Asia/Kuala_Lumpur"}, {"WIB", "", "Asia/Jakarta"},
+    {"WITA", "", "Asia/Makassar"},    {"WIT", "", "Asia/Jayapura"},
+    {"SGT", "", "Asia/Singapore"},    {"JST", "", "Asia/Tokyo"},
+    {"TRT", "", "Europe/Istanbul"},   {"AMT", "", "Asia/Yerevan"},
+    {"GET", "", "Asia/Tbilisi"},      {"AZT", "", "Asia/Baku"},
+    {"BRT", "", "America/Sao_Paulo"}, {"BRST", "", "America/Sao_Paulo"},
+    {"ART", "", "America/Argentina/Buenos_Aires"},
+    {"CLT", "", "America/Santiago"},  {"COT", "", "America/Bogota"},
+    {"PET", "", "America/Lima"},      {"VET", "", "America/Caracas"},
+    {"AST", "", "America/Halifax"},   {"ADT", "", "America/Halifax"},
+    {"NST", "", "America/St_Johns"},  {"NDT", "", "America/St_Johns"},
+    {"AKST", "", "America/Anchorage"}, {"AKDT", "", "America/Anchorage"},
+    {"HST", "", "Pacific/Honolulu"},  {"ChST", "", "Pacific/Guam"},
+    {"WET", "", "Europe/Lisbon"},     {"WEST", "", "Europe/Lisbon"},
+    {"CET", "", "Europe/Paris"},      {"CEST", "", "Europe/Paris"},
+    {"EET", "", "Europe/Athens"},     {"EEST", "", "Europe/Athens"},
+    {"UK", "", "Europe/London"},      {"GST", "", "Asia/Dubai"},
+};
+
+/* English locales tried, after the page's own, for an abbreviation. */
+static const char *const ZONE_LOCALES[] = {"en_US", "en_GB", "en_IN", "en_AU", "en_CA", "en_NZ",
+                                           "en_SG", "en_IE", "en_ZA", "ja_JP", "de_DE"};
+
+/* Read abbr as a zone name of locale loc with ICU (pattern letter 'z' for
+ * specific names such as EST/EDT, 'v' for generic ones such as ET), at
+ * t's wall time. */
+static bool icu_zone_name(const char *loc, const UChar *abbr, int32_t alen, UChar letter,
+                          const nmi_time *t, int *offset, char *iana, size_t icap)
+{
+    UChar text[96], pat[32];
+    char head[40];
+    int hn = snprintf(head, sizeof head, "%04d-%02d-%02d %02d:%02d:%02d ", t->year, t->month,
+                      t->day > 0 ? t->day : 1, t->hour, t->minute, t->second);
+    if (hn <= 0 || hn + alen >= 96)
+        return false;
+    u_uastrcpy(text, head);
+    u_memcpy(text + hn, abbr, alen);
+    text[hn + alen] = 0;
+    u_uastrcpy(pat, "yyyy-MM-dd HH:mm:ss ");
+    pat[20] = letter;
+    pat[21] = 0;
+    UErrorCode st = U_ZERO_ERROR;
+    static const UChar UTC[] = {'U', 'T', 'C', 0};
+    UDateFormat *f = udat_open(UDAT_PATTERN, UDAT_PATTERN, loc, UTC, -1, pat, -1, &st);
+    if (U_FAILURE(st))
+        return false;
+    udat_setLenient(f, false);
+    UCalendar *cal = open_calendar(UTC, loc, &st);
+    if (!cal) {
+        udat_close(f);
+        return false;
+    }
+    int32_t pos = 0;
+    udat_parseCalendar(f, cal, text, hn + alen, &pos, &st);
+    bool ok = U_SUCCESS(st) && pos == hn + alen;
+    if (ok) {
+        double at = ucal_getMillis(cal, &st);
+        UChar zid[64];
+        int32_t zl = ucal_getTimeZoneID(cal, zid, 64, &st);
+        ok = U_SUCCESS(st);
+        if (ok) {
+            double diff = wall_millis(t) - at;
+            *offset = (int)(diff / 60000.0 + (diff >= 0 ? 0.5 : -0.5));
+            ok = *offset >= -18 * 60 && *offset <= 18 * 60;
+            iana[0] = '\0';
+            if (zl > 0 && zl < 64 && u_strncmp(zid, UTC, 3) != 0) {
+                char z[64];
+                u_austrncpy(z, zid, 63);
+                z[63] = '\0';
+                if (strncmp(z, "Etc/", 4) && strncmp(z, "GMT", 3))
+                    copy_str(iana, icap, z);
+            }
+        }
+    }
+    ucal_close(cal);
+    udat_close(f);
+    return ok;
+}
+
+static bool table_zone(const char *abbr, const char *region, bool any, const nmi_time *t,
+                       int *offset, char *iana, size_t icap)
+{
+    for (size_t i = 0; i < sizeof ZONE_NAMES / sizeof *ZONE_NAMES; i++) {
+        const char *r = ZONE_NAMES[i].region;
+        if (strcmp(ZONE_NAMES[i].abbr, abbr) || (any ? *r != '\0' : strcmp(r, region) != 0))
+            continue;
+        if (nmi_zone_offset(ZONE_NAMES[i].iana, t, offset)) {
+            copy_str(iana, icap, ZONE_NAMES[i].iana);
+            return true;
+        }
+    }
+    return false;
+}
+
+/* The offset of a zone at t's wall time as a name of the given kind
+ * says: generic names follow the date's daylight saving, "EST" is
+ * standard time and "EDT" daylight time whatever the date. */
+static bool kind_offset(const char *iana, int kind, const nmi_time *t, int *offset)
+{
+    if (kind == 0)
+        return nmi_zone_offset(iana, t, offset);
+    UChar zid[64];
+    if (!to_uchars(iana, zid, 64) || !known_zone(zid))
+        return false;
+    UErrorCode st = U_ZERO_ERROR;
+    UCalendar *cal = open_calendar(zid, "en_US_POSIX", &st);
+    if (!cal)
+        return false;
+    ucal_setDateTime(cal, t->year, t->month - 1, t->day > 0 ? t->day : 1, t->hour, t->minute,
+                     t->second, &st);
+    int32_t raw = ucal_get(cal, UCAL_ZONE_OFFSET, &st);
+    int32_t dst = ucal_get(cal, UCAL_DST_OFFSET, &st);
+    ucal_close(cal);
+    if (kind == 2 && dst == 0) {
+        st = U_ZERO_ERROR;
+        dst = ucal_getDSTSavings(zid, &st);
+        if (U_FAILURE(st) || dst == 0)
+            dst = 3600000;
+    }
+    if (U_FAILURE(st))
+        return false;
+    *offset = (raw + (kind == 2 ? dst : 0)) / 60000;
+    return true;
+}
+
+/* What ICU's parse said the name is: generic when read with 'v'; else
+ * standard or daylight, from the offset it applied. */
+static int parsed_kind(const char *iana, UChar letter, const nmi_time *t, int offset)
+{
+    if (letter == 'v' || !iana[0])
+        return 0;
+    int std;
+    if (kind_offset(iana, 1, t, &std) && std == offset)
+        return 1;
+    return 2;
+}
+
+/* A zone abbreviation ("IST", "ET", "CEST", "МСК") at t's local time:
+ * ICU's names in the page's locales, the table for the page's country,
+ * ICU's names in the English-speaking locales, then the table. */
+static bool resolve_abbr_icu(const UChar *abbr, int32_t alen, const nmi_date_hints *h,
+                             const nmi_time *t, int *offset, char *iana, size_t icap, int *kind);
+
+static bool resolve_abbr(const UChar *abbr, int32_t alen, nmi_date_hints *h, const nmi_time *t,
+                         int *offset, char *iana, size_t icap)
+{
+    char a8[16];
+    UErrorCode st = U_ZERO_ERROR;
+    int32_t n8 = 0;
+    u_strToUTF8(a8, sizeof a8 - 1, &n8, abbr, alen, &st);
+    if (U_FAILURE(st) || alen < 1 || alen > 6 || n8 >= (int32_t)sizeof a8)
+        return false;
+    a8[n8] = '\0';
+    for (int i = 0; h && i < h->nmemo; i++) {
+        const nmi_zone_memo *m = &h->memo[i];
+        if (strcmp(m->abbr, a8))
+            continue;
+        if (!m->iana[0] || !kind_offset(m->iana, m->kind, t, offset))
+            return false;
+        copy_str(iana, icap, m->iana);
+        return true;
+    }
+    int kind = 0;
+    bool ok = resolve_abbr_icu(abbr, alen, h, t, offset, iana, icap, &kind);
+    if (h && h->nmemo < (int)(sizeof h->memo / sizeof *h->memo) && (!ok || iana[0])) {
+        nmi_zone_memo *m = &h->memo[h->nmemo++];
+        copy_str(m->abbr, sizeof m->abbr, a8);
+        copy_str(m->iana, sizeof m->iana, ok ? iana : "");
+        m->kind = kind;
+    }
+    return ok;
+}
+
+/* Has ICU data of its own for this locale (not a fallback to the
+ * language: en_CN is English, whose CST is US Central)? */
+static bool real_locale(const char *loc)
+{
+    UErrorCode st = U_ZERO_ERROR;
+    UResourceBundle *r = ures_open(NULL, loc, &st);
+    bool ok = st == U_ZERO_ERROR;
+    ures_close(r);
+    return ok;
+}
+
+static bool resolve_abbr_icu(const UChar *abbr, int32_t alen, const nmi_date_hints *h,
+                             const nmi_time *t, int *offset, char *iana, size_t icap, int *kind)
+{
+    char a8[32];
+    UErrorCode st = U_ZERO_ERROR;
+    u_strToUTF8(a8, sizeof a8, NULL, abbr, alen, &st);
+    if (U_FAILURE(st) || alen < 1 || alen > 6)
+        return false;
+    a8[sizeof a8 - 1] = '\0';
+    *kind = 0;
+    /* 1. what the name means in the page's country, where it differs
+     *    from its English meaning (CST in China, PST in the Philippines) */
+    for (int r = 0; h && r < h->nregions; r++)
+        if (table_zone(a8, h->regions[r], false, t, offset, iana, icap))
+            return true;
+    /* 2. ICU's names in the page's own locales, then in the English-
+     *    speaking ones: specific names (EST, IST) first, then the generic
+     *    ones (ET, PT), which cost ICU much more to look up */
+    char locs[8 + sizeof ZONE_LOCALES / sizeof *ZONE_LOCALES][16];
+    size_t nl = 0;
+    for (int r = 0; h && r < h->nregions; r++) {
+        char loc[16];
+        for (int k = 0; k < 2; k++) {
+            if (k == 0 && !h->lang[0])
+                continue;
+            if (k == 1 && !strcmp(h->lang, "en"))
+                continue;
+            snprintf(loc, sizeof loc, "%s_%s", k == 0 ? h->lang : "en", h->regions[r]);
+            if (real_locale(loc) && nl < 8)
+                memcpy(locs[nl++], loc, sizeof loc);
+        }
+    }
+    for (size_t l = 0; l < sizeof ZONE_LOCALES / sizeof *ZONE_LOCALES; l++)
+        copy_str(locs[nl++], sizeof locs[0], ZONE_LOCALES[l]);
+    /* ICU's generic short names are a letter or two and a T (ET, PT,
+     * AKT, AET: never an S or a D before the T) in the US and Australian
+     * data; a failed generic lookup makes ICU load every location name,
+     * so no other name is tried that way, and two-letter ones first */
+    bool generic = (alen == 2 || alen == 3) && abbr[alen - 1] == 'T' && abbr[alen - 2] != 'S' &&
+                   abbr[alen - 2] != 'D';
+    static const char *const GENERIC[] = {"en_US", "en_AU"};
+    for (int pass = alen == 2 ? 0 : 1; pass < 3; pass++) {
+        if (pass == 1) {
+            for (size_t l = 0; l < nl; l++)
+                if (icu_zone_name(locs[l], abbr, alen, 'z', t, offset, iana, icap)) {
+                    *kind = parsed_kind(iana, 'z', t, *offset);
+                    return true;
+                }
+            continue;
+        }
+        if (!generic || (pass == 2 && alen == 2))
+            continue;
+        for (size_t l = 0; l < 2; l++)
+            if (icu_zone_name(GENERIC[l], abbr, alen, 'v', t, offset, iana, icap)) {
+                *kind = 0;
+                return true;
+            }
+    }
+    /* 3. the names ICU's English data lacks (MSK, KST, WIB) */
+    return table_zone(a8, "", true, t, offset, iana, icap);
+}
+
+/* ---- the textual parser ---------------------------------------------------- */
+
+typedef struct reader {
+    lexer lx;
+    nmi_date_hints *h;
+    int prio[4];
+    int nprio;
+    const loc_info *li; /* the page's locale, for numeric order */
+} reader;
+
+static bool is_punct(const tok *t, UChar c)
+{
+    return t->kind == TK_PUNCT && t->value == c;
+}
+
+static bool is_sign(const tok *t)
+{
+    return t->kind == TK_PUNCT && (t->value == '+' || t->value == '-' || t->value == 0x2212);
+}
+
+static int two_digit_year(int yy)
+{
+    /* ICU's rule: within 80 years before and 20 after the current year */
+    time_t now = time(NULL);
+    struct tm tm;
+    int cur = 2026;
+    if (gmtime_r(&now, &tm))
+        cur = tm.tm_year + 1900;
+    int y = cur / 100 * 100 + yy;
+    if (y > cur + 20)
+        y -= 100;
+    else if (y <= cur - 80)
+        y += 100;
+    return y;
+}
+
+/* The suffix kind of the word glued to a number ("19日", "26th"). */
+static int suffix_of(reader *rd, int i)
+{
+    const tok *n = &rd->lx.toks[i];
+    if (i + 1 >= rd->lx.ntok)
+        return 0;
+    const tok *w = &rd->lx.toks[i + 1];
+    if (w->kind != TK_WORD || (w->space_before && !(w->keylen > 0 && w->key[0] >= 0x3000)))
+        return 0;
+    (void)n;
+    const sym *s = lookup(w, rd->prio, rd->nprio,
+                          K(SK_ORDINAL) | K(SK_YEAR_SUF) | K(SK_MONTH_SUF) | K(SK_DAY_SUF) |
+                              K(SK_HOUR_SUF) | K(SK_MIN_SUF) | K(SK_SEC_SUF));
+    return s ? s->kind : 0;
+}
+
+typedef struct found {
+    int year, month, day;
+    int first, last;     /* token span of the date */
+    int hour, minute, second, tprec; /* tprec: 0 none, else a precision */
+    int tfirst, tlast;
+    int ampm;            /* -1 none, 0 am, 1 pm */
+} found;
+
+/* yyyy-mm-dd, yyyy/mm/dd, yyyy.mm.dd, "2019. 11. 19." */
+static bool numeric_ymd(reader *rd, int i, found *f)
+{
+    tok *t = rd->lx.toks;
+    int n = rd->lx.ntok;
+    if (i + 4 >= n || t[i].kind != TK_NUM || t[i].ndigits != 4)
+        return false;
+    if (t[i + 1].kind != TK_PUNCT || t[i + 2].kind != TK_NUM || t[i + 3].kind != TK_PUNCT ||
+        t[i + 4].kind != TK_NUM)
+        return false;
+    UChar sep = (UChar)t[i + 1].value;
+    if ((sep != '-' && sep != '/' && sep != '.') || t[i + 3].value != sep ||
+        t[i + 2].ndigits > 2 || t[i + 4].ndigits > 2)
+        return false;
+    f->year = t[i].value;
+    f->month = t[i + 2].value;
+    f->day = t[i + 4].value;
+    f->first = i;
+    f->last = i + 4;
+    if (i + 5 < n && is_punct(&t[i + 5], '.') && sep == '.')
+        f->last = i + 5;
+    return true;
+}
+
+/* dd/mm/yyyy, mm/dd/yyyy, dd.mm.yy, dd-mm-yyyy: the order from the
+ * values when they decide it, else the weekday, else the page's locale */
+static bool numeric_dmy(reader *rd, int i, found *f)
+{
+    tok *t = rd->lx.toks;
+    int n = rd->lx.ntok;
+    if (i + 4 >= n || t[i].kind != TK_NUM || t[i].ndigits > 2)
+        return false;
+    if (t[i + 1].kind != TK_PUNCT || t[i + 2].kind != TK_NUM || t[i + 3].kind != TK_PUNCT ||
+        t[i + 4].kind != TK_NUM || t[i + 2].ndigits > 2)
+        return false;
+    UChar sep = (UChar)t[i + 1].value;
+    if ((sep != '-' && sep != '/' && sep != '.') || t[i + 3].value != sep)
+        return false;
+    if (t[i + 1].space_before || t[i + 2].space_before || t[i + 3].space_before ||
+        t[i + 4].space_before)
+        return false;
+    int yd = t[i + 4].ndigits;
+    if (yd != 4 && yd != 2)
+        return false;
+    /* "1.2.3.4" or "10.30.45": not a date */
+    if (i + 6 < n && t[i + 5].kind == TK_PUNCT && t[i + 5].value == sep &&
+        !t[i + 5].space_before && t[i + 6].kind == TK_NUM && !t[i + 6].space_before)
+        return false;
+    if (yd == 2 && sep == '-')
+        return false;
+    int a = t[i].value, b = t[i + 2].value;
+    int year = yd == 4 ? t[i + 4].value : two_digit_year(t[i + 4].value);
+    bool dmy;
+    if (a > 12 && b <= 12)
+        dmy = true;
+    else if (b > 12 && a <= 12)
+        dmy = false;
+    else if (a > 12 && b > 12)
+        return false;
+    else {
+        const char *order = rd->li ? rd->li->order : "MDY";
+        dmy = order[0] != 'M';
+        if (sep == '.')
+            dmy = true; /* nobody writes m.d.y */
+        /* a weekday printed beside it decides */
+        for (int k = 0; k < n; k++) {
+            const sym *s = lookup(&t[k], rd->prio, rd->nprio, K(SK_WEEKDAY));
+            if (!s)
+                continue;
+            bool d_ok = b >= 1 && b <= 12 && a <= days_in_month(year, b) &&
+                        weekday_of(year, b, a) == s->value;
+            bool m_ok = a >= 1 && a <= 12 && b <= days_in_month(year, a) &&
+                        weekday_of(year, a, b) == s->value;
+            if (d_ok != m_ok)
+                dmy = d_ok;
+            break;
+        }
+    }
+    f->day = dmy ? a : b;
+    f->month = dmy ? b : a;
+    f->year = year;
+    f->first = i;
+    f->last = i + 4;
+    return true;
+}
+
+/* 2019年11月19日, 2019년 11월 19일 */
+static bool cjk_date(reader *rd, int i, found *f)
+{
+    tok *t = rd->lx.toks;
+    if (t[i].kind != TK_NUM || suffix_of(rd, i) != SK_YEAR_SUF)
+        return false;
+    int j = i + 2;
+    if (j >= rd->lx.ntok || t[j].kind != TK_NUM || suffix_of(rd, j) != SK_MONTH_SUF)
+        return false;
+    f->year = t[i].ndigits == 2 ? two_digit_year(t[i].value) : t[i].value;
+    f->month = t[j].value;
+    f->first = i;
+    f->last = j + 1;
+    f->day = 0;
+    int k = j + 2;
+    if (k < rd->lx.ntok && t[k].kind == TK_NUM && suffix_of(rd, k) == SK_DAY_SUF) {
+        f->day = t[k].value;
+        f->last = k + 1;
+    }
+    return true;
+}
+
+/* Filler between a month name and its numbers: punctuation and short
+ * words ("de", "of", "the", "le", "г"). */
+static bool filler(const tok *t)
+{
+    if (t->kind == TK_PUNCT)
+        return t->value != ':' && t->value != '/' && t->value != '|';
+    return t->kind == TK_WORD && t->keylen > 0 && t->keylen <= 3 && !t->upper;
+}
+
+static bool day_number(reader *rd, int k)
+{
+    const tok *t = &rd->lx.toks[k];
+    if (t->kind != TK_NUM || t->used || t->ndigits > 2 || t->value < 1 || t->value > 31)
+        return false;
+    /* not the hour of a time */
+    if (k + 2 < rd->lx.ntok && is_punct(&rd->lx.toks[k + 1], ':') &&
+        rd->lx.toks[k + 2].kind == TK_NUM)
+        return false;
+    if (k > 1 && is_punct(&rd->lx.toks[k - 1], ':') && !rd->lx.toks[k].space_before &&
+        rd->lx.toks[k - 2].kind == TK_NUM)
+        return false;
+    /* "19h30", "3bn": a word glued to the number that is not an ordinal
+     * ("19th", "1er") or a day suffix (19日) */
+    if (k + 1 < rd->lx.ntok && rd->lx.toks[k + 1].kind == TK_WORD &&
+        !rd->lx.toks[k + 1].space_before) {
+        int suf = suffix_of(rd, k);
+        if (suf != SK_ORDINAL && suf != SK_DAY_SUF)
+            return false;
+    }
+    return true;
+}
+
+static bool year_number(reader *rd, int k, int *year)
+{
+    const tok *t = &rd->lx.toks[k];
+    if (t->kind != TK_NUM || t->used)
+        return false;
+    if (t->ndigits == 4 && t->value >= 1000) {
+        *year = t->value;
+        return true;
+    }
+    /* '19 */
+    if (t->ndigits == 2 && k > 0 && rd->lx.toks[k - 1].kind == TK_PUNCT &&
+        (rd->lx.toks[k - 1].value == '\'' || rd->lx.toks[k - 1].value == 0x2019)) {
+        *year = two_digit_year(t->value);
+        return true;
+    }
+    return false;
+}
+
+/* A month name with its day and year around it: "19 Nov 2019", "Nov. 19th,
+ * 2019", "19. November 2019", "19 de noviembre de 2019", "2019. november
+ * 19.", "Tue Nov 19 21:57:01 UTC 2019". */
+static bool textual_date(reader *rd, int m, const sym *month, found *f)
+{
+    tok *t = rd->lx.toks;
+    int n = rd->lx.ntok;
+    int dayk = -1, year = 0, yeark = -1;
+    int k = m - 1;
+    while (k >= 0 && m - k <= 3 && filler(&t[k]))
+        k--;
+    if (k >= 0 && m - k <= 3 && day_number(rd, k))
+        dayk = k;
+    if (dayk < 0) {
+        int a = m + 1;
+        while (a < n && a - m <= 3 && filler(&t[a]))
+            a++;
+        if (a < n && a - m <= 3 && day_number(rd, a))
+            dayk = a;
+    }
+    /* the year: the nearest 4-digit number (or '19) */
+    int best = 1 << 20;
+    for (int q = 0; q < n; q++) {
+        int y;
+        if (q == dayk || !year_number(rd, q, &y))
+            continue;
+        int d = q > m ? q - m : m - q;
+        if (d < best) {
+            best = d;
+            year = y;
+            yeark = q;
+        }
+    }
+    if (!year)
+        return false;
+    /* "November 2019" alone: only with a month name of the page's language
+     * or English ("Mars 2020" is a rover) */
+    bool own = false;
+    for (int i = 0; i < rd->nprio; i++)
+        own = own || rd->prio[i] == month->loc;
+    if (dayk < 0 && (!own || best > 2))
+        return false;
+    f->year = year;
+    f->month = month->value;
+    f->day = dayk >= 0 ? t[dayk].value : 0;
+    f->first = f->last = m;
+    if (dayk >= 0) {
+        f->first = dayk < f->first ? dayk : f->first;
+        f->last = dayk > f->last ? dayk : f->last;
+        t[dayk].used = true;
+    }
+    if (best <= 4) {
+        f->first = yeark < f->first ? yeark : f->first;
+        f->last = yeark > f->last ? yeark : f->last;
+    }
+    t[yeark].used = true;
+    return true;
+}
+
+/* A time at token i: hh:mm[:ss[.fff]], 14h30, 14.30 (when allowed),
+ * 10時30分, 3시 20분, "8 am". */
+static bool time_at(reader *rd, int i, bool dots_ok, found *f)
+{
+    tok *t = rd->lx.toks;
+    int n = rd->lx.ntok;
+    if (t[i].kind != TK_NUM || t[i].used || t[i].ndigits > 2 || t[i].value > 24)
+        return false;
+    if (i > 0 && (is_punct(&t[i - 1], ':') || (is_punct(&t[i - 1], '.') && !t[i].space_before &&
+                                                i > 1 && t[i - 2].kind == TK_NUM)))
+        return false;
+    int suf = suffix_of(rd, i);
+    if (suf == SK_HOUR_SUF) {
+        f->hour = t[i].value;
+        f->minute = f->second = 0;
+        f->tprec = NEWSMETA_PRECISION_HOUR;
+        f->tfirst = i;
+        f->tlast = i + 1;
+        int j = i + 2;
+        if (j < n && t[j].kind == TK_NUM && suffix_of(rd, j) == SK_MIN_SUF) {
+            f->minute = t[j].value;
+            f->tprec = NEWSMETA_PRECISION_MINUTE;
+            f->tlast = j + 1;
+            j += 2;
+            if (j < n && t[j].kind == TK_NUM && suffix_of(rd, j) == SK_SEC_SUF) {
+                f->second = t[j].value;
+                f->tprec = NEWSMETA_PRECISION_SECOND;
+                f->tlast = j + 1;
+            }
+        }
+        return true;
+    }
+    if (i + 2 < n && t[i + 2].kind == TK_NUM && t[i + 2].ndigits == 2 && !t[i + 1].space_before &&
+        !t[i + 2].space_before) {
+        bool colon = is_punct(&t[i + 1], ':') || is_punct(&t[i + 1], 0xFF1A);
+        bool h = t[i + 1].kind == TK_WORD && t[i + 1].keylen == 1 && t[i + 1].key[0] == 'h';
+        bool dot = is_punct(&t[i + 1], '.') && dots_ok;
+        if (colon || h || dot) {
+            /* 1.2.3 is not a time */
+            if (dot && i + 4 < n && is_punct(&t[i + 3], '.') && t[i + 4].kind == TK_NUM &&
+                !t[i + 4].space_before)
+                return false;
+            f->hour = t[i].value;
+            f->minute = t[i + 2].value;
+            f->second = 0;
+            f->tprec = NEWSMETA_PRECISION_MINUTE;
+            f->tfirst = i;
+            f->tlast = i + 2;
+            UChar sep = colon ? ':' : h ? 0 : '.';
+            if (i + 4 < n && sep && t[i + 3].kind == TK_PUNCT && t[i + 3].value == sep &&
+                t[i + 4].kind == TK_NUM && t[i + 4].ndigits == 2 && !t[i + 3].space_before &&
+                !t[i + 4].space_before) {
+                f->second = t[i + 4].value;
+                f->tprec = NEWSMETA_PRECISION_SECOND;
+                f->tlast = i + 4;
+                /* fractions of a second */
+                if (i + 6 < n && (is_punct(&t[i + 5], '.') || is_punct(&t[i + 5], ',')) &&
+                    t[i + 6].kind == TK_NUM && !t[i + 5].space_before && !t[i + 6].space_before)
+                    f->tlast = i + 6;
+            }
+            if ((f->hour == 24 && (f->minute || f->second)) || f->minute > 59 || f->second > 60)
+                return false;
+            return true;
+        }
+    }
+    /* "14h" (French), "8 am" */
+    if (i + 1 < n && t[i + 1].kind == TK_WORD && !t[i + 1].space_before &&
+        t[i + 1].keylen == 1 && t[i + 1].key[0] == 'h' &&
+        (i + 2 >= n || t[i + 2].kind != TK_WORD || t[i + 2].space_before)) {
+        f->hour = t[i].value;
+        f->minute = f->second = 0;
+        f->tprec = NEWSMETA_PRECISION_HOUR;
+        f->tfirst = i;
+        f->tlast = i + 1;
+        return true;
+    }
+    if (i + 1 < n && t[i].value >= 1 && t[i].value <= 12 &&
+        lookup(&t[i + 1], rd->prio, rd->nprio, K(SK_AMPM))) {
+        f->hour = t[i].value;
+        f->minute = f->second = 0;
+        f->tprec = NEWSMETA_PRECISION_HOUR;
+        f->tfirst = f->tlast = i;
+        return true;
+    }
+    return false;
+}
+
+/* An offset at token i: "+05:30", "-0500", "+05", "−3". Returns the
+ * tokens used, 0 if none. */
+static int offset_at(reader *rd, int i, int *minutes)
+{
+    tok *t = rd->lx.toks;
+    int n = rd->lx.ntok;
+    if (i + 1 >= n || !is_sign(&t[i]) || t[i + 1].kind != TK_NUM || t[i + 1].space_before)
+        return 0;
+    int sign = t[i].value == '+' ? 1 : -1;
+    int h, m = 0, used = 2;
+    if (t[i + 1].ndigits == 4) {
+        h = t[i + 1].value / 100;
+        m = t[i + 1].value % 100;
+    } else if (t[i + 1].ndigits <= 2) {
+        h = t[i + 1].value;
+        if (i + 3 < n && is_punct(&t[i + 2], ':') && t[i + 3].kind == TK_NUM &&
+            t[i + 3].ndigits == 2 && !t[i + 2].space_before) {
+            m = t[i + 3].value;
+            used = 4;
+        }
+    } else {
+        return 0;
+    }
+    if (h > 18 || m > 59)
+        return 0;
+    *minutes = sign * (h * 60 + m);
+    return used;
+}
+
+static void zone_label(reader *rd, int first, int last, nmi_time *out)
+{
+    const tok *t = rd->lx.toks;
+    int32_t s = t[first].start, e = t[last].end;
+    char z[32];
+    UErrorCode st = U_ZERO_ERROR;
+    int32_t n = 0;
+    u_strToUTF8(z, sizeof z - 1, &n, rd->lx.text + s, e - s, &st);
+    if (U_FAILURE(st) || n >= (int32_t)sizeof z)
+        n = 0;
+    z[n] = '\0';
+    set_zone_text(out, z);
+}
+
+/* The zone printed after a time (from token i on): Z, numeric offsets,
+ * GMT/UTC with an offset, IANA ids, abbreviations. */
+static void read_zone(reader *rd, int i, nmi_time *out)
+{
+    tok *t = rd->lx.toks;
+    int n = rd->lx.ntok;
+    /* skip "(" and "," */
+    int k = i;
+    while (k < n && k - i < 3 &&
+           (is_punct(&t[k], '(') || is_punct(&t[k], ',') || is_punct(&t[k], '[')))
+        k++;
+    if (k >= n)
+        return;
+    int minutes;
+    int used = offset_at(rd, k, &minutes);
+    if (used) {
+        out->offset_known = true;
+        out->offset_minutes = minutes;
+        zone_label(rd, k, k + used - 1, out);
+        return;
+    }
+    if (t[k].kind != TK_WORD)
+        return;
+    /* "Z" glued to the time */
+    if (t[k].keylen == 1 && t[k].key[0] == 'z' && t[k].upper && !t[k].space_before) {
+        out->offset_known = true;
+        out->offset_minutes = 0;
+        set_zone_text(out, "Z");
+        return;
+    }
+    char w[48];
+    UErrorCode st = U_ZERO_ERROR;
+    int32_t wl = 0;
+    u_strToUTF8(w, sizeof w - 1, &wl, rd->lx.text + t[k].start, t[k].end - t[k].start -
+                (t[k].dotted ? 1 : 0), &st);
+    if (U_FAILURE(st) || wl >= (int32_t)sizeof w)
+        return;
+    w[wl] = '\0';
+    /* GMT, UTC, UT, with an offset after them: GMT+5:30, UTC-03:00 */
+    if (!strcmp(w, "GMT") || !strcmp(w, "UTC") || !strcmp(w, "UT")) {
+        int off = 0;
+        int u = offset_at(rd, k + 1, &off);
+        out->offset_known = true;
+        out->offset_minutes = off;
+        zone_label(rd, k, u ? k + u : k, out);
+        return;
+    }
+    /* an IANA id: Europe/Paris, America/New_York */
+    if (k + 2 < n && is_punct(&t[k + 1], '/') && !t[k + 1].space_before && !t[k].upper) {
+        int e = k + 2;
+        while (e + 1 < n && !t[e + 1].space_before &&
+               (t[e + 1].kind == TK_WORD || is_punct(&t[e + 1], '_') || is_punct(&t[e + 1], '/')))
+            e++;
+        char id[64];
+        int32_t il = 0;
+        st = U_ZERO_ERROR;
+        u_strToUTF8(id, sizeof id - 1, &il, rd->lx.text + t[k].start, t[e].end - t[k].start, &st);
+        if (U_SUCCESS(st) && il < (int32_t)sizeof id) {
+            id[il] = '\0';
+            int off;
+            if (nmi_zone_offset(id, out, &off)) {
+                out->offset_known = true;
+                out->offset_minutes = off;
+                set_zone_text(out, id);
+                copy_str(out->iana, sizeof out->iana, id);
+            }
+        }
+        return;
+    }
+    /* an abbreviation: upper-case, 2 to 5 letters ("IST", "CEST", "МСК") */
+    int32_t ulen = t[k].end - t[k].start - (t[k].dotted ? 1 : 0);
+    if ((!t[k].upper && strcmp(w, "ChST")) || (rd->h && rd->h->skip_names))
+        return;
+    if (ulen < 2 || ulen > 5)
+        return;
+    int off;
+    char iana[48];
+    if (resolve_abbr(rd->lx.text + t[k].start, ulen, rd->h, out, &off, iana, sizeof iana)) {
+        out->offset_known = true;
+        out->offset_minutes = off;
+        /* "GMT+3" after a name is not used; an offset right after the
+         * abbreviation is ("IST+1" does not occur) */
+        set_zone_text(out, w);
+        copy_str(out->iana, sizeof out->iana, iana);
+    }
+}
+
+static bool parse_text(const char *s, nmi_date_hints *h, nmi_time *out)
+{
+    reader *rd = malloc(sizeof *rd);
+    if (!rd)
+        return false;
+    memset(out, 0, sizeof *out);
+    UErrorCode st = U_ZERO_ERROR;
+    int32_t n8 = (int32_t)strnlen(s, 4 * NMI_DATE_MAX_UNITS);
+    u_strFromUTF8WithSub(rd->lx.text, NMI_DATE_MAX_UNITS, &rd->lx.len, s, n8, 0xFFFD, NULL,
+                         &st);
+    if (st == U_BUFFER_OVERFLOW_ERROR || st == U_STRING_NOT_TERMINATED_WARNING) {
+        rd->lx.len = NMI_DATE_MAX_UNITS;
+        st = U_ZERO_ERROR;
+    }
+    if (U_FAILURE(st)) {
+        free(rd);
+        return false;
+    }
+    if (rd->lx.len > NMI_DATE_MAX_UNITS)
+        rd->lx.len = NMI_DATE_MAX_UNITS;
+    rd->lx.text[rd->lx.len] = 0;
+    pthread_once(&TABLE_ONCE, build_table);
+    lex(&rd->lx);
+    rd->h = h;
+    rd->nprio = 0;
+    rd->li = NULL;
+    int page = h && h->lang[0] ? locale_index(h->lang) : -1;
+    if (page >= 0 && h->nregions) {
+        /* the country's own names first: "Jänner" in Austria */
+        char full[16];
+        snprintf(full, sizeof full, "%s_%s", h->lang, h->regions[0]);
+        int regional = locale_index(full);
+        if (regional >= 0)
+            rd->prio[rd->nprio++] = regional;
+    }
+    if (page >= 0) {
+        rd->prio[rd->nprio++] = page;
+        rd->li = &TABLE.locs[page];
+        /* en_GB's day-first order for English pages outside the US */
+        if (page == 0 && h->nregions && strcmp(h->regions[0], "US") &&
+            strcmp(h->regions[0], "PH") && strcmp(h->regions[0], "CA"))
+            rd->li = &TABLE.locs[1];
+    }
+    if (page != 0)
+        rd->prio[rd->nprio++] = 0;
+    rd->prio[rd->nprio++] = 1; /* en_GB: "Sept" */
+    tok *t = rd->lx.toks;
+    int ntok = rd->lx.ntok;
+
+    /* 1. The first date, numeric or with a month name. */
+    found f;
+    memset(&f, 0, sizeof f);
+    f.ampm = -1;
+    bool have_date = false;
+    for (int i = 0; i < ntok && !have_date; i++) {
+        if (t[i].kind == TK_NUM) {
+            if (numeric_ymd(rd, i, &f) || cjk_date(rd, i, &f) || numeric_dmy(rd, i, &f)) {
+                have_date = true;
+                for (int k = f.first; k <= f.last; k++)
+                    t[k].used = true;
+            }
+            continue;
+        }
+        const sym *m = lookup(&t[i], rd->prio, rd->nprio, K(SK_MONTH) | K(SK_WEEKDAY));
+        if (!m || m->kind != SK_MONTH)
+            continue;
+        /* "mar" is March and, in Spanish, Tuesday: a weekday when another
+         * month name follows ("mar, 19 nov 2019") */
+        const sym *wd = lookup(&t[i], rd->prio, rd->nprio, K(SK_WEEKDAY));
+        if (wd && wd->loc == m->loc) {
+            bool other = false;
+            for (int k = i + 1; k < ntok && k <= i + 6 && !other; k++)
+                other = lookup(&t[k], rd->prio, rd->nprio, K(SK_MONTH)) != NULL;
+            if (other)
+                continue;
+        }
+        if (textual_date(rd, i, m, &f)) {
+            have_date = true;
+            t[i].used = true;
+        }
+    }
+    if (!have_date) {
+        free(rd);
+        return false;
+    }
+
+    /* 2. The time: the first one not parted from the date by another
+     * date (a second month name, a second numeric date). */
+    bool dots_ok = rd->li && rd->li->dot_time;
+    for (int i = 0; i < ntok; i++) {
+        if (t[i].used)
+            continue;
+        /* another month name between the date and here ends the search */
+        if (i > f.last && t[i].kind == TK_WORD &&
+            lookup(&t[i], rd->prio, rd->nprio, K(SK_MONTH)))
+            break;
+        found g = f;
+        if (time_at(rd, i, dots_ok || i > f.last, &g)) {
+            /* a number right before the date that reads as a time ("19
+             * 2019"?) is not one: a time has a separator or a suffix */
+            f = g;
+            for (int k = f.tfirst; k <= f.tlast; k++)
+                t[k].used = true;
+            break;
+        }
+    }
+    if (f.tprec) {
+        /* am/pm after the time, or before it where the locale puts it there */
+        int a = f.tlast + 1;
+        if (a < ntok) {
+            const sym *am = lookup(&t[a], rd->prio, rd->nprio, K(SK_AMPM));
+            if (am) {
+                f.ampm = am->value;
+                t[a].used = true;
+            }
+        }
+        if (f.ampm < 0 && f.tfirst > 0) {
+            const sym *am = lookup(&t[f.tfirst - 1], rd->prio, rd->nprio, K(SK_AMPM));
+            if (am && TABLE.locs[am->loc].ampm_first) {
+                f.ampm = am->value;
+                t[f.tfirst - 1].used = true;
+            }
+        }
+        if (f.ampm >= 0) {
+            if (f.hour < 1 || f.hour > 12) {
+                if (!(f.hour == 0 && f.ampm == 0))
+                    f.tprec = 0; /* "15:00 pm" */
+            } else if (f.ampm == 1 && f.hour < 12) {
+                f.hour += 12;
+            } else if (f.ampm == 0 && f.hour == 12) {
+                f.hour = 0;
+            }
+        }
+    }
+    out->year = f.year;
+    out->month = f.month;
+    out->day = f.day;
+    out->precision = f.day ? NEWSMETA_PRECISION_DAY : NEWSMETA_PRECISION_MONTH;
+    if (f.tprec && f.day) {
+        out->hour = f.hour;
+        out->minute = f.minute;
+        out->second = f.second;
+        out->precision = (newsmeta_precision)f.tprec;
+        if (out->hour == 24) { /* 24:00 is the end of the day */
+            out->hour = 0;
+            int64_t d = nmi_days_from_civil(f.year, f.month, f.day) + 1;
+            if (f.day >= 1 && f.day <= days_in_month(f.year, f.month))
+                civil_from_days(d, &out->year, &out->month, &out->day);
+        }
+    }
+    bool ok = valid(out);
+    if (ok && out->precision >= NEWSMETA_PRECISION_HOUR) {
+        /* 3. The zone after the time (after its am/pm marker). */
+        int z = f.tlast + 1;
+        while (z < ntok && t[z].used && z <= f.tlast + 2)
+            z++;
+        read_zone(rd, z, out);
+    }
+    free(rd);
+    return ok;
+}
+
+/* ---- ISO 8601 ------------------------------------------------------------- */
 
 static int digits(const char *s, int n, int *out)
 {
@@ -230,8 +1815,36 @@ static size_t parse_offset(const char *s, int *minutes)
     return i;
 }
 
-/* ISO 8601 / RFC 3339: 2019-11-19[T| ]08:03[:00[.123]][Z|+01:00|+0100| UTC] */
-static bool parse_iso(const char *s, nmi_time *t)
+/* A week date (2019-W47-2) or an ordinal date (2019-323) through an ICU
+ * calendar with ISO 8601 week rules. */
+static bool iso_calendar_date(int year, int week, int wday, int yday, nmi_time *t)
+{
+    UErrorCode st = U_ZERO_ERROR;
+    static const UChar UTC[] = {'U', 'T', 'C', 0};
+    UCalendar *cal = open_calendar(UTC, "en_US_POSIX", &st);
+    if (!cal)
+        return false;
+    ucal_setAttribute(cal, UCAL_FIRST_DAY_OF_WEEK, UCAL_MONDAY);
+    ucal_setAttribute(cal, UCAL_MINIMAL_DAYS_IN_FIRST_WEEK, 4);
+    ucal_setAttribute(cal, UCAL_LENIENT, 0);
+    if (week) {
+        ucal_set(cal, UCAL_YEAR_WOY, year);
+        ucal_set(cal, UCAL_WEEK_OF_YEAR, week);
+        ucal_set(cal, UCAL_DAY_OF_WEEK, wday == 7 ? UCAL_SUNDAY : wday + 1);
+    } else {
+        ucal_set(cal, UCAL_YEAR, year);
+        ucal_set(cal, UCAL_DAY_OF_YEAR, yday);
+    }
+    t->year = ucal_get(cal, UCAL_YEAR, &st);
+    t->month = ucal_get(cal, UCAL_MONTH, &st) + 1;
+    t->day = ucal_get(cal, UCAL_DATE, &st);
+    ucal_close(cal);
+    return U_SUCCESS(st);
+}
+
+/* ISO 8601 / RFC 3339: 2019-11-19[T| ]08:03[:00[.123]][Z|+01:00|+0100|+01| UTC],
+ * 20191119T080300Z, 2019-W47-2, 2019-323. *rest points after what was read. */
+static bool parse_iso(const char *s, nmi_time *t, const char **rest)
 {
     memset(t, 0, sizeof *t);
     while (*s == ' ')
@@ -239,239 +1852,212 @@ static bool parse_iso(const char *s, nmi_time *t)
     if (!digits(s, 4, &t->year))
         return false;
     t->precision = NEWSMETA_PRECISION_YEAR;
-    s += 4;
-    if (*s != '-' && *s != '/')
-        return *s == '\0';
-    char sep = *s;
-    if (!digits(s + 1, 2, &t->month))
-        return false;
-    s += 3;
-    t->precision = NEWSMETA_PRECISION_MONTH;
-    if (*s != sep)
-        return *s == '\0' || *s == ' ';
-    if (!digits(s + 1, 2, &t->day))
-        return false;
-    s += 3;
-    t->precision = NEWSMETA_PRECISION_DAY;
-    if (*s != 'T' && *s != 't' && !(*s == ' ' && s[1] >= '0' && s[1] <= '9'))
-        return true;
-    s++;
-    if (!digits(s, 2, &t->hour))
-        return false;
-    s += 2;
-    t->precision = NEWSMETA_PRECISION_HOUR;
-    if (*s == ':')
-        s++;
-    if (digits(s, 2, &t->minute)) {
-        s += 2;
-        t->precision = NEWSMETA_PRECISION_MINUTE;
-        if (*s == ':')
-            s++;
-        if (digits(s, 2, &t->second)) {
-            s += 2;
-            t->precision = NEWSMETA_PRECISION_SECOND;
-            if (*s == '.' || *s == ',')
-                for (s++; *s >= '0' && *s <= '9'; s++)
-                    ;
+    const char *p = s + 4;
+    bool basic = false;
+    int v;
+    if (*p >= '0' && *p <= '9') {
+        /* basic format: 20191119[T080300[Z]] */
+        if (!digits(p, 4, &v) || (p[4] >= '0' && p[4] <= '9'))
+            return false;
+        t->month = v / 100;
+        t->day = v % 100;
+        t->precision = NEWSMETA_PRECISION_DAY;
+        p += 4;
+        basic = true;
+        if (*p != 'T')
+            goto done;
+    } else if (*p == '-' && (p[1] == 'W' || p[1] == 'w')) {
+        int week, wday = 1;
+        if (!digits(p + 2, 2, &week))
+            return false;
+        p += 4;
+        if (*p == '-' && digits(p + 1, 1, &wday))
+            p += 2;
+        if (week < 1 || week > 53 || wday < 1 || wday > 7 ||
+            !iso_calendar_date(t->year, week, wday, 0, t))
+            return false;
+        t->precision = NEWSMETA_PRECISION_DAY;
+    } else if (*p == '-' && digits(p + 1, 3, &v) && !(p[4] >= '0' && p[4] <= '9')) {
+        if (v < 1 || v > 366 || !iso_calendar_date(t->year, 0, 0, v, t))
+            return false;
+        p += 4;
+        t->precision = NEWSMETA_PRECISION_DAY;
+    } else if (*p == '-' || *p == '/' || *p == '.') {
+        char sep = *p;
+        int ml = (p[1] >= '0' && p[1] <= '9' && p[2] >= '0' && p[2] <= '9') ? 2 : 1;
+        if (!digits(p + 1, ml, &t->month))
+            return false;
+        p += 1 + ml;
+        t->precision = NEWSMETA_PRECISION_MONTH;
+        if (*p == sep && p[1] >= '0' && p[1] <= '9') {
+            int dl = (p[2] >= '0' && p[2] <= '9') ? 2 : 1;
+            if (!digits(p + 1, dl, &t->day))
+                return false;
+            p += 1 + dl;
+            if (*p >= '0' && *p <= '9')
+                return false;
+            t->precision = NEWSMETA_PRECISION_DAY;
+        } else if (sep != '-' || (*p >= '0' && *p <= '9')) {
+            return false; /* "2019/11" alone, "2019.11": not ISO */
         }
+    } else if (*p != '\0' && *p != ' ' && *p != 'T') {
+        return false;
     }
-    while (*s == ' ')
-        s++;
-    if (*s == 'Z' || *s == 'z') {
-        t->offset_known = true;
-        t->offset_minutes = 0;
-        t->zone = "Z";
-        return true;
-    }
-    size_t k = parse_offset(s, &t->offset_minutes);
-    if (k) {
-        t->offset_known = true;
-        return true;
-    }
-    for (size_t i = 0; i < sizeof ZONES / sizeof *ZONES; i++)
-        if (nmi_istarts(s, ZONES[i].abbr) && !ZONES[i].iana &&
-            !((s[strlen(ZONES[i].abbr)] | 32) >= 'a' && (s[strlen(ZONES[i].abbr)] | 32) <= 'z')) {
+    if (t->precision == NEWSMETA_PRECISION_DAY &&
+        (*p == 'T' || *p == 't' || ((*p == ' ' || *p == '_') && p[1] >= '0' && p[1] <= '9' &&
+                                    p[2] >= '0' && p[2] <= '9' && p[3] == ':'))) {
+        const char *q = p + 1;
+        if (!digits(q, 2, &t->hour))
+            goto done;
+        q += 2;
+        t->precision = NEWSMETA_PRECISION_HOUR;
+        if (*q == ':')
+            q++;
+        if (digits(q, 2, &t->minute)) {
+            q += 2;
+            t->precision = NEWSMETA_PRECISION_MINUTE;
+            if (*q == ':')
+                q++;
+            if (digits(q, 2, &t->second)) {
+                q += 2;
+                t->precision = NEWSMETA_PRECISION_SECOND;
+                if (*q == '.' || *q == ',')
+                    for (q++; *q >= '0' && *q <= '9'; q++)
+                        ;
+            }
+        }
+        p = q;
+        if (t->hour == 24 && !t->minute && !t->second) {
+            t->hour = 0;
+            int64_t d = nmi_days_from_civil(t->year, t->month, t->day) + 1;
+            if (t->day >= 1 && t->month >= 1 && t->month <= 12 &&
+                t->day <= days_in_month(t->year, t->month))
+                civil_from_days(d, &t->year, &t->month, &t->day);
+        }
+        const char *z = p;
+        while (*z == ' ')
+            z++;
+        if ((*z == 'Z' || *z == 'z') && !((z[1] | 32) >= 'a' && (z[1] | 32) <= 'z')) {
             t->offset_known = true;
-            t->offset_minutes = ZONES[i].offset;
-            t->zone = ZONES[i].abbr;
-            return true;
+            t->offset_minutes = 0;
+            set_zone_text(t, "Z");
+            p = z + 1;
+        } else {
+            size_t k = parse_offset(z, &t->offset_minutes);
+            if (!k && (*z == '+' || *z == '-') && z[1] >= '0' && z[1] <= '9' &&
+                !(z[2] >= '0' && z[2] <= '9')) {
+                /* +5 */
+                t->offset_minutes = (*z == '-' ? -1 : 1) * (z[1] - '0') * 60;
+                k = 2;
+            }
+            if (k) {
+                t->offset_known = true;
+                p = z + k;
+            }
         }
+    }
+    (void)basic;
+done:
+    *rest = p;
     return true;
 }
 
-/* Textual forms: "November 19, 2019 8:03 am ET", "19 Nov 2019 13:03 GMT",
- * "Tue, 19 Nov 2019 13:03:00 +0000" (RFC 2822), "Published 07:40 IST,
- * March 3rd 2021". Words that are not date parts are skipped. */
-static bool parse_text(const char *s, nmi_time *t)
+/* "@1574101047" (seconds) or "@1574101047123" (milliseconds): harvest.c's
+ * form of a Unix timestamp. */
+static bool parse_epoch(const char *s, nmi_time *t)
 {
+    if (*s != '@')
+        return false;
+    size_t n = strspn(s + 1, "0123456789");
+    if ((n != 10 && n != 13) || s[1 + n] != '\0')
+        return false;
+    int64_t v = 0;
+    for (size_t i = 1; i <= n; i++)
+        v = v * 10 + (s[i] - '0');
+    if (n == 13)
+        v /= 1000;
     memset(t, 0, sizeof *t);
-    int nums[8], nnum = 0, month = 0;
-    bool have_time = false, pm = false, am = false;
-    const char *zone_iana = NULL;
-    const char *p = s;
-    while (*p) {
-        unsigned char c = (unsigned char)*p;
-        if (c >= '0' && c <= '9') {
-            int h, m, sec = 0;
-            /* hh:mm[:ss] */
-            const char *q = p;
-            int hl = (q[1] >= '0' && q[1] <= '9') ? 2 : 1;
-            /* d.m.yyyy (German and others: the day comes first) */
-            int dd, dm, dy, ml = 0;
-            if (!month && (q[hl] == '.') && q[hl + 1] >= '0' && q[hl + 1] <= '9') {
-                ml = (q[hl + 2] >= '0' && q[hl + 2] <= '9') ? 2 : 1;
-                if (digits(q, hl, &dd) && digits(q + hl + 1, ml, &dm) && q[hl + 1 + ml] == '.' &&
-                    digits(q + hl + 2 + ml, 4, &dy) &&
-                    !(q[hl + 6 + ml] >= '0' && q[hl + 6 + ml] <= '9') && dm >= 1 && dm <= 12) {
-                    month = dm;
-                    if (nnum < 7) {
-                        nums[nnum++] = dd;
-                        nums[nnum++] = dy;
-                    }
-                    p = q + hl + 6 + ml;
-                    continue;
-                }
-            }
-            /* hh:mm, hh.mm and the French 14h30 */
-            if (!have_time && digits(q, hl, &h) &&
-                (q[hl] == ':' || q[hl] == '.' || q[hl] == 'h' || q[hl] == 'H') &&
-                digits(q + hl + 1, 2, &m) && !(q[hl + 3] >= '0' && q[hl + 3] <= '9')) {
-                q += hl + 3;
-                if (*q == ':' && digits(q + 1, 2, &sec))
-                    q += 3;
-                t->hour = h;
-                t->minute = m;
-                t->second = sec;
-                t->precision = q - p > hl + 3 ? NEWSMETA_PRECISION_SECOND
-                                              : NEWSMETA_PRECISION_MINUTE;
-                have_time = true;
-                p = q;
-                continue;
-            }
-            int v = 0, len = 0;
-            while (p[len] >= '0' && p[len] <= '9' && len < 6)
-                v = v * 10 + (p[len] - '0'), len++;
-            while (p[len] >= '0' && p[len] <= '9')
-                len++, v = 1000000; /* too long: not a date part */
-            if (nnum < 8)
-                nums[nnum++] = v;
-            p += len;
-            /* ordinal suffixes: 1st 2nd 3rd 19th */
-            if ((nmi_istarts(p, "st") || nmi_istarts(p, "nd") || nmi_istarts(p, "rd") ||
-                 nmi_istarts(p, "th")) &&
-                !((p[2] | 32) >= 'a' && (p[2] | 32) <= 'z'))
-                p += 2;
-            continue;
-        }
-        if ((c == '+' || c == '-') && have_time && !t->offset_known) {
-            size_t k = parse_offset(p, &t->offset_minutes);
-            if (k) {
-                t->offset_known = true;
-                p += k;
-                continue;
-            }
-        }
-        if (((c | 32) >= 'a' && (c | 32) <= 'z') || c >= 0x80) {
-            /* a word: ASCII letters and any non-ASCII bytes ("März") */
-            size_t n = 0;
-            while (((p[n] | 32) >= 'a' && (p[n] | 32) <= 'z') || p[n] == '.' ||
-                   (unsigned char)p[n] >= 0x80)
-                n++;
-            size_t wl = n;
-            while (wl > 0 && p[wl - 1] == '.')
-                wl--;
-            int mo = month_of(p, wl);
-            if (!mo)
-                mo = foreign_month(p, wl);
-            if (mo && !month) {
-                month = mo;
-            } else if (wl == 2 && (nmi_istarts(p, "am") || nmi_istarts(p, "pm"))) {
-                pm = (p[0] | 32) == 'p';
-                am = !pm;
-            } else if (n == 4 && (nmi_istarts(p, "a.m.") || nmi_istarts(p, "p.m."))) {
-                pm = (p[0] | 32) == 'p';
-                am = !pm;
-            } else if (have_time && !t->offset_known && wl <= 5) {
-                for (size_t i = 0; i < sizeof ZONES / sizeof *ZONES; i++) {
-                    if (strlen(ZONES[i].abbr) == wl && nmi_istarts(p, ZONES[i].abbr) &&
-                        p[0] >= 'A' && p[0] <= 'Z') {
-                        t->zone = ZONES[i].abbr;
-                        if (ZONES[i].iana) {
-                            zone_iana = ZONES[i].iana;
-                        } else {
-                            t->offset_known = true;
-                            t->offset_minutes = ZONES[i].offset;
-                            /* "GMT+5:30" */
-                            size_t k = parse_offset(p + wl, &t->offset_minutes);
-                            if (k) {
-                                t->offset_minutes += ZONES[i].offset;
-                                n = wl + k;
-                            }
-                        }
-                        break;
-                    }
-                }
-            }
-            p += n;
-            continue;
-        }
-        p++;
-    }
-    if (!month)
+    t->precision = NEWSMETA_PRECISION_SECOND;
+    nmi_time_set_instant(t, v, 0);
+    set_zone_text(t, "Z");
+    t->epoch = true;
+    return valid(t);
+}
+
+static bool only_space(const char *s)
+{
+    while (*s == ' ' || *s == '\t' || *s == '\n' || *s == '\r')
+        s++;
+    return *s == '\0';
+}
+
+bool nmi_parse_date_hinted(const char *s, nmi_date_hints *h, nmi_time *out)
+{
+    if (!s)
         return false;
-    /* Day and year among the numbers: the 4-digit one is the year. */
-    int day = 0, year = 0;
-    for (int i = 0; i < nnum; i++) {
-        if (nums[i] >= 1000 && nums[i] <= 9999 && !year)
-            year = nums[i];
-        else if (nums[i] >= 1 && nums[i] <= 31 && !day)
-            day = nums[i];
+    nmi_time t;
+    if (parse_epoch(s, &t)) {
+        *out = t;
+        return true;
     }
-    if (!year)
-        return false;
-    t->year = year;
-    t->month = month;
-    t->day = day;
-    if (!have_time)
-        t->precision = day ? NEWSMETA_PRECISION_DAY : NEWSMETA_PRECISION_MONTH;
-    if (pm && t->hour < 12)
-        t->hour += 12;
-    else if (am && t->hour == 12)
-        t->hour = 0;
-    if (!have_time)
-        t->offset_known = false;
-    if (zone_iana && have_time && day) {
-        int off;
-        if (zone_offset(zone_iana, t, &off)) {
-            t->offset_known = true;
-            t->offset_minutes = off;
+    const char *rest = NULL;
+    if (parse_iso(s, &t, &rest) && valid(&t)) {
+        if (only_space(rest) || t.offset_known) {
+            *out = t;
+            return true;
         }
+        /* text after the ISO part: a zone name ("2019-11-19 02:24:00 UTC",
+         * "2019-11-19 08:03 ET"), a time the strict form does not read
+         * ("2018-08-25 15:24 ]"), or a textual date after a bare year */
+        nmi_time x;
+        if (parse_text(s, h, &x) &&
+            (t.precision < NEWSMETA_PRECISION_DAY ||
+             (x.year == t.year && x.month == t.month && x.day == t.day &&
+              x.precision >= t.precision))) {
+            *out = x;
+            return true;
+        }
+        *out = t;
+        return true;
     }
+    if (!parse_text(s, h, &t))
+        return false;
+    *out = t;
     return true;
 }
 
 bool nmi_parse_date(nmi_ctx *ctx, const char *s, nmi_time *out)
 {
-    if (!s)
-        return false;
+    nmi_date_hints h;
+    nmi_date_hints_init(ctx, &h);
     nmi_time t;
-    bool ok = parse_iso(s, &t) && valid(&t);
-    if (!ok)
-        ok = parse_text(s, &t) && valid(&t);
-    if (!ok)
+    if (!nmi_parse_date_hinted(s, &h, &t))
         return false;
     /* The caller's default zone, for times the page printed without one. */
     if (!t.offset_known && t.precision >= NEWSMETA_PRECISION_HOUR && ctx &&
-        ctx->opts.default_timezone) {
-        int off;
-        if (zone_offset(ctx->opts.default_timezone, &t, &off)) {
-            t.offset_known = true;
-            t.offset_minutes = off;
-            t.zone = ctx->opts.default_timezone;
-        }
-    }
+        ctx->opts.default_timezone)
+        nmi_time_adopt_zone(&t, ctx->opts.default_timezone, 0, ctx->opts.default_timezone);
     *out = t;
     return true;
+}
+
+/* ---- dates in URLs ---------------------------------------------------------- */
+
+static int url_month(const char *p, size_t *len)
+{
+    static const char *const M[] = {"jan", "feb", "mar", "apr", "may", "jun",
+                                    "jul", "aug", "sep", "oct", "nov", "dec"};
+    for (int m = 0; m < 12; m++)
+        if ((p[0] | 32) == M[m][0] && (p[1] | 32) == M[m][1] && (p[2] | 32) == M[m][2]) {
+            size_t n = 3;
+            while (((p[n] | 32) >= 'a' && (p[n] | 32) <= 'z') && n < 9)
+                n++;
+            if (p[n] == '/' || p[n] == '-') {
+                *len = n;
+                return m + 1;
+            }
+        }
+    return 0;
 }
 
 bool nmi_date_from_url(const char *url, nmi_time *out)
@@ -480,20 +2066,25 @@ bool nmi_date_from_url(const char *url, nmi_time *out)
         return false;
     const char *p = strstr(url, "://");
     p = p ? strchr(p + 3, '/') : url;
-    for (; p && *p; p++) {
+    for (; p && *p && *p != '?' && *p != '#'; p++) {
         if (*p != '/')
             continue;
         int y, m, d = 0;
         if (!digits(p + 1, 4, &y) || (p[5] != '/' && p[5] != '-'))
             continue;
-        if (!digits(p + 6, 2, &m))
-            continue;
+        const char *q = p + 6;
+        size_t ml = 2;
+        if (!digits(q, 2, &m)) {
+            m = url_month(q, &ml); /* /2019/nov/18/ */
+            if (!m)
+                continue;
+        }
         memset(out, 0, sizeof *out);
         out->year = y;
         out->month = m;
         out->precision = NEWSMETA_PRECISION_MONTH;
-        if ((p[8] == '/' || p[8] == '-') && digits(p + 9, 2, &d) &&
-            !(p[11] >= '0' && p[11] <= '9')) {
+        q += ml;
+        if ((*q == '/' || *q == '-') && digits(q + 1, 2, &d) && !(q[3] >= '0' && q[3] <= '9')) {
             out->day = d;
             out->precision = NEWSMETA_PRECISION_DAY;
         }
@@ -502,6 +2093,99 @@ bool nmi_date_from_url(const char *url, nmi_time *out)
     }
     return false;
 }
+
+/* ---- labels ----------------------------------------------------------------- */
+
+/* Words that introduce a date on a page, by language. */
+static const char *const PUBLISHED_LABELS[] = {
+    "first published", "published on", "published at", "published", "posted on", "posted at",
+    "posted", "date published", "publication date", "release date", "released", "created",
+    "ver\xC3\xB6" "ffentlicht am", "ver\xC3\xB6" "ffentlicht", "publiziert am", "publiziert",
+    "erschienen am", "erstellt am", "datum", "publi\xC3\xA9 le", "publi\xC3\xA9", "paru le",
+    "publicado el", "publicado em", "publicado", "publicada", "fecha de publicaci\xC3\xB3n",
+    "pubblicato il", "pubblicato", "postado em", "gepubliceerd op", "gepubliceerd",
+    "\xD0\xBE\xD0\xBF\xD1\x83\xD0\xB1\xD0\xBB\xD0\xB8\xD0\xBA\xD0\xBE\xD0\xB2\xD0\xB0\xD0\xBD"
+    "\xD0\xBE", /* опубликовано */
+    "\xD0\xB4\xD0\xB0\xD1\x82\xD0\xB0 \xD0\xBF\xD1\x83\xD0\xB1\xD0\xBB\xD0\xB8\xD0\xBA\xD0\xB0"
+    "\xD1\x86\xD0\xB8\xD0\xB8", /* дата публикации */
+    "opublikowano", "yay\xC4\xB1nlanma tarihi", "yay\xC4\xB1nlanma", "publicerad",
+    "\xE5\x85\xAC\xE9\x96\x8B\xE6\x97\xA5", /* 公開日 */
+    "\xE6\x8A\x95\xE7\xA8\xBF\xE6\x97\xA5", /* 投稿日 */
+    "\xE9\x85\x8D\xE4\xBF\xA1", /* 配信 */
+    "\xE5\x8F\x91\xE5\xB8\x83\xE6\x97\xB6\xE9\x97\xB4", /* 发布时间 */
+    "\xE5\x8F\x91\xE5\xB8\x83\xE6\x97\xA5\xE6\x9C\x9F", /* 发布日期 */
+    "\xE7\x99\xBC\xE5\xB8\x83\xE6\x99\x82\xE9\x96\x93", /* 發布時間 */
+    "\xEA\xB8\xB0\xEC\x82\xAC\xEC\x9E\x85\xEB\xA0\xA5", /* 기사입력 */
+    "\xEC\x9E\x85\xEB\xA0\xA5", /* 입력 */
+    "\xEB\x93\xB1\xEB\xA1\x9D", /* 등록 */
+    "\xD9\x86\xD8\xB4\xD8\xB1 \xD9\x81\xD9\x8A", /* نشر في */
+    "\xD8\xAA\xD8\xA7\xD8\xB1\xD9\x8A\xD8\xAE \xD8\xA7\xD9\x84\xD9\x86\xD8\xB4\xD8\xB1", /* تاريخ النشر */
+    "\xE0\xA4\xAA\xE0\xA5\x8D\xE0\xA4\xB0\xE0\xA4\x95\xE0\xA4\xBE\xE0\xA4\xB6\xE0\xA4\xBF\xE0\xA4\xA4", /* प्रकाशित */
+    "diterbitkan", "dipublikasikan", NULL};
+
+static const char *const UPDATED_LABELS[] = {
+    "last updated on", "last updated", "last modified", "updated on", "updated at", "updated",
+    "modified", "revised", "aktualisiert am", "aktualisiert", "zuletzt aktualisiert", "stand",
+    "mis \xC3\xA0 jour le", "mis \xC3\xA0 jour", "modifi\xC3\xA9 le", "actualizado el",
+    "actualizado", "atualizado em", "atualizado", "aggiornato il", "aggiornato", "bijgewerkt op",
+    "bijgewerkt",
+    "\xD0\xBE\xD0\xB1\xD0\xBD\xD0\xBE\xD0\xB2\xD0\xBB\xD0\xB5\xD0\xBD\xD0\xBE", /* обновлено */
+    "aktualizacja", "g\xC3\xBC" "ncelleme", "uppdaterad",
+    "\xE6\x9B\xB4\xE6\x96\xB0\xE6\x97\xA5", /* 更新日 */
+    "\xE6\x9B\xB4\xE6\x96\xB0\xE6\x97\xB6\xE9\x97\xB4", /* 更新时间 */
+    "\xEC\x88\x98\xEC\xA0\x95", /* 수정 */
+    "\xD8\xA2\xD8\xAE\xD8\xB1 \xD8\xAA\xD8\xAD\xD8\xAF\xD9\x8A\xD8\xAB", /* آخر تحديث */
+    "\xE0\xA4\x85\xE0\xA4\xAA\xE0\xA4\xA1\xE0\xA5\x87\xE0\xA4\x9F", /* अपडेट */
+    "diperbarui", NULL};
+
+/* Does s start with the label (ASCII case ignored), ending at a word
+ * boundary? */
+static size_t starts_label(const char *s, const char *label)
+{
+    size_t n = strlen(label);
+    for (size_t i = 0; i < n; i++) {
+        unsigned char a = (unsigned char)s[i], b = (unsigned char)label[i];
+        if (!a)
+            return 0;
+        if (a >= 'A' && a <= 'Z')
+            a = (unsigned char)(a + 32);
+        if (a != b)
+            return 0;
+    }
+    unsigned char c = (unsigned char)s[n];
+    if ((c | 32) >= 'a' && (c | 32) <= 'z')
+        return 0;
+    /* non-ASCII labels (CJK) need no boundary; Latin ones do not end
+     * inside a word such as "publishedness" */
+    if (c >= 0x80 && (unsigned char)label[n - 1] < 0x80)
+        return 0;
+    return n;
+}
+
+size_t nmi_date_label(const char *s, bool *updated)
+{
+    const char *p = s;
+    while (*p == ' ' || *p == '|' || *p == '-' || *p == '(' || *p == '[')
+        p++;
+    for (int pass = 0; pass < 2; pass++) {
+        const char *const *list = pass == 0 ? UPDATED_LABELS : PUBLISHED_LABELS;
+        for (const char *const *l = list; *l; l++) {
+            size_t n = starts_label(p, *l);
+            if (!n)
+                continue;
+            const char *e = p + n;
+            while (*e == ' ' || *e == ':' || *e == '\xC2' || *e == '\xA0' || *e == '-' ||
+                   *e == '[' || *e == '(' || *e == ',')
+                e++;
+            if (updated)
+                *updated = pass == 0;
+            return (size_t)(e - s);
+        }
+    }
+    return 0;
+}
+
+/* ---- to the public record -------------------------------------------------- */
 
 void nmi_time_to_public(nmi_ctx *ctx, const nmi_time *t, const char *raw, newsmeta_source src,
                         newsmeta_timestamp *out)
@@ -534,20 +2218,16 @@ void nmi_time_to_public(nmi_ctx *ctx, const nmi_time *t, const char *raw, newsme
     out->offset_known = t->offset_known && t->precision >= NEWSMETA_PRECISION_HOUR;
     out->offset_minutes = out->offset_known ? t->offset_minutes : 0;
     if (out->offset_known)
-        out->utc_seconds = nmi_days_from_civil(t->year, t->month, t->day) * 86400 +
-                           t->hour * 3600 + t->minute * 60 + t->second -
-                           (int64_t)t->offset_minutes * 60;
+        nmi_time_instant(t, &out->utc_seconds);
     out->iso = nmi_arena_strdup(ctx->arena, iso);
-    if (t->zone) {
+    if (t->zone[0] && out->offset_known) {
         out->zone = nmi_arena_strdup(ctx->arena, t->zone);
     } else if (out->offset_known) {
         /* a numeric offset is its own zone designation: "+05:30" */
-        const char *plus = strchr(iso + 11, '+') ? strchr(iso + 11, '+') : strrchr(iso, '-');
-        out->zone = plus ? nmi_arena_strdup(ctx->arena, plus) : NULL;
+        out->zone = nmi_arena_strdup(ctx->arena, iso + 19);
     }
     out->raw = raw ? nmi_arena_strdup(ctx->arena, raw) : NULL;
     out->source = src;
     if (!out->iso)
         ctx->oom = true;
 }
-

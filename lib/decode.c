@@ -3,12 +3,23 @@
  * The charset is decided once, before parsing, in the HTML standard's
  * order: byte order mark, then the transport's charset (an option), then a
  * <meta charset> / http-equiv declaration, then the bytes themselves (valid
- * UTF-8 is taken as UTF-8, anything else goes to ICU's detector). The
- * conversion is done by ICU; invalid sequences become U+FFFD. */
+ * UTF-8 is taken as UTF-8, anything else goes to ICU's detector). A <meta>
+ * the bytes clearly contradict is overruled (declared UTF-8 but mostly
+ * invalid as UTF-8; declared legacy but valid multi-byte UTF-8). Labels
+ * mean what the WHATWG Encoding Standard says (latin1 is windows-1252). The
+ * record gets the charset's name and how it was chosen.
+ *
+ * The conversion is done by ICU; invalid sequences, bytes a charset does
+ * not define and NULs become U+FFFD. The text is then NFC-normalized when
+ * it needs it (api.c checks the record's strings again at the end).
+ *
+ * Also here: the pass that bounds the attributes of each start tag before
+ * libxml2 sees the page (nmi_limit_attributes). */
 #include <stdlib.h>
 #include <string.h>
 
 #include <unicode/ucnv.h>
+#include <unicode/ucnv_cb.h>
 #include <unicode/ucsdet.h>
 #include <unicode/uchar.h>
 #include <unicode/unorm2.h>
@@ -17,10 +28,19 @@
 
 #include "internal.h"
 
+/* What a UTF-8 reading of some bytes finds. */
+typedef struct utf8_stats {
+    size_t multi;   /* valid multi-byte sequences */
+    size_t invalid; /* bytes that start no valid sequence (NUL not counted) */
+    size_t nul;     /* NUL bytes */
+} utf8_stats;
+
 /* Checks (and optionally repairs into out) UTF-8. Returns true when the
- * input was valid. With out != NULL, writes the repaired text: every
- * invalid sequence and every NUL becomes U+FFFD. */
-static bool utf8_scan(const unsigned char *s, size_t n, nmi_buf *out)
+ * input was valid and holds no NUL. With out != NULL, writes the repaired
+ * text: every invalid sequence and every NUL becomes U+FFFD. With stats,
+ * reads everything and counts (otherwise it stops at the first problem
+ * when out is NULL). */
+static bool utf8_scan(const unsigned char *s, size_t n, nmi_buf *out, utf8_stats *stats)
 {
     bool valid = true;
     size_t i = 0, run = 0;
@@ -58,15 +78,25 @@ static bool utf8_scan(const unsigned char *s, size_t n, nmi_buf *out)
                 ok = false;
         }
         if (ok) {
+            if (stats && len > 1)
+                stats->multi++;
             i += len;
             run += len;
             continue;
         }
         valid = false;
-        if (!out)
+        if (stats) {
+            if (c == 0)
+                stats->nul++;
+            else
+                stats->invalid++;
+        } else if (!out) {
             return false;
-        nmi_buf_append(out, (const char *)s + i - run, run);
-        nmi_buf_append(out, "\xEF\xBF\xBD", 3);
+        }
+        if (out) {
+            nmi_buf_append(out, (const char *)s + i - run, run);
+            nmi_buf_append(out, "\xEF\xBF\xBD", 3);
+        }
         run = 0;
         i++;
     }
@@ -116,50 +146,126 @@ static bool prescan_meta_charset(const char *s, size_t n, char *name, size_t cap
     return false;
 }
 
-/* HTML's label rules: latin1 and ASCII labels mean windows-1252. */
-static const char *html_charset_alias(const char *label)
+/* A charset: the name reported in the record and the ICU converter that
+ * decodes it (they differ where the web's label means a superset). */
+typedef struct charset_choice {
+    const char *name;
+    const char *icu;
+} charset_choice;
+
+/* The labels of the WHATWG Encoding Standard whose meaning differs from
+ * ICU's reading of the same name, or that name a superset on the web. */
+static const struct {
+    const char *name, *icu;
+    const char *labels[12];
+} WEB_LABELS[] = {
+    {"UTF-8", "UTF-8", {"utf-8", "utf8", "unicode-1-1-utf-8", "unicode11utf8", "unicode20utf8",
+                        "x-unicode20utf8"}},
+    {"windows-1252", "windows-1252", {"iso-8859-1", "iso8859-1", "latin1", "l1", "us-ascii", "ascii",
+                                      "iso-ir-100", "cp819", "ibm819", "iso_8859-1", "cp1252",
+                                      "x-cp1252"}},
+    {"windows-1252", "windows-1252", {"iso88591", "iso_8859-1:1987", "csisolatin1", "ansi_x3.4-1968",
+                                      "windows-1252", "x-user-defined"}},
+    {"windows-1254", "windows-1254", {"iso-8859-9", "iso8859-9", "iso88599", "iso_8859-9", "latin5",
+                                      "l5", "iso-ir-148", "csisolatin5", "windows-1254", "cp1254",
+                                      "x-cp1254", "iso_8859-9:1989"}},
+    {"windows-874", "windows-874", {"tis-620", "iso-8859-11", "iso8859-11", "iso885911",
+                                    "dos-874", "windows-874"}},
+    {"GBK", "GB18030", {"gb2312", "gbk", "x-gbk", "chinese", "csgb2312", "csiso58gb231280",
+                        "gb_2312", "gb_2312-80", "iso-ir-58"}},
+    {"GB18030", "GB18030", {"gb18030"}},
+    {"EUC-KR", "windows-949", {"euc-kr", "cseuckr", "csksc56011987", "iso-ir-149", "korean",
+                               "ks_c_5601-1987", "ks_c_5601-1989", "ksc5601", "ksc_5601",
+                               "windows-949"}},
+    {"Shift_JIS", "windows-31j", {"shift_jis", "shift-jis", "sjis", "ms_kanji", "ms932",
+                                  "csshiftjis", "windows-31j", "x-sjis"}},
+    {"Big5", "Big5-HKSCS", {"big5", "big5-hkscs", "cn-big5", "csbig5", "x-x-big5"}},
+    {"ISO-8859-8", "ISO-8859-8", {"iso-8859-8-i", "csiso88598i", "logical"}},
+};
+
+/* The utf-16 labels: a <meta> that can be read as ASCII is not UTF-16, so
+ * the HTML standard reads the page as UTF-8 instead. */
+static bool is_utf16_label(const char *label)
 {
-    static const char *const w1252[] = {"iso-8859-1", "iso8859-1", "latin1", "l1",
-                                        "us-ascii",   "ascii",     "iso-ir-100",
-                                        "cp819",      "ibm819",    "iso_8859-1"};
-    for (size_t i = 0; i < sizeof w1252 / sizeof *w1252; i++)
-        if (nmi_ieq(label, w1252[i]))
-            return "windows-1252";
-    if (nmi_ieq(label, "utf8") || nmi_ieq(label, "unicode-1-1-utf-8"))
-        return "UTF-8";
-    return label;
+    return nmi_istarts(label, "utf-16") || nmi_ieq(label, "utf16") ||
+           nmi_ieq(label, "unicode") || nmi_ieq(label, "ucs-2") ||
+           nmi_ieq(label, "csunicode") || nmi_ieq(label, "iso-10646-ucs-2") ||
+           nmi_ieq(label, "unicodefeff") || nmi_ieq(label, "unicodefffe");
 }
 
-static bool is_utf8_label(const char *label)
+/* The charset a label means. Unknown labels go to ICU as they are (it
+ * knows many aliases); the reported name is then ICU's standard one. */
+static charset_choice charset_for_label(const char *label)
 {
-    return nmi_ieq(label, "utf-8") || nmi_ieq(label, "utf8");
+    while (*label == ' ' || *label == '\t')
+        label++;
+    for (size_t i = 0; i < sizeof WEB_LABELS / sizeof *WEB_LABELS; i++)
+        for (size_t k = 0; k < 12 && WEB_LABELS[i].labels[k]; k++)
+            if (nmi_ieq(label, WEB_LABELS[i].labels[k]))
+                return (charset_choice){WEB_LABELS[i].name, WEB_LABELS[i].icu};
+    return (charset_choice){NULL, label};
+}
+
+static bool is_utf8(charset_choice c)
+{
+    return c.name && !strcmp(c.name, "UTF-8");
+}
+
+/* ICU writes U+001A (SUB) for unmappable bytes of some single-byte
+ * charsets; the record always gets U+FFFD for bytes that mean nothing. */
+static void to_u_fffd(const void *context, UConverterToUnicodeArgs *args,
+                      const char *code_units, int32_t length, UConverterCallbackReason reason,
+                      UErrorCode *err)
+{
+    (void)context;
+    (void)code_units;
+    (void)length;
+    if (reason != UCNV_UNASSIGNED && reason != UCNV_ILLEGAL && reason != UCNV_IRREGULAR)
+        return;
+    static const UChar fffd = 0xFFFD;
+    *err = U_ZERO_ERROR;
+    ucnv_cbToUWriteUChars(args, &fffd, 1, 0, err);
 }
 
 static newsmeta_status convert_with_icu(const char *charset, const char *bytes, size_t len,
                                         char **out, size_t *out_len, newsmeta_error *err)
 {
-    if (len > (size_t)INT32_MAX / 4)
-        return nmi_fail(err, NEWSMETA_ERR_TOO_LARGE, "input too large to convert from %s",
-                        charset);
     UErrorCode st = U_ZERO_ERROR;
     UConverter *from = ucnv_open(charset, &st);
     if (U_FAILURE(st))
         return nmi_fail(err, NEWSMETA_ERR_ENCODING, "unknown charset \"%s\"", charset);
-    /* Any byte becomes at most 4 UTF-8 bytes (U+FFFD is 3). */
-    int32_t cap = (int32_t)(len * 4 + 4);
-    char *buf = malloc((size_t)cap);
-    if (!buf) {
-        ucnv_close(from);
-        return nmi_fail(err, NEWSMETA_ERR_NOMEM, "out of memory converting from %s", charset);
-    }
+    ucnv_setToUCallBack(from, to_u_fffd, NULL, NULL, NULL, &st);
     UConverter *to = ucnv_open("UTF-8", &st);
+    /* Most pages grow little (ASCII markup); the buffer doubles when not. */
+    size_t cap = len + len / 2 + 64;
+    char *buf = U_SUCCESS(st) ? malloc(cap) : NULL;
     char *target = buf;
     const char *source = bytes;
-    if (U_SUCCESS(st))
-        ucnv_convertEx(to, from, &target, buf + cap - 1, &source, bytes + len, NULL, NULL, NULL,
-                       NULL, true, true, &st);
+    UChar pivot[1024];
+    UChar *pivot_source = pivot, *pivot_target = pivot;
+    bool reset = true;
+    while (buf) {
+        st = U_ZERO_ERROR;
+        ucnv_convertEx(to, from, &target, buf + cap - 1, &source, bytes + len, pivot,
+                       &pivot_source, &pivot_target, pivot + 1024, reset, true, &st);
+        reset = false;
+        if (st != U_BUFFER_OVERFLOW_ERROR)
+            break;
+        size_t used = (size_t)(target - buf);
+        char *bigger = cap <= SIZE_MAX / 2 ? realloc(buf, cap * 2) : NULL;
+        if (!bigger) {
+            free(buf);
+            buf = NULL;
+            break;
+        }
+        buf = bigger;
+        cap *= 2;
+        target = buf + used;
+    }
     ucnv_close(to);
     ucnv_close(from);
+    if (!buf)
+        return nmi_fail(err, NEWSMETA_ERR_NOMEM, "out of memory converting from %s", charset);
     if (U_FAILURE(st)) {
         free(buf);
         return nmi_fail(err, NEWSMETA_ERR_ENCODING, "cannot convert from %s: %s", charset,
@@ -170,9 +276,9 @@ static newsmeta_status convert_with_icu(const char *charset, const char *bytes, 
     nmi_buf fixed;
     nmi_buf_init(&fixed);
     if (memchr(buf, 0, n)) {
-        utf8_scan((const unsigned char *)buf, n, &fixed);
+        utf8_scan((const unsigned char *)buf, n, &fixed, NULL);
         free(buf);
-        if (fixed.oom) {
+        if (fixed.oom || !fixed.data) {
             nmi_buf_free(&fixed);
             return nmi_fail(err, NEWSMETA_ERR_NOMEM, "out of memory");
         }
@@ -198,48 +304,64 @@ static bool looks_binary(const unsigned char *s, size_t n)
     return bad >= 4 && bad * 100 > probe * 3; /* more than 3% */
 }
 
-static newsmeta_status decode_charset(nmi_ctx *ctx, const char *bytes, size_t len, char **out,
-                                      size_t *out_len, bool *owned, newsmeta_error *err);
+/* ------------------------------------------------------------------ */
+/* Unicode normalization                                               */
+/* ------------------------------------------------------------------ */
 
-/* Does the UTF-8 text need NFC normalization? A per-code-point property
- * lookup, no conversion: almost every page answers no at once. */
-static bool needs_nfc(const char *s, size_t n)
+/* Does the UTF-8 text need NFC normalization? ICU's quick check, done on
+ * the UTF-8 without converting it: a character whose NFC_Quick_Check is
+ * not Yes, or combining marks out of canonical order (each may be Yes on
+ * its own: U+302F then U+302D must be swapped). Almost every string
+ * answers no at once. */
+bool nmi_needs_nfc(const char *s, size_t n)
 {
     int32_t i = 0, len = n > (size_t)INT32_MAX ? INT32_MAX : (int32_t)n;
+    uint8_t last_cc = 0;
     while (i < len) {
         if (i + 8 <= len) {
             uint64_t v;
             memcpy(&v, s + i, 8);
             if (!(v & 0x8080808080808080ull)) { /* eight ASCII bytes */
                 i += 8;
+                last_cc = 0;
                 continue;
             }
         }
         if ((unsigned char)s[i] < 0x80) {
             i++;
+            last_cc = 0;
             continue;
         }
         UChar32 c;
         U8_NEXT(s, i, len, c);
-        /* below U+0300 every character is NFC as it stands */
-        if (c >= 0x300 && u_getIntPropertyValue(c, UCHAR_NFC_QUICK_CHECK) != UNORM_YES)
+        /* below U+0300 every character is NFC as it stands, and starts
+         * nothing (combining class 0) */
+        if (c < 0x300) {
+            last_cc = 0;
+            continue;
+        }
+        uint8_t cc = u_getCombiningClass(c);
+        if (cc != 0 && last_cc > cc)
+            return true;
+        last_cc = cc;
+        if (u_getIntPropertyValue(c, UCHAR_NFC_QUICK_CHECK) != UNORM_YES)
             return true;
     }
     return false;
 }
 
-/* NFC-normalize UTF-8 text with ICU (through UTF-16, ICU's C API). */
-static newsmeta_status to_nfc(const char *s, size_t n, char **out, size_t *out_len,
-                              newsmeta_error *err)
+/* Append the NFC form of UTF-8 s[0..n) to b (through UTF-16, ICU's C API). */
+static bool append_nfc(nmi_buf *b, const char *s, size_t n)
 {
+    if (n == 0)
+        return true;
     if (n > (size_t)INT32_MAX / 4)
-        return nmi_fail(err, NEWSMETA_ERR_TOO_LARGE, "input too large to normalize");
+        return false;
     UErrorCode st = U_ZERO_ERROR;
     const UNormalizer2 *nfc = unorm2_getNFCInstance(&st);
     int32_t cap16 = (int32_t)n + 1;
     UChar *u16 = malloc((size_t)cap16 * sizeof *u16);
-    /* composition never lengthens; decomposition of unnormalized input
-     * may, so allow room */
+    /* decomposition of unnormalized input may lengthen it: allow room */
     int32_t capn = cap16 * 3;
     UChar *norm = malloc((size_t)capn * sizeof *norm);
     char *u8 = NULL;
@@ -256,24 +378,292 @@ static newsmeta_status to_nfc(const char *s, size_t n, char **out, size_t *out_l
     }
     free(u16);
     free(norm);
-    if (!u8 || U_FAILURE(st)) {
-        free(u8);
-        return nmi_fail(err, u8 ? NEWSMETA_ERR_ENCODING : NEWSMETA_ERR_NOMEM,
-                        "cannot normalize the text to NFC: %s", u_errorName(st));
+    bool ok = u8 && U_SUCCESS(st) && nmi_buf_append(b, u8, (size_t)len8);
+    free(u8);
+    return ok;
+}
+
+/* Is a byte offset a place where NFC may cut the text (the character that
+ * starts there combines with nothing before it)? */
+static bool nfc_boundary(const UNormalizer2 *nfc, const char *s, size_t n, size_t at)
+{
+    if (at == 0 || at >= n)
+        return true;
+    int32_t i = 0;
+    UChar32 c;
+    U8_NEXT(s + at, i, (int32_t)(n - at > 8 ? 8 : n - at), c);
+    return c < 0 || unorm2_hasBoundaryBefore(nfc, c);
+}
+
+static int cmp_size(const void *a, const void *b)
+{
+    size_t x = *(const size_t *)a, y = *(const size_t *)b;
+    return x < y ? -1 : x > y;
+}
+
+char *nmi_nfc_arena(nmi_ctx *ctx, const char *s, size_t n, size_t *out_len, size_t *cuts,
+                    size_t ncuts)
+{
+    UErrorCode st = U_ZERO_ERROR;
+    const UNormalizer2 *nfc = unorm2_getNFCInstance(&st);
+    if (U_FAILURE(st) || n > (size_t)INT32_MAX / 4)
+        return NULL;
+    /* The text is normalized piece by piece between the cuts, each cut
+     * first moved back to a normalization boundary: then the pieces
+     * concatenated are the NFC of the whole, and each cut's new offset
+     * is the length of the pieces before it. */
+    size_t *bounds = malloc((ncuts + 2) * sizeof *bounds);
+    if (!bounds) {
+        ctx->oom = true;
+        return NULL;
     }
-    *out = u8;
-    *out_len = (size_t)len8;
+    size_t nb = 0;
+    for (size_t i = 0; i < ncuts; i++) {
+        size_t at = cuts[i] > n ? n : cuts[i];
+        while (at > 0 && at < n && (((unsigned char)s[at] & 0xC0) == 0x80 ||
+                                    !nfc_boundary(nfc, s, n, at)))
+            at--;
+        bounds[nb++] = at;
+    }
+    bounds[nb++] = n;
+    qsort(bounds, nb, sizeof *bounds, cmp_size);
+    size_t *mapped = malloc(nb * sizeof *mapped);
+    nmi_buf b;
+    nmi_buf_init(&b);
+    bool ok = mapped != NULL;
+    size_t prev = 0;
+    for (size_t i = 0; ok && i < nb; i++) {
+        if (bounds[i] > prev) {
+            ok = append_nfc(&b, s + prev, bounds[i] - prev);
+            prev = bounds[i];
+        }
+        mapped[i] = b.len;
+    }
+    char *r = NULL;
+    if (ok && !b.oom) {
+        r = nmi_arena_strndup(ctx->arena, b.data ? b.data : "", b.len);
+        if (!r)
+            ctx->oom = true;
+    } else if (b.oom || !mapped) {
+        ctx->oom = true;
+    }
+    if (r) {
+        *out_len = b.len;
+        for (size_t i = 0; i < ncuts; i++) {
+            size_t at = cuts[i] > n ? n : cuts[i];
+            while (at > 0 && at < n && (((unsigned char)s[at] & 0xC0) == 0x80 ||
+                                        !nfc_boundary(nfc, s, n, at)))
+                at--;
+            /* binary search for at among the sorted bounds */
+            size_t lo = 0, hi = nb;
+            while (lo + 1 < hi) {
+                size_t mid = (lo + hi) / 2;
+                if (bounds[mid] <= at)
+                    lo = mid;
+                else
+                    hi = mid;
+            }
+            cuts[i] = mapped[lo];
+        }
+    }
+    nmi_buf_free(&b);
+    free(bounds);
+    free(mapped);
+    return r;
+}
+
+/* NFC of a whole malloc'd buffer (the page before parsing). */
+static newsmeta_status to_nfc(const char *s, size_t n, char **out, size_t *out_len,
+                              newsmeta_error *err)
+{
+    if (n > (size_t)INT32_MAX / 4)
+        return nmi_fail(err, NEWSMETA_ERR_TOO_LARGE, "input too large to normalize");
+    nmi_buf b;
+    nmi_buf_init(&b);
+    if (!append_nfc(&b, s, n) || b.oom || !b.data) {
+        nmi_buf_free(&b);
+        return nmi_fail(err, NEWSMETA_ERR_NOMEM, "cannot normalize the text to NFC");
+    }
+    *out = b.data;
+    *out_len = b.len;
     return NEWSMETA_OK;
+}
+
+/* ------------------------------------------------------------------ */
+/* The charset decision                                                */
+/* ------------------------------------------------------------------ */
+
+/* Bytes handed to ICU's detector: plenty for a confident answer, and the
+ * detector's time stays bounded on huge inputs. */
+#define DETECT_BYTES (256u * 1024u)
+
+/* Can a detected charset be the charset of an HTML page or a text file
+ * whose markup and line ends we can read as ASCII? (Not UTF-16/32 without
+ * a BOM, not EBCDIC.) */
+static bool ascii_compatible(const char *name)
+{
+    return !(nmi_istarts(name, "UTF-16") || nmi_istarts(name, "UTF-32") ||
+             nmi_istarts(name, "IBM42") || nmi_istarts(name, "IBM-42"));
+}
+
+/* ICU's detector over the first bytes; the best ASCII-compatible answer,
+ * never UTF-8 when not_utf8. Returns false when it has none. */
+static bool detect_charset(const char *bytes, size_t len, bool not_utf8, char *name, size_t cap)
+{
+    UErrorCode st = U_ZERO_ERROR;
+    UCharsetDetector *det = ucsdet_open(&st);
+    if (U_FAILURE(st))
+        return false;
+    int32_t dlen = len > DETECT_BYTES ? (int32_t)DETECT_BYTES : (int32_t)len;
+    ucsdet_enableInputFilter(det, true); /* markup is not text */
+    ucsdet_setText(det, bytes, dlen, &st);
+    int32_t count = 0;
+    const UCharsetMatch **all = ucsdet_detectAll(det, &count, &st);
+    bool found = false;
+    for (int32_t i = 0; U_SUCCESS(st) && all && i < count && !found; i++) {
+        UErrorCode st2 = U_ZERO_ERROR;
+        const char *m = ucsdet_getName(all[i], &st2);
+        if (U_FAILURE(st2) || !m || !ascii_compatible(m) || (not_utf8 && nmi_ieq(m, "UTF-8")))
+            continue;
+        size_t k = strlen(m);
+        if (k >= cap)
+            continue;
+        memcpy(name, m, k + 1);
+        found = true;
+    }
+    ucsdet_close(det);
+    return found;
+}
+
+/* The record's name of a charset: the web's name when it has one, else
+ * ICU's MIME or IANA name, else the label as given. */
+static const char *display_name(charset_choice c)
+{
+    if (c.name)
+        return c.name;
+    UErrorCode st = U_ZERO_ERROR;
+    const char *std = ucnv_getStandardName(c.icu, "MIME", &st);
+    if (!std || U_FAILURE(st)) {
+        st = U_ZERO_ERROR;
+        std = ucnv_getStandardName(c.icu, "IANA", &st);
+    }
+    return std && U_SUCCESS(st) ? std : c.icu;
+}
+
+static newsmeta_status decode_charset(nmi_ctx *ctx, const char *bytes, size_t len, char **out,
+                                      size_t *out_len, bool *owned, newsmeta_error *err)
+{
+    *owned = true;
+    const unsigned char *u = (const unsigned char *)bytes;
+    charset_choice cs = {NULL, NULL};
+    newsmeta_charset_source src = NEWSMETA_CHARSET_DEFAULT;
+    char declared[64], detected[64];
+
+    /* 1. Byte order mark. */
+    if (len >= 3 && u[0] == 0xEF && u[1] == 0xBB && u[2] == 0xBF) {
+        bytes += 3, len -= 3, u += 3;
+        cs = (charset_choice){"UTF-8", "UTF-8"};
+        src = NEWSMETA_CHARSET_BOM;
+    } else if (len >= 2 && u[0] == 0xFF && u[1] == 0xFE) {
+        bytes += 2, len -= 2, u += 2;
+        cs = (charset_choice){"UTF-16LE", "UTF-16LE"};
+        src = NEWSMETA_CHARSET_BOM;
+    } else if (len >= 2 && u[0] == 0xFE && u[1] == 0xFF) {
+        bytes += 2, len -= 2, u += 2;
+        cs = (charset_choice){"UTF-16BE", "UTF-16BE"};
+        src = NEWSMETA_CHARSET_BOM;
+    }
+    if (len == 0)
+        return nmi_fail(err, NEWSMETA_ERR_EMPTY_INPUT, "the input is only a byte order mark");
+    /* 2. The transport's charset, as the caller gives it. */
+    if (!cs.icu && ctx->opts.charset && *ctx->opts.charset) {
+        cs = charset_for_label(ctx->opts.charset);
+        src = NEWSMETA_CHARSET_OPTION;
+    }
+    /* 3. A <meta> declaration (a UTF-16 one means UTF-8: it was readable
+     * as ASCII). */
+    if (!cs.icu && prescan_meta_charset(bytes, len, declared, sizeof declared)) {
+        cs = is_utf16_label(declared) ? (charset_choice){"UTF-8", "UTF-8"}
+                                      : charset_for_label(declared);
+        src = NEWSMETA_CHARSET_META;
+    }
+
+    bool utf16 = cs.icu && nmi_istarts(cs.icu, "UTF-16");
+    if (!utf16 && looks_binary(u, len))
+        return nmi_fail(err, NEWSMETA_ERR_BINARY, "input looks like binary data, not text");
+
+    /* 4. The bytes themselves: what a UTF-8 reading finds decides between
+     * UTF-8 and ICU's detector, and overrules a <meta> that the bytes
+     * contradict (pages declared UTF-8 that are windows-1252, and the
+     * reverse, are common). */
+    utf8_stats us = {0, 0, 0};
+    bool have_stats = false;
+    if (!cs.icu || (src == NEWSMETA_CHARSET_META && !utf16)) {
+        utf8_scan(u, len, NULL, &us);
+        have_stats = true;
+    }
+    /* mostly well-formed: UTF-8 with some damage, repaired below */
+    bool reads_as_utf8 = have_stats && us.invalid <= us.multi;
+    if (src == NEWSMETA_CHARSET_META && have_stats) {
+        if (is_utf8(cs) && !reads_as_utf8) {
+            cs.icu = NULL;
+            src = NEWSMETA_CHARSET_DETECTED;
+        } else if (!is_utf8(cs) && us.invalid == 0 && us.multi >= 2 &&
+                   !nmi_istarts(cs.icu, "ISO-2022")) {
+            cs = (charset_choice){"UTF-8", "UTF-8"};
+            src = NEWSMETA_CHARSET_DETECTED;
+        }
+    }
+    if (!cs.icu) {
+        if (reads_as_utf8) {
+            cs = (charset_choice){"UTF-8", "UTF-8"};
+            /* ASCII reads the same in every charset we could pick */
+            src = us.multi || us.invalid ? NEWSMETA_CHARSET_DETECTED : NEWSMETA_CHARSET_DEFAULT;
+        } else if (detect_charset(bytes, len, true, detected, sizeof detected)) {
+            cs = charset_for_label(detected);
+            src = NEWSMETA_CHARSET_DETECTED;
+        } else {
+            cs = (charset_choice){"windows-1252", "windows-1252"}; /* the web's default */
+            src = NEWSMETA_CHARSET_DEFAULT;
+        }
+    }
+
+    ctx->charset_source = src;
+    ctx->charset = nmi_arena_strdup(ctx->arena, display_name(cs));
+    if (!ctx->charset)
+        return nmi_fail(err, NEWSMETA_ERR_NOMEM, "out of memory");
+
+    if (is_utf8(cs)) {
+        if (utf8_scan(u, len, NULL, NULL)) {
+            /* Nothing to convert: the parser reads the caller's bytes. */
+            *out = (char *)bytes;
+            *out_len = len;
+            *owned = false;
+            return NEWSMETA_OK;
+        }
+        nmi_buf b;
+        nmi_buf_init(&b);
+        utf8_scan(u, len, &b, NULL); /* repair: invalid bytes and NULs -> U+FFFD */
+        if (b.oom || !b.data) {
+            nmi_buf_free(&b);
+            return nmi_fail(err, NEWSMETA_ERR_NOMEM, "out of memory");
+        }
+        *out = b.data;
+        *out_len = b.len;
+        return NEWSMETA_OK;
+    }
+    return convert_with_icu(cs.icu, bytes, len, out, out_len, err);
 }
 
 newsmeta_status nmi_decode(nmi_ctx *ctx, const char *bytes, size_t len, char **out,
                            size_t *out_len, bool *owned, newsmeta_error *err)
 {
     newsmeta_status st = decode_charset(ctx, bytes, len, out, out_len, owned, err);
-    if (st != NEWSMETA_OK || !needs_nfc(*out, *out_len))
+    if (st != NEWSMETA_OK || !nmi_needs_nfc(*out, *out_len))
         return st;
-    /* Output text is NFC: normalize the whole document once (markup is
-     * ASCII and unchanged by it). */
+    /* Text is NFC: normalize the whole document once (markup is ASCII and
+     * unchanged by it). Characters written as references (e&#x301;) are
+     * only decoded by the parser: api.c checks the record's strings too. */
     char *nfc = NULL;
     size_t nfc_len = 0;
     st = to_nfc(*out, *out_len, &nfc, &nfc_len, err);
@@ -288,94 +678,201 @@ newsmeta_status nmi_decode(nmi_ctx *ctx, const char *bytes, size_t len, char **o
     return NEWSMETA_OK;
 }
 
-static newsmeta_status decode_charset(nmi_ctx *ctx, const char *bytes, size_t len, char **out,
-                                      size_t *out_len, bool *owned, newsmeta_error *err)
+/* ------------------------------------------------------------------ */
+/* Attributes per element                                              */
+/* ------------------------------------------------------------------ */
+
+/* libxml2 2.9's HTML parser checks each attribute of a start tag against
+ * all earlier ones and appends it at the end of a list: quadratic, so a tag
+ * with 100,000 attributes takes minutes. This pass reads the page with
+ * libxml2's own tokenizing rules (HTMLparser.c: start and end tags, names
+ * of at most 100 characters, quoted and bare values, comments, <script>
+ * and <style> text) and drops the attributes after the first
+ * NMI_MAX_ATTRIBUTES of any tag. Real pages are never touched. */
+
+static bool x_letter(unsigned char c)
 {
-    *owned = true;
-    const unsigned char *u = (const unsigned char *)bytes;
-    const char *charset = NULL;
-    char declared[64];
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
 
-    /* 1. Byte order mark. */
-    if (len >= 3 && u[0] == 0xEF && u[1] == 0xBB && u[2] == 0xBF) {
-        bytes += 3, len -= 3, u += 3;
-        charset = "UTF-8";
-    } else if (len >= 2 && u[0] == 0xFF && u[1] == 0xFE) {
-        charset = "UTF-16LE";
-    } else if (len >= 2 && u[0] == 0xFE && u[1] == 0xFF) {
-        charset = "UTF-16BE";
+static bool x_name_char(unsigned char c)
+{
+    return x_letter(c) || (c >= '0' && c <= '9') || c == ':' || c == '-' || c == '_' ||
+           c == '.';
+}
+
+static bool x_blank(unsigned char c)
+{
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+}
+
+typedef struct tag_scan {
+    const unsigned char *s;
+    size_t n;
+    nmi_buf out;   /* the rewritten page, once a cut was needed */
+    size_t copied; /* s[0..copied) is in out (or needs no copy yet) */
+    bool cut;
+} tag_scan;
+
+/* Drop s[from..to) from the output. */
+static void drop_span(tag_scan *t, size_t from, size_t to)
+{
+    if (from >= to)
+        return;
+    nmi_buf_append(&t->out, (const char *)t->s + t->copied, from - t->copied);
+    t->copied = to;
+    t->cut = true;
+}
+
+static size_t skip_blanks(const tag_scan *t, size_t i)
+{
+    while (i < t->n && x_blank(t->s[i]))
+        i++;
+    return i;
+}
+
+/* htmlParseHTMLName: at most 100 name characters. */
+static size_t scan_name(const tag_scan *t, size_t i, char *lower, size_t cap)
+{
+    size_t k = 0;
+    while (i < t->n && k < 100 && x_name_char(t->s[i])) {
+        if (lower && k + 1 < cap)
+            lower[k] = (char)(t->s[i] | 0x20);
+        k++;
+        i++;
     }
-    /* 2. The transport's charset. 3. A <meta> declaration. */
-    if (!charset && ctx->opts.charset && *ctx->opts.charset)
-        charset = html_charset_alias(ctx->opts.charset);
-    if (!charset && prescan_meta_charset(bytes, len, declared, sizeof declared))
-        charset = html_charset_alias(declared);
+    if (lower)
+        lower[k + 1 < cap ? k : cap - 1] = '\0';
+    return i;
+}
 
-    if (!charset || strncmp(charset, "UTF-16", 6) != 0) {
-        if (looks_binary(u, len))
-            return nmi_fail(err, NEWSMETA_ERR_BINARY,
-                            "input looks like binary data, not text");
-    }
-
-    bool valid_utf8 = false;
-    if (!charset) {
-        valid_utf8 = utf8_scan(u, len, NULL);
-        if (valid_utf8) {
-            charset = "UTF-8";
-        } else {
-            /* 4. Let ICU guess from the bytes. */
-            UErrorCode st = U_ZERO_ERROR;
-            UCharsetDetector *det = ucsdet_open(&st);
-            int32_t dlen = len > (size_t)INT32_MAX ? INT32_MAX : (int32_t)len;
-            ucsdet_setText(det, bytes, dlen, &st);
-            const UCharsetMatch *m = ucsdet_detect(det, &st);
-            const char *name = m ? ucsdet_getName(m, &st) : NULL;
-            if (U_SUCCESS(st) && name) {
-                size_t k = strlen(name);
-                if (k >= sizeof declared)
-                    k = sizeof declared - 1;
-                memcpy(declared, name, k);
-                declared[k] = '\0';
-                charset = html_charset_alias(declared);
+/* A start tag at s[i] == '<' (a letter follows). Returns the offset after
+ * it; *name gets its lower-cased name, *empty whether it ended in "/>". */
+static size_t scan_start_tag(tag_scan *t, size_t i, char *name, size_t cap, bool *empty)
+{
+    const unsigned char *s = t->s;
+    size_t n = t->n;
+    i = scan_name(t, i + 1, name, cap);
+    i = skip_blanks(t, i);
+    size_t attrs = 0;
+    *empty = false;
+    while (i < n && s[i] != '>' && !(s[i] == '/' && i + 1 < n && s[i + 1] == '>')) {
+        size_t from = i;
+        unsigned char c = s[i];
+        if (x_letter(c) || c == '_' || c == ':' || c == '.') {
+            i = scan_name(t, i, NULL, 0);
+            i = skip_blanks(t, i);
+            if (i < n && s[i] == '=') {
+                i = skip_blanks(t, i + 1);
+                if (i < n && (s[i] == '"' || s[i] == '\'')) {
+                    const unsigned char *q = memchr(s + i + 1, s[i], n - i - 1);
+                    i = q ? (size_t)(q - s) + 1 : n;
+                } else {
+                    while (i < n && s[i] != '>' && !x_blank(s[i]))
+                        i++;
+                }
             }
-            ucsdet_close(det);
-            if (!charset)
-                charset = "windows-1252"; /* the web's historical default */
+            i = skip_blanks(t, i);
+            if (++attrs > NMI_MAX_ATTRIBUTES)
+                drop_span(t, from, i);
+        } else {
+            /* a bogus attribute, dumped up to a blank or the end of the tag */
+            while (i < n && !x_blank(s[i]) && s[i] != '>' &&
+                   !(s[i] == '/' && i + 1 < n && s[i + 1] == '>'))
+                i++;
+            i = skip_blanks(t, i);
         }
     }
+    if (i < n && s[i] == '/') {
+        *empty = true;
+        return i + 2;
+    }
+    return i < n ? i + 1 : n;
+}
 
-    /* Report the charset by its standard name ("utf-8" -> "UTF-8",
-     * "latin1" -> "windows-1252"), whatever label the page used. */
-    UErrorCode name_st = U_ZERO_ERROR;
-    const char *std = is_utf8_label(charset) ? "UTF-8" : ucnv_getStandardName(charset, "MIME", &name_st);
-    if (!std || U_FAILURE(name_st)) {
-        name_st = U_ZERO_ERROR;
-        std = ucnv_getStandardName(charset, "IANA", &name_st);
+/* Offset of needle in s[i..n), or n. */
+static size_t find(const tag_scan *t, size_t i, const char *needle)
+{
+    size_t k = strlen(needle);
+    while (i + k <= t->n) {
+        const unsigned char *p = memchr(t->s + i, needle[0], t->n - i - k + 1);
+        if (!p)
+            break;
+        i = (size_t)(p - t->s);
+        if (!memcmp(p, needle, k))
+            return i;
+        i++;
     }
-    ctx->charset = nmi_arena_strdup(ctx->arena, std && U_SUCCESS(name_st) ? std : charset);
-    if (!ctx->charset)
-        return nmi_fail(err, NEWSMETA_ERR_NOMEM, "out of memory");
+    return t->n;
+}
 
-    if (is_utf8_label(charset)) {
-        if (!valid_utf8)
-            valid_utf8 = utf8_scan(u, len, NULL);
-        if (valid_utf8) {
-            /* Nothing to convert: the parser reads the caller's bytes. */
-            *out = (char *)bytes;
-            *out_len = len;
-            *owned = false;
-            return NEWSMETA_OK;
+char *nmi_limit_attributes(nmi_ctx *ctx, const char *utf8, size_t len, size_t *out_len)
+{
+    tag_scan t = {(const unsigned char *)utf8, len, {NULL, 0, 0, false}, 0, false};
+    const unsigned char *s = t.s;
+    size_t i = 0;
+    while (i < len) {
+        const unsigned char *lt = memchr(s + i, '<', len - i);
+        if (!lt)
+            break;
+        i = (size_t)(lt - s);
+        if (i + 1 >= len)
+            break;
+        unsigned char c = s[i + 1];
+        if (c == '/') {
+            /* end tag: name, then up to '>' */
+            i += 2;
+            if (i < len && (x_letter(s[i]) || s[i] == '_' || s[i] == ':' || s[i] == '.')) {
+                i = skip_blanks(&t, scan_name(&t, i, NULL, 0));
+                const unsigned char *gt = i < len ? memchr(s + i, '>', len - i) : NULL;
+                i = gt ? (size_t)(gt - s) + 1 : len;
+            }
+        } else if (c == '!' && i + 3 < len && s[i + 2] == '-' && s[i + 3] == '-') {
+            /* comment: to "-->" or "--!>"; unterminated, to the end */
+            size_t a = find(&t, i + 4, "-->"), b = find(&t, i + 4, "--!>");
+            i = a < b ? a + 3 : b < len ? b + 4 : len;
+        } else if ((c == '!' && i + 9 <= len && nmi_istarts((const char *)s + i + 2, "doctype")) ||
+                   (c == '?' && i + 2 < len &&
+                    (x_letter(s[i + 2]) || s[i + 2] == '_' || s[i + 2] == ':'))) {
+            /* DOCTYPE, processing instruction: at least up to '>' (libxml2
+             * skips quoted literals too: it never reads a tag in here) */
+            const unsigned char *gt = memchr(s + i + 1, '>', len - i - 1);
+            i = gt ? (size_t)(gt - s) + 1 : len;
+        } else if (x_letter(c)) {
+            char name[8];
+            bool empty;
+            i = scan_start_tag(&t, i, name, sizeof name, &empty);
+            if (!empty && (!strcmp(name, "script") || !strcmp(name, "style"))) {
+                /* raw text up to "</script" (or "</style"), any case */
+                size_t k = strlen(name);
+                while (i < len) {
+                    const unsigned char *p = memchr(s + i, '<', len - i);
+                    if (!p) {
+                        i = len;
+                        break;
+                    }
+                    i = (size_t)(p - s);
+                    if (i + 2 + k <= len && s[i + 1] == '/' &&
+                        nmi_istarts((const char *)s + i + 2, name))
+                        break;
+                    i++;
+                }
+            }
+        } else {
+            i++;
         }
-        nmi_buf b;
-        nmi_buf_init(&b);
-        utf8_scan(u, len, &b); /* repair: invalid bytes -> U+FFFD */
-        if (b.oom || !b.data) {
-            nmi_buf_free(&b);
-            return nmi_fail(err, NEWSMETA_ERR_NOMEM, "out of memory");
-        }
-        *out = b.data;
-        *out_len = b.len;
-        return NEWSMETA_OK;
     }
-    return convert_with_icu(charset, bytes, len, out, out_len, err);
+    if (!t.cut) {
+        nmi_buf_free(&t.out);
+        return NULL;
+    }
+    nmi_buf_append(&t.out, utf8 + t.copied, len - t.copied);
+    if (t.out.oom || !t.out.data) {
+        ctx->oom = true;
+        nmi_buf_free(&t.out);
+        return NULL;
+    }
+    ctx->truncated |= NEWSMETA_TRUNCATED_ATTRIBUTES;
+    *out_len = t.out.len;
+    return t.out.data;
 }

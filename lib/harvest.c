@@ -8,7 +8,12 @@
  *   25-34 Twitter and other meta names     35-59 visible markup
  *   60-89 weaker markup guesses            90+   the URL
  */
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+
+#include <unicode/uchar.h>
+#include <unicode/utf8.h>
 
 #include "internal.h"
 
@@ -83,13 +88,63 @@ static const meta_key META_KEYS[] = {
     {"parsely-pub-date", NMI_F_PUBLISHED, 25},
     {"article.published", NMI_F_PUBLISHED, 26},
     {"original-publish-date", NMI_F_PUBLISHED, 26},
+    {"article.created", NMI_F_PUBLISHED, 27},
+    {"og:published_time", NMI_F_PUBLISHED, 21},
+    {"og:pubdate", NMI_F_PUBLISHED, 24},
+    {"og:datepublished", NMI_F_PUBLISHED, 24},
+    {"published", NMI_F_PUBLISHED, 26},
+    {"published_at", NMI_F_PUBLISHED, 25},
+    {"pub_date", NMI_F_PUBLISHED, 25},
+    {"pdate", NMI_F_PUBLISHED, 26},
+    {"displaydate", NMI_F_PUBLISHED, 26},
+    {"dcterms.date", NMI_F_PUBLISHED, 27},
+    {"dc.date.created", NMI_F_PUBLISHED, 27},
+    {"citation_publication_date", NMI_F_PUBLISHED, 26},
+    {"citation_date", NMI_F_PUBLISHED, 27},
+    {"sn-post-date", NMI_F_PUBLISHED, 27},
+    {"dcsext.articlefirstpublished", NMI_F_PUBLISHED, 27},
+    {"analyticsattributes.articledate", NMI_F_PUBLISHED, 28},
+    {"date.release", NMI_F_PUBLISHED, 28},
+    {"uploaddate", NMI_F_PUBLISHED, 28},
     {"article:modified_time", NMI_F_MODIFIED, 20},
+    {"og:article:modified_time", NMI_F_MODIFIED, 20},
+    {"article:modified", NMI_F_MODIFIED, 21},
     {"og:updated_time", NMI_F_MODIFIED, 22},
+    {"updated_time", NMI_F_MODIFIED, 23},
     {"datemodified", NMI_F_MODIFIED, 21},
     {"dcterms.modified", NMI_F_MODIFIED, 26},
+    {"dc.date.modified", NMI_F_MODIFIED, 26},
     {"last-modified", NMI_F_MODIFIED, 28},
+    {"lastmod", NMI_F_MODIFIED, 27},
+    {"updated-date", NMI_F_MODIFIED, 27},
     {"article.updated", NMI_F_MODIFIED, 26},
+    {"datelastpubbed", NMI_F_MODIFIED, 27},
+    {"revision_date", NMI_F_MODIFIED, 28},
 };
+
+/* A Unix timestamp in a <meta> whose name says publication
+ * ("analytics:p_ts", "publish_timestamp"): a candidate written
+ * "@1574101047", an instant beyond doubt (date.c). */
+static bool epoch_key(const char *key)
+{
+    static const char *const WORDS[] = {"p_ts", "pub_ts", "publish", "pubdate", "pub_date",
+                                        "firstpub", NULL};
+    for (const char *const *w = WORDS; *w; w++)
+        if (nmi_istr(key, *w))
+            return !nmi_istr(key, "modif") && !nmi_istr(key, "update");
+    return false;
+}
+
+static void harvest_epoch(nmi_ctx *ctx, const char *key, const char *content)
+{
+    size_t n = strspn(content, "0123456789");
+    if ((n != 10 && n != 13) || content[n] != '\0' || !epoch_key(key))
+        return;
+    char v[16];
+    v[0] = '@';
+    memcpy(v + 1, content, n + 1);
+    nmi_add_cand(ctx, NMI_F_PUBLISHED, v, n + 1, 29, NEWSMETA_SOURCE_META);
+}
 
 static bool looks_like_url(const char *s)
 {
@@ -169,6 +224,8 @@ static void harvest_meta(nmi_ctx *ctx, const xmlNode *n)
     for (int k = 0; k < 3; k++) {
         if (!keys[k])
             continue;
+        if (content[0] >= '1' && content[0] <= '9')
+            harvest_epoch(ctx, keys[k], content);
         for (size_t i = 0; i < sizeof META_KEYS / sizeof *META_KEYS; i++) {
             if (nmi_ieq(keys[k], META_KEYS[i].key)) {
                 add_value(ctx, META_KEYS[i].field, content, META_KEYS[i].rank,
@@ -231,8 +288,10 @@ static const char *const BYLINE_NOT[] = {"bio", "avatar", "image", "photo", "img
 
 static const char *const DATE_WORDS[] = {"date", "time", "publish", "posted", "dateline",
                                          "pubdate", "updated", NULL};
-static const char *const DATE_NOT[] = {"update", "modif", "comment", "related", "runtime",
-                                       "timeline", "timer", "times", NULL};
+static const char *const DATE_NOT[] = {"comment", "related", "runtime", "timeline", "timer",
+                                       "times", "timezone", "datepicker", NULL};
+static const char *const DATE_UPDATED[] = {"update", "modif", NULL};
+static const char *const DATE_PUBLISHED[] = {"publish", "posted", "pubdate", NULL};
 
 static void harvest_itemprop(nmi_ctx *ctx, const xmlNode *n, const char *prop)
 {
@@ -433,12 +492,296 @@ typedef struct walk_state {
 
 /* Elements counted since the last <h1> ended; a byline right under the
  * headline is within a few of them. */
+typedef struct date_seen date_seen;
+
 typedef struct walk_pos {
     bool seen_h1;
     unsigned since_h1;
+    /* dates printed on the page, with where they are (visible text bytes
+     * before them) and where the <h1>s are; ranked at the end */
+    uint32_t chars;
+    uint32_t h1_at[8][2];
+    int nh1;
+    date_seen *dates;
+    size_t ndates, date_cap;
+    int scripts; /* inline scripts scanned for zone evidence */
+    nmi_date_hints hints; /* the page's, for reading <time> pairs */
+    bool hints_ready;
 } walk_pos;
 
 #define NMI_NEAR_H1 12
+
+/* ---- dates printed on the page ----------------------------------------- */
+
+/* How a printed date was found. */
+enum {
+    DS_CLASS = 1 << 0,  /* an element whose class or id says date/time/published */
+    DS_TIME = 1 << 1,   /* the text of a <time> */
+    DS_BYLINE = 1 << 2, /* inside a byline ("By Jane Doe - Nov 19, 2019") */
+    DS_LABEL = 1 << 3,  /* after a date label ("Published:", "기사입력") */
+    DS_MODIFIED = 1 << 4 /* the element's class says updated/modified */
+};
+
+struct date_seen {
+    const char *text; /* arena */
+    uint32_t at, len; /* visible text bytes before it; its length */
+    unsigned how;
+};
+
+/* A printed date is "near the headline" within this many bytes of visible
+ * text after an <h1> (a byline, share buttons, a caption between) or
+ * before it (a kicker or breadcrumb, a dateline above the title). */
+#define NMI_DATE_NEAR_AFTER 700
+#define NMI_DATE_NEAR_BEFORE 400
+/* Printed dates kept per page: list pages carry hundreds. */
+#define NMI_MAX_DATES_SEEN 96
+
+/* Bytes of a text node that are not white space: the measure of
+ * distance on the page (indentation does not count). */
+static uint32_t visible_bytes(const char *s)
+{
+    uint32_t n = 0;
+    for (; *s; s++)
+        n += !(*s == ' ' || *s == '\n' || *s == '\t' || *s == '\r');
+    return n;
+}
+
+/* Has s a digit of any script (every date has one: 19, ١٩, १९)? */
+static bool has_digit(const char *s)
+{
+    size_t n = strlen(s), i = 0;
+    while (i < n) {
+        UChar32 c;
+        U8_NEXT(s, i, n, c);
+        if (c >= 0 && u_isdigit(c))
+            return true;
+    }
+    return false;
+}
+
+static void date_seen_add(nmi_ctx *ctx, walk_pos *pos, const char *text, unsigned how)
+{
+    if (!text || pos->ndates >= NMI_MAX_DATES_SEEN || !has_digit(text))
+        return;
+    size_t n = strlen(text);
+    if (n < 6 || n > 300)
+        return;
+    if (pos->ndates == pos->date_cap) {
+        size_t cap = pos->date_cap ? pos->date_cap * 2 : 16;
+        date_seen *d = realloc(pos->dates, cap * sizeof *d);
+        if (!d) {
+            ctx->oom = true;
+            return;
+        }
+        pos->dates = d;
+        pos->date_cap = cap;
+    }
+    /* the byline's part marks are not text */
+    char *t = nmi_arena_strdup(ctx->arena, text);
+    if (!t) {
+        ctx->oom = true;
+        return;
+    }
+    for (char *p = t; *p; p++)
+        if (*p == NMI_BYLINE_MARK)
+            *p = ' ';
+    pos->dates[pos->ndates++] = (date_seen){t, pos->chars, (uint32_t)n, how};
+}
+
+/* Bytes of visible text between a date and the nearest <h1>, or -1
+ * when it is not near one. */
+static long h1_distance(const walk_pos *pos, const date_seen *d)
+{
+    long best = -1;
+    for (int i = 0; i < pos->nh1; i++) {
+        long dist;
+        if (d->at >= pos->h1_at[i][1]) {
+            dist = (long)d->at - (long)pos->h1_at[i][1];
+            if (dist > NMI_DATE_NEAR_AFTER)
+                continue;
+        } else if (d->at + d->len <= pos->h1_at[i][0]) {
+            dist = (long)pos->h1_at[i][0] - (long)(d->at + d->len);
+            if (dist > NMI_DATE_NEAR_BEFORE)
+                continue;
+        } else {
+            dist = 0;
+        }
+        if (best < 0 || dist < best)
+            best = dist;
+    }
+    return best;
+}
+
+/* Split a printed date at its labels: "Published 07:40 IST, 3 March 2021 |
+ * Updated 08:10 IST" gives a published part and an updated part. The part
+ * before any label counts as published unless the element says updated. */
+static void date_parts(nmi_ctx *ctx, nmi_date_hints *h, const date_seen *d, int rank)
+{
+    const char *s = d->text;
+    size_t n = strlen(s);
+    size_t cut[9];
+    bool upd[9];
+    size_t ncut = 0;
+    cut[0] = 0;
+    upd[0] = (d->how & DS_MODIFIED) != 0;
+    for (size_t i = 0; i < n && ncut < 8; i++) {
+        unsigned char c = (unsigned char)s[i];
+        unsigned char prev = i ? (unsigned char)s[i - 1] : ' ';
+        if (((prev | 32) >= 'a' && (prev | 32) <= 'z') || prev >= 0x80)
+            continue;
+        if (c == ' ')
+            continue;
+        bool u = false;
+        size_t k = nmi_date_label(s + i, &u);
+        if (!k)
+            continue;
+        if (i == 0 || (ncut == 0 && i < 3)) {
+            upd[0] = u;
+            cut[0] = 0;
+            i += k - 1;
+            continue;
+        }
+        cut[++ncut] = i;
+        upd[ncut] = u;
+        i += k - 1;
+    }
+    cut[ncut + 1] = n;
+    bool done[2] = {false, false};
+    for (size_t p = 0; p <= ncut; p++) {
+        int f = upd[p] ? 1 : 0;
+        if (done[f])
+            continue;
+        size_t len = cut[p + 1] - cut[p];
+        char buf[320];
+        if (len == 0 || len >= sizeof buf)
+            continue;
+        memcpy(buf, s + cut[p], len);
+        buf[len] = '\0';
+        nmi_time t;
+        if (!nmi_parse_date_hinted(buf, h, &t) || t.precision < NEWSMETA_PRECISION_DAY)
+            continue;
+        done[f] = true;
+        /* keep the label with the date: "raw" shows what the page says */
+        nmi_add_cand(ctx, f ? NMI_F_MODIFIED : NMI_F_PUBLISHED, buf, len, rank,
+                     NEWSMETA_SOURCE_TEXT);
+    }
+}
+
+/* Rank the printed dates: near the headline (or labelled, or in a byline)
+ * first, in page order within a rank. */
+static void rank_dates(nmi_ctx *ctx, const walk_pos *pos)
+{
+    nmi_date_hints h;
+    nmi_date_hints_init(ctx, &h);
+    h.skip_names = true; /* reconcile.c reads the zones */
+    for (size_t i = 0; i < pos->ndates && !ctx->oom; i++) {
+        const date_seen *d = &pos->dates[i];
+        bool dup = false;
+        for (size_t k = 0; k < i && !dup; k++)
+            dup = !strcmp(pos->dates[k].text, d->text);
+        if (dup)
+            continue;
+        long dist = h1_distance(pos, d);
+        bool near = dist >= 0;
+        int rank;
+        if (near && (d->how & (DS_LABEL | DS_BYLINE | DS_TIME)))
+            rank = 36;
+        else if (near)
+            rank = 38;
+        else if (d->how & DS_LABEL)
+            rank = 42;
+        else if (d->how & DS_BYLINE)
+            rank = 46;
+        else
+            rank = 52;
+        date_parts(ctx, &h, d, rank);
+    }
+}
+
+/* <time datetime="2019-11-19 02:24:00 UTC">Nov 18, 2019 at 9:24 PM</time>:
+ * the same moment printed in the page's own zone, which tells that zone:
+ * evidence for the other times the page prints without one (reconcile.c).
+ * Also <time title="November 20, 2019 at 5:30 am">. When both are naive
+ * and part by whole hours, the machine-readable one is UTC: "U" evidence. */
+static void time_pair(nmi_ctx *ctx, nmi_date_hints *h, const char *attr, const char *text)
+{
+    nmi_time a, t;
+    if (!attr || !text || !nmi_parse_date_hinted(attr, h, &a) ||
+        !nmi_parse_date_hinted(text, h, &t))
+        return;
+    if (a.precision < NEWSMETA_PRECISION_MINUTE || t.precision < NEWSMETA_PRECISION_MINUTE ||
+        t.offset_known || ctx->cands[NMI_F_DATE_ZONE].count >= 32)
+        return;
+    int64_t local = nmi_days_from_civil(t.year, t.month, t.day) * 86400 + t.hour * 3600 +
+                    t.minute * 60;
+    int64_t at = nmi_days_from_civil(a.year, a.month, a.day) * 86400 + a.hour * 3600 +
+                 a.minute * 60 - (a.offset_known ? (int64_t)a.offset_minutes * 60 : 0);
+    int64_t d = local - at;
+    if (d % (15 * 60) != 0 || d > 14 * 3600 || d < -12 * 3600)
+        return;
+    if (!a.offset_known && d == 0)
+        return; /* two naive forms of the same clock: nothing learnt */
+    char v[48];
+    int off = (int)(d / 60), o = off < 0 ? -off : off;
+    snprintf(v, sizeof v, "L %04d-%02d-%02dT%02d:%02d:00%c%02d:%02d", t.year, t.month, t.day,
+             t.hour, t.minute, off < 0 ? '-' : '+', o / 60, o % 60);
+    nmi_add_cand(ctx, NMI_F_DATE_ZONE, v, strlen(v), 1, NEWSMETA_SOURCE_MARKUP);
+    if (!a.offset_known && d != 0)
+        nmi_add_cand(ctx, NMI_F_DATE_ZONE, "U", 1, 1, NEWSMETA_SOURCE_MARKUP);
+}
+
+/* An inline script's publication time with a non-zero offset
+ * ("articlePublishTime": "2019-11-19T18:18:25.828-08:00"): evidence of the
+ * page's zone, never a candidate itself. */
+static void script_zones(nmi_ctx *ctx, const char *js)
+{
+    size_t found = 0;
+    const char *end = js + strlen(js);
+    for (const char *p = js; end - p >= 16 && found < 4; p++) {
+        if (p[0] < '1' || p[0] > '2' || p[4] != '-' || p[7] != '-' || p[10] != 'T' ||
+            p[13] != ':')
+            continue;
+        bool digits_ok = true;
+        static const int D[] = {1, 2, 3, 5, 6, 8, 9, 11, 12, 14, 15};
+        for (size_t i = 0; i < sizeof D / sizeof *D && digits_ok; i++)
+            digits_ok = p[D[i]] >= '0' && p[D[i]] <= '9';
+        if (!digits_ok || p == js || (p[-1] != '"' && p[-1] != '\''))
+            continue;
+        /* the key before the value says publication */
+        const char *k = p - 1;
+        size_t back = 0;
+        while (k > js && back < 48 && *k != ',' && *k != '{' && *k != ';') {
+            k--;
+            back++;
+        }
+        char key[64];
+        size_t kl = (size_t)(p - k);
+        if (kl >= sizeof key)
+            continue;
+        memcpy(key, k, kl);
+        key[kl] = '\0';
+        if (!nmi_istr(key, "publish") && !nmi_istr(key, "pubdate"))
+            continue;
+        const char *e = p + 16;
+        while (*e && *e != '"' && *e != '\'' && e - p < 40)
+            e++;
+        if (*e != '"' && *e != '\'')
+            continue;
+        char v[48];
+        size_t vl = (size_t)(e - p);
+        if (vl + 2 >= sizeof v)
+            continue;
+        nmi_time t;
+        memcpy(v, "L ", 2);
+        memcpy(v + 2, p, vl);
+        v[vl + 2] = '\0';
+        if (!nmi_parse_date_hinted(v + 2, NULL, &t) || !t.offset_known || !t.offset_minutes)
+            continue;
+        nmi_add_cand(ctx, NMI_F_DATE_ZONE, v, vl + 2, 3, NEWSMETA_SOURCE_MARKUP);
+        found++;
+        p = e;
+    }
+}
 
 /* A class or id that opens a comment section ("comments", "comment-list",
  * "commentlist", "disqus_thread"), or an itemtype of Comment. */
@@ -520,7 +863,7 @@ static bool h1_links_away(nmi_ctx *ctx, const xmlNode *h1, const char *text)
  * ("<p>By <a>Jane Doe</a>, <a>John Smith</a></p>", "<small>05/10/2018 -
  * Publicado por: Clarissa Borba - Categoria: ...</small>"). A bare "By"
  * counts only right under the headline. */
-static void label_line(nmi_ctx *ctx, const xmlNode *text, const walk_pos *pos)
+static void label_line(nmi_ctx *ctx, const xmlNode *text, walk_pos *pos)
 {
     const char *s = (const char *)text->content;
     if (!s)
@@ -545,8 +888,40 @@ static void label_line(nmi_ctx *ctx, const xmlNode *text, const walk_pos *pos)
     if (!el || el->type != XML_ELEMENT_NODE)
         return;
     const char *v = byline_text(ctx, el, 250);
-    if (v && ctx->cands[NMI_F_BYLINE].count < 32)
+    if (v && ctx->cands[NMI_F_BYLINE].count < 32) {
         nmi_add_cand(ctx, NMI_F_BYLINE, v, strlen(v), near ? 44 : 46, NEWSMETA_SOURCE_MARKUP);
+        date_seen_add(ctx, pos, v, DS_BYLINE); /* "05/10/2018 - Publicado por: ..." */
+    }
+}
+
+/* A text node that starts with a date label ("First Published:",
+ * "기사입력 :[ 2018-08-25 15:24 ]", "publiziert am 25. September 2018"): the
+ * date is in it, or in its element, or in the element around that
+ * ("<span>Published:</span> Nov. 19, 2019"). */
+static void date_label_line(nmi_ctx *ctx, const xmlNode *text, walk_pos *pos)
+{
+    const char *s = (const char *)text->content;
+    if (!s || pos->ndates >= NMI_MAX_DATES_SEEN)
+        return;
+    while (*s == ' ' || *s == '\n' || *s == '\t' || *s == '\r')
+        s++;
+    bool upd = false;
+    if (!*s || strlen(s) > 300 || !nmi_date_label(s, &upd))
+        return;
+    unsigned how = DS_LABEL | (upd ? DS_MODIFIED : 0u);
+    const xmlNode *n = text;
+    for (int up = 0; up < 3 && n; up++, n = n->parent) {
+        if (up > 0 && n->type != XML_ELEMENT_NODE)
+            break;
+        const char *v = up == 0 ? nmi_clean_text(ctx->arena, s, strlen(s), &ctx->oom)
+                                : nmi_node_text(ctx, n);
+        if (!v || strlen(v) > 300)
+            return;
+        if (has_digit(v)) {
+            date_seen_add(ctx, pos, v, how);
+            return;
+        }
+    }
 }
 
 /* "Jane Doe <a href=mailto:...>": a signature line that names the writer
@@ -605,8 +980,12 @@ static void walk(nmi_ctx *ctx, const xmlNode *n, int depth, walk_state st, walk_
         return;
     for (const xmlNode *c = n; c; c = c->next) {
         if (c->type == XML_TEXT_NODE) {
-            if (!st.head && !st.comments)
+            if (!st.head && !st.comments) {
                 label_line(ctx, c, pos);
+                date_label_line(ctx, c, pos);
+            }
+            if (!st.head && c->content)
+                pos->chars += visible_bytes((const char *)c->content);
             continue;
         }
         if (c->type != XML_ELEMENT_NODE)
@@ -625,6 +1004,11 @@ static void walk(nmi_ctx *ctx, const xmlNode *n, int depth, walk_state st, walk_
             if (type && nmi_istr(type, "ld+json") && c->children && c->children->content) {
                 const char *json = (const char *)c->children->content;
                 nmi_jsonld(ctx, json, strlen(json));
+            } else if (c->children && c->children->content && pos->scripts < 64 &&
+                       (!type || nmi_istr(type, "javascript")) &&
+                       strlen((const char *)c->children->content) < 512 * 1024) {
+                pos->scripts++;
+                script_zones(ctx, (const char *)c->children->content);
             }
             continue;
         }
@@ -652,6 +1036,8 @@ static void walk(nmi_ctx *ctx, const xmlNode *n, int depth, walk_state st, walk_
             continue;
         } else if (!strcmp(t, "h1")) {
             h1 = true;
+            if (pos->nh1 < 8 && !head)
+                pos->h1_at[pos->nh1][0] = pos->h1_at[pos->nh1][1] = pos->chars;
             if (ctx->cands[NMI_F_H1].count < 8) {
                 const char *s = nmi_node_text(ctx, c);
                 /* an <h1> that only links to another page is a teaser */
@@ -659,16 +1045,39 @@ static void walk(nmi_ctx *ctx, const xmlNode *n, int depth, walk_state st, walk_
                     nmi_add_cand(ctx, NMI_F_H1, s, strlen(s), h1_links_away(ctx, c, s) ? 60 : 40,
                                  NEWSMETA_SOURCE_MARKUP);
             }
-        } else if (!strcmp(t, "time")) {
+        } else if (!strcmp(t, "time") && !head) {
             const char *dt = nmi_attr(c, "datetime");
-            if (dt) {
-                const char *cls = nmi_attr(c, "class");
-                bool upd = cls && (nmi_istr(cls, "update") || nmi_istr(cls, "modif"));
-                bool pub = nmi_attr(c, "pubdate") != NULL ||
-                           (cls && (nmi_istr(cls, "publish") || nmi_istr(cls, "posted")));
+            const char *cls = nmi_attr(c, "class");
+            /* "entry-date published updated": WordPress marks the first
+             * date both ways; published wins */
+            bool pub = nmi_attr(c, "pubdate") != NULL ||
+                       (cls && (nmi_istr(cls, "publish") || nmi_istr(cls, "posted")));
+            bool upd = !pub && cls && (nmi_istr(cls, "update") || nmi_istr(cls, "modif"));
+            if (dt && *dt && !st.comments)
                 add_value(ctx, upd ? NMI_F_MODIFIED : NMI_F_PUBLISHED, dt, pub ? 35 : 45,
                           NEWSMETA_SOURCE_MARKUP);
+            const char *txt = nmi_node_text(ctx, c);
+            const char *title = nmi_attr(c, "title");
+            if (dt && (txt || title)) {
+                if (!pos->hints_ready) {
+                    nmi_date_hints_init(ctx, &pos->hints);
+                    /* the offset of a pair is what parts its two clocks */
+                    pos->hints.skip_names = true;
+                    pos->hints_ready = true;
+                }
+                time_pair(ctx, &pos->hints, dt, txt);
+                if (title)
+                    time_pair(ctx, &pos->hints, dt, title);
             }
+            if (!st.comments)
+                date_seen_add(ctx, pos, txt, DS_TIME | (upd ? DS_MODIFIED : 0u));
+        } else if (!strcmp(t, "input") && !head) {
+            /* <input type=hidden class="published_date" value="2019-11-18 23:41:18"> */
+            const char *cls = nmi_attr(c, "class"), *val = nmi_attr(c, "value");
+            if (cls && val && has_digit(val) && strlen(val) < 64 &&
+                (nmi_istr(cls, "publish") || nmi_istr(cls, "modified") || nmi_istr(cls, "updated")))
+                add_value(ctx, nmi_istr(cls, "publish") ? NMI_F_PUBLISHED : NMI_F_MODIFIED, val,
+                          46, NEWSMETA_SOURCE_MARKUP);
         } else if (!strcmp(t, "a") && !head) {
             const char *href = nmi_attr(c, "href");
             if (!st.comments) {
@@ -692,24 +1101,29 @@ static void walk(nmi_ctx *ctx, const xmlNode *n, int depth, walk_state st, walk_
         if (at.itemprop && !cs.comments)
             harvest_itemprop(ctx, c, at.itemprop);
         /* Visible dates: "November 18, 2019 at 2:26 PM HST" in an element
-         * whose class says date/time/published. Parsed later; text that
-         * is not a date is simply not used. */
-        if (!head && (at.cls || at.id) && ctx->cands[NMI_F_PUBLISHED].count < 64 &&
-            class_has(&at, DATE_WORDS) && !class_has(&at, DATE_NOT) && strcmp(t, "time") != 0) {
+         * whose class says date/time/published (or updated). Ranked and
+         * parsed after the walk; text that is not a date is not used. */
+        if (!head && !cs.comments && (at.cls || at.id) && strcmp(t, "time") != 0 &&
+            strcmp(t, "input") != 0 && class_has(&at, DATE_WORDS) && !class_has(&at, DATE_NOT)) {
             const char *s = nmi_node_text(ctx, c);
-            if (s && strlen(s) >= 6 && strlen(s) < 120)
-                nmi_add_cand(ctx, NMI_F_PUBLISHED, s, strlen(s), 50, NEWSMETA_SOURCE_TEXT);
+            bool upd = class_has(&at, DATE_UPDATED) && !class_has(&at, DATE_PUBLISHED);
+            if (s && strlen(s) < 200)
+                date_seen_add(ctx, pos, s, DS_CLASS | (upd ? DS_MODIFIED : 0u));
         }
         if (!head && !cs.comments && (at.cls || at.id) && ctx->cands[NMI_F_BYLINE].count < 32 &&
             class_has(&at, BYLINE_WORDS) && !class_has(&at, BYLINE_NOT)) {
             const char *s = byline_text(ctx, c, 200);
-            if (s && strlen(s) > 3)
+            if (s && strlen(s) > 3) {
                 nmi_add_cand(ctx, NMI_F_BYLINE, s, strlen(s), 40, NEWSMETA_SOURCE_MARKUP);
+                date_seen_add(ctx, pos, s, DS_BYLINE);
+            }
         }
         walk(ctx, c->children, depth + 1, cs, pos);
         if (h1) {
             pos->seen_h1 = true;
             pos->since_h1 = 0;
+            if (pos->nh1 < 8 && !head)
+                pos->h1_at[pos->nh1++][1] = pos->chars;
         }
     }
 }
@@ -734,6 +1148,9 @@ void nmi_harvest(nmi_ctx *ctx)
             }
     }
     walk_state st = {false, false};
-    walk_pos pos = {false, 0};
+    walk_pos pos;
+    memset(&pos, 0, sizeof pos);
     walk(ctx, root, 0, st, &pos);
+    rank_dates(ctx, &pos);
+    free(pos.dates);
 }

@@ -28,19 +28,27 @@
 /* Limits, each with the pathological case it prevents                 */
 /* ------------------------------------------------------------------ */
 
-/* Deeper trees are cut off by libxml2 anyway (256 without XML_PARSE_HUGE);
- * our recursive walks stop here too so a hostile page cannot overflow the
- * C stack. */
+/* The per-parse limits are options (newsmeta_options: max_depth,
+ * max_paragraphs, max_links, max_jsonld_bytes, max_jsonld_depth; the
+ * NEWSMETA_DEFAULT_* values in newsmeta.h). The ceilings below hold
+ * whatever the options say.
+ *
+ * Recursive tree walks stop here, so a hostile page cannot overflow the C
+ * stack; api.c also cuts the tree at options.max_depth (at most this) before
+ * any walk. libxml2 itself keeps 256 levels (without XML_PARSE_HUGE). */
 #define NMI_MAX_DEPTH 512
-/* A page with millions of <p> would otherwise make a multi-GB record. */
-#define NMI_MAX_PARAGRAPHS 20000
-#define NMI_MAX_LINKS 20000
-/* JSON-LD blocks above this size are skipped: a megabyte-scale block is a
- * data dump (product catalogue, comments), never article metadata. */
-#define NMI_MAX_JSONLD_BYTES (4u * 1024u * 1024u)
-/* Jansson recursion is bounded by its own depth limit (2048); our walk over
- * the parsed value stops earlier. */
-#define NMI_MAX_JSONLD_DEPTH 64
+/* Internal caps of the stages that build paragraphs and links (a page with
+ * millions of <p> would make a multi-GB record); api.c then cuts the record
+ * to options.max_paragraphs and options.max_links. */
+#define NMI_MAX_PARAGRAPHS 1000000
+#define NMI_MAX_LINKS 1000000
+/* Ceiling of options.max_jsonld_depth. Jansson's own parser stops at 2048
+ * levels; our walk over the parsed value stops at the option. */
+#define NMI_MAX_JSONLD_DEPTH 1024
+/* Attributes kept on one element: libxml2's HTML parser is quadratic in the
+ * attributes of a tag (duplicate check, list append), so 100,000 attributes
+ * take minutes. decode.c drops those beyond this before parsing. */
+#define NMI_MAX_ATTRIBUTES 256
 /* Candidates per field: a page listing 10,000 tags gets the first ones. */
 #define NMI_MAX_CANDIDATES 4096
 /* The number of leading bytes searched for <meta charset>. The HTML
@@ -137,6 +145,7 @@ typedef enum nmi_field {
     NMI_F_IMAGE_CREDIT,
     NMI_F_AGENCY,      /* an organization credited as author (JSON-LD Organization) */
     NMI_F_AUTHOR_URL,  /* an author given only as a profile URL (article:author) */
+    NMI_F_DATE_ZONE,   /* a local time of the page with its offset: evidence of the page's zone */
     NMI_F_COUNT
 } nmi_field;
 
@@ -182,6 +191,8 @@ typedef struct nmi_ctx {
     nmi_link *links;
     size_t link_count, link_cap;
     const char *charset;
+    newsmeta_charset_source charset_source;
+    uint32_t truncated;      /* NEWSMETA_TRUNCATED_* bits */
     const char **captions;   /* figure captions met in the body */
     size_t caption_count, caption_cap;
     bool oom;                /* sticky out-of-memory flag */
@@ -204,6 +215,18 @@ const nmi_cand *nmi_best_cand(const nmi_ctx *ctx, nmi_field field);
  * otherwise it points into bytes (valid UTF-8 needs no copy). */
 newsmeta_status nmi_decode(nmi_ctx *ctx, const char *bytes, size_t len, char **out,
                            size_t *out_len, bool *owned, newsmeta_error *err);
+/* Before HTML parsing: keep at most NMI_MAX_ATTRIBUTES attributes on each
+ * start tag (tokenized as libxml2 does). Returns NULL when nothing had to
+ * change, else a malloc'd copy (length in *out_len) and sets
+ * NEWSMETA_TRUNCATED_ATTRIBUTES in ctx->truncated. */
+char *nmi_limit_attributes(nmi_ctx *ctx, const char *utf8, size_t len, size_t *out_len);
+/* Does the UTF-8 text hold a code point whose NFC_Quick_Check is not Yes? */
+bool nmi_needs_nfc(const char *s, size_t n);
+/* NFC of s into the arena; with cuts (sorted byte offsets into s), each is
+ * mapped to its offset in the result. NULL on failure (sets ctx->oom when
+ * out of memory). */
+char *nmi_nfc_arena(nmi_ctx *ctx, const char *s, size_t n, size_t *out_len, size_t *cuts,
+                    size_t ncuts);
 
 /* ------------------------------------------------------------------ */
 /* html.c — libxml2 parsing and tree helpers                           */
@@ -302,24 +325,72 @@ void nmi_parse_text_lines(nmi_ctx *ctx, const char *text, size_t len);
 /* date.c — timestamps                                                 */
 /* ------------------------------------------------------------------ */
 
+/* A time as a page gives it. The zone strings are stored inside the
+ * struct (it is copied freely). */
 typedef struct nmi_time {
     int year, month, day, hour, minute, second;
     int offset_minutes;
     bool offset_known;
     newsmeta_precision precision;
-    const char *zone; /* borrowed static or arena string */
+    char zone[32];  /* the zone as printed ("IST", "Z", "GMT+3", "+05:30") or an IANA id; "" if none */
+    char iana[48];  /* the IANA zone a name stands for ("Asia/Kolkata"), "" if none */
+    bool epoch;     /* read from a Unix timestamp ("@1574101047"): an instant beyond doubt */
 } nmi_time;
 
-/* Parse ISO 8601, RFC 2822 and common English textual forms. False when
- * the text holds no date. */
+/* What the page says about its own language and country, for reading its
+ * dates: month names, the order of numeric dates (05/10/2018), and what a
+ * zone abbreviation stands for there ("IST" in India or in Ireland). */
+typedef struct nmi_zone_memo {
+    char abbr[16];  /* as printed, UTF-8 */
+    char iana[48];  /* the zone it stands for on this page; "" when it is none */
+    int kind;       /* 0 generic ("ET"), 1 standard time ("EST"), 2 daylight time ("EDT") */
+} nmi_zone_memo;
+
+typedef struct nmi_date_hints {
+    char lang[12];       /* primary language subtag, lower case ("en"); "" if unknown */
+    char regions[4][4];  /* ISO 3166 regions, best first: the language tags', then the URL's country domain */
+    int nregions;
+    /* abbreviations already resolved for this page (ICU's zone-name
+     * lookup is costly); per page, never shared */
+    nmi_zone_memo memo[8];
+    int nmemo;
+    bool skip_names; /* leave zone abbreviations unread (only where a date is is wanted) */
+} nmi_date_hints;
+
+/* Hints from a page: its language candidates (html lang, og:locale,
+ * inLanguage, Content-Language) and the country domain of its URL. */
+void nmi_date_hints_init(const nmi_ctx *ctx, nmi_date_hints *h);
+/* Parse one date text with the page's hints: ISO 8601 (with week and
+ * ordinal dates), RFC 2822, Unix timestamps written "@1574101047", and
+ * textual dates in many languages (month, weekday and am/pm names, date
+ * orders and ordinals from ICU's locale data). The zone is read when
+ * printed; a naive time keeps its offset unknown (no default zone here).
+ * False when the text holds no complete date. */
+bool nmi_parse_date_hinted(const char *s, nmi_date_hints *h, nmi_time *out);
+/* nmi_parse_date_hinted() with the hints of ctx's page, then the caller's
+ * default zone for a naive time. */
 bool nmi_parse_date(nmi_ctx *ctx, const char *s, nmi_time *out);
-/* A /yyyy/mm/dd/ (or yyyy-mm-dd) date in a URL path. */
+/* Offset (minutes east) of an IANA zone at t's local wall time, daylight
+ * saving included (ICU). False for an id ICU does not know. */
+bool nmi_zone_offset(const char *iana, const nmi_time *t, int *offset);
+/* The Unix time of t: needs a known offset and at least the hour. */
+bool nmi_time_instant(const nmi_time *t, int64_t *utc);
+/* Rewrite t as the instant utc seen at the given offset (the precision is
+ * kept; at least the hour). */
+void nmi_time_set_instant(nmi_time *t, int64_t utc, int offset_minutes);
+/* Give a naive time (at least the hour) an offset: a fixed one, or the
+ * one of an IANA zone at that date when iana is set. */
+bool nmi_time_adopt_zone(nmi_time *t, const char *iana, int offset_minutes, const char *label);
+/* A /yyyy/mm/dd/, /yyyy-mm-dd or /yyyy/mon/dd/ date in a URL path. */
 bool nmi_date_from_url(const char *url, nmi_time *out);
 /* Fill a public timestamp (ISO string, UTC seconds) from a parsed time. */
 void nmi_time_to_public(nmi_ctx *ctx, const nmi_time *t, const char *raw, newsmeta_source src,
                         newsmeta_timestamp *out);
 /* Days since 1970-01-01 of a civil date (proleptic Gregorian). */
 int64_t nmi_days_from_civil(int y, int m, int d);
+/* Length of a date label at the start of s ("Published:", "Updated",
+ * "Mis à jour le", "기사입력"), 0 if none; *updated tells which kind. */
+size_t nmi_date_label(const char *s, bool *updated);
 
 /* ------------------------------------------------------------------ */
 /* byline.c — bylines to person names                                  */
@@ -375,6 +446,10 @@ newsmeta_status nmi_build_article(nmi_ctx *ctx, newsmeta_article *a, const char 
 /* ------------------------------------------------------------------ */
 /* api.c — error reporting                                             */
 /* ------------------------------------------------------------------ */
+
+/* Fill zero limits of options with their defaults and clamp the others to
+ * their ceilings (every nmi_ctx holds resolved options). */
+void nmi_resolve_options(newsmeta_options *o);
 
 newsmeta_status nmi_fail(newsmeta_error *err, newsmeta_status code, const char *fmt, ...)
 #if defined(__GNUC__) || defined(__clang__)

@@ -104,6 +104,34 @@ static json_t *sources(const newsmeta_article *a, bool *ok)
     return o;
 }
 
+static const char *charset_source_name(newsmeta_charset_source s)
+{
+    switch (s) {
+    case NEWSMETA_CHARSET_BOM: return "bom";
+    case NEWSMETA_CHARSET_OPTION: return "option";
+    case NEWSMETA_CHARSET_META: return "meta";
+    case NEWSMETA_CHARSET_DETECTED: return "detected";
+    case NEWSMETA_CHARSET_DEFAULT: return "default";
+    }
+    return "default";
+}
+
+/* The limits that cut the record short, by name, in bit order. */
+static json_t *truncated_list(uint32_t bits, bool *ok)
+{
+    static const char *const NAMES[] = {"depth", "paragraphs", "links", "jsonld", "attributes",
+                                        "text"};
+    json_t *arr = json_array();
+    if (!arr) {
+        *ok = false;
+        return NULL;
+    }
+    for (size_t i = 0; i < sizeof NAMES / sizeof *NAMES; i++)
+        if ((bits & (1u << i)) && json_array_append_new(arr, json_string(NAMES[i])) != 0)
+            *ok = false;
+    return arr;
+}
+
 static json_t *article_json(const newsmeta_article *a, bool *ok)
 {
     json_t *o = json_object();
@@ -167,6 +195,8 @@ static json_t *article_json(const newsmeta_article *a, bool *ok)
     put(o, "captions", string_list(a->captions, a->caption_count, ok), ok);
     put(o, "charset", jstr(a->charset), ok);
     put(o, "sources", sources(a, ok), ok);
+    put(o, "charset_source", json_string(charset_source_name(a->charset_source)), ok);
+    put(o, "truncated", truncated_list(a->truncated, ok), ok);
     return o;
 }
 

@@ -82,8 +82,12 @@ typedef struct jl {
 
 static void index_ids(jl *j, json_t *v, int depth)
 {
-    if (depth > NMI_MAX_JSONLD_DEPTH || j->nids >= sizeof j->ids / sizeof *j->ids)
+    if (j->nids >= sizeof j->ids / sizeof *j->ids)
         return;
+    if (depth > (int)j->ctx->opts.max_jsonld_depth) {
+        j->ctx->truncated |= NEWSMETA_TRUNCATED_JSONLD;
+        return;
+    }
     if (json_is_array(v)) {
         size_t i;
         json_t *e;
@@ -253,10 +257,52 @@ static void take_article(jl *j, json_t *o, int rank)
         add_str(j, NMI_F_CANONICAL, json_string_value(url), rank + 20);
 }
 
+static void take_dates(jl *j, json_t *o, int rank)
+{
+    add_strings(j, NMI_F_PUBLISHED, json_object_get(o, "datePublished"), rank, 0);
+    add_strings(j, NMI_F_PUBLISHED, json_object_get(o, "dateCreated"), rank + 4, 0);
+    add_strings(j, NMI_F_PUBLISHED, json_object_get(o, "uploadDate"), rank + 5, 0);
+    add_strings(j, NMI_F_MODIFIED, json_object_get(o, "dateModified"), rank, 0);
+}
+
+/* A block Jansson rejects (a trailing comma, an unescaped quote in a
+ * headline) still names its dates: "datePublished": "2019-11-18T16:06:51-05:00". */
+static void scan_dates(nmi_ctx *ctx, const char *s)
+{
+    static const struct {
+        const char *key;
+        nmi_field field;
+        int rank;
+    } KEYS[] = {{"\"datePublished\"", NMI_F_PUBLISHED, 16},
+                {"\"dateCreated\"", NMI_F_PUBLISHED, 20},
+                {"\"dateModified\"", NMI_F_MODIFIED, 16}};
+    for (size_t k = 0; k < sizeof KEYS / sizeof *KEYS; k++) {
+        const char *p = strstr(s, KEYS[k].key);
+        if (!p)
+            continue;
+        p += strlen(KEYS[k].key);
+        while (*p == ' ')
+            p++;
+        if (*p++ != ':')
+            continue;
+        while (*p == ' ')
+            p++;
+        if (*p++ != '"')
+            continue;
+        size_t n = strcspn(p, "\"\\");
+        if (n > 0 && n < 64 && p[n] == '"')
+            nmi_add_cand(ctx, KEYS[k].field, p, n, KEYS[k].rank, NEWSMETA_SOURCE_JSONLD);
+    }
+}
+
 static void visit(jl *j, json_t *v, int depth)
 {
-    if (depth > NMI_MAX_JSONLD_DEPTH || j->ctx->oom)
+    if (j->ctx->oom)
         return;
+    if (depth > (int)j->ctx->opts.max_jsonld_depth) {
+        j->ctx->truncated |= NEWSMETA_TRUNCATED_JSONLD;
+        return;
+    }
     if (json_is_array(v)) {
         size_t i;
         json_t *e;
@@ -282,6 +328,9 @@ static void visit(jl *j, json_t *v, int depth)
         add_strings(j, NMI_F_PUBLISHER, json_object_get(v, "name"), 30, 0);
         break;
     default:
+        /* dates of the page's main object whatever its type
+         * (MedicalWebPage, ClaimReview, VideoObject) */
+        take_dates(j, v, 33);
         break;
     }
     visit(j, json_object_get(v, "@graph"), depth + 1);
@@ -292,8 +341,14 @@ static void visit(jl *j, json_t *v, int depth)
 
 void nmi_jsonld(nmi_ctx *ctx, const char *text, size_t len)
 {
-    if (len == 0 || len > NMI_MAX_JSONLD_BYTES)
+    if (len == 0)
         return;
+    /* A megabyte-scale block is a data dump (product catalogue,
+     * comments), never article metadata. */
+    if (len > ctx->opts.max_jsonld_bytes) {
+        ctx->truncated |= NEWSMETA_TRUNCATED_JSONLD;
+        return;
+    }
     /* Tolerate what CMSs commonly emit: HTML comment or CDATA wrappers and
      * raw newlines/tabs inside strings (invalid JSON, harmless as spaces). */
     char *buf = malloc(len + 1);
@@ -319,6 +374,8 @@ void nmi_jsonld(nmi_ctx *ctx, const char *text, size_t len)
     json_error_t jerr;
     json_t *root = json_loadb(s, n - (size_t)(s - buf), JSON_DISABLE_EOF_CHECK | JSON_DECODE_ANY,
                               &jerr);
+    if (!root && json_error_code(&jerr) == json_error_stack_overflow)
+        ctx->truncated |= NEWSMETA_TRUNCATED_JSONLD; /* deeper than Jansson's 2048 */
     if (root) {
         jl *j = calloc(1, sizeof *j);
         if (j) {
@@ -330,6 +387,8 @@ void nmi_jsonld(nmi_ctx *ctx, const char *text, size_t len)
             ctx->oom = true;
         }
         json_decref(root);
+    } else {
+        scan_dates(ctx, s);
     }
     free(buf);
 }

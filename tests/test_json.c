@@ -13,7 +13,7 @@ static const char *const TOP_KEYS[] = {
     "publisher",      "published",   "modified",      "description",  "language",
     "site_name",      "canonical_url", "image",       "image_credit", "section",
     "tags",           "paragraphs",  "links",         "captions",     "charset",
-    "sources",        "agency",      NULL};
+    "sources",        "agency",      "charset_source", "truncated",  NULL};
 static const char *const TIME_KEYS[] = {"iso",       "offset_known", "offset_minutes",
                                         "utc_seconds", "precision",  "zone",
                                         "raw",       "source",       NULL};

@@ -55,6 +55,11 @@ int main(void)
     FIELD(newsmeta_options, charset);
     FIELD(newsmeta_options, default_timezone);
     FIELD(newsmeta_options, max_input_bytes);
+    FIELD(newsmeta_options, max_depth);
+    FIELD(newsmeta_options, max_paragraphs);
+    FIELD(newsmeta_options, max_links);
+    FIELD(newsmeta_options, max_jsonld_depth);
+    FIELD(newsmeta_options, max_jsonld_bytes);
     end();
 
     BEGIN(newsmeta_timestamp);
@@ -127,6 +132,8 @@ int main(void)
     FIELD(newsmeta_article, captions);
     FIELD(newsmeta_article, caption_count);
     FIELD(newsmeta_article, agency);
+    FIELD(newsmeta_article, charset_source);
+    FIELD(newsmeta_article, truncated);
     end();
 
     printf("\n  },\n  \"scalars\": {\n");
@@ -136,7 +143,8 @@ int main(void)
     SCALAR(newsmeta_source, 0);
     SCALAR(newsmeta_precision, 0);
     SCALAR(newsmeta_paragraph_kind, 0);
-    SCALAR(newsmeta_link_kind, 1);
+    SCALAR(newsmeta_link_kind, 0);
+    SCALAR(newsmeta_charset_source, 1);
     printf("  }\n}\n");
     return ferror(stdout) ? 1 : 0;
 }

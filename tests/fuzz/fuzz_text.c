@@ -2,21 +2,17 @@
  *
  * LLVMFuzzerTestOneInput feeds the bytes to newsmeta_parse_text (with the
  * options chosen by the last byte, so every option path is reached),
- * serializes any result and checks the record's invariants, aborting on a
- * violation so a fuzzer (or the replay driver) reports it.
+ * serializes any result and checks the record's invariants (its own and
+ * those of fuzz_common.h), aborting on a violation so a fuzzer (or the
+ * replay driver) reports it.
  *
  * Built two ways (tests/CMakeLists.txt):
  *   - always, linked with replay_main.c: a ctest that replays the text
  *     fixtures, and simple mutations of them, through this function;
  *   - with -DNEWSMETA_FUZZ=ON and clang: a real libFuzzer binary,
- *     fuzz_text, e.g.  build/tests/fuzz_text tests/fixtures-text -max_len=65536
+ *     fuzz_text; tests/fuzz/run-fuzzer runs it (docs/fuzzing.md).
  */
-#include <stdint.h>
-#include <stdio.h>
-#include <stdlib.h>
-#include <string.h>
-
-#include "newsmeta.h"
+#include "fuzz_common.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
@@ -75,6 +71,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     }
     CHECK(a != NULL);
     check_article(a);
+    fuzz_check_article(a, &o); /* the invariants of every record */
     if (o.flags & NEWSMETA_OPT_NO_LINKS)
         CHECK(a->link_count == 0);
     if (o.flags & NEWSMETA_OPT_NO_BODY)

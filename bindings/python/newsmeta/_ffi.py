@@ -40,6 +40,11 @@ OPT_NO_BODY = 1 << 0
 OPT_NO_LINKS = 1 << 1
 JSON_PRETTY = 1 << 0
 
+# newsmeta_charset_source, by value, with the names used in JSON.
+CHARSET_SOURCES = ("bom", "option", "meta", "detected", "default")
+# NEWSMETA_TRUNCATED_* bits (1 << index), with the names used in JSON.
+TRUNCATED = ("depth", "paragraphs", "links", "jsonld", "attributes", "text")
+
 
 class NmError(Structure):
     """newsmeta_error"""
@@ -57,6 +62,11 @@ class NmOptions(Structure):
         ("charset", c_char_p),
         ("default_timezone", c_char_p),
         ("max_input_bytes", c_size_t),
+        ("max_depth", c_uint32),
+        ("max_paragraphs", c_uint32),
+        ("max_links", c_uint32),
+        ("max_jsonld_depth", c_uint32),
+        ("max_jsonld_bytes", c_size_t),
     ]
 
 
@@ -144,6 +154,8 @@ class NmArticle(Structure):
         ("captions", POINTER(c_char_p)),
         ("caption_count", c_size_t),
         ("agency", c_char_p),
+        ("charset_source", c_enum),
+        ("truncated", c_uint32),
     ]
 
 
@@ -166,6 +178,7 @@ SCALARS = {
     "newsmeta_precision": c_enum,
     "newsmeta_paragraph_kind": c_enum,
     "newsmeta_link_kind": c_enum,
+    "newsmeta_charset_source": c_enum,
 }
 
 _P_ARTICLE = POINTER(NmArticle)

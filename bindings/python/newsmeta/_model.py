@@ -8,7 +8,7 @@ import enum
 import json
 import sys
 from dataclasses import dataclass, field
-from typing import List, Optional
+from typing import List, Optional, Tuple
 
 from . import _ffi
 
@@ -275,6 +275,8 @@ class Article:
     charset: Optional[str]
     sources: Sources
     agency: Optional[str] = None
+    charset_source: str = "default"
+    truncated: Tuple[str, ...] = ()
     _owned: Optional[_Owned] = field(default=None, repr=False, compare=False)
 
     @property
@@ -309,6 +311,8 @@ class Article:
             "captions": list(self.captions),
             "charset": self.charset,
             "sources": self.sources.to_dict(),
+            "charset_source": self.charset_source,
+            "truncated": list(self.truncated),
         }
 
     def to_json(self, pretty: bool = False) -> str:
@@ -347,7 +351,8 @@ class Article:
 _ARTICLE_FIELDS = ("url", "headline", "byline", "authors", "publisher", "published",
                    "modified", "description", "language", "site_name", "canonical_url",
                    "image", "image_credit", "section", "tags", "paragraphs", "links",
-                   "captions", "charset", "sources", "agency")
+                   "captions", "charset", "sources", "agency", "charset_source",
+                   "truncated")
 
 
 def _rebuild(cls, values):
@@ -463,4 +468,6 @@ def article_from_c(a, owned: Optional[_Owned]) -> Article:
                    _s(a.site_name), _s(a.canonical_url), _s(a.image), _s(a.image_credit),
                    _s(a.section), _strings(a.tags, a.tag_count), paragraphs, links,
                    _strings(a.captions, a.caption_count), _s(a.charset), sources,
-                   _s(a.agency), owned)
+                   _s(a.agency), _member(_ffi.CHARSET_SOURCES, a.charset_source, "default"),
+                   tuple(name for i, name in enumerate(_ffi.TRUNCATED) if a.truncated >> i & 1),
+                   owned)
