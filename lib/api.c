@@ -397,13 +397,13 @@ static newsmeta_status parse(const char *input, size_t length, const char *url,
         if (owned)
             free(utf8);
     } else {
-        size_t limited_len = 0;
-        char *limited = nmi_limit_attributes(&ctx, utf8, utf8_len, &limited_len);
-        if (limited) {
+        size_t pruned_len = 0;
+        char *pruned = nmi_prune_markup(&ctx, utf8, utf8_len, &pruned_len);
+        if (pruned) {
             if (owned)
                 free(utf8);
-            utf8 = limited;
-            utf8_len = limited_len;
+            utf8 = pruned;
+            utf8_len = pruned_len;
             owned = true;
         }
         ctx.doc = ctx.oom ? NULL : nmi_parse_html_utf8(utf8, utf8_len);

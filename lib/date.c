@@ -895,15 +895,28 @@ static const struct {
     {"UK", "", "Europe/London"},      {"GST", "", "Asia/Dubai"},
 };
 
+/* ICU's generic short zone names (pattern letter 'v') in the English
+ * locales that have them (en_US, then en_AU), with the zone ICU formats
+ * them for; tests/test_dates.c checks each row against ICU. A generic
+ * name follows the date's daylight saving: the offset comes from ICU. */
+static const struct {
+    const char *abbr, *iana;
+} GENERIC_ZONES[] = {
+    {"ET", "America/New_York"},      {"CT", "America/Chicago"},
+    {"MT", "America/Denver"},        {"PT", "America/Los_Angeles"},
+    {"AKT", "America/Anchorage"},    {"AT", "America/Halifax"},
+    {"AET", "Australia/Sydney"},     {"ACT", "Australia/Adelaide"},
+    {"LHT", "Australia/Lord_Howe"},  {"NZT", "Pacific/Auckland"},
+};
+
 /* English locales tried, after the page's own, for an abbreviation. */
 static const char *const ZONE_LOCALES[] = {"en_US", "en_GB", "en_IN", "en_AU", "en_CA", "en_NZ",
                                            "en_SG", "en_IE", "en_ZA", "ja_JP", "de_DE"};
 
-/* Read abbr as a zone name of locale loc with ICU (pattern letter 'z' for
- * specific names such as EST/EDT, 'v' for generic ones such as ET), at
- * t's wall time. */
-static bool icu_zone_name(const char *loc, const UChar *abbr, int32_t alen, UChar letter,
-                          const nmi_time *t, int *offset, char *iana, size_t icap)
+/* Read abbr as a specific zone name of locale loc with ICU (pattern
+ * letter 'z': EST, EDT, BST), at t's wall time. */
+static bool icu_zone_name(const char *loc, const UChar *abbr, int32_t alen, const nmi_time *t,
+                          int *offset, char *iana, size_t icap)
 {
     UChar text[96], pat[32];
     char head[40];
@@ -915,7 +928,7 @@ static bool icu_zone_name(const char *loc, const UChar *abbr, int32_t alen, UCha
     u_memcpy(text + hn, abbr, alen);
     text[hn + alen] = 0;
     u_uastrcpy(pat, "yyyy-MM-dd HH:mm:ss ");
-    pat[20] = letter;
+    pat[20] = 'z';
     pat[21] = 0;
     UErrorCode st = U_ZERO_ERROR;
     static const UChar UTC[] = {'U', 'T', 'C', 0};
@@ -1094,17 +1107,15 @@ static bool resolve_abbr_icu(const UChar *abbr, int32_t alen, const nmi_date_hin
     }
     for (size_t l = 0; l < sizeof ZONE_LOCALES / sizeof *ZONE_LOCALES; l++)
         copy_str(locs[nl++], sizeof locs[0], ZONE_LOCALES[l]);
-    /* ICU's generic short names are a letter or two and a T (ET, PT,
-     * AKT, AET: never an S or a D before the T) in the US and Australian
-     * data; a failed generic lookup makes ICU load every location name,
-     * so no other name is tried that way, and two-letter ones first */
+    /* ICU's generic short names (ET, PT, AET): from GENERIC_ZONES, since
+     * an ICU parse of one loads every location name of the locale (~10 ms
+     * per page). Two-letter names are only generic ones. */
     bool generic = (alen == 2 || alen == 3) && abbr[alen - 1] == 'T' && abbr[alen - 2] != 'S' &&
                    abbr[alen - 2] != 'D';
-    static const char *const GENERIC[] = {"en_US", "en_AU"};
     for (int pass = alen == 2 ? 0 : 1; pass < 3; pass++) {
         if (pass == 1) {
-            for (size_t l = 0; l < nl; l++)
-                if (icu_zone_name(locs[l], abbr, alen, 'z', t, offset, iana, icap)) {
+            for (size_t l = 0; alen > 2 && l < nl; l++)
+                if (icu_zone_name(locs[l], abbr, alen, t, offset, iana, icap)) {
                     *kind = parsed_kind(iana, 'z', t, *offset);
                     return true;
                 }
@@ -1112,8 +1123,10 @@ static bool resolve_abbr_icu(const UChar *abbr, int32_t alen, const nmi_date_hin
         }
         if (!generic || (pass == 2 && alen == 2))
             continue;
-        for (size_t l = 0; l < 2; l++)
-            if (icu_zone_name(GENERIC[l], abbr, alen, 'v', t, offset, iana, icap)) {
+        for (size_t g = 0; g < sizeof GENERIC_ZONES / sizeof *GENERIC_ZONES; g++)
+            if (!strcmp(GENERIC_ZONES[g].abbr, a8) &&
+                nmi_zone_offset(GENERIC_ZONES[g].iana, t, offset)) {
+                copy_str(iana, icap, GENERIC_ZONES[g].iana);
                 *kind = 0;
                 return true;
             }

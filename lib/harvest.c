@@ -504,7 +504,6 @@ typedef struct walk_pos {
     int nh1;
     date_seen *dates;
     size_t ndates, date_cap;
-    int scripts; /* inline scripts scanned for zone evidence */
     nmi_date_hints hints; /* the page's, for reading <time> pairs */
     bool hints_ready;
 } walk_pos;
@@ -733,10 +732,10 @@ static void time_pair(nmi_ctx *ctx, nmi_date_hints *h, const char *attr, const c
 /* An inline script's publication time with a non-zero offset
  * ("articlePublishTime": "2019-11-19T18:18:25.828-08:00"): evidence of the
  * page's zone, never a candidate itself. */
-static void script_zones(nmi_ctx *ctx, const char *js)
+void nmi_script_zones(nmi_ctx *ctx, const char *js, size_t len)
 {
     size_t found = 0;
-    const char *end = js + strlen(js);
+    const char *end = js + len;
     for (const char *p = js; end - p >= 16 && found < 4; p++) {
         if (p[0] < '1' || p[0] > '2' || p[4] != '-' || p[7] != '-' || p[10] != 'T' ||
             p[13] != ':')
@@ -763,9 +762,9 @@ static void script_zones(nmi_ctx *ctx, const char *js)
         if (!nmi_istr(key, "publish") && !nmi_istr(key, "pubdate"))
             continue;
         const char *e = p + 16;
-        while (*e && *e != '"' && *e != '\'' && e - p < 40)
+        while (e < end && *e != '"' && *e != '\'' && e - p < 40)
             e++;
-        if (*e != '"' && *e != '\'')
+        if (e >= end || (*e != '"' && *e != '\''))
             continue;
         char v[48];
         size_t vl = (size_t)(e - p);
@@ -1001,14 +1000,10 @@ static void walk(nmi_ctx *ctx, const xmlNode *n, int depth, walk_state st, walk_
         }
         if (!strcmp(t, "script")) {
             const char *type = nmi_attr(c, "type");
+            /* other scripts are empty here: prune.c read them */
             if (type && nmi_istr(type, "ld+json") && c->children && c->children->content) {
                 const char *json = (const char *)c->children->content;
                 nmi_jsonld(ctx, json, strlen(json));
-            } else if (c->children && c->children->content && pos->scripts < 64 &&
-                       (!type || nmi_istr(type, "javascript")) &&
-                       strlen((const char *)c->children->content) < 512 * 1024) {
-                pos->scripts++;
-                script_zones(ctx, (const char *)c->children->content);
             }
             continue;
         }

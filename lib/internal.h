@@ -83,6 +83,8 @@ typedef struct nmi_buf {
 void nmi_buf_init(nmi_buf *b);
 void nmi_buf_free(nmi_buf *b);
 bool nmi_buf_append(nmi_buf *b, const char *s, size_t n);
+/* Make room for extra more bytes (and the NUL) in one allocation. */
+bool nmi_buf_reserve(nmi_buf *b, size_t extra);
 bool nmi_buf_appendc(nmi_buf *b, char c);
 void nmi_buf_reset(nmi_buf *b);
 
@@ -215,11 +217,13 @@ const nmi_cand *nmi_best_cand(const nmi_ctx *ctx, nmi_field field);
  * otherwise it points into bytes (valid UTF-8 needs no copy). */
 newsmeta_status nmi_decode(nmi_ctx *ctx, const char *bytes, size_t len, char **out,
                            size_t *out_len, bool *owned, newsmeta_error *err);
-/* Before HTML parsing: keep at most NMI_MAX_ATTRIBUTES attributes on each
- * start tag (tokenized as libxml2 does). Returns NULL when nothing had to
- * change, else a malloc'd copy (length in *out_len) and sets
- * NEWSMETA_TRUNCATED_ATTRIBUTES in ctx->truncated. */
-char *nmi_limit_attributes(nmi_ctx *ctx, const char *utf8, size_t len, size_t *out_len);
+/* prune.c — before HTML parsing: drop the text of <style> and of scripts
+ * other than JSON-LD (reading inline JavaScript for the page's zone
+ * first), and keep at most NMI_MAX_ATTRIBUTES attributes per start tag,
+ * tokenizing as libxml2 does. Returns NULL when nothing had to change,
+ * else a malloc'd copy (length in *out_len); sets
+ * NEWSMETA_TRUNCATED_ATTRIBUTES in ctx->truncated when attributes went. */
+char *nmi_prune_markup(nmi_ctx *ctx, const char *utf8, size_t len, size_t *out_len);
 /* Does the UTF-8 text hold a code point whose NFC_Quick_Check is not Yes? */
 bool nmi_needs_nfc(const char *s, size_t n);
 /* NFC of s into the arena; with cuts (sorted byte offsets into s), each is
@@ -254,6 +258,10 @@ const char *nmi_resolve_url(nmi_ctx *ctx, const char *href);
 /* ------------------------------------------------------------------ */
 
 void nmi_harvest(nmi_ctx *ctx);
+/* Inline JavaScript js[0..len): a publication time with a non-zero offset
+ * ("articlePublishTime": "2019-11-19T18:18:25-08:00") is evidence of the
+ * page's zone (NMI_F_DATE_ZONE). Called by prune.c, which drops the text. */
+void nmi_script_zones(nmi_ctx *ctx, const char *js, size_t len);
 void nmi_jsonld(nmi_ctx *ctx, const char *json, size_t len);
 
 /* ------------------------------------------------------------------ */

@@ -50,6 +50,11 @@ static bool buf_reserve(nmi_buf *b, size_t extra)
     return true;
 }
 
+bool nmi_buf_reserve(nmi_buf *b, size_t extra)
+{
+    return buf_reserve(b, extra);
+}
+
 bool nmi_buf_append(nmi_buf *b, const char *s, size_t n)
 {
     if (!buf_reserve(b, n))

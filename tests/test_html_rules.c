@@ -2,7 +2,8 @@
  * test: NFC normalization of decomposed text, NEWSMETA_OPT_NO_LINKS also
  * dropping related ("Read more:") links, NEWSMETA_OPT_NO_BODY never
  * turning a page with text into NEWSMETA_ERR_NOT_ARTICLE, and a numeric
- * UTC offset recorded as the timestamp's zone. */
+ * UTC offset recorded as the timestamp's zone; script and style text
+ * dropped before parsing without changing the page's elements. */
 #include <string.h>
 
 #include "testutil.h"
@@ -144,6 +145,59 @@ START_TEST(zone_of_utc_and_naive_times)
 }
 END_TEST
 
+/* prune.c drops the text of scripts and styles before libxml2 parses the
+ * page: markup-like text inside them never reaches the body, the element
+ * boundaries libxml2 would see stay the same (an upper-case end tag, a '>'
+ * inside a quoted attribute, a "<script>" inside a comment), and JSON-LD
+ * scripts are kept whatever the case of their type attribute. */
+START_TEST(script_and_style_text_never_leak)
+{
+    static const char page[] =
+        "<html><head><title>Ferry timetable</title>"
+        "<style>p::after { content: \"</p><p>Style text as a paragraph\"; }</style>"
+        "<script>document.write('<p>Injected script paragraph that must never appear in the "
+        "article body text</p>');</script></head><body>"
+        "<SCRIPT type=\"text/javascript\">var close = \"</div></article>\";</SCRIPT>"
+        "<article><h1>Island ferry adds a winter timetable for the first time</h1>"
+        "<div data-note=\"a > b\"><p>The island ferry will run a winter timetable for the first "
+        "time this year, the operator said on Thursday.</p></div>"
+        "<!-- <script> a comment, not a script -->"
+        "<p>Sailings will leave the harbour every two hours between November and March, with "
+        "an extra crossing on Friday evenings.</p>"
+        "<script TYPE=application/ld+json>{\"@type\":\"NewsArticle\",\"headline\":\"Island "
+        "ferry adds a winter timetable for the first time\",\"author\":{\"@type\":\"Person\","
+        "\"name\":\"Mara Quint\"}}</script>"
+        "<p>Tickets for the new sailings go on sale next week at the harbour office and "
+        "online.</p></article></body></html>";
+    newsmeta_article *a = nm_parse_str(page, NULL, NULL);
+    ck_assert_uint_eq(a->paragraph_count, 3);
+    ck_assert_int_eq(nm_find_paragraph(a, "Injected"), -1);
+    ck_assert_int_eq(nm_find_paragraph(a, "Style text"), -1);
+    ck_assert_int_ge(nm_find_paragraph(a, "winter timetable for the first time this year"), 0);
+    ck_assert_int_ge(nm_find_paragraph(a, "Sailings will leave"), 0);
+    ck_assert_int_ge(nm_find_paragraph(a, "Tickets for the new sailings"), 0);
+    ck_assert_uint_eq(a->author_count, 1);
+    ck_assert_str_eq(a->authors[0], "Mara Quint");
+    ck_assert_uint_eq(a->truncated, 0);
+    newsmeta_article_free(a);
+}
+END_TEST
+
+/* A page that ends inside a script keeps what came before it. */
+START_TEST(unterminated_script_at_end)
+{
+    static const char page[] =
+        "<html><body><article><h1>Library reopens after flood repairs</h1>"
+        "<p>The central library reopened on Monday after six months of repairs to the flood "
+        "damage in its basement archive.</p><script>var pending = '<p>never closed";
+    newsmeta_article *a = nm_parse_str(page, NULL, NULL);
+    ck_assert_uint_eq(a->paragraph_count, 1);
+    ck_assert_int_ge(nm_find_paragraph(a, "central library reopened"), 0);
+    ck_assert_int_eq(nm_find_paragraph(a, "never closed"), -1);
+    newsmeta_article_free(a);
+}
+END_TEST
+
 int main(void)
 {
     Suite *s = suite_create("html_rules");
@@ -154,6 +208,10 @@ int main(void)
     tcase_add_test(tc, related_links_by_default);
     tcase_add_test(tc, no_links_drops_related_links);
     tcase_add_test(tc, no_body_without_metadata_is_ok);
+    suite_add_tcase(s, tc);
+    tc = tcase_create("scripts");
+    tcase_add_test(tc, script_and_style_text_never_leak);
+    tcase_add_test(tc, unterminated_script_at_end);
     suite_add_tcase(s, tc);
     tc = tcase_create("zones");
     tcase_add_test(tc, numeric_offset_is_zone);

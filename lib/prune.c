@@ -1,0 +1,264 @@
+/* Stage 2: the page's markup, pruned before libxml2 reads it.
+ *
+ * One linear pass over the UTF-8 page, tokenized by libxml2's own rules
+ * (HTMLparser.c in recovery mode: start and end tags, names of at most 100
+ * characters, quoted and bare attribute values, comments ending in "-->"
+ * or "--!>", DOCTYPE and processing instructions, and the raw text of
+ * <script> and <style>, which ends at "</script" or "</style" in any
+ * case). It changes the page in two ways and nothing else:
+ *
+ * - The text of <style> and of every <script> but JSON-LD is dropped
+ *   (the elements stay, empty). No later stage reads it, and it is about
+ *   half the bytes of a news page and a third of libxml2's parsing time.
+ *   Inline JavaScript is read here first for the page's zone
+ *   (nmi_script_zones: "articlePublishTime": "...-08:00").
+ * - Attributes after the first NMI_MAX_ATTRIBUTES of a start tag are
+ *   dropped: libxml2 2.9 checks each attribute against all earlier ones,
+ *   so a tag with 100,000 attributes would take minutes. Real pages never
+ *   come near the limit; when one does, the record says so (truncated). */
+#include <stdlib.h>
+#include <string.h>
+
+#include "internal.h"
+
+static bool x_letter(unsigned char c)
+{
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+
+static bool x_name_char(unsigned char c)
+{
+    return x_letter(c) || (c >= '0' && c <= '9') || c == ':' || c == '-' || c == '_' ||
+           c == '.';
+}
+
+static bool x_blank(unsigned char c)
+{
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+}
+
+typedef struct tag_scan {
+    const unsigned char *s;
+    size_t n;
+    nmi_buf out;   /* the pruned page, once something was dropped */
+    size_t copied; /* s[0..copied) is in out (or needs no copy yet) */
+    bool cut, cut_attributes;
+} tag_scan;
+
+/* Drop s[from..to) from the output. */
+static void drop_span(tag_scan *t, size_t from, size_t to)
+{
+    if (from >= to)
+        return;
+    if (!t->cut)
+        nmi_buf_reserve(&t->out, t->n); /* one allocation: the output only shrinks */
+    nmi_buf_append(&t->out, (const char *)t->s + t->copied, from - t->copied);
+    t->copied = to;
+    t->cut = true;
+}
+
+static size_t skip_blanks(const tag_scan *t, size_t i)
+{
+    while (i < t->n && x_blank(t->s[i]))
+        i++;
+    return i;
+}
+
+/* htmlParseHTMLName: at most 100 name characters. */
+static size_t scan_name(const tag_scan *t, size_t i, char *lower, size_t cap)
+{
+    size_t k = 0;
+    while (i < t->n && k < 100 && x_name_char(t->s[i])) {
+        if (lower && k + 1 < cap)
+            lower[k] = (char)(t->s[i] | 0x20);
+        k++;
+        i++;
+    }
+    if (lower)
+        lower[k + 1 < cap ? k : cap - 1] = '\0';
+    return i;
+}
+
+typedef struct start_tag {
+    char name[8];       /* lower-cased, cut to 7 characters */
+    bool empty;         /* ended in "/>" */
+    const char *type;   /* the value of its type attribute, if any */
+    size_t type_len;
+} start_tag;
+
+/* A start tag at s[i] == '<' (a letter follows). Returns the offset after
+ * it and describes it in *tag. */
+static size_t scan_start_tag(tag_scan *t, size_t i, start_tag *tag)
+{
+    const unsigned char *s = t->s;
+    size_t n = t->n;
+    i = scan_name(t, i + 1, tag->name, sizeof tag->name);
+    i = skip_blanks(t, i);
+    size_t attrs = 0;
+    tag->empty = false;
+    tag->type = NULL;
+    tag->type_len = 0;
+    while (i < n && s[i] != '>' && !(s[i] == '/' && i + 1 < n && s[i + 1] == '>')) {
+        size_t from = i;
+        unsigned char c = s[i];
+        if (x_letter(c) || c == '_' || c == ':' || c == '.') {
+            i = scan_name(t, i, NULL, 0);
+            bool is_type = i - from == 4 && (s[from] | 0x20) == 't' &&
+                           (s[from + 1] | 0x20) == 'y' && (s[from + 2] | 0x20) == 'p' &&
+                           (s[from + 3] | 0x20) == 'e';
+            i = skip_blanks(t, i);
+            if (i < n && s[i] == '=') {
+                i = skip_blanks(t, i + 1);
+                size_t v = i;
+                if (i < n && (s[i] == '"' || s[i] == '\'')) {
+                    const unsigned char *q = memchr(s + i + 1, s[i], n - i - 1);
+                    v++;
+                    i = q ? (size_t)(q - s) + 1 : n;
+                    if (is_type && q)
+                        tag->type_len = (size_t)(q - s) - v;
+                } else {
+                    while (i < n && s[i] != '>' && !x_blank(s[i]))
+                        i++;
+                    if (is_type)
+                        tag->type_len = i - v;
+                }
+                if (is_type && !tag->type)
+                    tag->type = (const char *)s + v;
+            }
+            i = skip_blanks(t, i);
+            if (++attrs > NMI_MAX_ATTRIBUTES) {
+                drop_span(t, from, i);
+                t->cut_attributes = true;
+            }
+        } else {
+            /* a bogus attribute, dumped up to a blank or the end of the tag */
+            while (i < n && !x_blank(s[i]) && s[i] != '>' &&
+                   !(s[i] == '/' && i + 1 < n && s[i + 1] == '>'))
+                i++;
+            i = skip_blanks(t, i);
+        }
+    }
+    if (i < n && s[i] == '/') {
+        tag->empty = true;
+        return i + 2;
+    }
+    return i < n ? i + 1 : n;
+}
+
+/* The offset after a comment's end ("-->" or "--!>") at or after s[i], or
+ * n when it is unterminated. One forward scan: searching for each ending
+ * separately would read the rest of the page once per comment. */
+static size_t comment_end(const tag_scan *t, size_t i)
+{
+    const unsigned char *s = t->s;
+    while (i + 3 <= t->n) {
+        const unsigned char *p = memchr(s + i, '-', t->n - i - 2);
+        if (!p)
+            break;
+        i = (size_t)(p - s);
+        if (s[i + 1] == '-') {
+            if (s[i + 2] == '>')
+                return i + 3;
+            if (s[i + 2] == '!' && i + 3 < t->n && s[i + 3] == '>')
+                return i + 4;
+        }
+        i++;
+    }
+    return t->n;
+}
+
+/* The offset of the "</name" that ends raw text starting at s[i] (any
+ * case), or n. */
+static size_t raw_text_end(const tag_scan *t, size_t i, const char *name)
+{
+    const unsigned char *s = t->s;
+    size_t k = strlen(name);
+    while (i < t->n) {
+        const unsigned char *p = memchr(s + i, '<', t->n - i);
+        if (!p)
+            return t->n;
+        i = (size_t)(p - s);
+        if (i + 2 + k <= t->n && s[i + 1] == '/' && nmi_istarts((const char *)s + i + 2, name))
+            return i;
+        i++;
+    }
+    return t->n;
+}
+
+static bool type_has(const start_tag *tag, const char *word)
+{
+    size_t k = strlen(word);
+    for (size_t i = 0; tag->type && i + k <= tag->type_len; i++)
+        if (nmi_istarts(tag->type + i, word))
+            return true;
+    return false;
+}
+
+char *nmi_prune_markup(nmi_ctx *ctx, const char *utf8, size_t len, size_t *out_len)
+{
+    tag_scan t = {(const unsigned char *)utf8, len, {NULL, 0, 0, false}, 0, false, false};
+    const unsigned char *s = t.s;
+    size_t i = 0;
+    int scripts = 0;
+    while (i < len) {
+        const unsigned char *lt = memchr(s + i, '<', len - i);
+        if (!lt)
+            break;
+        i = (size_t)(lt - s);
+        if (i + 1 >= len)
+            break;
+        unsigned char c = s[i + 1];
+        if (c == '/') {
+            /* end tag: name, then up to '>' */
+            i += 2;
+            if (i < len && (x_letter(s[i]) || s[i] == '_' || s[i] == ':' || s[i] == '.')) {
+                i = skip_blanks(&t, scan_name(&t, i, NULL, 0));
+                const unsigned char *gt = i < len ? memchr(s + i, '>', len - i) : NULL;
+                i = gt ? (size_t)(gt - s) + 1 : len;
+            }
+        } else if (c == '!' && i + 3 < len && s[i + 2] == '-' && s[i + 3] == '-') {
+            i = comment_end(&t, i + 4); /* unterminated: to the end */
+        } else if ((c == '!' && i + 9 <= len && nmi_istarts((const char *)s + i + 2, "doctype")) ||
+                   (c == '?' && i + 2 < len &&
+                    (x_letter(s[i + 2]) || s[i + 2] == '_' || s[i + 2] == ':'))) {
+            /* DOCTYPE, processing instruction: at least up to '>' (libxml2
+             * skips quoted literals too: it never reads a tag in here) */
+            const unsigned char *gt = memchr(s + i + 1, '>', len - i - 1);
+            i = gt ? (size_t)(gt - s) + 1 : len;
+        } else if (x_letter(c)) {
+            start_tag tag;
+            i = scan_start_tag(&t, i, &tag);
+            bool script = !strcmp(tag.name, "script");
+            if (tag.empty || (!script && strcmp(tag.name, "style") != 0))
+                continue;
+            size_t end = raw_text_end(&t, i, tag.name);
+            if (script && type_has(&tag, "ld+json")) {
+                i = end; /* JSON-LD: harvest.c reads it from the tree */
+                continue;
+            }
+            if (script && (!tag.type || type_has(&tag, "javascript")) && scripts < 64 &&
+                end - i < 512 * 1024) {
+                scripts++;
+                nmi_script_zones(ctx, (const char *)s + i, end - i);
+            }
+            drop_span(&t, i, end);
+            i = end;
+        } else {
+            i++;
+        }
+    }
+    if (!t.cut) {
+        nmi_buf_free(&t.out);
+        return NULL;
+    }
+    nmi_buf_append(&t.out, utf8 + t.copied, len - t.copied);
+    if (t.out.oom || !t.out.data) {
+        ctx->oom = true;
+        nmi_buf_free(&t.out);
+        return NULL;
+    }
+    if (t.cut_attributes)
+        ctx->truncated |= NEWSMETA_TRUNCATED_ATTRIBUTES;
+    *out_len = t.out.len;
+    return t.out.data;
+}
