@@ -4,7 +4,7 @@
  * Inputs are file paths (arguments, or a list file), or a JSONL stream of
  * {"url": ..., "html": ...} records on stdin (also "text" instead of
  * "html" for plain-text pages). The main thread hands out jobs; workers
- * read and extract; the output is written by whichever thread completes
+ * read and extract (with -j 1 the main thread does it itself); the output is written by whichever thread completes
  * the next record in order, so memory stays bounded by a small window of
  * records in flight. A page that fails gives an error record
  * {"error": {...}} on its line and the batch goes on. */
@@ -52,6 +52,7 @@ typedef struct batch {
     size_t errors;
     double start;
     bool progress;
+    bool inline_jobs; /* one thread: jobs run in the main thread */
 } batch;
 
 static double now(void)
@@ -201,6 +202,21 @@ static void *worker(void *arg)
 static void submit(batch *b, job *j)
 {
     pthread_mutex_lock(&b->mu);
+    if (b->inline_jobs) {
+        /* -j 1: the main thread extracts; a worker would only add a
+         * hand-off (and a wake-up of another CPU) per page */
+        size_t seq = b->produced++;
+        pthread_mutex_unlock(&b->mu);
+        slot s = {NULL, 0, false, false, false};
+        run_job(b->cfg, j, &s);
+        free_job(j);
+        s.done = true;
+        pthread_mutex_lock(&b->mu);
+        b->slots[seq % b->window] = s;
+        flush_ready(b);
+        pthread_mutex_unlock(&b->mu);
+        return;
+    }
     while (b->produced - b->written >= b->window)
         pthread_cond_wait(&b->slot_free, &b->mu);
     b->jobs[b->produced % b->window] = *j;
@@ -276,12 +292,13 @@ int cli_batch(const batch_config *cfg)
     setvbuf(stdout, outbuf, _IOFBF, sizeof outbuf);
     newsmeta_init();
 
+    b.inline_jobs = cfg->threads == 1;
     pthread_t *tids = calloc((size_t)cfg->threads, sizeof *tids);
     int started = 0;
-    for (int i = 0; tids && i < cfg->threads; i++)
+    for (int i = 0; tids && !b.inline_jobs && i < cfg->threads; i++)
         if (pthread_create(&tids[i], NULL, worker, &b) == 0)
             started++;
-    if (started == 0) {
+    if (started == 0 && !b.inline_jobs) {
         fprintf(stderr, "newsmeta: cannot start worker threads\n");
         free(tids);
         return EXIT_IO;

@@ -388,6 +388,11 @@ static newsmeta_status parse(const char *input, size_t length, const char *url,
     newsmeta_source headline_src = NEWSMETA_SOURCE_NONE;
     const char *headline = NULL;
     if (text) {
+        st = nmi_normalize(&utf8, &utf8_len, &owned, error);
+        if (st != NEWSMETA_OK) {
+            newsmeta_article_free(&box->pub);
+            return st;
+        }
         nmi_parse_text_lines(&ctx, utf8, utf8_len);
         const nmi_cand *h = nmi_best_cand(&ctx, NMI_F_HEADLINE);
         if (h) {
@@ -405,6 +410,12 @@ static newsmeta_status parse(const char *input, size_t length, const char *url,
             utf8 = pruned;
             utf8_len = pruned_len;
             owned = true;
+        }
+        st = ctx.oom ? NEWSMETA_OK : nmi_normalize(&utf8, &utf8_len, &owned, error);
+        if (st != NEWSMETA_OK) {
+            ctx_release(&ctx);
+            newsmeta_article_free(&box->pub);
+            return st;
         }
         ctx.doc = ctx.oom ? NULL : nmi_parse_html_utf8(utf8, utf8_len);
         if (owned)

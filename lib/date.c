@@ -2155,9 +2155,9 @@ static const char *const UPDATED_LABELS[] = {
  * boundary? */
 static size_t starts_label(const char *s, const char *label)
 {
-    size_t n = strlen(label);
-    for (size_t i = 0; i < n; i++) {
-        unsigned char a = (unsigned char)s[i], b = (unsigned char)label[i];
+    size_t n = 0; /* no strlen: most labels differ at the first byte */
+    for (; label[n]; n++) {
+        unsigned char a = (unsigned char)s[n], b = (unsigned char)label[n];
         if (!a)
             return 0;
         if (a >= 'A' && a <= 'Z')

@@ -548,8 +548,8 @@ static const char *display_name(charset_choice c)
     return std && U_SUCCESS(st) ? std : c.icu;
 }
 
-static newsmeta_status decode_charset(nmi_ctx *ctx, const char *bytes, size_t len, char **out,
-                                      size_t *out_len, bool *owned, newsmeta_error *err)
+newsmeta_status nmi_decode(nmi_ctx *ctx, const char *bytes, size_t len, char **out,
+                           size_t *out_len, bool *owned, newsmeta_error *err)
 {
     *owned = true;
     const unsigned char *u = (const unsigned char *)bytes;
@@ -632,7 +632,7 @@ static newsmeta_status decode_charset(nmi_ctx *ctx, const char *bytes, size_t le
         return nmi_fail(err, NEWSMETA_ERR_NOMEM, "out of memory");
 
     if (is_utf8(cs)) {
-        if (utf8_scan(u, len, NULL, NULL)) {
+        if (have_stats ? us.invalid == 0 && us.nul == 0 : utf8_scan(u, len, NULL, NULL)) {
             /* Nothing to convert: the parser reads the caller's bytes. */
             *out = (char *)bytes;
             *out_len = len;
@@ -653,25 +653,24 @@ static newsmeta_status decode_charset(nmi_ctx *ctx, const char *bytes, size_t le
     return convert_with_icu(cs.icu, bytes, len, out, out_len, err);
 }
 
-newsmeta_status nmi_decode(nmi_ctx *ctx, const char *bytes, size_t len, char **out,
-                           size_t *out_len, bool *owned, newsmeta_error *err)
+newsmeta_status nmi_normalize(char **text, size_t *len, bool *owned, newsmeta_error *err)
 {
-    newsmeta_status st = decode_charset(ctx, bytes, len, out, out_len, owned, err);
-    if (st != NEWSMETA_OK || !nmi_needs_nfc(*out, *out_len))
-        return st;
+    if (!nmi_needs_nfc(*text, *len))
+        return NEWSMETA_OK;
     /* Text is NFC: normalize the whole document once (markup is ASCII and
      * unchanged by it). Characters written as references (e&#x301;) are
      * only decoded by the parser: api.c checks the record's strings too. */
     char *nfc = NULL;
     size_t nfc_len = 0;
-    st = to_nfc(*out, *out_len, &nfc, &nfc_len, err);
+    newsmeta_status st = to_nfc(*text, *len, &nfc, &nfc_len, err);
     if (*owned)
-        free(*out);
-    *out = NULL;
+        free(*text);
+    *text = NULL;
+    *owned = false;
     if (st != NEWSMETA_OK)
         return st;
-    *out = nfc;
-    *out_len = nfc_len;
+    *text = nfc;
+    *len = nfc_len;
     *owned = true;
     return NEWSMETA_OK;
 }

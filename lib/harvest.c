@@ -736,9 +736,13 @@ void nmi_script_zones(nmi_ctx *ctx, const char *js, size_t len)
 {
     size_t found = 0;
     const char *end = js + len;
-    for (const char *p = js; end - p >= 16 && found < 4; p++) {
-        if (p[0] < '1' || p[0] > '2' || p[4] != '-' || p[7] != '-' || p[10] != 'T' ||
-            p[13] != ':')
+    /* from each "-" (rarer than any byte): is it the one in "YYYY-MM-DDThh:" */
+    for (const char *dash = js + 4; end - dash >= 12 && found < 4; dash++) {
+        dash = memchr(dash, '-', (size_t)(end - dash) - 11);
+        if (!dash)
+            break;
+        const char *p = dash - 4;
+        if (p[0] < '1' || p[0] > '2' || p[7] != '-' || p[10] != 'T' || p[13] != ':')
             continue;
         bool digits_ok = true;
         static const int D[] = {1, 2, 3, 5, 6, 8, 9, 11, 12, 14, 15};
@@ -778,7 +782,7 @@ void nmi_script_zones(nmi_ctx *ctx, const char *js, size_t len)
             continue;
         nmi_add_cand(ctx, NMI_F_DATE_ZONE, v, vl + 2, 3, NEWSMETA_SOURCE_MARKUP);
         found++;
-        p = e;
+        dash = e;
     }
 }
 

@@ -217,6 +217,10 @@ const nmi_cand *nmi_best_cand(const nmi_ctx *ctx, nmi_field field);
  * otherwise it points into bytes (valid UTF-8 needs no copy). */
 newsmeta_status nmi_decode(nmi_ctx *ctx, const char *bytes, size_t len, char **out,
                            size_t *out_len, bool *owned, newsmeta_error *err);
+/* NFC of the decoded text, when it needs it: *text is replaced by a
+ * malloc'd copy (and the old one freed when *owned). Runs after prune.c,
+ * on the fewer bytes it leaves. */
+newsmeta_status nmi_normalize(char **text, size_t *len, bool *owned, newsmeta_error *err);
 /* prune.c — before HTML parsing: drop the text of <style> and of scripts
  * other than JSON-LD (reading inline JavaScript for the page's zone
  * first), and keep at most NMI_MAX_ATTRIBUTES attributes per start tag,
