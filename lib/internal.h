@@ -223,7 +223,7 @@ newsmeta_status nmi_decode(nmi_ctx *ctx, const char *bytes, size_t len, char **o
 newsmeta_status nmi_normalize(char **text, size_t *len, bool *owned, newsmeta_error *err);
 /* prune.c — before HTML parsing: drop the text of <style> and of scripts
  * other than JSON-LD (reading inline JavaScript for the page's zone
- * first), and keep at most NMI_MAX_ATTRIBUTES attributes per start tag,
+ * first) and the content of plainly nested inline <svg>, and keep at most NMI_MAX_ATTRIBUTES attributes per start tag,
  * tokenizing as libxml2 does. Returns NULL when nothing had to change,
  * else a malloc'd copy (length in *out_len); sets
  * NEWSMETA_TRUNCATED_ATTRIBUTES in ctx->truncated when attributes went. */

@@ -12,6 +12,9 @@
  *   half the bytes of a news page and a third of libxml2's parsing time.
  *   Inline JavaScript is read here first for the page's zone
  *   (nmi_script_zones: "articlePublishTime": "...-08:00").
+ * - The content of inline <svg> drawings is dropped when it is plainly
+ *   nested SVG (svg_close): icons and charts are junk to every stage and
+ *   their path data is heavy for the parser.
  * - Attributes after the first NMI_MAX_ATTRIBUTES of a start tag are
  *   dropped: libxml2 2.9 checks each attribute against all earlier ones,
  *   so a tag with 100,000 attributes would take minutes. Real pages never
@@ -43,6 +46,7 @@ typedef struct tag_scan {
     nmi_buf out;   /* the pruned page, once something was dropped */
     size_t copied; /* s[0..copied) is in out (or needs no copy yet) */
     bool cut, cut_attributes;
+    bool dry; /* reading ahead: drop nothing */
 } tag_scan;
 
 /* Drop s[from..to) from the output. */
@@ -80,7 +84,7 @@ static size_t scan_name(const tag_scan *t, size_t i, char *lower, size_t cap)
 }
 
 typedef struct start_tag {
-    char name[8];       /* lower-cased, cut to 7 characters */
+    char name[16];      /* lower-cased, cut to 15 characters */
     bool empty;         /* ended in "/>" */
     const char *type;   /* the value of its type attribute, if any */
     size_t type_len;
@@ -126,7 +130,7 @@ static size_t scan_start_tag(tag_scan *t, size_t i, start_tag *tag)
                     tag->type = (const char *)s + v;
             }
             i = skip_blanks(t, i);
-            if (++attrs > NMI_MAX_ATTRIBUTES) {
+            if (++attrs > NMI_MAX_ATTRIBUTES && !t->dry) {
                 drop_span(t, from, i);
                 t->cut_attributes = true;
             }
@@ -194,58 +198,160 @@ static bool type_has(const start_tag *tag, const char *word)
     return false;
 }
 
+/* One token of the page, as libxml2 reads it. */
+typedef enum { TOK_NONE, TOK_START, TOK_END, TOK_OTHER } tok_kind;
+
+typedef struct token {
+    tok_kind kind;
+    size_t at;      /* offset of its '<' */
+    start_tag tag;  /* TOK_START: the tag; TOK_END: its name in tag.name */
+} token;
+
+/* The next token at or after s[i] (text is skipped); returns the offset
+ * after it. TOK_NONE at the end of the page. */
+static size_t next_token(tag_scan *t, size_t i, token *tk)
+{
+    const unsigned char *s = t->s;
+    size_t len = t->n;
+    tk->kind = TOK_NONE;
+    const unsigned char *lt = i < len ? memchr(s + i, '<', len - i) : NULL;
+    if (!lt)
+        return len;
+    i = (size_t)(lt - s);
+    tk->at = i;
+    tk->kind = TOK_OTHER;
+    if (i + 1 >= len)
+        return len;
+    unsigned char c = s[i + 1];
+    if (c == '/') {
+        /* end tag: name, then up to '>' */
+        i += 2;
+        if (i < len && (x_letter(s[i]) || s[i] == '_' || s[i] == ':' || s[i] == '.')) {
+            tk->kind = TOK_END;
+            i = skip_blanks(t, scan_name(t, i, tk->tag.name, sizeof tk->tag.name));
+            const unsigned char *gt = i < len ? memchr(s + i, '>', len - i) : NULL;
+            i = gt ? (size_t)(gt - s) + 1 : len;
+        }
+        return i;
+    }
+    if (c == '!' && i + 3 < len && s[i + 2] == '-' && s[i + 3] == '-')
+        return comment_end(t, i + 4); /* unterminated: to the end */
+    if ((c == '!' && i + 9 <= len && nmi_istarts((const char *)s + i + 2, "doctype")) ||
+        (c == '?' && i + 2 < len && (x_letter(s[i + 2]) || s[i + 2] == '_' || s[i + 2] == ':'))) {
+        /* DOCTYPE, processing instruction: at least up to '>' (libxml2
+         * skips quoted literals too: it never reads a tag in here) */
+        const unsigned char *gt = memchr(s + i + 1, '>', len - i - 1);
+        return gt ? (size_t)(gt - s) + 1 : len;
+    }
+    if (x_letter(c)) {
+        tk->kind = TOK_START;
+        return scan_start_tag(t, i, &tk->tag);
+    }
+    return i + 1;
+}
+
+/* Elements of SVG's own vocabulary (lower-cased, cut at 15 characters):
+ * none of them is an HTML element whose start libxml2 treats as closing
+ * others. */
+static bool svg_element(const char *name)
+{
+    static const char *const NAMES[] = {
+        "svg", "g", "path", "circle", "rect", "line", "polyline", "polygon", "ellipse",
+        "text", "tspan", "textpath", "defs", "use", "symbol", "title", "desc", "metadata",
+        "lineargradient", "radialgradient", "stop", "clippath", "mask", "pattern", "image",
+        "filter", "marker", "switch", "view", "animate", "animatetransform", "animatemotion",
+        "set", "mpath", NULL};
+    if (name[0] == 'f' && name[1] == 'e') /* filter primitives: feGaussianBlur... */
+        return true;
+    for (const char *const *n = NAMES; *n; n++)
+        if (!strcmp(name, *n))
+            return true;
+    return false;
+}
+
+/* Inline <svg> drawings (icons, logos, charts) are junk to every later
+ * stage and heavy for the parser (long path data). Returns the offset of
+ * the "</svg" that closes the drawing whose content starts at s[i], or 0
+ * when the drawing is not plainly nested SVG — an HTML element inside it
+ * (foreignObject), end tags that do not match, no end — and libxml2
+ * must see it as it is. */
+static size_t svg_close(tag_scan *t, size_t i)
+{
+    char open[32][16];
+    int depth = 0;
+    token tk;
+    bool was_dry = t->dry;
+    size_t close = 0;
+    t->dry = true;
+    for (;;) {
+        i = next_token(t, i, &tk);
+        if (tk.kind == TOK_NONE)
+            break;
+        if (tk.kind == TOK_START) {
+            if (!strcmp(tk.tag.name, "script") || !strcmp(tk.tag.name, "style")) {
+                if (!tk.tag.empty)
+                    i = raw_text_end(t, i, tk.tag.name);
+                continue;
+            }
+            if (!svg_element(tk.tag.name))
+                break;
+            if (tk.tag.empty)
+                continue;
+            if (depth == 32)
+                break;
+            memcpy(open[depth++], tk.tag.name, sizeof open[0]);
+        } else if (tk.kind == TOK_END) {
+            if (depth == 0) {
+                if (!strcmp(tk.tag.name, "svg"))
+                    close = tk.at;
+                break;
+            }
+            if (strcmp(open[depth - 1], tk.tag.name) != 0)
+                break;
+            depth--;
+        }
+    }
+    t->dry = was_dry;
+    return close;
+}
+
 char *nmi_prune_markup(nmi_ctx *ctx, const char *utf8, size_t len, size_t *out_len)
 {
-    tag_scan t = {(const unsigned char *)utf8, len, {NULL, 0, 0, false}, 0, false, false};
+    tag_scan t = {(const unsigned char *)utf8, len, {NULL, 0, 0, false}, 0, false, false, false};
     const unsigned char *s = t.s;
     size_t i = 0;
     int scripts = 0;
-    while (i < len) {
-        const unsigned char *lt = memchr(s + i, '<', len - i);
-        if (!lt)
+    token tk;
+    for (;;) {
+        i = next_token(&t, i, &tk);
+        if (tk.kind == TOK_NONE)
             break;
-        i = (size_t)(lt - s);
-        if (i + 1 >= len)
-            break;
-        unsigned char c = s[i + 1];
-        if (c == '/') {
-            /* end tag: name, then up to '>' */
-            i += 2;
-            if (i < len && (x_letter(s[i]) || s[i] == '_' || s[i] == ':' || s[i] == '.')) {
-                i = skip_blanks(&t, scan_name(&t, i, NULL, 0));
-                const unsigned char *gt = i < len ? memchr(s + i, '>', len - i) : NULL;
-                i = gt ? (size_t)(gt - s) + 1 : len;
+        if (tk.kind != TOK_START || tk.tag.empty)
+            continue;
+        const start_tag *tag = &tk.tag;
+        if (!strcmp(tag->name, "svg")) {
+            size_t close = svg_close(&t, i);
+            if (close) {
+                drop_span(&t, i, close);
+                i = close;
             }
-        } else if (c == '!' && i + 3 < len && s[i + 2] == '-' && s[i + 3] == '-') {
-            i = comment_end(&t, i + 4); /* unterminated: to the end */
-        } else if ((c == '!' && i + 9 <= len && nmi_istarts((const char *)s + i + 2, "doctype")) ||
-                   (c == '?' && i + 2 < len &&
-                    (x_letter(s[i + 2]) || s[i + 2] == '_' || s[i + 2] == ':'))) {
-            /* DOCTYPE, processing instruction: at least up to '>' (libxml2
-             * skips quoted literals too: it never reads a tag in here) */
-            const unsigned char *gt = memchr(s + i + 1, '>', len - i - 1);
-            i = gt ? (size_t)(gt - s) + 1 : len;
-        } else if (x_letter(c)) {
-            start_tag tag;
-            i = scan_start_tag(&t, i, &tag);
-            bool script = !strcmp(tag.name, "script");
-            if (tag.empty || (!script && strcmp(tag.name, "style") != 0))
-                continue;
-            size_t end = raw_text_end(&t, i, tag.name);
-            if (script && type_has(&tag, "ld+json")) {
-                i = end; /* JSON-LD: harvest.c reads it from the tree */
-                continue;
-            }
-            if (script && (!tag.type || type_has(&tag, "javascript")) && scripts < 64 &&
-                end - i < 512 * 1024) {
-                scripts++;
-                nmi_script_zones(ctx, (const char *)s + i, end - i);
-            }
-            drop_span(&t, i, end);
-            i = end;
-        } else {
-            i++;
+            continue;
         }
+        bool script = !strcmp(tag->name, "script");
+        if (!script && strcmp(tag->name, "style") != 0)
+            continue;
+        size_t end = raw_text_end(&t, i, tag->name);
+        if (script && type_has(tag, "ld+json")) {
+            i = end; /* JSON-LD: harvest.c reads it from the tree */
+            continue;
+        }
+        if (script && (!tag->type || type_has(tag, "javascript")) && scripts < 64 &&
+            end - i < 512 * 1024) {
+            scripts++;
+            nmi_script_zones(ctx, (const char *)s + i, end - i);
+        }
+        drop_span(&t, i, end);
+        i = end;
     }
     if (!t.cut) {
         nmi_buf_free(&t.out);

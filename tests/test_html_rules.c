@@ -198,6 +198,36 @@ START_TEST(unterminated_script_at_end)
 }
 END_TEST
 
+/* Inline <svg> drawings are emptied before parsing when they are plain,
+ * well-nested SVG; anything else (an HTML element inside, end tags that do
+ * not match) goes to libxml2 as it is, so no text after a broken drawing
+ * is lost. */
+START_TEST(svg_drawings)
+{
+    static const char page[] =
+        "<html><head><title>Tram line</title></head><body><article>"
+        "<h1>Tram line to the airport opens in May"
+        "<svg viewBox=\"0 0 24 24\"><title>Share this story</title><g><path d=\"M0 0L24 24\"/>"
+        "<circle cx=\"12\" cy=\"12\" r=\"4\"></circle></g></svg></h1>"
+        "<p>The tram line to the airport opens in May, two years after work began, the city "
+        "council said on Wednesday.</p>"
+        "<div class=\"chart\"><svg width=\"10\"><path d=\"M1 1\"></div>"
+        "<p>Trams will run every six minutes at peak times and every ten minutes in the "
+        "evening, with the first leaving the depot at five in the morning."
+        "<svg viewBox=\"0 0 8 8\"><rect width=\"8\" height=\"8\"/></svg>"
+        "<svg><foreignObject><p>Text inside a drawing</p></foreignObject></svg>"
+        "<p>Fares will be the same as on the rest of the network, the operator said, and "
+        "season tickets will be valid from the first day.</p></article></body></html>";
+    newsmeta_article *a = nm_parse_str(page, NULL, NULL);
+    ck_assert_str_eq(a->headline, "Tram line to the airport opens in May");
+    ck_assert_int_ge(nm_find_paragraph(a, "opens in May, two years"), 0);
+    ck_assert_int_ge(nm_find_paragraph(a, "Trams will run every six minutes"), 0);
+    ck_assert_int_ge(nm_find_paragraph(a, "Fares will be the same"), 0);
+    ck_assert_int_eq(nm_find_paragraph(a, "Share this story"), -1);
+    newsmeta_article_free(a);
+}
+END_TEST
+
 int main(void)
 {
     Suite *s = suite_create("html_rules");
@@ -212,6 +242,7 @@ int main(void)
     tc = tcase_create("scripts");
     tcase_add_test(tc, script_and_style_text_never_leak);
     tcase_add_test(tc, unterminated_script_at_end);
+    tcase_add_test(tc, svg_drawings);
     suite_add_tcase(s, tc);
     tc = tcase_create("zones");
     tcase_add_test(tc, numeric_offset_is_zone);
