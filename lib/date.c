@@ -909,6 +909,13 @@ static const struct {
     {"LHT", "Australia/Lord_Howe"},  {"NZT", "Pacific/Auckland"},
 };
 
+/* Abbreviations of ZONE_NAMES that no locale of ZONE_LOCALES knows as a
+ * short zone name in ICU (checked with ICU 72): the table answers them
+ * without asking ICU in each English locale first. */
+static const char *const ICU_ENGLISH_LACKS[] = {
+    "MSK", "MSD", "\xD0\x9C\xD0\xA1\xD0\x9A", "KST", "HKT", "PHT", "TRT", "AMT", "GET",
+    "AZT", "BRT", "ART", "CLT", "COT", "PET", "ChST"};
+
 /* English locales tried, after the page's own, for an abbreviation. */
 static const char *const ZONE_LOCALES[] = {"en_US", "en_GB", "en_IN", "en_AU", "en_CA", "en_NZ",
                                            "en_SG", "en_IE", "en_ZA", "ja_JP", "de_DE"};
@@ -1105,8 +1112,14 @@ static bool resolve_abbr_icu(const UChar *abbr, int32_t alen, const nmi_date_hin
                 memcpy(locs[nl++], loc, sizeof loc);
         }
     }
+    size_t npage = nl; /* the page's own locales come first */
     for (size_t l = 0; l < sizeof ZONE_LOCALES / sizeof *ZONE_LOCALES; l++)
         copy_str(locs[nl++], sizeof locs[0], ZONE_LOCALES[l]);
+    /* names none of the English locales has (asking would load each
+     * locale's zone names only to fail) go straight to the table */
+    bool english_lacks = false;
+    for (size_t k = 0; k < sizeof ICU_ENGLISH_LACKS / sizeof *ICU_ENGLISH_LACKS; k++)
+        english_lacks |= !strcmp(a8, ICU_ENGLISH_LACKS[k]);
     /* ICU's generic short names (ET, PT, AET): from GENERIC_ZONES, since
      * an ICU parse of one loads every location name of the locale (~10 ms
      * per page). Two-letter names are only generic ones. */
@@ -1114,7 +1127,7 @@ static bool resolve_abbr_icu(const UChar *abbr, int32_t alen, const nmi_date_hin
                    abbr[alen - 2] != 'D';
     for (int pass = alen == 2 ? 0 : 1; pass < 3; pass++) {
         if (pass == 1) {
-            for (size_t l = 0; alen > 2 && l < nl; l++)
+            for (size_t l = 0; alen > 2 && l < (english_lacks ? npage : nl); l++)
                 if (icu_zone_name(locs[l], abbr, alen, t, offset, iana, icap)) {
                     *kind = parsed_kind(iana, 'z', t, *offset);
                     return true;
