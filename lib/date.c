@@ -2193,9 +2193,14 @@ size_t nmi_date_label(const char *s, bool *updated)
     const char *p = s;
     while (*p == ' ' || *p == '|' || *p == '-' || *p == '(' || *p == '[')
         p++;
+    /* labels are lower case: compare the first byte before anything else
+     * (this runs for every text node of the page) */
+    char c0 = (char)((*p >= 'A' && *p <= 'Z') ? *p + 32 : *p);
     for (int pass = 0; pass < 2; pass++) {
         const char *const *list = pass == 0 ? UPDATED_LABELS : PUBLISHED_LABELS;
         for (const char *const *l = list; *l; l++) {
+            if ((*l)[0] != c0)
+                continue;
             size_t n = starts_label(p, *l);
             if (!n)
                 continue;

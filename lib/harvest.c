@@ -241,14 +241,18 @@ static void harvest_meta(nmi_ctx *ctx, const xmlNode *n)
 typedef struct el_attrs {
     const char *cls, *id, *itemprop;
     char low[2][256];
+    bool whole[2]; /* low[k] holds all of the value (not cut at 255) */
 } el_attrs;
 
-static void lower_into(const char *v, char *out, size_t cap)
+/* Returns whether all of v fitted. */
+static bool lower_into(const char *v, char *out, size_t cap)
 {
     size_t n = 0;
-    for (const char *p = v ? v : ""; *p && n + 1 < cap; p++)
+    const char *p = v ? v : "";
+    for (; *p && n + 1 < cap; p++)
         out[n++] = (char)((*p >= 'A' && *p <= 'Z') ? *p + 32 : *p);
     out[n] = '\0';
+    return !*p;
 }
 
 static void gather(const xmlNode *n, el_attrs *a)
@@ -264,8 +268,8 @@ static void gather(const xmlNode *n, el_attrs *a)
         else if (!strcmp(name, "itemprop"))
             a->itemprop = v;
     }
-    lower_into(a->cls, a->low[0], sizeof a->low[0]);
-    lower_into(a->id, a->low[1], sizeof a->low[1]);
+    a->whole[0] = lower_into(a->cls, a->low[0], sizeof a->low[0]);
+    a->whole[1] = lower_into(a->id, a->low[1], sizeof a->low[1]);
 }
 
 /* Does the class or id contain one of the words (lower case)? */
@@ -795,10 +799,12 @@ static bool comment_section(const xmlNode *c, const el_attrs *at)
         return false;
     const char *attrs[2] = {at->cls, at->id};
     for (int k = 0; k < 2; k++) {
-        const char *v = attrs[k];
-        if (!v)
+        if (!attrs[k])
             continue;
-        for (const char *p = v; (p = nmi_istr(p, "comment")); p++) {
+        /* the lower-cased copy, unless the value was too long for it */
+        const char *v = at->whole[k] ? at->low[k] : attrs[k];
+        for (const char *p = v; (p = at->whole[k] ? strstr(p, "comment") : nmi_istr(p, "comment"));
+             p++) {
             /* a word of its own at the start of a class token or after a
              * separator: "comments", "comment-list", "commentlist", not
              * "commentary" */
@@ -812,7 +818,7 @@ static bool comment_section(const xmlNode *c, const el_attrs *at)
                 nmi_istarts(e, "wrap") || nmi_istarts(e, "thread"))
                 return true;
         }
-        if (nmi_istr(v, "disqus"))
+        if (at->whole[k] ? strstr(v, "disqus") != NULL : nmi_istr(v, "disqus") != NULL)
             return true;
     }
     const char *it = nmi_attr(c, "itemtype");
@@ -977,6 +983,43 @@ static void profile_link(nmi_ctx *ctx, const xmlNode *a)
     }
 }
 
+/* The tags the walk treats apart, told from the first letter: this runs
+ * for every element of the page. */
+typedef enum {
+    HT_OTHER, HT_A, HT_H1, HT_HEAD, HT_HTML, HT_INPUT, HT_LINK, HT_META, HT_SCRIPT,
+    HT_SKIP, /* style, noscript, template: nothing of the article inside */
+    HT_TIME, HT_TITLE
+} harvest_tag;
+
+static harvest_tag tag_kind(const char *t)
+{
+    switch (t[0]) {
+    case 'a':
+        return t[1] ? HT_OTHER : HT_A;
+    case 'h':
+        if (t[1] == '1' && !t[2])
+            return HT_H1;
+        return !strcmp(t, "head") ? HT_HEAD : !strcmp(t, "html") ? HT_HTML : HT_OTHER;
+    case 'i':
+        return !strcmp(t, "input") ? HT_INPUT : HT_OTHER;
+    case 'l':
+        return !strcmp(t, "link") ? HT_LINK : HT_OTHER;
+    case 'm':
+        return !strcmp(t, "meta") ? HT_META : HT_OTHER;
+    case 'n':
+        return !strcmp(t, "noscript") ? HT_SKIP : HT_OTHER;
+    case 's':
+        return !strcmp(t, "script") ? HT_SCRIPT : !strcmp(t, "style") ? HT_SKIP : HT_OTHER;
+    case 't':
+        return !strcmp(t, "title")      ? HT_TITLE
+               : !strcmp(t, "time")     ? HT_TIME
+               : !strcmp(t, "template") ? HT_SKIP
+                                        : HT_OTHER;
+    default:
+        return HT_OTHER;
+    }
+}
+
 static void walk(nmi_ctx *ctx, const xmlNode *n, int depth, walk_state st, walk_pos *pos)
 {
     if (depth > NMI_MAX_DEPTH || ctx->oom)
@@ -995,14 +1038,15 @@ static void walk(nmi_ctx *ctx, const xmlNode *n, int depth, walk_state st, walk_
             continue;
         pos->since_h1++;
         const char *t = nmi_tag(c);
+        harvest_tag k = tag_kind(t);
         walk_state cs = st;
-        cs.head = st.head || !strcmp(t, "head");
+        cs.head = st.head || k == HT_HEAD;
         bool head = cs.head;
-        if (!strcmp(t, "meta")) {
+        if (k == HT_META) {
             harvest_meta(ctx, c);
             continue;
         }
-        if (!strcmp(t, "script")) {
+        if (k == HT_SCRIPT) {
             const char *type = nmi_attr(c, "type");
             /* other scripts are empty here: prune.c read them */
             if (type && nmi_istr(type, "ld+json") && c->children && c->children->content) {
@@ -1011,10 +1055,10 @@ static void walk(nmi_ctx *ctx, const xmlNode *n, int depth, walk_state st, walk_
             }
             continue;
         }
-        if (!strcmp(t, "style") || !strcmp(t, "noscript") || !strcmp(t, "template"))
+        if (k == HT_SKIP)
             continue;
         bool h1 = false;
-        if (!strcmp(t, "title")) {
+        if (k == HT_TITLE) {
             /* Only the document title: <svg> in the body has <title>s too. */
             if (head && !ctx->cands[NMI_F_TITLE].count) {
                 const char *s = nmi_node_text(ctx, c);
@@ -1022,18 +1066,18 @@ static void walk(nmi_ctx *ctx, const xmlNode *n, int depth, walk_state st, walk_
                     nmi_add_cand(ctx, NMI_F_TITLE, s, strlen(s), 40, NEWSMETA_SOURCE_MARKUP);
             }
             continue;
-        } else if (!strcmp(t, "html")) {
+        } else if (k == HT_HTML) {
             const char *lang = nmi_attr(c, "lang");
             if (!lang)
                 lang = nmi_attr(c, "xml:lang");
             if (lang)
                 add_value(ctx, NMI_F_LANGUAGE, lang, 21, NEWSMETA_SOURCE_MARKUP);
-        } else if (!strcmp(t, "link")) {
+        } else if (k == HT_LINK) {
             const char *rel = nmi_attr(c, "rel"), *href = nmi_attr(c, "href");
             if (rel && href && nmi_ieq(rel, "canonical"))
                 add_value(ctx, NMI_F_CANONICAL, href, 15, NEWSMETA_SOURCE_META);
             continue;
-        } else if (!strcmp(t, "h1")) {
+        } else if (k == HT_H1) {
             h1 = true;
             if (pos->nh1 < 8 && !head)
                 pos->h1_at[pos->nh1][0] = pos->h1_at[pos->nh1][1] = pos->chars;
@@ -1044,7 +1088,7 @@ static void walk(nmi_ctx *ctx, const xmlNode *n, int depth, walk_state st, walk_
                     nmi_add_cand(ctx, NMI_F_H1, s, strlen(s), h1_links_away(ctx, c, s) ? 60 : 40,
                                  NEWSMETA_SOURCE_MARKUP);
             }
-        } else if (!strcmp(t, "time") && !head) {
+        } else if (k == HT_TIME && !head) {
             const char *dt = nmi_attr(c, "datetime");
             const char *cls = nmi_attr(c, "class");
             /* "entry-date published updated": WordPress marks the first
@@ -1070,14 +1114,14 @@ static void walk(nmi_ctx *ctx, const xmlNode *n, int depth, walk_state st, walk_
             }
             if (!st.comments)
                 date_seen_add(ctx, pos, txt, DS_TIME | (upd ? DS_MODIFIED : 0u));
-        } else if (!strcmp(t, "input") && !head) {
+        } else if (k == HT_INPUT && !head) {
             /* <input type=hidden class="published_date" value="2019-11-18 23:41:18"> */
             const char *cls = nmi_attr(c, "class"), *val = nmi_attr(c, "value");
             if (cls && val && has_digit(val) && strlen(val) < 64 &&
                 (nmi_istr(cls, "publish") || nmi_istr(cls, "modified") || nmi_istr(cls, "updated")))
                 add_value(ctx, nmi_istr(cls, "publish") ? NMI_F_PUBLISHED : NMI_F_MODIFIED, val,
                           46, NEWSMETA_SOURCE_MARKUP);
-        } else if (!strcmp(t, "a") && !head) {
+        } else if (k == HT_A && !head) {
             const char *href = nmi_attr(c, "href");
             if (!st.comments) {
                 const char *rel = nmi_attr(c, "rel");
@@ -1102,8 +1146,8 @@ static void walk(nmi_ctx *ctx, const xmlNode *n, int depth, walk_state st, walk_
         /* Visible dates: "November 18, 2019 at 2:26 PM HST" in an element
          * whose class says date/time/published (or updated). Ranked and
          * parsed after the walk; text that is not a date is not used. */
-        if (!head && !cs.comments && (at.cls || at.id) && strcmp(t, "time") != 0 &&
-            strcmp(t, "input") != 0 && class_has(&at, DATE_WORDS) && !class_has(&at, DATE_NOT)) {
+        if (!head && !cs.comments && (at.cls || at.id) && k != HT_TIME && k != HT_INPUT &&
+            class_has(&at, DATE_WORDS) && !class_has(&at, DATE_NOT)) {
             const char *s = nmi_node_text(ctx, c);
             bool upd = class_has(&at, DATE_UPDATED) && !class_has(&at, DATE_PUBLISHED);
             if (s && strlen(s) < 200)

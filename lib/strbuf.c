@@ -74,7 +74,7 @@ bool nmi_buf_appendc(nmi_buf *b, char c)
 /* Length of a whitespace sequence at s (0 if none): ASCII space and
  * controls, NBSP, the U+2000 block spaces, line/paragraph separators,
  * narrow NBSP, medium math space, ideographic space. */
-static size_t space_len(const unsigned char *s, size_t n)
+static inline size_t space_len(const unsigned char *s, size_t n)
 {
     unsigned char c = s[0];
     if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v')
@@ -162,6 +162,10 @@ char *nmi_clean_text(nmi_arena *arena, const char *s, size_t n, bool *oom)
     const unsigned char *u = (const unsigned char *)s;
     size_t i = 0;
     while (i < n) {
+        if (u[i] > ' ' && u[i] < 0x80) { /* most bytes: visible ASCII */
+            out[b.len++] = (char)u[i++];
+            continue;
+        }
         size_t k = space_len(u + i, n - i);
         if (k) {
             if (b.len > 0 && out[b.len - 1] != ' ')
@@ -191,6 +195,11 @@ size_t nmi_text_weight(const char *text, size_t n)
     const unsigned char *s = (const unsigned char *)text;
     size_t w = 0, i = 0;
     while (i < n) {
+        if (s[i] > ' ' && s[i] < 0x80) { /* most bytes: visible ASCII */
+            w++;
+            i++;
+            continue;
+        }
         size_t k = space_len(s + i, n - i);
         if (k) {
             i += k;
