@@ -916,6 +916,37 @@ static const char *const ICU_ENGLISH_LACKS[] = {
     "MSK", "MSD", "\xD0\x9C\xD0\xA1\xD0\x9A", "KST", "HKT", "PHT", "TRT", "AMT", "GET",
     "AZT", "BRT", "ART", "CLT", "COT", "PET", "ChST"};
 
+/* ICU's short specific zone names in the English locales pages most
+ * often name zones in: the zone ICU's parse gives each, and whether it
+ * reads as standard (1) or daylight (2) time. Read from here instead of
+ * ICU, whose first parse in a locale loads all of that locale's zone
+ * names (~10 ms a process); names not here are still asked of ICU.
+ * tests/test_dates.c reads every short name ICU formats in these locales
+ * both ways and compares. */
+static const struct {
+    const char *loc, *abbr, *iana;
+    int kind;
+} SPECIFIC_ZONES[] = {
+    {"en_US", "EST", "America/New_York", 1},     {"en_US", "EDT", "America/New_York", 2},
+    {"en_US", "CST", "America/Chicago", 1},      {"en_US", "CDT", "America/Chicago", 2},
+    {"en_US", "MST", "America/Denver", 1},       {"en_US", "MDT", "America/Denver", 2},
+    {"en_US", "PST", "America/Los_Angeles", 1},  {"en_US", "PDT", "America/Los_Angeles", 2},
+    {"en_US", "AKST", "America/Juneau", 1},      {"en_US", "AKDT", "America/Juneau", 2},
+    {"en_US", "AST", "America/Halifax", 1},      {"en_US", "ADT", "America/Halifax", 2},
+    {"en_US", "HST", "Pacific/Honolulu", 1},     {"en_US", "HAST", "Pacific/Honolulu", 1},
+    {"en_US", "HADT", "Pacific/Honolulu", 2},    {"en_GB", "BST", "Europe/London", 2},
+    {"en_GB", "CET", "Europe/Paris", 1},         {"en_GB", "CEST", "Europe/Paris", 2},
+    {"en_GB", "EET", "Europe/Bucharest", 1},     {"en_GB", "EEST", "Europe/Bucharest", 2},
+    {"en_GB", "WET", "Atlantic/Canary", 1},      {"en_GB", "WEST", "Atlantic/Canary", 2},
+    {"en_GB", "GTS", "Asia/Dubai", 1},           {"en_IN", "IST", "Asia/Calcutta", 1},
+    {"en_IN", "GST", "Asia/Dubai", 1},           {"en_AU", "AEST", "Australia/Sydney", 1},
+    {"en_AU", "AEDT", "Australia/Sydney", 2},    {"en_AU", "ACST", "Australia/Adelaide", 1},
+    {"en_AU", "ACDT", "Australia/Adelaide", 2},  {"en_AU", "AWST", "Australia/Perth", 1},
+    {"en_AU", "ACWST", "Australia/Eucla", 1},    {"en_AU", "LHST", "Australia/Lord_Howe", 1},
+    {"en_AU", "LHDT", "Australia/Lord_Howe", 2}, {"en_AU", "NZST", "Pacific/Auckland", 1},
+    {"en_AU", "NZDT", "Pacific/Auckland", 2},
+};
+
 /* English locales tried, after the page's own, for an abbreviation. */
 static const char *const ZONE_LOCALES[] = {"en_US", "en_GB", "en_IN", "en_AU", "en_CA", "en_NZ",
                                            "en_SG", "en_IE", "en_ZA", "ja_JP", "de_DE"};
@@ -1033,6 +1064,21 @@ static int parsed_kind(const char *iana, UChar letter, const nmi_time *t, int of
     return 2;
 }
 
+/* SPECIFIC_ZONES' answer for abbr in locale loc: its kind (0: not there). */
+static int specific_zone(const char *loc, const char *abbr, const nmi_time *t, int *offset,
+                         char *iana, size_t icap)
+{
+    for (size_t i = 0; i < sizeof SPECIFIC_ZONES / sizeof *SPECIFIC_ZONES; i++) {
+        if (strcmp(SPECIFIC_ZONES[i].abbr, abbr) || strcmp(SPECIFIC_ZONES[i].loc, loc))
+            continue;
+        if (!kind_offset(SPECIFIC_ZONES[i].iana, SPECIFIC_ZONES[i].kind, t, offset))
+            return 0;
+        copy_str(iana, icap, SPECIFIC_ZONES[i].iana);
+        return SPECIFIC_ZONES[i].kind;
+    }
+    return 0;
+}
+
 /* A zone abbreviation ("IST", "ET", "CEST", "МСК") at t's local time:
  * ICU's names in the page's locales, the table for the page's country,
  * ICU's names in the English-speaking locales, then the table. */
@@ -1127,11 +1173,14 @@ static bool resolve_abbr_icu(const UChar *abbr, int32_t alen, const nmi_date_hin
                    abbr[alen - 2] != 'D';
     for (int pass = alen == 2 ? 0 : 1; pass < 3; pass++) {
         if (pass == 1) {
-            for (size_t l = 0; alen > 2 && l < (english_lacks ? npage : nl); l++)
+            for (size_t l = 0; alen > 2 && l < (english_lacks ? npage : nl); l++) {
+                if ((*kind = specific_zone(locs[l], a8, t, offset, iana, icap)) != 0)
+                    return true;
                 if (icu_zone_name(locs[l], abbr, alen, t, offset, iana, icap)) {
                     *kind = parsed_kind(iana, 'z', t, *offset);
                     return true;
                 }
+            }
             continue;
         }
         if (!generic || (pass == 2 && alen == 2))

@@ -719,6 +719,118 @@ START_TEST(generic_zone_names_match_icu)
 }
 END_TEST
 
+/* ICU's reading of a zone name in a locale: the offset the name gives at
+ * 10:00 on the date. */
+static bool icu_name_offset(const char *locale, const char *date, const char *name, int *offset)
+{
+    char text[64];
+    snprintf(text, sizeof text, "%s 10:00:00 %s", date, name);
+    UErrorCode st = U_ZERO_ERROR;
+    UChar pat[32], utext[64], utc[] = {'U', 'T', 'C', 0};
+    u_uastrcpy(pat, "yyyy-MM-dd HH:mm:ss z");
+    u_uastrcpy(utext, text);
+    UDateFormat *f = udat_open(UDAT_PATTERN, UDAT_PATTERN, locale, utc, -1, pat, -1, &st);
+    if (U_FAILURE(st))
+        return false;
+    udat_setLenient(f, false);
+    UCalendar *cal = ucal_open(utc, -1, locale, UCAL_GREGORIAN, &st);
+    int32_t pos = 0;
+    udat_parseCalendar(f, cal, utext, -1, &pos, &st);
+    bool ok = U_SUCCESS(st) && pos == (int32_t)strlen(text);
+    if (ok) {
+        /* the wall time minus the instant ICU read */
+        double at = ucal_getMillis(cal, &st);
+        int y, mo, d;
+        sscanf(date, "%d-%d-%d", &y, &mo, &d);
+        UCalendar *wall = ucal_open(utc, -1, "en_US_POSIX", UCAL_GREGORIAN, &st);
+        ucal_clear(wall);
+        ucal_setDateTime(wall, y, mo - 1, d, 10, 0, 0, &st);
+        double diff = (ucal_getMillis(wall, &st) - at) / 60000.0;
+        *offset = (int)(diff < 0 ? diff - 0.5 : diff + 0.5);
+        ucal_close(wall);
+        ok = U_SUCCESS(st);
+    }
+    ucal_close(cal);
+    udat_close(f);
+    return ok;
+}
+
+/* Short specific zone names (EST, BST, IST, AEDT) in the English locales
+ * pages name zones in most are read from a table in lib/date.c rather
+ * than ICU (whose first parse in a locale loads all its zone names). The
+ * table must say what ICU says: every short name ICU formats for any zone
+ * in en_US, en_GB, en_IN and en_AU, on a page of that locale, in winter
+ * and summer, gets the offset ICU's own parse gives. */
+START_TEST(specific_zone_names_match_icu)
+{
+    static const char *const LOCALES[][2] = {
+        {"en_US", "en-US"}, {"en_GB", "en-GB"}, {"en_IN", "en-IN"}, {"en_AU", "en-AU"}};
+    static const char *const DATES[] = {"2019-01-15", "2019-07-15"};
+    size_t checked = 0;
+    for (size_t l = 0; l < sizeof LOCALES / sizeof *LOCALES; l++) {
+        UErrorCode st = U_ZERO_ERROR;
+        UEnumeration *e =
+            ucal_openTimeZoneIDEnumeration(UCAL_ZONE_TYPE_CANONICAL_LOCATION, NULL, NULL, &st);
+        ck_assert(U_SUCCESS(st));
+        char seen[64][8];
+        size_t nseen = 0;
+        const UChar *id;
+        int32_t idlen;
+        while ((id = uenum_unext(e, &idlen, &st)) != NULL) {
+            for (size_t w = 0; w < 2; w++) {
+                UErrorCode fs = U_ZERO_ERROR;
+                UChar pat[] = {'z', 0}, out[16];
+                UDateFormat *f =
+                    udat_open(UDAT_PATTERN, UDAT_PATTERN, LOCALES[l][0], id, idlen, pat, -1, &fs);
+                int32_t n = udat_format(f, w ? 1563184800000.0 : 1547546400000.0, out, 16, NULL,
+                                        &fs);
+                udat_close(f);
+                char name[8];
+                bool letters = U_SUCCESS(fs) && n >= 2 && n <= 5;
+                for (int32_t i = 0; letters && i < n; i++)
+                    letters = (out[i] >= 'A' && out[i] <= 'Z') || (out[i] >= 'a' && out[i] <= 'z');
+                if (!letters)
+                    continue;
+                u_austrncpy(name, out, n);
+                name[n] = '\0';
+                bool dup = !strcmp(name, "GMT") || !strcmp(name, "UTC");
+                for (size_t k = 0; k < nseen && !dup; k++)
+                    dup = !strcmp(seen[k], name);
+                if (dup || nseen == 64)
+                    continue;
+                strcpy(seen[nseen++], name);
+                for (size_t d = 0; d < 2; d++) {
+                    int want;
+                    if (!icu_name_offset(LOCALES[l][0], DATES[d], name, &want))
+                        continue;
+                    char head[256], page[1024];
+                    snprintf(head, sizeof head, LD("\"datePublished\":\"%s 10:00:00 %s\""),
+                             DATES[d], name);
+                    snprintf(page, sizeof page,
+                             "<html lang=\"%s\"><head><title>Ferry timetable</title>%s</head>"
+                             "<body><article><h1>Ferry timetable</h1><p>The winter timetable "
+                             "begins on Monday, with the last crossing at eight in the evening "
+                             "and the first at six in the morning.</p></article></body></html>",
+                             LOCALES[l][1], head);
+                    newsmeta_article *a = nm_parse_str(page, NULL, NULL);
+                    char iso[64];
+                    int o = want < 0 ? -want : want;
+                    snprintf(iso, sizeof iso, "%sT10:00:00%c%02d:%02d", DATES[d],
+                             want < 0 ? '-' : '+', o / 60, o % 60);
+                    ck_assert_msg(a->published.present && !strcmp(a->published.iso, iso),
+                                  "%s \"%s\" on %s: newsmeta %s, ICU %s", LOCALES[l][0], name,
+                                  DATES[d], a->published.present ? a->published.iso : "none", iso);
+                    newsmeta_article_free(a);
+                    checked++;
+                }
+            }
+        }
+        uenum_close(e);
+    }
+    ck_assert_uint_ge(checked, 60);
+}
+END_TEST
+
 int main(void)
 {
     Suite *s = suite_create("dates");
@@ -733,6 +845,7 @@ int main(void)
     tcase_add_test(tc, labels);
     tcase_add_test(tc, zone_evidence);
     tcase_add_test(tc, generic_zone_names_match_icu);
+    tcase_add_test(tc, specific_zone_names_match_icu);
     tcase_add_test(tc, url_fallback);
     suite_add_tcase(s, tc);
     return nm_run_suite(s);
