@@ -159,7 +159,10 @@ static void flush_ready(batch *b)
             b->errors++;
         memset(&b->slots[seq % b->window], 0, sizeof(slot));
         b->written = seq + 1;
-        pthread_cond_broadcast(&b->slot_free);
+        /* the reader waits for a full window to drain to half: one wake-up
+         * per window/2 records instead of one per record */
+        if (b->produced - b->written <= b->window / 2)
+            pthread_cond_broadcast(&b->slot_free);
         if (b->progress && (b->written % 50 == 0 || b->written == b->produced)) {
             double t = now() - b->start;
             fprintf(stderr, "\r%zu pages, %.0f pages/s, %zu errors ", b->written,
