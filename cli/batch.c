@@ -13,6 +13,7 @@
 #include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -27,6 +28,8 @@ typedef struct job {
     char *data;      /* owned input bytes for stdin records; NULL for files */
     size_t len;
     cli_mode mode;
+    size_t weight;   /* bytes to read, for picking the largest first */
+    bool started;
 } job;
 
 typedef struct slot {
@@ -181,9 +184,20 @@ static void *worker(void *arg)
             pthread_cond_wait(&b->job_ready, &b->mu);
         if (b->taken == b->produced && b->input_done)
             break;
-        size_t seq = b->taken++;
+        /* the largest waiting page first: a big page started last would
+         * leave the other workers idle at the end (output order is kept
+         * by the slots) */
+        size_t seq = b->taken;
+        for (size_t k = b->taken + 1; k < b->produced; k++) {
+            const job *c = &b->jobs[k % b->window];
+            if (!c->started && c->weight > b->jobs[seq % b->window].weight)
+                seq = k;
+        }
         job j = b->jobs[seq % b->window];
         memset(&b->jobs[seq % b->window], 0, sizeof(job));
+        b->jobs[seq % b->window].started = true;
+        while (b->taken < b->produced && b->jobs[b->taken % b->window].started)
+            b->taken++;
         pthread_mutex_unlock(&b->mu);
 
         slot s = {NULL, 0, false, false, false};
@@ -222,6 +236,14 @@ static void submit(batch *b, job *j)
     }
     while (b->produced - b->written >= b->window)
         pthread_cond_wait(&b->slot_free, &b->mu);
+    if (!j->weight && !j->data && j->name && !j->bad) {
+        struct stat sb;
+        if (stat(j->name, &sb) == 0 && sb.st_size > 0)
+            j->weight = (size_t)sb.st_size;
+    }
+    if (j->data)
+        j->weight = j->len;
+    j->started = false;
     b->jobs[b->produced % b->window] = *j;
     b->produced++;
     pthread_cond_signal(&b->job_ready);
@@ -238,7 +260,7 @@ static void submit_json_line(batch *b, const char *line, size_t n, size_t lineno
 {
     char name[64];
     snprintf(name, sizeof name, "stdin:%zu", lineno);
-    job j = {NULL, dup_or_null(name), NULL, NULL, 0, MODE_AUTO};
+    job j = {.name = dup_or_null(name), .mode = MODE_AUTO};
     json_error_t e;
     json_t *o = json_loadb(line, n, 0, &e);
     const char *html = NULL;
@@ -310,7 +332,7 @@ int cli_batch(const batch_config *cfg)
     int rc = EXIT_OK;
     if (cfg->files) {
         for (size_t i = 0; i < cfg->file_count; i++) {
-            job j = {NULL, dup_or_null(cfg->files[i]), NULL, NULL, 0, MODE_AUTO};
+            job j = {.name = dup_or_null(cfg->files[i]), .mode = MODE_AUTO};
             submit(&b, &j);
         }
     } else {
@@ -333,7 +355,7 @@ int cli_batch(const batch_config *cfg)
             if (n == 0)
                 continue;
             if (cfg->files_from) {
-                job j = {NULL, dup_or_null(line), NULL, NULL, 0, MODE_AUTO};
+                job j = {.name = dup_or_null(line), .mode = MODE_AUTO};
                 submit(&b, &j);
             } else {
                 submit_json_line(&b, line, (size_t)n, lineno);
