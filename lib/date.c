@@ -920,9 +920,11 @@ static const char *const ICU_ENGLISH_LACKS[] = {
  * often name zones in: the zone ICU's parse gives each, and whether it
  * reads as standard (1) or daylight (2) time. Read from here instead of
  * ICU, whose first parse in a locale loads all of that locale's zone
- * names (~10 ms a process); names not here are still asked of ICU.
+ * names (~10 ms a process). The table holds every short name ICU has
+ * for these locales, so a name not here is not asked of ICU in them.
  * tests/test_dates.c reads every short name ICU formats in these locales
- * both ways and compares. */
+ * both ways and compares, and checks that ICU reads none of the names of
+ * other locales in them. */
 static const struct {
     const char *loc, *abbr, *iana;
     int kind;
@@ -1064,6 +1066,15 @@ static int parsed_kind(const char *iana, UChar letter, const nmi_time *t, int of
     return 2;
 }
 
+/* Does SPECIFIC_ZONES list the names of this locale (all of them)? */
+static bool specific_zones_cover(const char *loc)
+{
+    for (size_t i = 0; i < sizeof SPECIFIC_ZONES / sizeof *SPECIFIC_ZONES; i++)
+        if (!strcmp(SPECIFIC_ZONES[i].loc, loc))
+            return true;
+    return false;
+}
+
 /* SPECIFIC_ZONES' answer for abbr in locale loc: its kind (0: not there). */
 static int specific_zone(const char *loc, const char *abbr, const nmi_time *t, int *offset,
                          char *iana, size_t icap)
@@ -1176,6 +1187,8 @@ static bool resolve_abbr_icu(const UChar *abbr, int32_t alen, const nmi_date_hin
             for (size_t l = 0; alen > 2 && l < (english_lacks ? npage : nl); l++) {
                 if ((*kind = specific_zone(locs[l], a8, t, offset, iana, icap)) != 0)
                     return true;
+                if (specific_zones_cover(locs[l]))
+                    continue; /* the table has all of this locale's names */
                 if (icu_zone_name(locs[l], abbr, alen, t, offset, iana, icap)) {
                     *kind = parsed_kind(iana, 'z', t, *offset);
                     return true;

@@ -755,6 +755,43 @@ static bool icu_name_offset(const char *locale, const char *date, const char *na
     return ok;
 }
 
+/* The short specific zone names ICU formats in a locale for any zone, in
+ * winter or in summer (letters only; GMT and UTC left out). */
+static size_t icu_short_names(const char *locale, char names[][8], size_t cap)
+{
+    size_t n = 0;
+    UErrorCode st = U_ZERO_ERROR;
+    UEnumeration *e =
+        ucal_openTimeZoneIDEnumeration(UCAL_ZONE_TYPE_CANONICAL_LOCATION, NULL, NULL, &st);
+    ck_assert(U_SUCCESS(st));
+    const UChar *id;
+    int32_t idlen;
+    while ((id = uenum_unext(e, &idlen, &st)) != NULL) {
+        for (size_t w = 0; w < 2; w++) {
+            UErrorCode fs = U_ZERO_ERROR;
+            UChar pat[] = {'z', 0}, out[16];
+            UDateFormat *f = udat_open(UDAT_PATTERN, UDAT_PATTERN, locale, id, idlen, pat, -1, &fs);
+            int32_t len = udat_format(f, w ? 1563184800000.0 : 1547546400000.0, out, 16, NULL, &fs);
+            udat_close(f);
+            bool letters = U_SUCCESS(fs) && len >= 2 && len <= 5;
+            for (int32_t i = 0; letters && i < len; i++)
+                letters = (out[i] >= 'A' && out[i] <= 'Z') || (out[i] >= 'a' && out[i] <= 'z');
+            if (!letters)
+                continue;
+            char name[8];
+            u_austrncpy(name, out, len);
+            name[len] = '\0';
+            bool dup = !strcmp(name, "GMT") || !strcmp(name, "UTC");
+            for (size_t k = 0; k < n && !dup; k++)
+                dup = !strcmp(names[k], name);
+            if (!dup && n < cap)
+                strcpy(names[n++], name);
+        }
+    }
+    uenum_close(e);
+    return n;
+}
+
 /* Short specific zone names (EST, BST, IST, AEDT) in the English locales
  * pages name zones in most are read from a table in lib/date.c rather
  * than ICU (whose first parse in a locale loads all its zone names). The
@@ -768,66 +805,74 @@ START_TEST(specific_zone_names_match_icu)
     static const char *const DATES[] = {"2019-01-15", "2019-07-15"};
     size_t checked = 0;
     for (size_t l = 0; l < sizeof LOCALES / sizeof *LOCALES; l++) {
-        UErrorCode st = U_ZERO_ERROR;
-        UEnumeration *e =
-            ucal_openTimeZoneIDEnumeration(UCAL_ZONE_TYPE_CANONICAL_LOCATION, NULL, NULL, &st);
-        ck_assert(U_SUCCESS(st));
-        char seen[64][8];
-        size_t nseen = 0;
-        const UChar *id;
-        int32_t idlen;
-        while ((id = uenum_unext(e, &idlen, &st)) != NULL) {
-            for (size_t w = 0; w < 2; w++) {
-                UErrorCode fs = U_ZERO_ERROR;
-                UChar pat[] = {'z', 0}, out[16];
-                UDateFormat *f =
-                    udat_open(UDAT_PATTERN, UDAT_PATTERN, LOCALES[l][0], id, idlen, pat, -1, &fs);
-                int32_t n = udat_format(f, w ? 1563184800000.0 : 1547546400000.0, out, 16, NULL,
-                                        &fs);
-                udat_close(f);
-                char name[8];
-                bool letters = U_SUCCESS(fs) && n >= 2 && n <= 5;
-                for (int32_t i = 0; letters && i < n; i++)
-                    letters = (out[i] >= 'A' && out[i] <= 'Z') || (out[i] >= 'a' && out[i] <= 'z');
-                if (!letters)
+        char names[64][8];
+        size_t nnames = icu_short_names(LOCALES[l][0], names, 64);
+        for (size_t k = 0; k < nnames; k++) {
+            for (size_t d = 0; d < 2; d++) {
+                int want;
+                if (!icu_name_offset(LOCALES[l][0], DATES[d], names[k], &want))
                     continue;
-                u_austrncpy(name, out, n);
-                name[n] = '\0';
-                bool dup = !strcmp(name, "GMT") || !strcmp(name, "UTC");
-                for (size_t k = 0; k < nseen && !dup; k++)
-                    dup = !strcmp(seen[k], name);
-                if (dup || nseen == 64)
-                    continue;
-                strcpy(seen[nseen++], name);
-                for (size_t d = 0; d < 2; d++) {
-                    int want;
-                    if (!icu_name_offset(LOCALES[l][0], DATES[d], name, &want))
-                        continue;
-                    char head[256], page[1024];
-                    snprintf(head, sizeof head, LD("\"datePublished\":\"%s 10:00:00 %s\""),
-                             DATES[d], name);
-                    snprintf(page, sizeof page,
-                             "<html lang=\"%s\"><head><title>Ferry timetable</title>%s</head>"
-                             "<body><article><h1>Ferry timetable</h1><p>The winter timetable "
-                             "begins on Monday, with the last crossing at eight in the evening "
-                             "and the first at six in the morning.</p></article></body></html>",
-                             LOCALES[l][1], head);
-                    newsmeta_article *a = nm_parse_str(page, NULL, NULL);
-                    char iso[64];
-                    int o = want < 0 ? -want : want;
-                    snprintf(iso, sizeof iso, "%sT10:00:00%c%02d:%02d", DATES[d],
-                             want < 0 ? '-' : '+', o / 60, o % 60);
-                    ck_assert_msg(a->published.present && !strcmp(a->published.iso, iso),
-                                  "%s \"%s\" on %s: newsmeta %s, ICU %s", LOCALES[l][0], name,
-                                  DATES[d], a->published.present ? a->published.iso : "none", iso);
-                    newsmeta_article_free(a);
-                    checked++;
-                }
+                char head[256], page[1024];
+                snprintf(head, sizeof head, LD("\"datePublished\":\"%s 10:00:00 %s\""), DATES[d],
+                         names[k]);
+                snprintf(page, sizeof page,
+                         "<html lang=\"%s\"><head><title>Ferry timetable</title>%s</head>"
+                         "<body><article><h1>Ferry timetable</h1><p>The winter timetable "
+                         "begins on Monday, with the last crossing at eight in the evening "
+                         "and the first at six in the morning.</p></article></body></html>",
+                         LOCALES[l][1], head);
+                newsmeta_article *a = nm_parse_str(page, NULL, NULL);
+                char iso[64];
+                int o = want < 0 ? -want : want;
+                snprintf(iso, sizeof iso, "%sT10:00:00%c%02d:%02d", DATES[d],
+                         want < 0 ? '-' : '+', o / 60, o % 60);
+                ck_assert_msg(a->published.present && !strcmp(a->published.iso, iso),
+                              "%s \"%s\" on %s: newsmeta %s, ICU %s", LOCALES[l][0], names[k],
+                              DATES[d], a->published.present ? a->published.iso : "none", iso);
+                newsmeta_article_free(a);
+                checked++;
             }
         }
-        uenum_close(e);
     }
     ck_assert_uint_ge(checked, 60);
+}
+END_TEST
+
+/* The table holds all of those locales' names, so newsmeta does not ask
+ * ICU about other names in them: ICU must read none of the names other
+ * locales have (all the English ones, Japanese, German) in them. */
+START_TEST(specific_zone_tables_are_complete)
+{
+    static const char *const COVERED[] = {"en_US", "en_GB", "en_IN", "en_AU"};
+    static const char *const OTHERS[] = {"en_US", "en_GB", "en_IN", "en_AU", "en_CA", "en_NZ",
+                                         "en_SG", "en_IE", "en_ZA", "en_PH", "ja_JP", "de_DE"};
+    static char all[512][8];
+    size_t nall = 0;
+    for (size_t o = 0; o < sizeof OTHERS / sizeof *OTHERS; o++) {
+        char names[128][8];
+        size_t n = icu_short_names(OTHERS[o], names, 128);
+        for (size_t k = 0; k < n; k++) {
+            bool dup = false;
+            for (size_t j = 0; j < nall && !dup; j++)
+                dup = !strcmp(all[j], names[k]);
+            if (!dup && nall < 512)
+                strcpy(all[nall++], names[k]);
+        }
+    }
+    ck_assert_uint_ge(nall, 60);
+    for (size_t c = 0; c < sizeof COVERED / sizeof *COVERED; c++) {
+        char own[64][8];
+        size_t nown = icu_short_names(COVERED[c], own, 64);
+        for (size_t k = 0; k < nall; k++) {
+            bool mine = false;
+            for (size_t j = 0; j < nown && !mine; j++)
+                mine = !strcmp(own[j], all[k]);
+            int off;
+            ck_assert_msg(mine || !icu_name_offset(COVERED[c], "2019-01-15", all[k], &off),
+                          "ICU reads \"%s\" in %s, which formats no zone with it", all[k],
+                          COVERED[c]);
+        }
+    }
 }
 END_TEST
 
@@ -846,6 +891,7 @@ int main(void)
     tcase_add_test(tc, zone_evidence);
     tcase_add_test(tc, generic_zone_names_match_icu);
     tcase_add_test(tc, specific_zone_names_match_icu);
+    tcase_add_test(tc, specific_zone_tables_are_complete);
     tcase_add_test(tc, url_fallback);
     suite_add_tcase(s, tc);
     return nm_run_suite(s);
