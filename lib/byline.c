@@ -22,6 +22,7 @@
  * Nothing here knows any site: only words of the trade and the shape of a
  * name. Text is compared in lower case (ICU simple case mapping, which
  * keeps byte offsets in the scripts that matter here). */
+#include <pthread.h>
 #include <string.h>
 
 #include <unicode/uchar.h>
@@ -437,8 +438,29 @@ size_t nmi_byline_prefix(const char *s)
     return 0;
 }
 
+/* The ASCII bytes any label of the three lists starts with: most text
+ * nodes of a page start with none of them, and are let go at once.
+ * Written once, then only read. */
+static bool LABEL_START[128];
+static pthread_once_t LABEL_START_ONCE = PTHREAD_ONCE_INIT;
+
+static void fill_label_start(void)
+{
+    const char *const *lists[] = {WRITER_LABELS, WRITER_WORDS, OTHER_LABELS};
+    for (size_t l = 0; l < 3; l++)
+        for (const char *const *p = lists[l]; *p; p++)
+            if ((unsigned char)(*p)[0] < 0x80)
+                LABEL_START[(unsigned char)(*p)[0]] = true;
+}
+
 size_t nmi_byline_label(const char *s, bool *bare)
 {
+    unsigned char c0 = (unsigned char)s[0];
+    if (c0 < 0x80) { /* labels are lower case */
+        pthread_once(&LABEL_START_ONCE, fill_label_start);
+        if (!LABEL_START[(c0 >= 'A' && c0 <= 'Z') ? c0 + 32 : c0])
+            return 0;
+    }
     char low[40];
     size_t n = 0;
     while (n < sizeof low - 1 && s[n])

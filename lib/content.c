@@ -232,26 +232,67 @@ static bool words_match(const words *w, const char *const *stems, const char *co
 
 typedef enum { CLS_NONE = 0, CLS_WEAK = 1, CLS_STRONG = 2 } cls_junk;
 
-static cls_junk attr_junk(const char *v)
+/* What the words of one class or id value say: junk (strong or weak) and
+ * good, from one split of the value. */
+static void classify_value(const char *v, cls_junk *junk, bool *good)
 {
+    *junk = CLS_NONE;
+    *good = false;
     if (!v || !*v)
-        return CLS_NONE;
+        return;
     words w;
     split_words(v, &w);
     if (words_match(&w, STRONG_STEMS, STRONG_WORDS, STRONG_PHRASES))
-        return CLS_STRONG;
-    if (words_match(&w, WEAK_STEMS, WEAK_WORDS, WEAK_PHRASES))
-        return CLS_WEAK;
-    return CLS_NONE;
+        *junk = CLS_STRONG;
+    else if (words_match(&w, WEAK_STEMS, WEAK_WORDS, WEAK_PHRASES))
+        *junk = CLS_WEAK;
+    *good = words_match(&w, GOOD_STEMS, NULL, NULL);
 }
 
-static bool attr_is_good(const char *v)
+/* Pages repeat the same class values on many elements (every item of a
+ * menu, every paragraph): the answer for each distinct value is kept for
+ * the page, in a small open-addressing table in the scratch arena. */
+#define NMI_CLASS_MEMO 1024 /* slots; a power of two */
+
+typedef struct class_memo {
+    const char *value; /* NULL: empty slot */
+    uint32_t hash;
+    uint8_t junk;
+    bool good;
+} class_memo;
+
+static void classify_value_memo(class_memo *memo, const char *v, cls_junk *junk, bool *good)
 {
-    if (!v || !*v)
-        return false;
-    words w;
-    split_words(v, &w);
-    return words_match(&w, GOOD_STEMS, NULL, NULL);
+    if (!memo || !v || !*v) {
+        classify_value(v, junk, good);
+        return;
+    }
+    uint32_t h = 2166136261u; /* FNV-1a */
+    size_t len = 0;
+    for (const unsigned char *p = (const unsigned char *)v; *p; p++, len++)
+        h = (h ^ *p) * 16777619u;
+    if (len > 200) { /* long values are rare and seldom repeated */
+        classify_value(v, junk, good);
+        return;
+    }
+    for (uint32_t i = h & (NMI_CLASS_MEMO - 1), probes = 0; probes < 8;
+         i = (i + 1) & (NMI_CLASS_MEMO - 1), probes++) {
+        class_memo *m = &memo[i];
+        if (!m->value) {
+            classify_value(v, junk, good);
+            m->value = v;
+            m->hash = h;
+            m->junk = (uint8_t)*junk;
+            m->good = *good;
+            return;
+        }
+        if (m->hash == h && !strcmp(m->value, v)) {
+            *junk = (cls_junk)m->junk;
+            *good = m->good;
+            return;
+        }
+    }
+    classify_value(v, junk, good); /* a crowded neighbourhood: no memo */
 }
 
 /* The attributes this stage looks at, gathered in one pass over the
@@ -306,11 +347,14 @@ static void gather_attrs(const xmlNode *n, node_attrs *a)
 enum { CLS_JUNK_WEAK = 1, CLS_JUNK_STRONG = 2, CLS_GOOD = 4, CLS_ID_JUNK = 8, CLS_ID_GOOD = 16,
        CLS_CLASS_JUNK = 32, CLS_ARTICLE_BODY = 64 };
 
-static void classify_attrs(const node_attrs *na, nmi_node_info *info)
+static void classify_attrs(class_memo *memo, const node_attrs *na, nmi_node_info *info)
 {
     const char *cls = na->cls, *id = na->id, *prop = na->itemprop;
     uint8_t f = 0;
-    cls_junk c = attr_junk(cls), i = attr_junk(id);
+    cls_junk c, i;
+    bool cls_good, id_good;
+    classify_value_memo(memo, cls, &c, &cls_good);
+    classify_value_memo(memo, id, &i, &id_good);
     if (c == CLS_STRONG || i == CLS_STRONG)
         f |= CLS_JUNK_STRONG;
     else if (c != CLS_NONE || i != CLS_NONE)
@@ -319,9 +363,9 @@ static void classify_attrs(const node_attrs *na, nmi_node_info *info)
         f |= CLS_CLASS_JUNK;
     if (i != CLS_NONE)
         f |= CLS_ID_JUNK;
-    if (attr_is_good(cls))
+    if (cls_good)
         f |= CLS_GOOD;
-    if (attr_is_good(id))
+    if (id_good)
         f |= CLS_ID_GOOD;
     if (prop && nmi_istr(prop, "articleBody"))
         f |= CLS_ARTICLE_BODY;
@@ -422,6 +466,7 @@ static uint32_t count_commas(const char *s)
 typedef struct scan {
     nmi_ctx *ctx;
     nmi_arena *scratch;
+    class_memo *memo;    /* NMI_CLASS_MEMO slots, or NULL */
     xmlNode **para;      /* paragraph-like elements, in document order */
     size_t npara, cap;
     bool oom;
@@ -466,7 +511,7 @@ static uint32_t measure_raw(scan *s, xmlNode *n, int depth)
     if (info->hard_junk)
         return 0;
     if (n->properties)
-        classify_attrs(&na, info);
+        classify_attrs(s->memo, &na, info);
     uint32_t total = 0;
     for (xmlNode *c = n->children; c && !s->oom; c = c->next) {
         if (c->type == XML_TEXT_NODE && c->content)
@@ -736,7 +781,10 @@ void nmi_extract_content(nmi_ctx *ctx, const char *headline)
     if (!root)
         return;
     nmi_arena scratch = {NULL};
-    scan s = {ctx, &scratch, NULL, 0, 0, false};
+    scan s = {ctx, &scratch, NULL, NULL, 0, 0, false};
+    s.memo = nmi_arena_alloc(&scratch, NMI_CLASS_MEMO * sizeof *s.memo);
+    if (s.memo) /* without it, every value is classified afresh */
+        memset(s.memo, 0, NMI_CLASS_MEMO * sizeof *s.memo);
     xmlNode *body = NULL;
     for (xmlNode *c = root->children; c; c = c->next)
         if (!strcmp(nmi_tag(c), "body"))
