@@ -755,6 +755,14 @@ static bool icu_name_offset(const char *locale, const char *date, const char *na
     return ok;
 }
 
+static bool in_names(char names[][8], size_t n, const char *name)
+{
+    for (size_t k = 0; k < n; k++)
+        if (!strcmp(names[k], name))
+            return true;
+    return false;
+}
+
 /* The short specific zone names ICU formats in a locale for any zone, in
  * winter or in summer (letters only; GMT and UTC left out). */
 static size_t icu_short_names(const char *locale, char names[][8], size_t cap)
@@ -781,10 +789,8 @@ static size_t icu_short_names(const char *locale, char names[][8], size_t cap)
             char name[8];
             u_austrncpy(name, out, len);
             name[len] = '\0';
-            bool dup = !strcmp(name, "GMT") || !strcmp(name, "UTC");
-            for (size_t k = 0; k < n && !dup; k++)
-                dup = !strcmp(names[k], name);
-            if (!dup && n < cap)
+            if (strcmp(name, "GMT") && strcmp(name, "UTC") && !in_names(names, n, name) &&
+                n < cap)
                 strcpy(names[n++], name);
         }
     }
@@ -851,24 +857,18 @@ START_TEST(specific_zone_tables_are_complete)
     for (size_t o = 0; o < sizeof OTHERS / sizeof *OTHERS; o++) {
         char names[128][8];
         size_t n = icu_short_names(OTHERS[o], names, 128);
-        for (size_t k = 0; k < n; k++) {
-            bool dup = false;
-            for (size_t j = 0; j < nall && !dup; j++)
-                dup = !strcmp(all[j], names[k]);
-            if (!dup && nall < 512)
+        for (size_t k = 0; k < n; k++)
+            if (!in_names(all, nall, names[k]) && nall < 512)
                 strcpy(all[nall++], names[k]);
-        }
     }
     ck_assert_uint_ge(nall, 60);
     for (size_t c = 0; c < sizeof COVERED / sizeof *COVERED; c++) {
         char own[64][8];
         size_t nown = icu_short_names(COVERED[c], own, 64);
         for (size_t k = 0; k < nall; k++) {
-            bool mine = false;
-            for (size_t j = 0; j < nown && !mine; j++)
-                mine = !strcmp(own[j], all[k]);
             int off;
-            ck_assert_msg(mine || !icu_name_offset(COVERED[c], "2019-01-15", all[k], &off),
+            ck_assert_msg(in_names(own, nown, all[k]) ||
+                              !icu_name_offset(COVERED[c], "2019-01-15", all[k], &off),
                           "ICU reads \"%s\" in %s, which formats no zone with it", all[k],
                           COVERED[c]);
         }
