@@ -274,8 +274,10 @@ static bool svg_element(const char *name)
  * the "</svg" that closes the drawing whose content starts at s[i], or 0
  * when the drawing is not plainly nested SVG — an HTML element inside it
  * (foreignObject), end tags that do not match, no end — and libxml2
- * must see it as it is. */
-static size_t svg_close(tag_scan *t, size_t i)
+ * must see it as it is; then *stop gets the offset where the reading
+ * stopped (the caller tries no other drawing before it: a page of
+ * unclosed drawings would be read again and again). */
+static size_t svg_close(tag_scan *t, size_t i, size_t *stop)
 {
     char open[32][16];
     int depth = 0;
@@ -312,6 +314,7 @@ static size_t svg_close(tag_scan *t, size_t i)
         }
     }
     t->dry = was_dry;
+    *stop = i;
     return close;
 }
 
@@ -321,6 +324,7 @@ char *nmi_prune_markup(nmi_ctx *ctx, const char *utf8, size_t len, size_t *out_l
     const unsigned char *s = t.s;
     size_t i = 0;
     int scripts = 0;
+    size_t svg_retry = 0; /* no drawing is tried before this offset */
     token tk;
     for (;;) {
         i = next_token(&t, i, &tk);
@@ -330,10 +334,15 @@ char *nmi_prune_markup(nmi_ctx *ctx, const char *utf8, size_t len, size_t *out_l
             continue;
         const start_tag *tag = &tk.tag;
         if (!strcmp(tag->name, "svg")) {
-            size_t close = svg_close(&t, i);
+            if (i < svg_retry)
+                continue;
+            size_t stop = i;
+            size_t close = svg_close(&t, i, &stop);
             if (close) {
                 drop_span(&t, i, close);
                 i = close;
+            } else {
+                svg_retry = stop;
             }
             continue;
         }

@@ -540,6 +540,30 @@ START_TEST(unterminated_constructs)
 }
 END_TEST
 
+/* Inline drawings that never close, each followed by a thousand shapes:
+ * prune.c reads ahead through a drawing to find its end, and must not do
+ * so again from every later <svg> (that was quadratic: 2.4 s for 10 MB). */
+START_TEST(unclosed_drawings)
+{
+    const size_t drawings = 1400, shapes = 1000;
+    char *buf = malloc(drawings * (5 + shapes * 7) + 512);
+    ck_assert_ptr_nonnull(buf);
+    char *p = buf + sprintf(buf, "<html><body><p>The paragraph before the drawings, long enough "
+                                 "to be kept as the article.</p>");
+    for (size_t d = 0; d < drawings; d++) {
+        p += sprintf(p, "<svg>");
+        for (size_t k = 0; k < shapes; k++)
+            p += sprintf(p, "<path/>");
+    }
+    p += sprintf(p, "</body></html>");
+    newsmeta_article *a = NULL;
+    ck_assert_int_eq(parse_any(buf, (size_t)(p - buf), &a), NEWSMETA_OK);
+    ck_assert(nm_find_paragraph(a, "The paragraph before the drawings") >= 0);
+    newsmeta_article_free(a);
+    free(buf);
+}
+END_TEST
+
 /* JSON-LD that is not JSON: ignored, the record comes from the markup. */
 START_TEST(invalid_jsonld)
 {
@@ -749,6 +773,7 @@ static Suite *errors_suite(void)
     tcase_add_test(tc, many_attributes);
     tcase_add_test(tc, many_nfd_paragraphs_with_links);
     tcase_add_test(tc, unterminated_constructs);
+    tcase_add_test(tc, unclosed_drawings);
     tcase_add_test(tc, invalid_jsonld);
     tcase_add_test(tc, huge_jsonld);
     tcase_add_test(tc, absurd_years);
