@@ -198,17 +198,27 @@ static bool known_zone(const UChar *zid)
     return U_SUCCESS(st) && n > 0 && system;
 }
 
+/* A calendar of the IANA zone set to t's wall time (zid gets the zone's
+ * id); NULL for a zone ICU does not know. Close it with ucal_close(). */
+static UCalendar *zone_calendar_at(const char *iana, const nmi_time *t, UChar zid[64],
+                                   UErrorCode *st)
+{
+    if (!iana || !*iana || !to_uchars(iana, zid, 64) || !known_zone(zid))
+        return NULL;
+    UCalendar *cal = open_calendar(zid, "en_US_POSIX", st);
+    if (cal)
+        ucal_setDateTime(cal, t->year, t->month - 1, t->day > 0 ? t->day : 1, t->hour,
+                         t->minute, t->second, st);
+    return cal;
+}
+
 bool nmi_zone_offset(const char *iana, const nmi_time *t, int *offset)
 {
     UChar zid[64];
-    if (!iana || !*iana || !to_uchars(iana, zid, 64) || !known_zone(zid))
-        return false;
     UErrorCode st = U_ZERO_ERROR;
-    UCalendar *cal = open_calendar(zid, "en_US_POSIX", &st);
+    UCalendar *cal = zone_calendar_at(iana, t, zid, &st);
     if (!cal)
         return false;
-    ucal_setDateTime(cal, t->year, t->month - 1, t->day > 0 ? t->day : 1, t->hour, t->minute,
-                     t->second, &st);
     double at = ucal_getMillis(cal, &st);
     ucal_close(cal);
     if (U_FAILURE(st))
@@ -1031,14 +1041,10 @@ static bool kind_offset(const char *iana, int kind, const nmi_time *t, int *offs
     if (kind == 0)
         return nmi_zone_offset(iana, t, offset);
     UChar zid[64];
-    if (!to_uchars(iana, zid, 64) || !known_zone(zid))
-        return false;
     UErrorCode st = U_ZERO_ERROR;
-    UCalendar *cal = open_calendar(zid, "en_US_POSIX", &st);
+    UCalendar *cal = zone_calendar_at(iana, t, zid, &st);
     if (!cal)
         return false;
-    ucal_setDateTime(cal, t->year, t->month - 1, t->day > 0 ? t->day : 1, t->hour, t->minute,
-                     t->second, &st);
     int32_t raw = ucal_get(cal, UCAL_ZONE_OFFSET, &st);
     int32_t dst = ucal_get(cal, UCAL_DST_OFFSET, &st);
     ucal_close(cal);

@@ -80,14 +80,19 @@ typedef struct jl {
     size_t nids;
 } jl;
 
+/* Beyond the nesting followed (max_jsonld_depth): the record says so. */
+static bool too_deep(jl *j, int depth)
+{
+    if (depth <= (int)j->ctx->opts.max_jsonld_depth)
+        return false;
+    j->ctx->truncated |= NEWSMETA_TRUNCATED_JSONLD;
+    return true;
+}
+
 static void index_ids(jl *j, json_t *v, int depth)
 {
-    if (j->nids >= sizeof j->ids / sizeof *j->ids)
+    if (j->nids >= sizeof j->ids / sizeof *j->ids || too_deep(j, depth))
         return;
-    if (depth > (int)j->ctx->opts.max_jsonld_depth) {
-        j->ctx->truncated |= NEWSMETA_TRUNCATED_JSONLD;
-        return;
-    }
     if (json_is_array(v)) {
         size_t i;
         json_t *e;
@@ -297,12 +302,8 @@ static void scan_dates(nmi_ctx *ctx, const char *s)
 
 static void visit(jl *j, json_t *v, int depth)
 {
-    if (j->ctx->oom)
+    if (j->ctx->oom || too_deep(j, depth))
         return;
-    if (depth > (int)j->ctx->opts.max_jsonld_depth) {
-        j->ctx->truncated |= NEWSMETA_TRUNCATED_JSONLD;
-        return;
-    }
     if (json_is_array(v)) {
         size_t i;
         json_t *e;
