@@ -1,13 +1,16 @@
 /* Batch mode: many pages, one JSON record per line, in input order, on
- * N worker threads.
+ * N workers.
  *
  * Inputs are file paths (arguments, or a list file), or a JSONL stream of
  * {"url": ..., "html": ...} records on stdin (also "text" instead of
- * "html" for plain-text pages). The main thread hands out jobs; workers
- * read and extract (with -j 1 the main thread does it itself); the output is written by whichever thread completes
- * the next record in order, so memory stays bounded by a small window of
- * records in flight. A page that fails gives an error record
- * {"error": {...}} on its line and the batch goes on. */
+ * "html" for plain-text pages). The main thread reads the input and hands
+ * out jobs to N - 1 threads, and is the N-th worker itself: whenever the
+ * window of jobs in flight is full, and once the input is read (with -j 1
+ * it simply extracts each page in turn). Workers read and extract; the
+ * output is written by whichever thread completes the next record in
+ * order, so memory stays bounded by a small window of records in flight.
+ * A page that fails gives an error record {"error": {...}} on its line and
+ * the batch goes on. */
 #define _POSIX_C_SOURCE 200809L
 #include <errno.h>
 #include <pthread.h>
@@ -175,6 +178,35 @@ static void flush_ready(batch *b)
     b->writing = false;
 }
 
+/* Take the largest waiting job of the window and run it. Called with mu
+ * held and a job waiting (taken < produced); returns with mu held. A big
+ * page started last would leave the other workers idle at the end; the
+ * output order is kept by the slots. */
+static void run_one(batch *b)
+{
+    size_t seq = b->taken;
+    for (size_t k = b->taken + 1; k < b->produced; k++) {
+        const job *c = &b->jobs[k % b->window];
+        if (!c->started && c->weight > b->jobs[seq % b->window].weight)
+            seq = k;
+    }
+    job j = b->jobs[seq % b->window];
+    memset(&b->jobs[seq % b->window], 0, sizeof(job));
+    b->jobs[seq % b->window].started = true;
+    while (b->taken < b->produced && b->jobs[b->taken % b->window].started)
+        b->taken++;
+    pthread_mutex_unlock(&b->mu);
+
+    slot s = {NULL, 0, false, false, false};
+    run_job(b->cfg, &j, &s);
+    free_job(&j);
+
+    pthread_mutex_lock(&b->mu);
+    s.done = true;
+    b->slots[seq % b->window] = s;
+    flush_ready(b);
+}
+
 static void *worker(void *arg)
 {
     batch *b = arg;
@@ -184,30 +216,7 @@ static void *worker(void *arg)
             pthread_cond_wait(&b->job_ready, &b->mu);
         if (b->taken == b->produced && b->input_done)
             break;
-        /* the largest waiting page first: a big page started last would
-         * leave the other workers idle at the end (output order is kept
-         * by the slots) */
-        size_t seq = b->taken;
-        for (size_t k = b->taken + 1; k < b->produced; k++) {
-            const job *c = &b->jobs[k % b->window];
-            if (!c->started && c->weight > b->jobs[seq % b->window].weight)
-                seq = k;
-        }
-        job j = b->jobs[seq % b->window];
-        memset(&b->jobs[seq % b->window], 0, sizeof(job));
-        b->jobs[seq % b->window].started = true;
-        while (b->taken < b->produced && b->jobs[b->taken % b->window].started)
-            b->taken++;
-        pthread_mutex_unlock(&b->mu);
-
-        slot s = {NULL, 0, false, false, false};
-        run_job(b->cfg, &j, &s);
-        free_job(&j);
-
-        pthread_mutex_lock(&b->mu);
-        s.done = true;
-        b->slots[seq % b->window] = s;
-        flush_ready(b);
+        run_one(b);
     }
     pthread_cond_broadcast(&b->out_ready);
     pthread_mutex_unlock(&b->mu);
@@ -234,8 +243,13 @@ static void submit(batch *b, job *j)
         pthread_mutex_unlock(&b->mu);
         return;
     }
-    while (b->produced - b->written >= b->window)
-        pthread_cond_wait(&b->slot_free, &b->mu);
+    /* a full window: the reader is one of the workers meanwhile */
+    while (b->produced - b->written >= b->window) {
+        if (b->taken < b->produced)
+            run_one(b);
+        else
+            pthread_cond_wait(&b->slot_free, &b->mu);
+    }
     if (!j->weight && !j->data && j->name && !j->bad) {
         struct stat sb;
         if (stat(j->name, &sb) == 0 && sb.st_size > 0)
@@ -320,14 +334,12 @@ int cli_batch(const batch_config *cfg)
     b.inline_jobs = cfg->threads == 1;
     pthread_t *tids = calloc((size_t)cfg->threads, sizeof *tids);
     int started = 0;
-    for (int i = 0; tids && !b.inline_jobs && i < cfg->threads; i++)
+    /* N - 1 threads: the reader is the N-th worker (below, and while the
+     * window is full) */
+    for (int i = 0; tids && !b.inline_jobs && i < cfg->threads - 1; i++)
         if (pthread_create(&tids[i], NULL, worker, &b) == 0)
             started++;
-    if (started == 0 && !b.inline_jobs) {
-        fprintf(stderr, "newsmeta: cannot start worker threads\n");
-        free(tids);
-        return EXIT_IO;
-    }
+    /* without threads (none could start) the reader does all the work */
 
     int rc = EXIT_OK;
     if (cfg->files) {
@@ -369,6 +381,8 @@ int cli_batch(const batch_config *cfg)
     b.input_done = true;
     pthread_cond_broadcast(&b.job_ready);
     pthread_mutex_unlock(&b.mu);
+    if (!b.inline_jobs)
+        worker(&b); /* the reader is the last worker */
     for (int i = 0; i < started; i++)
         pthread_join(tids[i], NULL);
     free(tids);
