@@ -10,8 +10,8 @@
  *   ("26th", "1er"), the CJK year/month/day and hour/minute suffixes
  *   (2019年11月19日, 오후 3시 20분) all come from ICU's locale data
  *   (udat_getSymbols, the locales' date and time patterns, the ordinal
- *   number format), read once into an immutable table
- *   (pthread_once); nothing is written to it afterwards.
+ *   number format), read into a constant table when the library is built
+ *   (date_symbols.h, lib/gen_date_table.c).
  * - Zones: numeric offsets, GMT/UTC forms, IANA ids, and abbreviations,
  *   which ICU's time-zone names resolve in the locales of the page's
  *   language and country first ("IST" is India on an en-IN page and Ireland
@@ -24,10 +24,9 @@
  *   never invented here (the caller's default zone is applied by
  *   nmi_parse_date() only).
  *
- * Every ICU object other than the table is opened and closed within the
- * call, so any number of threads may parse at once. */
+ * Every ICU object is opened and closed within the call, so any number of
+ * threads may parse at once. */
 #define _POSIX_C_SOURCE 200809L /* gmtime_r, strnlen */
-#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -36,14 +35,13 @@
 #include <unicode/uchar.h>
 #include <unicode/ucal.h>
 #include <unicode/udat.h>
-#include <unicode/udatpg.h>
 #include <unicode/uloc.h>
 #include <unicode/unorm2.h>
-#include <unicode/unum.h>
 #include <unicode/ures.h>
 #include <unicode/ustring.h>
 #include <unicode/utf16.h>
 
+#include "date_symbols.h"
 #include "internal.h"
 
 /* A date text longer than this (in UTF-16 units) is read up to here: a
@@ -51,9 +49,6 @@
 #define NMI_DATE_MAX_UNITS 320
 /* Tokens read from one text. */
 #define NMI_DATE_MAX_TOKENS 96
-/* A folded name (month, weekday, am/pm, suffix) longer than this is not
- * kept: no locale's names come near it. */
-#define NMI_KEY_MAX 24
 
 int64_t nmi_days_from_civil(int y, int m, int d)
 {
@@ -376,334 +371,31 @@ void nmi_date_hints_init(const nmi_ctx *ctx, nmi_date_hints *h)
 
 /* ---- the locale table ------------------------------------------------------ */
 
-/* Locales whose names are read. The page's language comes first when
- * names clash ("mar" is March in English, Tuesday in Spanish); English is
- * next. */
-static const char *const LOCALES[] = {
-    "en", "en_GB", "de", "fr", "es", "it", "pt", "nl", "ru", "pl", "tr", "sv", "ja", "zh",
-    "ko", "ar", "hi", "id", "uk", "cs", "da", "nb", "fi", "ro", "hu", "el", "vi", "ms", "de_AT",
-};
-#define NMI_NLOCALES ((int)(sizeof LOCALES / sizeof *LOCALES))
-
-enum sym_kind {
-    SK_MONTH = 1,   /* value 1..12 */
-    SK_WEEKDAY,     /* value 1..7, Monday first */
-    SK_AMPM,        /* value 0 am, 1 pm */
-    SK_ORDINAL,     /* a suffix after a day number: "st", "er", "º" */
-    SK_YEAR_SUF,    /* 年, 년 */
-    SK_MONTH_SUF,   /* 月, 월 */
-    SK_DAY_SUF,     /* 日, 일 */
-    SK_HOUR_SUF,    /* 時, 시 */
-    SK_MIN_SUF,     /* 分, 분 */
-    SK_SEC_SUF      /* 秒, 초 */
-};
-
-typedef struct sym {
-    UChar key[NMI_KEY_MAX];
-    uint8_t len;
-    uint8_t kind;
-    uint8_t value;
-    uint8_t loc;  /* index into LOCALES */
-    bool wide;    /* a full name, safe to match on a page of any language */
-} sym;
-
-typedef struct loc_info {
-    char order[4];   /* field order of the short numeric date: "MDY", "DMY", "YMD" */
-    bool ampm_first; /* the am/pm marker comes before the hour (오후 3:20) */
-    bool dot_time;   /* the hour and minute are parted by '.' (19.30) */
-} loc_info;
-
-#define NMI_MAX_SYMS (NMI_NLOCALES * 110)
-
-/* Written once, under pthread_once, then only read. */
-static struct {
-    sym syms[NMI_MAX_SYMS];
-    size_t nsyms;
-    loc_info locs[sizeof LOCALES / sizeof *LOCALES];
-} TABLE;
-static pthread_once_t TABLE_ONCE = PTHREAD_ONCE_INIT;
-
-/* Case-folded, accents and other combining marks removed, dots, spaces
- * and the Devanagari abbreviation sign dropped: "Févr." -> "fevr",
- * "a. m." -> "am", "EKİM" -> "ekim". Returns the length, 0 when the key
- * does not fit. */
-static int32_t make_key(const UChar *s, int32_t n, UChar *key)
-{
-    UChar fold[64], nfd[96];
-    UErrorCode st = U_ZERO_ERROR;
-    if (n <= 0 || n > 48)
-        return 0;
-    int32_t fl = u_strFoldCase(fold, 64, s, n, U_FOLD_CASE_DEFAULT, &st);
-    if (U_FAILURE(st) || fl > 64)
-        return 0;
-    const UNormalizer2 *norm = unorm2_getNFDInstance(&st);
-    if (U_FAILURE(st))
-        return 0;
-    int32_t dl = unorm2_normalize(norm, fold, fl, nfd, 96, &st);
-    if (U_FAILURE(st) || dl > 96)
-        return 0;
-    int32_t k = 0;
-    for (int32_t i = 0; i < dl; i++) {
-        UChar c = nfd[i];
-        int8_t type = u_charType(c);
-        if (type == U_NON_SPACING_MARK || type == U_ENCLOSING_MARK || c == '.' || c == ' ' ||
-            c == 0x0970 || c == 0x00A0 || c == 0x200F || c == 0x200E)
-            continue;
-        if (k >= NMI_KEY_MAX)
-            return 0;
-        key[k++] = c;
-    }
-    return k;
-}
-
-static int key_cmp(const UChar *a, int al, const UChar *b, int bl)
-{
-    int n = al < bl ? al : bl;
-    for (int i = 0; i < n; i++)
-        if (a[i] != b[i])
-            return a[i] < b[i] ? -1 : 1;
-    return al - bl;
-}
-
-static void add_sym(const UChar *s, int32_t n, int kind, int value, int loc, bool wide)
-{
-    if (TABLE.nsyms >= NMI_MAX_SYMS)
-        return;
-    sym *e = &TABLE.syms[TABLE.nsyms];
-    int32_t k = make_key(s, n, e->key);
-    if (k <= 0)
-        return;
-    /* the same name twice for a locale (format and stand-alone forms);
-     * the table is filled one locale after the other */
-    for (size_t i = TABLE.nsyms; i-- > 0 && TABLE.syms[i].loc == loc;) {
-        const sym *o = &TABLE.syms[i];
-        if (o->kind == kind && o->value == value && !key_cmp(o->key, o->len, e->key, k)) {
-            if (wide)
-                TABLE.syms[i].wide = true;
-            return;
-        }
-    }
-    e->len = (uint8_t)k;
-    e->kind = (uint8_t)kind;
-    e->value = (uint8_t)value;
-    e->loc = (uint8_t)loc;
-    e->wide = wide;
-    TABLE.nsyms++;
-}
-
-/* The literal letters right after a field in a pattern ("y年M月d日": after
- * 'y' comes "年"), as a suffix symbol. */
-static void pattern_suffix(const UChar *pat, int32_t n, UChar field, int kind, int loc)
-{
-    for (int32_t i = 0; i < n; i++) {
-        if (pat[i] == '\'') { /* skip quoted literals */
-            for (i++; i < n && pat[i] != '\''; i++)
-                ;
-            continue;
-        }
-        if (pat[i] != field)
-            continue;
-        int32_t j = i;
-        while (j < n && pat[j] == field)
-            j++;
-        int32_t k = j;
-        while (k < n && u_isalpha(pat[k]) && !(pat[k] < 0x80))
-            k++;
-        if (k > j)
-            add_sym(pat + j, k - j, kind, 0, loc, true);
-        return;
-    }
-}
-
-static void load_locale(int li)
-{
-    const char *loc = LOCALES[li];
-    UErrorCode st = U_ZERO_ERROR;
-    UChar buf[128];
-    UDateFormat *f = udat_open(UDAT_NONE, UDAT_SHORT, loc, NULL, 0, NULL, 0, &st);
-    if (U_FAILURE(st))
-        return;
-    static const struct {
-        UDateFormatSymbolType type;
-        bool wide;
-    } MONTHS[] = {{UDAT_MONTHS, true},
-                  {UDAT_STANDALONE_MONTHS, true},
-                  {UDAT_SHORT_MONTHS, false},
-                  {UDAT_STANDALONE_SHORT_MONTHS, false}},
-      DAYS[] = {{UDAT_WEEKDAYS, true},
-                {UDAT_STANDALONE_WEEKDAYS, true},
-                {UDAT_SHORT_WEEKDAYS, false},
-                {UDAT_STANDALONE_SHORT_WEEKDAYS, false}};
-    for (size_t t = 0; t < 4; t++) {
-        for (int m = 0; m < 12; m++) {
-            st = U_ZERO_ERROR;
-            int32_t n = udat_getSymbols(f, MONTHS[t].type, m, buf, 128, &st);
-            if (U_FAILURE(st) || n <= 0 || n >= 128)
-                continue;
-            int32_t d = 0;
-            while (d < n && u_isdigit(buf[d]))
-                d++;
-            if (d > 0) /* "11月", "11월": a suffix after the month's number */
-                add_sym(buf + d, n - d, SK_MONTH_SUF, 0, li, true);
-            else
-                add_sym(buf, n, SK_MONTH, m + 1, li, MONTHS[t].wide);
-        }
-        for (int w = 1; w <= 7; w++) {
-            st = U_ZERO_ERROR;
-            int32_t n = udat_getSymbols(f, DAYS[t].type, w, buf, 128, &st);
-            if (U_SUCCESS(st) && n > 0 && n < 128)
-                add_sym(buf, n, SK_WEEKDAY, w == 1 ? 7 : w - 1, li, DAYS[t].wide);
-        }
-    }
-    for (int a = 0; a < 2; a++) {
-        st = U_ZERO_ERROR;
-        int32_t n = udat_getSymbols(f, UDAT_AM_PMS, a, buf, 128, &st);
-        if (U_SUCCESS(st) && n > 0 && n < 128)
-            add_sym(buf, n, SK_AMPM, a, li, false);
-    }
-    /* the order of the short numeric date */
-    loc_info *info = &TABLE.locs[li];
-    strcpy(info->order, "MDY");
-    st = U_ZERO_ERROR;
-    int32_t n = udat_toPattern(f, false, buf, 128, &st);
-    udat_close(f);
-    if (U_SUCCESS(st) && n < 128) {
-        int k = 0;
-        bool seen[3] = {false, false, false};
-        char order[4] = {0};
-        for (int32_t i = 0; i < n && k < 3; i++) {
-            int which = buf[i] == 'd' ? 0 : buf[i] == 'M' ? 1 : buf[i] == 'y' ? 2 : -1;
-            if (which < 0 || seen[which])
-                continue;
-            seen[which] = true;
-            order[k++] = "DMY"[which];
-        }
-        if (k == 3)
-            memcpy(info->order, order, 4);
-    }
-    /* CJK year and day suffixes from the long date pattern (y年M月d日) */
-    st = U_ZERO_ERROR;
-    f = udat_open(UDAT_NONE, UDAT_LONG, loc, NULL, 0, NULL, 0, &st);
-    if (U_SUCCESS(st)) {
-        n = udat_toPattern(f, false, buf, 128, &st);
-        if (U_SUCCESS(st) && n < 128) {
-            pattern_suffix(buf, n, 'y', SK_YEAR_SUF, li);
-            pattern_suffix(buf, n, 'd', SK_DAY_SUF, li);
-        }
-        udat_close(f);
-    }
-    /* hour/minute/second suffixes (H時mm分ss秒), the hour separator
-     * (19.30) and the place of the am/pm marker from the full time
-     * pattern */
-    bool ampm_known = false;
-    st = U_ZERO_ERROR;
-    f = udat_open(UDAT_FULL, UDAT_NONE, loc, NULL, 0, NULL, 0, &st);
-    if (U_SUCCESS(st)) {
-        n = udat_toPattern(f, false, buf, 128, &st);
-        if (U_SUCCESS(st) && n < 128) {
-            pattern_suffix(buf, n, 'H', SK_HOUR_SUF, li);
-            pattern_suffix(buf, n, 'h', SK_HOUR_SUF, li);
-            pattern_suffix(buf, n, 'm', SK_MIN_SUF, li);
-            pattern_suffix(buf, n, 's', SK_SEC_SUF, li);
-            int a = -1, hr = -1;
-            for (int32_t i = 0; i < n; i++) {
-                if (buf[i] == 'a' && a < 0)
-                    a = i;
-                if ((buf[i] == 'h' || buf[i] == 'K' || buf[i] == 'H') && hr < 0) {
-                    hr = i;
-                    int32_t e = i;
-                    while (e < n && buf[e] == buf[i])
-                        e++;
-                    info->dot_time = e < n && buf[e] == '.';
-                }
-            }
-            if (a >= 0 && hr >= 0) {
-                info->ampm_first = a < hr;
-                ampm_known = true;
-            }
-        }
-        udat_close(f);
-    }
-    /* a 24-hour locale with am/pm markers of its own script (午後, 下午):
-     * where its 12-hour pattern puts them */
-    bool own_script = false;
-    for (size_t i = TABLE.nsyms; i-- > 0 && TABLE.syms[i].loc == li;)
-        if (TABLE.syms[i].kind == SK_AMPM && TABLE.syms[i].key[0] >= 0x250)
-            own_script = true;
-    if (!ampm_known && own_script) {
-        st = U_ZERO_ERROR;
-        UDateTimePatternGenerator *g = udatpg_open(loc, &st);
-        if (U_SUCCESS(st)) {
-            static const UChar SK_HM[] = {'h', 'm', 0};
-            n = udatpg_getBestPattern(g, SK_HM, -1, buf, 128, &st);
-            if (U_SUCCESS(st) && n < 128) {
-                int a = -1, hr = -1;
-                for (int32_t i = 0; i < n; i++) {
-                    if (buf[i] == 'a' && a < 0)
-                        a = i;
-                    if ((buf[i] == 'h' || buf[i] == 'K') && hr < 0)
-                        hr = i;
-                }
-                info->ampm_first = a >= 0 && hr >= 0 && a < hr;
-            }
-            udatpg_close(g);
-        }
-    }
-    /* ordinal suffixes: ICU's ordinal format of 1..31 without its digits */
-    st = U_ZERO_ERROR;
-    UNumberFormat *nf = unum_open(UNUM_ORDINAL, NULL, 0, loc, NULL, &st);
-    if (U_SUCCESS(st) || st == U_USING_DEFAULT_WARNING || st == U_USING_FALLBACK_WARNING) {
-        for (int d = 1; d <= 31; d++) {
-            st = U_ZERO_ERROR;
-            n = unum_format(nf, d, buf, 128, NULL, &st);
-            if (U_FAILURE(st) || n >= 128 || n == 0 || !u_isdigit(buf[0]))
-                continue;
-            int32_t k = 0;
-            while (k < n && (u_isdigit(buf[k]) || buf[k] == '.'))
-                k++;
-            if (k < n && u_isalpha(buf[k]))
-                add_sym(buf + k, n - k, SK_ORDINAL, 0, li, false);
-        }
-    }
-    unum_close(nf);
-}
-
-static int sym_order(const void *a, const void *b)
-{
-    const sym *x = a, *y = b;
-    int c = key_cmp(x->key, x->len, y->key, y->len);
-    return c ? c : (int)x->loc - (int)y->loc;
-}
-
-static void build_table(void)
-{
-    for (int i = 0; i < NMI_NLOCALES; i++)
-        load_locale(i);
-    qsort(TABLE.syms, TABLE.nsyms, sizeof *TABLE.syms, sym_order);
-}
+/* The names of dates in the locales of nmi_date_locales, read from ICU when
+ * the library was built (date_symbols.h). */
 
 /* First symbol with this key (they are sorted), or NULL. */
 static const sym *find_sym(const UChar *key, int len, size_t *count)
 {
-    size_t lo = 0, hi = TABLE.nsyms;
+    size_t lo = 0, hi = nmi_date_nsyms;
     while (lo < hi) {
         size_t mid = (lo + hi) / 2;
-        if (key_cmp(TABLE.syms[mid].key, TABLE.syms[mid].len, key, len) < 0)
+        if (nmi_date_key_cmp(nmi_date_syms[mid].key, nmi_date_syms[mid].len, key, len) < 0)
             lo = mid + 1;
         else
             hi = mid;
     }
     size_t end = lo;
-    while (end < TABLE.nsyms && !key_cmp(TABLE.syms[end].key, TABLE.syms[end].len, key, len))
+    while (end < nmi_date_nsyms && !nmi_date_key_cmp(nmi_date_syms[end].key, nmi_date_syms[end].len, key, len))
         end++;
     *count = end - lo;
-    return end > lo ? &TABLE.syms[lo] : NULL;
+    return end > lo ? &nmi_date_syms[lo] : NULL;
 }
 
 static int locale_index(const char *lang)
 {
     for (int i = 0; i < NMI_NLOCALES; i++)
-        if (!strcmp(LOCALES[i], lang))
+        if (!strcmp(nmi_date_locales[i], lang))
             return i;
     return -1;
 }
@@ -815,7 +507,7 @@ static void lex(lexer *lx)
                     i = end;
                 }
             }
-            t->keylen = make_key(lx->text + start, end - start, t->key);
+            t->keylen = nmi_date_key(lx->text + start, end - start, t->key);
             if (i < lx->len && (lx->text[i] == '.' || lx->text[i] == 0x0970)) {
                 t->dotted = true;
                 i++;
@@ -1731,7 +1423,6 @@ static bool parse_text(const char *s, nmi_date_hints *h, nmi_time *out)
     if (rd->lx.len > NMI_DATE_MAX_UNITS)
         rd->lx.len = NMI_DATE_MAX_UNITS;
     rd->lx.text[rd->lx.len] = 0;
-    pthread_once(&TABLE_ONCE, build_table);
     lex(&rd->lx);
     rd->h = h;
     rd->nprio = 0;
@@ -1747,11 +1438,11 @@ static bool parse_text(const char *s, nmi_date_hints *h, nmi_time *out)
     }
     if (page >= 0) {
         rd->prio[rd->nprio++] = page;
-        rd->li = &TABLE.locs[page];
+        rd->li = &nmi_date_locs[page];
         /* en_GB's day-first order for English pages outside the US */
         if (page == 0 && h->nregions && strcmp(h->regions[0], "US") &&
             strcmp(h->regions[0], "PH") && strcmp(h->regions[0], "CA"))
-            rd->li = &TABLE.locs[1];
+            rd->li = &nmi_date_locs[1];
     }
     if (page != 0)
         rd->prio[rd->nprio++] = 0;
@@ -1828,7 +1519,7 @@ static bool parse_text(const char *s, nmi_date_hints *h, nmi_time *out)
         }
         if (f.ampm < 0 && f.tfirst > 0) {
             const sym *am = lookup(&t[f.tfirst - 1], rd->prio, rd->nprio, K(SK_AMPM));
-            if (am && TABLE.locs[am->loc].ampm_first) {
+            if (am && nmi_date_locs[am->loc].ampm_first) {
                 f.ampm = am->value;
                 t[f.tfirst - 1].used = true;
             }
