@@ -75,6 +75,20 @@ static void pattern_suffix(const UChar *pat, int32_t n, UChar field, int kind, i
     }
 }
 
+/* The pattern of a locale's date or time style into buf (128 units): its
+ * length, or -1. */
+static int32_t style_pattern(const char *loc, UDateFormatStyle time, UDateFormatStyle date,
+                             UChar *buf)
+{
+    UErrorCode st = U_ZERO_ERROR;
+    UDateFormat *f = udat_open(time, date, loc, NULL, 0, NULL, 0, &st);
+    if (U_FAILURE(st))
+        return -1;
+    int32_t n = udat_toPattern(f, false, buf, 128, &st);
+    udat_close(f);
+    return U_SUCCESS(st) && n < 128 ? n : -1;
+}
+
 static void load_locale(int li)
 {
     const char *loc = nmi_date_locales[li];
@@ -142,47 +156,37 @@ static void load_locale(int li)
             memcpy(info->order, order, 4);
     }
     /* CJK year and day suffixes from the long date pattern (y年M月d日) */
-    st = U_ZERO_ERROR;
-    f = udat_open(UDAT_NONE, UDAT_LONG, loc, NULL, 0, NULL, 0, &st);
-    if (U_SUCCESS(st)) {
-        n = udat_toPattern(f, false, buf, 128, &st);
-        if (U_SUCCESS(st) && n < 128) {
-            pattern_suffix(buf, n, 'y', SK_YEAR_SUF, li);
-            pattern_suffix(buf, n, 'd', SK_DAY_SUF, li);
-        }
-        udat_close(f);
+    n = style_pattern(loc, UDAT_NONE, UDAT_LONG, buf);
+    if (n >= 0) {
+        pattern_suffix(buf, n, 'y', SK_YEAR_SUF, li);
+        pattern_suffix(buf, n, 'd', SK_DAY_SUF, li);
     }
     /* hour/minute/second suffixes (H時mm分ss秒), the hour separator
      * (19.30) and the place of the am/pm marker from the full time
      * pattern */
     bool ampm_known = false;
-    st = U_ZERO_ERROR;
-    f = udat_open(UDAT_FULL, UDAT_NONE, loc, NULL, 0, NULL, 0, &st);
-    if (U_SUCCESS(st)) {
-        n = udat_toPattern(f, false, buf, 128, &st);
-        if (U_SUCCESS(st) && n < 128) {
-            pattern_suffix(buf, n, 'H', SK_HOUR_SUF, li);
-            pattern_suffix(buf, n, 'h', SK_HOUR_SUF, li);
-            pattern_suffix(buf, n, 'm', SK_MIN_SUF, li);
-            pattern_suffix(buf, n, 's', SK_SEC_SUF, li);
-            int a = -1, hr = -1;
-            for (int32_t i = 0; i < n; i++) {
-                if (buf[i] == 'a' && a < 0)
-                    a = i;
-                if ((buf[i] == 'h' || buf[i] == 'K' || buf[i] == 'H') && hr < 0) {
-                    hr = i;
-                    int32_t e = i;
-                    while (e < n && buf[e] == buf[i])
-                        e++;
-                    info->dot_time = e < n && buf[e] == '.';
-                }
-            }
-            if (a >= 0 && hr >= 0) {
-                info->ampm_first = a < hr;
-                ampm_known = true;
+    n = style_pattern(loc, UDAT_FULL, UDAT_NONE, buf);
+    if (n >= 0) {
+        pattern_suffix(buf, n, 'H', SK_HOUR_SUF, li);
+        pattern_suffix(buf, n, 'h', SK_HOUR_SUF, li);
+        pattern_suffix(buf, n, 'm', SK_MIN_SUF, li);
+        pattern_suffix(buf, n, 's', SK_SEC_SUF, li);
+        int a = -1, hr = -1;
+        for (int32_t i = 0; i < n; i++) {
+            if (buf[i] == 'a' && a < 0)
+                a = i;
+            if ((buf[i] == 'h' || buf[i] == 'K' || buf[i] == 'H') && hr < 0) {
+                hr = i;
+                int32_t e = i;
+                while (e < n && buf[e] == buf[i])
+                    e++;
+                info->dot_time = e < n && buf[e] == '.';
             }
         }
-        udat_close(f);
+        if (a >= 0 && hr >= 0) {
+            info->ampm_first = a < hr;
+            ampm_known = true;
+        }
     }
     /* a 24-hour locale with am/pm markers of its own script (午後, 下午):
      * where its 12-hour pattern puts them */
