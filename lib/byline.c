@@ -648,38 +648,17 @@ static UChar32 first_letter(const token *t)
 
 static bool has_lower(const char *s, size_t n)
 {
-    size_t i = 0;
-    while (i < n) {
-        UChar32 cp;
-        U8_NEXT(s, i, n, cp);
-        if (cp >= 0 && u_islower(cp))
-            return true;
-    }
-    return false;
+    return nmi_utf8_any(s, n, u_islower);
 }
 
 static bool has_upper(const char *s, size_t n)
 {
-    size_t i = 0;
-    while (i < n) {
-        UChar32 cp;
-        U8_NEXT(s, i, n, cp);
-        if (cp >= 0 && u_isupper(cp))
-            return true;
-    }
-    return false;
+    return nmi_utf8_any(s, n, u_isupper);
 }
 
 static size_t letters(const token *t)
 {
-    size_t i = 0, k = 0;
-    while (i < t->n) {
-        UChar32 cp;
-        U8_NEXT(t->s, i, t->n, cp);
-        if (cp >= 0 && u_isalpha(cp))
-            k++;
-    }
-    return k;
+    return nmi_utf8_count(t->s, t->n, u_isalpha);
 }
 
 /* "J." or "J": an initial. */

@@ -552,14 +552,7 @@ static uint32_t visible_bytes(const char *s)
 /* Has s a digit of any script (every date has one: 19, ١٩, १९)? */
 static bool has_digit(const char *s)
 {
-    size_t n = strlen(s), i = 0;
-    while (i < n) {
-        UChar32 c;
-        U8_NEXT(s, i, n, c);
-        if (c >= 0 && u_isdigit(c))
-            return true;
-    }
-    return false;
+    return nmi_utf8_any(s, strlen(s), u_isdigit);
 }
 
 static void date_seen_add(nmi_ctx *ctx, walk_pos *pos, const char *text, unsigned how)

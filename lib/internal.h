@@ -20,6 +20,7 @@
 #include <stdint.h>
 
 #include <libxml/HTMLparser.h>
+#include <unicode/umachine.h>
 #include <libxml/tree.h>
 
 #include "newsmeta.h"
@@ -117,6 +118,11 @@ bool nmi_loose_equal(const char *a, const char *b);
 void nmi_host_key(const char *url, char *out, size_t cap);
 /* Words separated by spaces in s[0..n). */
 size_t nmi_word_count(const char *s, size_t n);
+/* The code points of UTF-8 s[0..n) for which is() holds (ICU's property
+ * tests: u_isdigit, u_isupper...): how many, and whether any. Invalid
+ * sequences count as nothing. */
+size_t nmi_utf8_count(const char *s, size_t n, UBool (*is)(UChar32));
+bool nmi_utf8_any(const char *s, size_t n, UBool (*is)(UChar32));
 
 /* Decode HTML character references (&amp; &#39; &eacute;) in a string that
  * did not pass through the HTML parser (JSON-LD values). Returns s itself

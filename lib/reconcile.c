@@ -442,15 +442,8 @@ static bool printed(nmi_ctx *ctx, page_text *pt, const char *name)
 
 static bool no_lower(const char *s)
 {
-    size_t n = strlen(s), i = 0, letters = 0;
-    while (i < n) {
-        UChar32 cp;
-        U8_NEXT(s, i, n, cp);
-        if (cp >= 0 && u_islower(cp))
-            return false;
-        letters += cp >= 0 && u_isupper(cp);
-    }
-    return letters >= 2;
+    size_t n = strlen(s);
+    return !nmi_utf8_any(s, n, u_islower) && nmi_utf8_count(s, n, u_isupper) >= 2;
 }
 
 /* A news agency named by the text itself: "WASHINGTON (AP) — ..." in the

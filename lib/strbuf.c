@@ -3,6 +3,7 @@
 #include <string.h>
 
 #include <libxml/HTMLparser.h>
+#include <unicode/utf8.h>
 
 #include "internal.h"
 
@@ -411,3 +412,28 @@ size_t nmi_word_count(const char *s, size_t n)
     return w;
 }
 
+
+static size_t utf8_scan_props(const char *s, size_t n, UBool (*is)(UChar32), bool first_only)
+{
+    size_t i = 0, k = 0;
+    while (i < n) {
+        UChar32 cp;
+        U8_NEXT(s, i, n, cp);
+        if (cp < 0 || !is(cp))
+            continue;
+        k++;
+        if (first_only)
+            break;
+    }
+    return k;
+}
+
+size_t nmi_utf8_count(const char *s, size_t n, UBool (*is)(UChar32))
+{
+    return utf8_scan_props(s, n, is, false);
+}
+
+bool nmi_utf8_any(const char *s, size_t n, UBool (*is)(UChar32))
+{
+    return utf8_scan_props(s, n, is, true) > 0;
+}
