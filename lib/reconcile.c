@@ -492,6 +492,18 @@ typedef struct author_source {
 
 #define NMI_MAX_AUTHOR_SOURCES 48
 
+/* The lowest rank above last among the candidates, NMI_NO_RANK when
+ * none: candidates taken rank by rank, best first. */
+#define NMI_NO_RANK 1000000
+static int next_rank(const nmi_cands *c, int last)
+{
+    int r = NMI_NO_RANK;
+    for (size_t i = 0; i < c->count; i++)
+        if (c->items[i].rank > last && c->items[i].rank < r)
+            r = c->items[i].rank;
+    return r;
+}
+
 static void choose_authors(nmi_ctx *ctx, newsmeta_article *a)
 {
     author_source srcs[NMI_MAX_AUTHOR_SOURCES];
@@ -506,13 +518,10 @@ static void choose_authors(nmi_ctx *ctx, newsmeta_article *a)
     const author_source *meta = NULL;
     nmi_names meta_kept;
     nmi_names_init(&meta_kept, a->site_name, a->publisher, ctx->url);
-    int last = -1000000;
+    int last = -NMI_NO_RANK;
     while (ns < NMI_MAX_AUTHOR_SOURCES) {
-        int r = 1000000;
-        for (size_t i = 0; i < c->count; i++)
-            if (c->items[i].rank > last && c->items[i].rank < r)
-                r = c->items[i].rank;
-        if (r == 1000000)
+        int r = next_rank(c, last);
+        if (r == NMI_NO_RANK)
             break;
         last = r;
         author_source *g = &srcs[ns++];
@@ -557,13 +566,10 @@ static void choose_authors(nmi_ctx *ctx, newsmeta_article *a)
     /* Bylines as printed, best rank first, then in page order. */
     const nmi_cands *bc = &ctx->cands[NMI_F_BYLINE];
     const author_source *byline = NULL, *byline_org = NULL;
-    last = -1000000;
+    last = -NMI_NO_RANK;
     while (ns < NMI_MAX_AUTHOR_SOURCES) {
-        int r = 1000000;
-        for (size_t i = 0; i < bc->count; i++)
-            if (bc->items[i].rank > last && bc->items[i].rank < r)
-                r = bc->items[i].rank;
-        if (r == 1000000)
+        int r = next_rank(bc, last);
+        if (r == NMI_NO_RANK)
             break;
         last = r;
         for (size_t i = 0; i < bc->count && ns < NMI_MAX_AUTHOR_SOURCES; i++) {
