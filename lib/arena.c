@@ -73,3 +73,30 @@ void nmi_arena_release(nmi_arena *arena)
     }
     arena->head = NULL;
 }
+
+void *nmi_grow(nmi_arena *arena, void *items, size_t count, size_t *cap, size_t elem,
+               size_t first_cap)
+{
+    if (count < *cap)
+        return items;
+    size_t want = *cap ? *cap : first_cap;
+    if (*cap) {
+        if (want > SIZE_MAX / 2)
+            return NULL;
+        want *= 2;
+    }
+    if (want == 0 || elem == 0 || want > SIZE_MAX / elem)
+        return NULL;
+    void *grown;
+    if (arena) {
+        /* arena memory is never freed piecemeal: copy into a new block */
+        grown = nmi_arena_alloc(arena, want * elem);
+        if (grown && count)
+            memcpy(grown, items, count * elem);
+    } else {
+        grown = realloc(items, want * elem);
+    }
+    if (grown)
+        *cap = want;
+    return grown;
+}

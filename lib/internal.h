@@ -71,6 +71,16 @@ char *nmi_arena_strndup(nmi_arena *arena, const char *s, size_t n);
 char *nmi_arena_strdup(nmi_arena *arena, const char *s);
 void nmi_arena_release(nmi_arena *arena);
 
+/* The one growable array: room for at least count + 1 elements of elem
+ * bytes in items, whose capacity is *cap (0 for none yet; the first
+ * allocation holds first_cap). With an arena the array moves into a new
+ * arena block (the old one stays until the arena goes); without one it is
+ * realloc'd (free it with free()). Returns the array to use from now on and
+ * updates *cap, or NULL when out of memory or when the size would overflow
+ * (items and *cap then unchanged, still valid). */
+void *nmi_grow(nmi_arena *arena, void *items, size_t count, size_t *cap, size_t elem,
+               size_t first_cap);
+
 /* ------------------------------------------------------------------ */
 /* strbuf.c — growable strings and UTF-8 text helpers                  */
 /* ------------------------------------------------------------------ */
