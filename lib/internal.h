@@ -342,6 +342,24 @@ bool nmi_push_link(nmi_ctx *ctx, const nmi_link *l);
 void nmi_emit_blocks(nmi_ctx *ctx, xmlNode **roots, size_t nroots, const char *headline);
 
 /* ------------------------------------------------------------------ */
+/* lexicon.c — the words and labels of pages, by meaning and language  */
+/* ------------------------------------------------------------------ */
+
+/* Labels before a publication / a modification date (NULL-terminated,
+ * lower case, longer labels before their prefixes). */
+extern const char *const nmi_lex_published_labels[];
+extern const char *const nmi_lex_updated_labels[];
+
+/* The one label matcher. If s opens with label — ASCII and Latin-1
+ * capitals folded to lower case, a space in the label matching any run of
+ * spaces — and a label ending in a letter does not run on into another
+ * letter ("Publishedness"), the number of bytes of s matched; else 0. */
+size_t nmi_lex_starts(const char *s, const char *label);
+/* The first label of list that opens s (nmi_lex_starts), its length of s
+ * in *len; NULL when none does. */
+const char *nmi_lex_match(const char *s, const char *const *list, size_t *len);
+
+/* ------------------------------------------------------------------ */
 /* text.c — plain-text input                                           */
 /* ------------------------------------------------------------------ */
 

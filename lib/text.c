@@ -43,24 +43,6 @@
 /* Label lists                                                         */
 /* ------------------------------------------------------------------ */
 
-/* Labels in front of a publication date. Matched without case at the
- * start of a line (or of a segment), up to a word boundary. */
-static const char *const PUBLISHED_LABELS[] = {
-    "first published", "published", "posted", "date:", "ver\xC3\xB6" "ffentlicht",
-    "publiziert", "erschienen", "publicado", "publicada", "fecha de publicaci\xC3\xB3n",
-    "publi\xC3\xA9", "mis en ligne", "pubblicato", "gepubliceerd", "opublikowano",
-    "\xD0\xBE\xD0\xBF\xD1\x83\xD0\xB1\xD0\xBB\xD0\xB8\xD0\xBA\xD0\xBE\xD0\xB2\xD0\xB0\xD0\xBD"
-    "\xD0\xBE", /* опубликовано */
-    NULL};
-/* Labels in front of a modification date. */
-static const char *const UPDATED_LABELS[] = {
-    "last updated", "last modified", "updated", "modified", "zuletzt aktualisiert",
-    "aktualisiert", "stand:", "actualizado", "actualizada", "atualizado", "atualizada",
-    "mis \xC3\xA0 jour", "modifi\xC3\xA9", "aggiornato", "bijgewerkt", "zaktualizowano",
-    /* обновлено */
-    "\xD0\xBE\xD0\xB1\xD0\xBD\xD0\xBE\xD0\xB2\xD0\xBB\xD0\xB5\xD0\xBD\xD0\xBE",
-    NULL};
-
 /* Byline labels beyond the shared ones of byline.c ("By", "Von", "Por",
  * "Par", "di", "Автор:"): a noun that needs a colon, or "... by". */
 static const char *const BYLINE_NOUNS[] = {
@@ -202,50 +184,6 @@ static bool is_upper_start(const char *s)
     unsigned char c = (unsigned char)*s;
     /* non-Latin scripts have no case: a name in them counts as capitalized */
     return (c >= 'A' && c <= 'Z') || c >= 0x80;
-}
-
-/* If s opens with label (ASCII case folded, Latin-1 capitals folded to
- * lower case, spaces matching any run of spaces) and the label ends at a
- * word boundary, the number of bytes matched; else 0. */
-static size_t label_len(const char *s, const char *label)
-{
-    size_t i = 0, k = 0;
-    while (label[k]) {
-        unsigned char c = (unsigned char)s[i], l = (unsigned char)label[k];
-        if (l == ' ') {
-            if (c != ' ')
-                return 0;
-            while (s[i] == ' ')
-                i++;
-            k++;
-            continue;
-        }
-        if (c >= 'A' && c <= 'Z')
-            c += 32;
-        else if (i > 0 && (unsigned char)s[i - 1] == 0xC3 && c >= 0x80 && c <= 0x9E && c != 0x97)
-            c += 0x20; /* À..Þ -> à..þ */
-        if (c != l)
-            return 0;
-        i++;
-        k++;
-    }
-    unsigned char last = (unsigned char)label[k - 1];
-    if (is_letter_byte(last) && is_letter_byte((unsigned char)s[i]))
-        return 0; /* "Publishedness" */
-    return i;
-}
-
-/* The first label of list that opens s; its length in *len. */
-static const char *match_list(const char *s, const char *const *list, size_t *len)
-{
-    for (const char *const *l = list; *l; l++) {
-        size_t n = label_len(s, *l);
-        if (n) {
-            *len = n;
-            return *l;
-        }
-    }
-    return NULL;
 }
 
 static const char *skip_spaces(const char *s)
@@ -413,7 +351,7 @@ static bool time_note(const char *s, size_t words)
     if (n > 4 && nmi_ieq(s + n - 4, " ago"))
         return true;
     for (const char *const *a = AGO_PREFIXES; *a; a++) {
-        size_t k = label_len(s, *a);
+        size_t k = nmi_lex_starts(s, *a);
         if (k && s[k] >= '0' && s[k] <= '9')
             return true;
     }
@@ -429,7 +367,7 @@ static bool is_noise(const char *s, size_t words)
         only_widget_words(s) || time_note(s, words))
         return true;
     size_t k;
-    return words <= 10 && match_list(s, NOISE_PREFIXES, &k);
+    return words <= 10 && nmi_lex_match(s, NOISE_PREFIXES, &k);
 }
 
 /* A line that opens with a number, a month or a weekday may be a bare
@@ -437,7 +375,7 @@ static bool is_noise(const char *s, size_t words)
 static bool starts_like_date(const char *s)
 {
     size_t k;
-    return (*s >= '0' && *s <= '9') || match_list(s, DATE_OPENERS, &k);
+    return (*s >= '0' && *s <= '9') || nmi_lex_match(s, DATE_OPENERS, &k);
 }
 
 /* ------------------------------------------------------------------ */
@@ -480,7 +418,7 @@ static const char *credit_at(text_state *st, const char *s, bool in_parens, bool
 {
     *is_label = false;
     for (const char *const *l = CREDIT_LABELS; *l; l++) {
-        size_t k = label_len(s, *l);
+        size_t k = nmi_lex_starts(s, *l);
         if (!k)
             continue;
         const char *v = s + k;
@@ -540,7 +478,7 @@ static const char *related_value(text_state *st, const char *s)
     const char *rest = nmi_related_prefix(s);
     if (!rest) {
         size_t k;
-        if (!match_list(s, RELATED_LABELS, &k))
+        if (!nmi_lex_match(s, RELATED_LABELS, &k))
             return NULL;
         const char *p = skip_spaces(s + k);
         if (*p == ':' || *p == '-' || *p == '|' || *p == '>')
@@ -604,7 +542,7 @@ static size_t separator_len(const char *p)
 static bool looks_like_names(const char *s)
 {
     size_t caps = 0, words = 0, k;
-    if (match_list(s, DATE_OPENERS, &k))
+    if (nmi_lex_match(s, DATE_OPENERS, &k))
         return false; /* "By Monday, ..." */
     const char *p = s;
     while (*p) {
@@ -681,9 +619,9 @@ static size_t byline_label(const char *s)
     size_t k = nmi_byline_prefix(s);
     if (k)
         return k;
-    if (match_list(s, BYLINE_BY, &k) && s[k] == ' ')
+    if (nmi_lex_match(s, BYLINE_BY, &k) && s[k] == ' ')
         return k;
-    if (match_list(s, BYLINE_NOUNS, &k)) {
+    if (nmi_lex_match(s, BYLINE_NOUNS, &k)) {
         const char *p = skip_spaces(s + k);
         if (*p == ':')
             return (size_t)(p + 1 - s);
@@ -734,10 +672,10 @@ static seg_kind classify_segment(text_state *st, const char *s, size_t n, bool w
             return *value ? SEG_BYLINE : SEG_OTHER;
         }
     }
-    const char *l = match_list(seg, UPDATED_LABELS, &k);
+    const char *l = nmi_lex_match(seg, nmi_lex_updated_labels, &k);
     seg_kind kind = SEG_UPDATED;
     if (!l) {
-        l = match_list(seg, PUBLISHED_LABELS, &k);
+        l = nmi_lex_match(seg, nmi_lex_published_labels, &k);
         kind = SEG_PUBLISHED;
     }
     nmi_time t;
@@ -775,8 +713,8 @@ static seg_kind classify_segment(text_state *st, const char *s, size_t n, bool w
 static const char *next_segment(const char *s, size_t *sep)
 {
     size_t skip = 0; /* the segment's own label: "Last modified" is one */
-    if (!match_list(s, UPDATED_LABELS, &skip))
-        match_list(s, PUBLISHED_LABELS, &skip);
+    if (!nmi_lex_match(s, nmi_lex_updated_labels, &skip))
+        nmi_lex_match(s, nmi_lex_published_labels, &skip);
     for (const char *p = s + skip; *p; p++) {
         size_t k = separator_len(p);
         if (k) {
@@ -785,9 +723,9 @@ static const char *next_segment(const char *s, size_t *sep)
         }
         if (*p == ' ' && p > s && is_letter_byte((unsigned char)p[1])) {
             size_t ll;
-            if (match_list(p + 1, UPDATED_LABELS, &ll) ||
-                match_list(p + 1, PUBLISHED_LABELS, &ll) ||
-                (label_len(p + 1, "by") && p[3] == ' ' && is_upper_start(p + 4))) {
+            if (nmi_lex_match(p + 1, nmi_lex_updated_labels, &ll) ||
+                nmi_lex_match(p + 1, nmi_lex_published_labels, &ll) ||
+                (nmi_lex_starts(p + 1, "by") && p[3] == ' ' && is_upper_start(p + 4))) {
                 *sep = 1;
                 return p;
             }
@@ -844,7 +782,7 @@ static bool dateline_like(const char *s)
         bool has_digit = false;
         for (const char *q = p; q < e; q++)
             has_digit = has_digit || (*q >= '0' && *q <= '9');
-        bool known = has_digit || match_list(p, DATE_OPENERS, &k) || only_symbols_n(p, e);
+        bool known = has_digit || nmi_lex_match(p, DATE_OPENERS, &k) || only_symbols_n(p, e);
         for (const char *const *w = DATELINE_WORDS; *w && !known; w++)
             known = strlen(*w) == (size_t)(e - p) && nmi_istarts(p, *w);
         other += !known && e > p;
@@ -940,7 +878,7 @@ static const char *const BYLINE_ALONE[] = {
 static bool byline_label_alone(const char *s)
 {
     size_t k;
-    if (!match_list(s, BYLINE_ALONE, &k))
+    if (!nmi_lex_match(s, BYLINE_ALONE, &k))
         return false;
     const char *r = skip_spaces(s + k);
     if (*r == ':')
@@ -1051,7 +989,7 @@ static void classify(text_state *st, line *l)
         return;
     }
     size_t k;
-    if (match_list(s, CAPTION_LABELS, &k)) {
+    if (nmi_lex_match(s, CAPTION_LABELS, &k)) {
         const char *r = s + k;
         while (*r == ' ' || *r == ':' || *r == ',')
             r++;

@@ -1,0 +1,130 @@
+/* The lexicon: the words and labels newsmeta recognizes in a page's text,
+ * one list per meaning, each grouped by language, and the one matcher
+ * that finds them at the start of a text. The HTML path (harvest, body,
+ * dates) and the plain-text path read the same lists, so a label learnt
+ * for one is known to the other.
+ *
+ * Lists are lower case UTF-8 and end with NULL. Where one label is the
+ * start of another ("published" / "published on"), the longer comes first:
+ * the first match wins. */
+#include <string.h>
+
+#include "internal.h"
+
+/* ---- dates ------------------------------------------------------------------ */
+
+/* Before a publication date: "Published: 3 March 2021", "Mis en ligne le". */
+const char *const nmi_lex_published_labels[] = {
+    /* English */
+    "first published", "published on", "published at", "published", "posted on", "posted at",
+    "posted", "date published", "publication date", "release date", "released", "created",
+    "date:",
+    /* German */
+    "ver\xC3\xB6" "ffentlicht am", "ver\xC3\xB6" "ffentlicht", "publiziert am", "publiziert",
+    "erschienen am", "erschienen", "erstellt am", "datum",
+    /* French */
+    "publi\xC3\xA9 le", "publi\xC3\xA9", "paru le", "mis en ligne",
+    /* Spanish, Portuguese */
+    "publicado el", "publicado em", "publicado", "publicada", "fecha de publicaci\xC3\xB3n",
+    "postado em",
+    /* Italian, Dutch, Polish, Turkish, Swedish */
+    "pubblicato il", "pubblicato", "gepubliceerd op", "gepubliceerd", "opublikowano",
+    "yay\xC4\xB1nlanma tarihi", "yay\xC4\xB1nlanma", "publicerad",
+    /* Russian */
+    "\xD0\xBE\xD0\xBF\xD1\x83\xD0\xB1\xD0\xBB\xD0\xB8\xD0\xBA\xD0\xBE\xD0\xB2\xD0\xB0\xD0\xBD"
+    "\xD0\xBE", /* опубликовано */
+    "\xD0\xB4\xD0\xB0\xD1\x82\xD0\xB0 \xD0\xBF\xD1\x83\xD0\xB1\xD0\xBB\xD0\xB8\xD0\xBA\xD0\xB0"
+    "\xD1\x86\xD0\xB8\xD0\xB8", /* дата публикации */
+    /* Japanese, Chinese, Korean */
+    "\xE5\x85\xAC\xE9\x96\x8B\xE6\x97\xA5", /* 公開日 */
+    "\xE6\x8A\x95\xE7\xA8\xBF\xE6\x97\xA5", /* 投稿日 */
+    "\xE9\x85\x8D\xE4\xBF\xA1", /* 配信 */
+    "\xE5\x8F\x91\xE5\xB8\x83\xE6\x97\xB6\xE9\x97\xB4", /* 发布时间 */
+    "\xE5\x8F\x91\xE5\xB8\x83\xE6\x97\xA5\xE6\x9C\x9F", /* 发布日期 */
+    "\xE7\x99\xBC\xE5\xB8\x83\xE6\x99\x82\xE9\x96\x93", /* 發布時間 */
+    "\xEA\xB8\xB0\xEC\x82\xAC\xEC\x9E\x85\xEB\xA0\xA5", /* 기사입력 */
+    "\xEC\x9E\x85\xEB\xA0\xA5", /* 입력 */
+    "\xEB\x93\xB1\xEB\xA1\x9D", /* 등록 */
+    /* Arabic, Hindi, Indonesian */
+    "\xD9\x86\xD8\xB4\xD8\xB1 \xD9\x81\xD9\x8A", /* نشر في */
+    "\xD8\xAA\xD8\xA7\xD8\xB1\xD9\x8A\xD8\xAE \xD8\xA7\xD9\x84\xD9\x86\xD8\xB4\xD8\xB1", /* تاريخ النشر */
+    "\xE0\xA4\xAA\xE0\xA5\x8D\xE0\xA4\xB0\xE0\xA4\x95\xE0\xA4\xBE\xE0\xA4\xB6\xE0\xA4\xBF\xE0\xA4"
+    "\xA4", /* प्रकाशित */
+    "diterbitkan", "dipublikasikan", NULL};
+
+/* Before a modification date: "Updated 5 March 2021", "Stand: 05.03.2021". */
+const char *const nmi_lex_updated_labels[] = {
+    /* English */
+    "last updated on", "last updated", "last modified", "updated on", "updated at", "updated",
+    "modified", "revised",
+    /* German */
+    "zuletzt aktualisiert", "aktualisiert am", "aktualisiert", "stand",
+    /* French */
+    "mis \xC3\xA0 jour le", "mis \xC3\xA0 jour", "modifi\xC3\xA9 le", "modifi\xC3\xA9",
+    /* Spanish, Portuguese */
+    "actualizado el", "actualizado", "actualizada", "atualizado em", "atualizado", "atualizada",
+    /* Italian, Dutch, Polish, Turkish, Swedish */
+    "aggiornato il", "aggiornato", "bijgewerkt op", "bijgewerkt", "zaktualizowano",
+    "aktualizacja", "g\xC3\xBC" "ncelleme", "uppdaterad",
+    /* Russian */
+    "\xD0\xBE\xD0\xB1\xD0\xBD\xD0\xBE\xD0\xB2\xD0\xBB\xD0\xB5\xD0\xBD\xD0\xBE", /* обновлено */
+    /* Japanese, Chinese, Korean */
+    "\xE6\x9B\xB4\xE6\x96\xB0\xE6\x97\xA5", /* 更新日 */
+    "\xE6\x9B\xB4\xE6\x96\xB0\xE6\x97\xB6\xE9\x97\xB4", /* 更新时间 */
+    "\xEC\x88\x98\xEC\xA0\x95", /* 수정 */
+    /* Arabic, Hindi, Indonesian */
+    "\xD8\xA2\xD8\xAE\xD8\xB1 \xD8\xAA\xD8\xAD\xD8\xAF\xD9\x8A\xD8\xAB", /* آخر تحديث */
+    "\xE0\xA4\x85\xE0\xA4\xAA\xE0\xA4\xA1\xE0\xA5\x87\xE0\xA4\x9F", /* अपडेट */
+    "diperbarui", NULL};
+
+/* ---- the matcher ------------------------------------------------------------ */
+
+static bool letter_byte(unsigned char c)
+{
+    return ((c | 32) >= 'a' && (c | 32) <= 'z') || c >= 0x80;
+}
+
+size_t nmi_lex_starts(const char *s, const char *label)
+{
+    size_t i = 0, k = 0;
+    while (label[k]) {
+        unsigned char c = (unsigned char)s[i], l = (unsigned char)label[k];
+        if (l == ' ') {
+            if (c != ' ')
+                return 0;
+            while (s[i] == ' ')
+                i++;
+            k++;
+            continue;
+        }
+        if (c >= 'A' && c <= 'Z')
+            c += 32;
+        else if (i > 0 && (unsigned char)s[i - 1] == 0xC3 && c >= 0x80 && c <= 0x9E && c != 0x97)
+            c += 0x20; /* À..Þ -> à..þ */
+        if (c != l)
+            return 0;
+        i++;
+        k++;
+    }
+    if (k && letter_byte((unsigned char)label[k - 1]) && letter_byte((unsigned char)s[i]))
+        return 0; /* "Publishedness" */
+    return i;
+}
+
+const char *nmi_lex_match(const char *s, const char *const *list, size_t *len)
+{
+    /* labels are lower case: most texts differ at the first byte */
+    unsigned char c0 = (unsigned char)s[0];
+    if (c0 >= 'A' && c0 <= 'Z')
+        c0 += 32;
+    for (const char *const *l = list; *l; l++) {
+        if ((unsigned char)(*l)[0] != c0)
+            continue;
+        size_t n = nmi_lex_starts(s, *l);
+        if (n) {
+            *len = n;
+            return *l;
+        }
+    }
+    return NULL;
+}
