@@ -20,28 +20,6 @@ typedef struct emit {
     size_t link_weight; /* text weight inside links in buf */
 } emit;
 
-/* Lines that are page furniture, whatever their container (compared
- * without case, trailing punctuation ignored). */
-static const char *const BOILERPLATE[] = {
-    "advertisement", "advertisements", "advertising", "ad", "sponsored", "sponsored content",
-    "share", "share this", "share this article", "share this story", "share on facebook",
-    "share on twitter", "tweet", "email", "print", "comments", "comment", "read more",
-    "continue reading", "continue reading below", "story continues below advertisement",
-    "article continues below advertisement", "scroll to continue with content",
-    "sign up", "subscribe", "subscribe now", "related", "related articles",
-    "related stories", "related content", "recommended", "more stories", "more from",
-    "you may also like", "you might also like", "click here", "follow us",
-    "skip to main content", "skip to content", "back to top", "loading", "loading...",
-    "image", "photo", "video", "play video", "close", "menu", "see more",
-    "anzeige", "werbung", "iklan", "publicidade", "reklama", "publicité", "publicidad", "pubblicità", "реклама", NULL};
-
-/* Prefixes that introduce a related-article link inside the body. */
-static const char *const RELATED_PREFIXES[] = {
-    "read more:", "read more -", "also read:", "also read -", "read also:", "read:",
-    "related:", "see also:", "more:", "recommended:", "must read:", "don't miss:",
-    "read next:", "lesen sie auch:", "lire aussi:", "leia também:", "leia mais:",
-    "lee también:", "leggi anche:", "читайте также:", NULL};
-
 static bool text_equals_loose(const char *a, const char *b)
 {
     /* equal ignoring case and non-alphanumeric ASCII */
@@ -63,31 +41,6 @@ static bool text_equals_loose(const char *a, const char *b)
             return false;
         a++, b++;
     }
-}
-
-bool nmi_is_boilerplate(const char *s, size_t len)
-{
-    if (len > 60)
-        return false;
-    char tmp[64];
-    size_t n = len;
-    memcpy(tmp, s, n);
-    while (n && (tmp[n - 1] == '.' || tmp[n - 1] == ':' || tmp[n - 1] == '!' ||
-                 tmp[n - 1] == ' ' || tmp[n - 1] == '>' || tmp[n - 1] == '|'))
-        n--;
-    tmp[n] = '\0';
-    for (const char *const *b = BOILERPLATE; *b; b++)
-        if (nmi_ieq(tmp, *b))
-            return true;
-    return false;
-}
-
-const char *nmi_related_prefix(const char *s)
-{
-    for (const char *const *p = RELATED_PREFIXES; *p; p++)
-        if (nmi_istarts(s, *p))
-            return s + strlen(*p);
-    return NULL;
 }
 
 bool nmi_push_link(nmi_ctx *ctx, const nmi_link *l)

@@ -330,10 +330,6 @@ static inline nmi_node_info *nmi_info(const xmlNode *n)
 void nmi_extract_content(nmi_ctx *ctx, const char *headline);
 /* NMI_TAG_* flags of a tag name (0 for tags of no interest). */
 uint16_t nmi_tag_flags(const char *name);
-/* "Advertisement", "Share this", ...: a line that is page furniture. */
-bool nmi_is_boilerplate(const char *s, size_t len);
-/* After "Read more:", "Also read:" and the like, the rest of s; else NULL. */
-const char *nmi_related_prefix(const char *s);
 /* Append a block or a link to ctx (growing its arrays in the arena);
  * false at the NMI_MAX_* limits or out of memory (ctx->oom). */
 bool nmi_push_block(nmi_ctx *ctx, const nmi_block *b);
@@ -349,6 +345,15 @@ void nmi_emit_blocks(nmi_ctx *ctx, xmlNode **roots, size_t nroots, const char *h
  * lower case, longer labels before their prefixes). */
 extern const char *const nmi_lex_published_labels[];
 extern const char *const nmi_lex_updated_labels[];
+
+/* Labels that introduce a related-article link ("Read more", "Lire aussi"). */
+extern const char *const nmi_lex_related_labels[];
+/* "Advertisement", "Share this", ...: a line (len bytes) that is page
+ * furniture. */
+bool nmi_is_boilerplate(const char *s, size_t len);
+/* After a related label and its separator ("Read more: ", "Lire aussi -
+ * "), the rest of s; else NULL. */
+const char *nmi_related_prefix(const char *s);
 
 /* The one label matcher. If s opens with label — ASCII and Latin-1
  * capitals folded to lower case, a space in the label matching any run of

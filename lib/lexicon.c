@@ -77,6 +77,88 @@ const char *const nmi_lex_updated_labels[] = {
     "\xE0\xA4\x85\xE0\xA4\xAA\xE0\xA4\xA1\xE0\xA5\x87\xE0\xA4\x9F", /* अपडेट */
     "diperbarui", NULL};
 
+/* ---- page furniture and related links ---------------------------------------- */
+
+/* Lines that are page furniture, whatever their container: the whole
+ * line, without case, trailing punctuation ignored. */
+static const char *const BOILERPLATE_LINES[] = {
+    /* English */
+    "advertisement", "advertisements", "advertising", "ad", "sponsored", "sponsored content",
+    "share", "share this", "share this article", "share this story", "share on facebook",
+    "share on twitter", "tweet", "email", "print", "comments", "comment", "read more",
+    "continue reading", "continue reading below", "story continues below advertisement",
+    "article continues below advertisement", "scroll to continue with content",
+    "sign up", "subscribe", "subscribe now", "related", "related articles",
+    "related stories", "related content", "recommended", "more stories", "more from",
+    "you may also like", "you might also like", "click here", "follow us",
+    "skip to main content", "skip to content", "back to top", "loading", "loading...",
+    "image", "photo", "video", "play video", "close", "menu", "see more",
+    /* "Advertisement" in German, Indonesian, Portuguese, Polish, French,
+     * Spanish, Italian, Russian */
+    "anzeige", "werbung", "iklan", "publicidade", "reklama", "publicit\xC3\xA9", "publicidad",
+    "pubblicit\xC3\xA0", "\xD1\x80\xD0\xB5\xD0\xBA\xD0\xBB\xD0\xB0\xD0\xBC\xD0\xB0", NULL};
+
+/* Labels that introduce a related-article link ("Read more: ...", "Lire
+ * aussi : ..."), each followed by a separator (see nmi_related_prefix). */
+const char *const nmi_lex_related_labels[] = {
+    /* English */
+    "read more", "also read", "read also", "read next", "read", "related article", "related",
+    "see also", "more", "recommended", "must read", "don't miss",
+    /* German */
+    "lesen sie auch", "lesen sie mehr", "mehr zum thema", "auch interessant",
+    /* French */
+    "lire aussi", "\xC3\xA0 lire aussi", "a lire aussi", "lire \xC3\xA9galement", "voir aussi",
+    /* Spanish, Portuguese, Italian */
+    "lee tambi\xC3\xA9n", "lea tambi\xC3\xA9n", "leer m\xC3\xA1s", "te puede interesar",
+    "leia tamb\xC3\xA9m", "leia mais", "veja tamb\xC3\xA9m", "leggi anche",
+    /* Russian */
+    "\xD1\x87\xD0\xB8\xD1\x82\xD0\xB0\xD0\xB9\xD1\x82\xD0\xB5 \xD1\x82\xD0"
+    "\xB0\xD0\xBA\xD0\xB6\xD0\xB5", /* читайте также */
+    NULL};
+
+bool nmi_is_boilerplate(const char *s, size_t len)
+{
+    if (len > 60)
+        return false;
+    char tmp[64];
+    size_t n = len;
+    memcpy(tmp, s, n);
+    while (n && (tmp[n - 1] == '.' || tmp[n - 1] == ':' || tmp[n - 1] == '!' ||
+                 tmp[n - 1] == ' ' || tmp[n - 1] == '>' || tmp[n - 1] == '|'))
+        n--;
+    tmp[n] = '\0';
+    for (const char *const *b = BOILERPLATE_LINES; *b; b++)
+        if (nmi_ieq(tmp, *b))
+            return true;
+    return false;
+}
+
+/* The separator after a related label: ':', '|', '>', an en or em dash,
+ * '»', or a hyphen with a space after it ("Read-along" is a word); its
+ * length, or 0. */
+static size_t related_separator(const char *p)
+{
+    if (*p == ':' || *p == '|' || *p == '>' || (*p == '-' && p[1] == ' '))
+        return 1;
+    if (!strncmp(p, "\xE2\x80\x93", 3) || !strncmp(p, "\xE2\x80\x94", 3))
+        return 3; /* – — */
+    if (!strncmp(p, "\xC2\xBB", 2))
+        return 2; /* » */
+    return 0;
+}
+
+const char *nmi_related_prefix(const char *s)
+{
+    size_t k;
+    if (!nmi_lex_match(s, nmi_lex_related_labels, &k))
+        return NULL;
+    const char *p = s + k;
+    while (*p == ' ')
+        p++;
+    size_t sep = related_separator(p);
+    return sep ? p + sep : NULL;
+}
+
 /* ---- the matcher ------------------------------------------------------------ */
 
 static bool letter_byte(unsigned char c)

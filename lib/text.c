@@ -58,19 +58,6 @@ static const char *const NAME_JOINERS[] = {
     "in", /* a place after the name: "Jane Doe in London" */
     NULL};
 
-/* Related-article labels beyond blocks.c's list (which is tried first):
- * each followed by ':', '-', '|', '>' or a dash, with or without spaces
- * before it ("Lire aussi : ..."). */
-static const char *const RELATED_LABELS[] = {
-    "read more", "also read", "read also", "read", "related", "related article", "see also",
-    "more", "recommended", "must read", "read next", "lesen sie auch", "lesen sie mehr",
-    "mehr zum thema", "auch interessant", "lire aussi", "\xC3\xA0 lire aussi", "a lire aussi",
-    "lire \xC3\xA9galement", "voir aussi", "lee tambi\xC3\xA9n", "lea tambi\xC3\xA9n",
-    "leer m\xC3\xA1s", "te puede interesar", "leggi anche", "leia tamb\xC3\xA9m", "leia mais",
-    "veja tamb\xC3\xA9m", "\xD1\x87\xD0\xB8\xD1\x82\xD0\xB0\xD0\xB9\xD1\x82\xD0\xB5 \xD1\x82\xD0"
-    "\xB0\xD0\xBA\xD0\xB6\xD0\xB5", /* читайте также */
-    NULL};
-
 /* Image credit labels: followed by ':' or ',' ("Photo: AFP", "Image
  * source, Getty Images"), or ending in "by" ("Photo by Jane Doe"). */
 static const char *const CREDIT_LABELS[] = {
@@ -476,21 +463,8 @@ static const char *credit_value(text_state *st, const char *s, size_t len, bool 
 static const char *related_value(text_state *st, const char *s)
 {
     const char *rest = nmi_related_prefix(s);
-    if (!rest) {
-        size_t k;
-        if (!nmi_lex_match(s, RELATED_LABELS, &k))
-            return NULL;
-        const char *p = skip_spaces(s + k);
-        if (*p == ':' || *p == '-' || *p == '|' || *p == '>')
-            p++;
-        else if (!strncmp(p, "\xE2\x80\x93", 3) || !strncmp(p, "\xE2\x80\x94", 3))
-            p += 3; /* – — */
-        else if (!strncmp(p, "\xC2\xBB", 2))
-            p += 2; /* » */
-        else
-            return NULL;
-        rest = p;
-    }
+    if (!rest)
+        return NULL;
     rest = skip_spaces(rest);
     return *rest ? nmi_clean_text(st->scratch, rest, strlen(rest), &st->ctx->oom) : NULL;
 }
