@@ -346,6 +346,20 @@ void nmi_emit_blocks(nmi_ctx *ctx, xmlNode **roots, size_t nroots, const char *h
 extern const char *const nmi_lex_published_labels[];
 extern const char *const nmi_lex_updated_labels[];
 
+/* The vocabulary of the plain-text path and its date and byline readers
+ * (see lexicon.c for each list's meaning and examples). */
+extern const char *const nmi_lex_reading_time[];  /* "4 min read", "Lesezeit" */
+extern const char *const nmi_lex_ago_prefixes[];  /* "vor ", "hace " before a number */
+extern const char *const nmi_lex_date_openers[];  /* months, weekdays opening a date line */
+extern const char *const nmi_lex_dateline_words[]; /* "on", "at", "am" beside a date */
+extern const char *const nmi_lex_byline_nouns[];  /* "author", "texto" before a colon */
+extern const char *const nmi_lex_byline_by[];     /* "reported by", "words by" */
+extern const char *const nmi_lex_name_joiners[];  /* "and", "van", "de la" inside names */
+extern const char *const nmi_lex_credit_labels[]; /* "Photo:", "Image source," */
+extern const char *const nmi_lex_credit_joiners[]; /* "via", "for" inside a credit */
+extern const char *const nmi_lex_caption_labels[]; /* "Image caption" */
+extern const char *const nmi_lex_noise_prefixes[]; /* "Follow us", "We use cookies" */
+extern const char *const nmi_lex_widget_words[];  /* "Facebook", "Print" of share rows */
 /* Labels that introduce a related-article link ("Read more", "Lire aussi"). */
 extern const char *const nmi_lex_related_labels[];
 /* "Advertisement", "Share this", ...: a line (len bytes) that is page

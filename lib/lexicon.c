@@ -77,7 +77,98 @@ const char *const nmi_lex_updated_labels[] = {
     "\xE0\xA4\x85\xE0\xA4\xAA\xE0\xA4\xA1\xE0\xA5\x87\xE0\xA4\x9F", /* अपडेट */
     "diperbarui", NULL};
 
+/* Reading-time notes: "4 min read", "Lesezeit: 3 Min.", "2 min de lecture". */
+const char *const nmi_lex_reading_time[] = {
+    "min read", "mins read", "minute read", "minutes read", "min. read", "read time",
+    "reading time", "lesezeit", "de lecture", "de lectura", "di lettura", "de leitura", NULL};
+
+/* Words that open a "… ago" note in other languages: "vor 2 Stunden". */
+const char *const nmi_lex_ago_prefixes[] = {"vor ", "hace ", "il y a ", "h\xC3\xA1 ", "fa ",
+                                           NULL};
+
+/* Words that may open a line holding only a date ("Wed, 10 March 2021",
+ * "March 30, 2022", "Mittwoch, 3. März 2021"): English months, and
+ * weekdays in the languages of the label lists; whole words only, so
+ * "Marcus ..." does not qualify. */
+const char *const nmi_lex_date_openers[] = {
+    "january", "february", "march", "april", "may", "june", "july", "august", "september",
+    "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
+    "sept", "oct", "nov", "dec", "monday", "tuesday", "wednesday", "thursday", "friday",
+    "saturday", "sunday", "mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat",
+    "sun", "montag", "dienstag", "mittwoch", "donnerstag",
+    "freitag", "samstag", "sonntag", "lunes", "martes", "mi\xC3\xA9rcoles", "jueves", "viernes",
+    "s\xC3\xA1" "bado", "domingo", "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi",
+    "dimanche", "luned\xC3\xAC", "marted\xC3\xAC", "mercoled\xC3\xAC", "gioved\xC3\xAC",
+    "venerd\xC3\xAC", "sabato", "domenica", "segunda", "ter\xC3\xA7" "a", "quarta", "quinta",
+    "sexta", NULL};
+
+/* Words that may stand beside a date in a dateline. */
+const char *const nmi_lex_dateline_words[] = {"on", "at", "by", "am", "pm", "a.m.", "p.m.",
+                                             "the", "of", "de", "le", "um", "el", NULL};
+
+/* ---- bylines ----------------------------------------------------------------- */
+
+/* Byline labels beyond the writer labels of byline.c ("By", "Von", "Por",
+ * "Par", "di", "Автор:"): a noun that needs a colon, or "... by". */
+const char *const nmi_lex_byline_nouns[] = {
+    "author", "authors", "autor", "autora", "autores", "auteur", "auteurs", "autore", "autrice",
+    "text", "texto", "testo", "reporter", "redacci\xC3\xB3n", NULL};
+const char *const nmi_lex_byline_by[] = {"reporting by", "reported by", "written by", "words by",
+                                        "story by", "text by", NULL};
+/* Lower-case words that may sit between the parts of a person's name or
+ * between names: "and", "und", "y", "van", "de la". */
+const char *const nmi_lex_name_joiners[] = {
+    "and", "und", "y", "e", "et", "en", "och", "i", "&", "with", "de", "da", "di", "del", "della",
+    "der", "den", "van", "von", "du", "des", "dos", "das", "la", "le", "al", "bin", "ter", "zu",
+    "in", /* a place after the name: "Jane Doe in London" */
+    NULL};
+
+/* ---- credits and captions ----------------------------------------------------- */
+
+/* Image credit labels: followed by ':' or ',' ("Photo: AFP", "Image
+ * source, Getty Images"), or ending in "by" ("Photo by Jane Doe"). */
+const char *const nmi_lex_credit_labels[] = {
+    "image credit", "image credits", "photo credit", "photo credits", "picture credit",
+    "image courtesy", "photo courtesy", "image source", "credit", "credits", "photograph",
+    "photo", "photos", "picture", "foto", "fotos", "bild", "cr\xC3\xA9" "dit photo",
+    "cr\xC3\xA9" "dits photo", "cr\xC3\xA9" "dit", "imagen", "immagine", "photo by",
+    "photograph by", "picture by", "image by", NULL};
+
+/* Caption labels: the caption (on the same line, or on the next line
+ * when the label stands alone: "Image caption," then the text) is not
+ * body text. */
+const char *const nmi_lex_caption_labels[] = {
+    "image caption", "media caption", "photo caption", "caption", "bildunterschrift",
+    "l\xC3\xA9gende", "pie de foto", "didascalia", NULL};
+
+/* Words that may stand lower-case inside a credit ("Jane Doe for The
+ * Guardian", "Courtesy of the family"). */
+const char *const nmi_lex_credit_joiners[] = {"via", "for", "of", "and", "the", "de", "von",
+                                             "van", "der", "y", "et", "e", "&", NULL};
+
 /* ---- page furniture and related links ---------------------------------------- */
+
+/* Furniture of rendered pages: trackers, share and follow widgets, image
+ * placeholders, cookie and subscription prompts (at most 10 words). */
+const char *const nmi_lex_noise_prefixes[] = {
+    "follow:", "follow us", "share:", "share on", "share this", "share via", "subscribe",
+    "sign up", "sign in", "log in", "click here", "we use cookies", "this site uses cookies",
+    "accept cookies", "accept all cookies", "cookie policy", "cookie settings", "manage cookies",
+    "null |", "image:", "watch:", "listen:", "listen to this", "download the app",
+    "get the app", "advertisement", "sponsored", "skip to", "copy link", "show comments",
+    "leave a comment", "most read", "most popular", "artikel teilen", "seite teilen",
+    "folgen sie uns", "partager sur", "partager cet article", "suivez-nous", "compartir en",
+    "compartir este", "s\xC3\xADguenos", "condividi su", "compartilhe", "compartilhar",
+    NULL};
+
+/* Words of share/follow widgets; a line made only of them is noise
+ * ("Facebook | Twitter | LinkedIn", "Copy link", "Comments (12)"). */
+const char *const nmi_lex_widget_words[] = {
+    "facebook", "twitter", "x", "whatsapp", "linkedin", "email", "e-mail", "mail", "print",
+    "pinterest", "reddit", "telegram", "messenger", "flipboard", "copy", "link", "share",
+    "tweet", "comments", "comment", "save", "gift", "threads", "bluesky", "mastodon", "sms",
+    "teilen", "drucken", "partager", "imprimer", "compartir", "imprimir", "condividi",
+    "stampa", "compartilhar", "follow", "folgen", "suivre", "seguir", "via", NULL};
 
 /* Lines that are page furniture, whatever their container: the whole
  * line, without case, trailing punctuation ignored. */

@@ -43,83 +43,6 @@
 /* Label lists                                                         */
 /* ------------------------------------------------------------------ */
 
-/* Byline labels beyond the shared ones of byline.c ("By", "Von", "Por",
- * "Par", "di", "Автор:"): a noun that needs a colon, or "... by". */
-static const char *const BYLINE_NOUNS[] = {
-    "author", "authors", "autor", "autora", "autores", "auteur", "auteurs", "autore", "autrice",
-    "text", "texto", "testo", "reporter", "redacci\xC3\xB3n", NULL};
-static const char *const BYLINE_BY[] = {"reporting by", "reported by", "written by", "words by",
-                                        "story by", "text by", NULL};
-/* Lower-case words that may sit between the parts of a person's name or
- * between names: "and", "und", "y", "van", "de la". */
-static const char *const NAME_JOINERS[] = {
-    "and", "und", "y", "e", "et", "en", "och", "i", "&", "with", "de", "da", "di", "del", "della",
-    "der", "den", "van", "von", "du", "des", "dos", "das", "la", "le", "al", "bin", "ter", "zu",
-    "in", /* a place after the name: "Jane Doe in London" */
-    NULL};
-
-/* Image credit labels: followed by ':' or ',' ("Photo: AFP", "Image
- * source, Getty Images"), or ending in "by" ("Photo by Jane Doe"). */
-static const char *const CREDIT_LABELS[] = {
-    "image credit", "image credits", "photo credit", "photo credits", "picture credit",
-    "image courtesy", "photo courtesy", "image source", "credit", "credits", "photograph",
-    "photo", "photos", "picture", "foto", "fotos", "bild", "cr\xC3\xA9" "dit photo",
-    "cr\xC3\xA9" "dits photo", "cr\xC3\xA9" "dit", "imagen", "immagine", "photo by",
-    "photograph by", "picture by", "image by", NULL};
-
-/* Caption labels: the caption (on the same line, or on the next line
- * when the label stands alone: "Image caption," then the text) is not
- * body text. */
-static const char *const CAPTION_LABELS[] = {
-    "image caption", "media caption", "photo caption", "caption", "bildunterschrift",
-    "l\xC3\xA9gende", "pie de foto", "didascalia", NULL};
-
-/* Furniture of rendered pages: trackers, share and follow widgets, image
- * placeholders, cookie and subscription prompts (at most 10 words). */
-static const char *const NOISE_PREFIXES[] = {
-    "follow:", "follow us", "share:", "share on", "share this", "share via", "subscribe",
-    "sign up", "sign in", "log in", "click here", "we use cookies", "this site uses cookies",
-    "accept cookies", "accept all cookies", "cookie policy", "cookie settings", "manage cookies",
-    "null |", "image:", "watch:", "listen:", "listen to this", "download the app",
-    "get the app", "advertisement", "sponsored", "skip to", "copy link", "show comments",
-    "leave a comment", "most read", "most popular", "artikel teilen", "seite teilen",
-    "folgen sie uns", "partager sur", "partager cet article", "suivez-nous", "compartir en",
-    "compartir este", "s\xC3\xADguenos", "condividi su", "compartilhe", "compartilhar",
-    NULL};
-
-/* Words of share/follow widgets; a line made only of them is noise
- * ("Facebook | Twitter | LinkedIn", "Copy link", "Comments (12)"). */
-static const char *const WIDGET_WORDS[] = {
-    "facebook", "twitter", "x", "whatsapp", "linkedin", "email", "e-mail", "mail", "print",
-    "pinterest", "reddit", "telegram", "messenger", "flipboard", "copy", "link", "share",
-    "tweet", "comments", "comment", "save", "gift", "threads", "bluesky", "mastodon", "sms",
-    "teilen", "drucken", "partager", "imprimer", "compartir", "imprimir", "condividi",
-    "stampa", "compartilhar", "follow", "folgen", "suivre", "seguir", "via", NULL};
-
-/* Reading-time notes: "4 min read", "Lesezeit: 3 Min.", "2 min de lecture". */
-static const char *const READING_TIME[] = {
-    "min read", "mins read", "minute read", "minutes read", "min. read", "read time",
-    "reading time", "lesezeit", "de lecture", "de lectura", "di lettura", "de leitura", NULL};
-
-/* Words that open a "… ago" note in other languages: "vor 2 Stunden". */
-static const char *const AGO_PREFIXES[] = {"vor ", "hace ", "il y a ", "h\xC3\xA1 ", "fa ",
-                                           NULL};
-
-/* Words that may open a line holding only a date ("Wed, 10 March 2021",
- * "March 30, 2022", "Mittwoch, 3. März 2021"): English months, and
- * weekdays in the languages of the label lists; whole words only, so
- * "Marcus ..." does not qualify. */
-static const char *const DATE_OPENERS[] = {
-    "january", "february", "march", "april", "may", "june", "july", "august", "september",
-    "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
-    "sept", "oct", "nov", "dec", "monday", "tuesday", "wednesday", "thursday", "friday",
-    "saturday", "sunday", "mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat",
-    "sun", "montag", "dienstag", "mittwoch", "donnerstag",
-    "freitag", "samstag", "sonntag", "lunes", "martes", "mi\xC3\xA9rcoles", "jueves", "viernes",
-    "s\xC3\xA1" "bado", "domingo", "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi",
-    "dimanche", "luned\xC3\xAC", "marted\xC3\xAC", "mercoled\xC3\xAC", "gioved\xC3\xAC",
-    "venerd\xC3\xAC", "sabato", "domenica", "segunda", "ter\xC3\xA7" "a", "quarta", "quinta",
-    "sexta", NULL};
 
 /* ------------------------------------------------------------------ */
 /* Lines                                                               */
@@ -316,7 +239,7 @@ static bool only_widget_words(const char *s)
         bool ok = true;
         for (size_t i = 0; i < n && ok; i++)
             ok = p[i] >= '0' && p[i] <= '9';
-        for (const char *const *w = WIDGET_WORDS; *w && !ok; w++)
+        for (const char *const *w = nmi_lex_widget_words; *w && !ok; w++)
             ok = strlen(*w) == n && nmi_istarts(p, *w);
         if (!ok)
             return false;
@@ -331,13 +254,13 @@ static bool time_note(const char *s, size_t words)
 {
     if (words > 6)
         return false;
-    for (const char *const *r = READING_TIME; *r; r++)
+    for (const char *const *r = nmi_lex_reading_time; *r; r++)
         if (nmi_istr(s, *r))
             return true;
     size_t n = strlen(s);
     if (n > 4 && nmi_ieq(s + n - 4, " ago"))
         return true;
-    for (const char *const *a = AGO_PREFIXES; *a; a++) {
+    for (const char *const *a = nmi_lex_ago_prefixes; *a; a++) {
         size_t k = nmi_lex_starts(s, *a);
         if (k && s[k] >= '0' && s[k] <= '9')
             return true;
@@ -354,7 +277,7 @@ static bool is_noise(const char *s, size_t words)
         only_widget_words(s) || time_note(s, words))
         return true;
     size_t k;
-    return words <= 10 && nmi_lex_match(s, NOISE_PREFIXES, &k);
+    return words <= 10 && nmi_lex_match(s, nmi_lex_noise_prefixes, &k);
 }
 
 /* A line that opens with a number, a month or a weekday may be a bare
@@ -362,17 +285,13 @@ static bool is_noise(const char *s, size_t words)
 static bool starts_like_date(const char *s)
 {
     size_t k;
-    return (*s >= '0' && *s <= '9') || nmi_lex_match(s, DATE_OPENERS, &k);
+    return (*s >= '0' && *s <= '9') || nmi_lex_match(s, nmi_lex_date_openers, &k);
 }
 
 /* ------------------------------------------------------------------ */
 /* Credits, related lines, breadcrumbs                                 */
 /* ------------------------------------------------------------------ */
 
-/* Words that may stand lower-case inside a credit ("Jane Doe for The
- * Guardian", "Courtesy of the family"). */
-static const char *const CREDIT_JOINERS[] = {"via", "for", "of", "and", "the", "de", "von",
-                                             "van", "der", "y", "et", "e", "&", NULL};
 
 /* A credit names people or agencies: at most 8 words, all capitalized
  * but for joiners ("Jacob King/PA", "Getty Images", "dpa"); "The new
@@ -390,7 +309,7 @@ static bool credit_like(const char *v, size_t vn)
             e++;
         if (e > i && v[i] >= 'a' && v[i] <= 'z') {
             bool joiner = false;
-            for (const char *const *j = CREDIT_JOINERS; *j && !joiner; j++)
+            for (const char *const *j = nmi_lex_credit_joiners; *j && !joiner; j++)
                 joiner = strlen(*j) == e - i && !strncmp(v + i, *j, e - i);
             lower += !joiner;
         }
@@ -404,7 +323,7 @@ static bool credit_like(const char *v, size_t vn)
 static const char *credit_at(text_state *st, const char *s, bool in_parens, bool *is_label)
 {
     *is_label = false;
-    for (const char *const *l = CREDIT_LABELS; *l; l++) {
+    for (const char *const *l = nmi_lex_credit_labels; *l; l++) {
         size_t k = nmi_lex_starts(s, *l);
         if (!k)
             continue;
@@ -516,7 +435,7 @@ static size_t separator_len(const char *p)
 static bool looks_like_names(const char *s)
 {
     size_t caps = 0, words = 0, k;
-    if (nmi_lex_match(s, DATE_OPENERS, &k))
+    if (nmi_lex_match(s, nmi_lex_date_openers, &k))
         return false; /* "By Monday, ..." */
     const char *p = s;
     while (*p) {
@@ -547,7 +466,7 @@ static bool looks_like_names(const char *s)
                 return false;
         } else if (n) {
             bool joiner = false;
-            for (const char *const *j = NAME_JOINERS; *j && !joiner; j++)
+            for (const char *const *j = nmi_lex_name_joiners; *j && !joiner; j++)
                 joiner = strlen(*j) == n && !strncmp(w, *j, n);
             if (!joiner)
                 return false;
@@ -593,9 +512,9 @@ static size_t byline_label(const char *s)
     size_t k = nmi_byline_prefix(s);
     if (k)
         return k;
-    if (nmi_lex_match(s, BYLINE_BY, &k) && s[k] == ' ')
+    if (nmi_lex_match(s, nmi_lex_byline_by, &k) && s[k] == ' ')
         return k;
-    if (nmi_lex_match(s, BYLINE_NOUNS, &k)) {
+    if (nmi_lex_match(s, nmi_lex_byline_nouns, &k)) {
         const char *p = skip_spaces(s + k);
         if (*p == ':')
             return (size_t)(p + 1 - s);
@@ -708,9 +627,6 @@ static const char *next_segment(const char *s, size_t *sep)
     return NULL;
 }
 
-/* Words that may stand beside a date in a dateline. */
-static const char *const DATELINE_WORDS[] = {"on", "at", "by", "am", "pm", "a.m.", "p.m.",
-                                             "the", "of", "de", "le", "um", "el", NULL};
 
 /* A clock time ("11:03", "19.09" after a date), a numeric date
  * ("27/09/2018", "2018-09-16", "11.18.19"), a relative time ("2 days
@@ -756,8 +672,8 @@ static bool dateline_like(const char *s)
         bool has_digit = false;
         for (const char *q = p; q < e; q++)
             has_digit = has_digit || (*q >= '0' && *q <= '9');
-        bool known = has_digit || nmi_lex_match(p, DATE_OPENERS, &k) || only_symbols_n(p, e);
-        for (const char *const *w = DATELINE_WORDS; *w && !known; w++)
+        bool known = has_digit || nmi_lex_match(p, nmi_lex_date_openers, &k) || only_symbols_n(p, e);
+        for (const char *const *w = nmi_lex_dateline_words; *w && !known; w++)
             known = strlen(*w) == (size_t)(e - p) && nmi_istarts(p, *w);
         other += !known && e > p;
         p = e;
@@ -963,7 +879,7 @@ static void classify(text_state *st, line *l)
         return;
     }
     size_t k;
-    if (nmi_lex_match(s, CAPTION_LABELS, &k)) {
+    if (nmi_lex_match(s, nmi_lex_caption_labels, &k)) {
         const char *r = s + k;
         while (*r == ' ' || *r == ':' || *r == ',')
             r++;
@@ -1298,7 +1214,7 @@ static bool section_like(const line *l)
         size_t n = e ? (size_t)(e - p) : strlen(p);
         bool ok = is_upper_start(p) || (*p >= '0' && *p <= '9') ||
                   !is_letter_byte((unsigned char)*p);
-        for (const char *const *j = NAME_JOINERS; *j && !ok; j++)
+        for (const char *const *j = nmi_lex_name_joiners; *j && !ok; j++)
             ok = strlen(*j) == n && !strncmp(p, *j, n);
         if (!ok && n == 2 && !strncmp(p, "of", 2))
             ok = true;
