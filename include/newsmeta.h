@@ -35,10 +35,30 @@
  * one-time initialization of libxml2, done by newsmeta_init() (called
  * automatically and safely by the first parse).
  *
- * **ABI promise.** Public structs only ever grow at their end: fields are
- * appended, never reordered, resized or removed, and enum values are never
- * renumbered. A ctypes/cffi mirror written for one version therefore stays
- * valid for later versions with the same soname.
+ * **ABI promise.** Within one soname (`libnewsmeta.so.0`) fields are never
+ * reordered, resized or removed, and enum values are never renumbered, so a
+ * ctypes/cffi mirror written for one version stays valid for later ones.
+ * Which structs may grow, and how:
+ * - ::newsmeta_article grows at its end. Only the library allocates it, so
+ *   a caller built against an older header simply does not see the new
+ *   fields.
+ * - ::newsmeta_options grows at its end. The caller allocates it; its
+ *   `size` field tells the library which version the caller has, and the
+ *   fields the caller lacks keep their defaults (newsmeta_options_init()).
+ * - ::newsmeta_paragraph and ::newsmeta_link are **frozen**: they are
+ *   elements of arrays the caller indexes with its own `sizeof`, so a new
+ *   field would shift every element after the first. New facts about
+ *   paragraphs or links are added as new parallel arrays or new fields of
+ *   ::newsmeta_article instead.
+ * - ::newsmeta_timestamp and ::newsmeta_sources are **frozen**: they are
+ *   embedded in ::newsmeta_article, so growing them would move every field
+ *   after them. New timestamps or provenance entries become new fields of
+ *   ::newsmeta_article.
+ * - ::newsmeta_error is **frozen**: the caller allocates it (often on the
+ *   stack) and the library writes all of it.
+ *
+ * Each declaration says since which version it exists ("Since:"); fields
+ * appended after 0.1.0 say so in their comment.
  *
  * **Strings.** Every string in a result is UTF-8, NUL-terminated and
  * NFC-normalized where the input allowed it. A field that was not found is
@@ -116,7 +136,8 @@ typedef enum newsmeta_status {
 } newsmeta_status;
 
 /**
- * @brief Optional, caller-allocated error details.
+ * @brief Optional, caller-allocated error details. Frozen (see the ABI
+ * promise): it never grows.
  *
  * Every function taking a `newsmeta_error *` accepts NULL. On failure it
  * fills `code` and a one-line, NUL-terminated `message`; on success it sets
@@ -295,6 +316,8 @@ typedef enum newsmeta_precision {
  * `iso` is ISO 8601 at the known precision: "2021-03-03T18:05:00+05:30"
  * when the offset is known, "2021-03-03T18:05:00" (no offset) when it is
  * not, "2021-03-03" for a date alone. An offset is never invented.
+ *
+ * Embedded in ::newsmeta_article, therefore frozen (see the ABI promise).
  */
 typedef struct newsmeta_timestamp {
     bool present;                 /**< False: nothing below is set. */
@@ -317,7 +340,8 @@ typedef enum newsmeta_paragraph_kind {
     NEWSMETA_PREFORMATTED = 4  /**< Preformatted text (code, tables of figures); whitespace kept. */
 } newsmeta_paragraph_kind;
 
-/** @brief One block of the body, in reading order. */
+/** @brief One block of the body, in reading order. An array element,
+ *  therefore frozen (see the ABI promise). */
 typedef struct newsmeta_paragraph {
     newsmeta_paragraph_kind kind; /**< What the block is. */
     int32_t level;                /**< Heading level 1-6 for headings, else 0. */
@@ -331,7 +355,8 @@ typedef enum newsmeta_link_kind {
     NEWSMETA_LINK_RELATED = 1  /**< A related-article link ("Read more: ...", "Related"). */
 } newsmeta_link_kind;
 
-/** @brief A link found in or beside the body. */
+/** @brief A link found in or beside the body. An array element, therefore
+ *  frozen (see the ABI promise). */
 typedef struct newsmeta_link {
     const char *href;        /**< Absolute URL (resolved against `<base>` and the page URL); NULL when none is known. */
     const char *text;        /**< Anchor text, whitespace normalized. */
@@ -341,7 +366,8 @@ typedef struct newsmeta_link {
     size_t end;              /**< Byte offset one past its end; start == end for related links. */
 } newsmeta_link;
 
-/** @brief Where each field of an article came from. */
+/** @brief Where each field of an article came from. Embedded in
+ *  ::newsmeta_article, therefore frozen (see the ABI promise). */
 typedef struct newsmeta_sources {
     newsmeta_source headline; /**< Where newsmeta_article::headline came from. */
     newsmeta_source byline; /**< Where newsmeta_article::byline came from. */
@@ -361,7 +387,8 @@ typedef struct newsmeta_sources {
  * @brief The extracted record. Read-only for callers; all memory it points
  * to belongs to it and is released by newsmeta_article_free().
  *
- * Fields are only ever appended at the end (see the ABI promise above).
+ * Fields are only ever appended at the end (see the ABI promise above);
+ * only the library allocates it.
  */
 typedef struct newsmeta_article {
     const char *url;             /**< The page URL passed by the caller, or NULL. */
