@@ -340,7 +340,7 @@ void nmi_emit_blocks(nmi_ctx *ctx, xmlNode **roots, size_t nroots, const char *h
 void nmi_parse_text_lines(nmi_ctx *ctx, const char *text, size_t len);
 
 /* ------------------------------------------------------------------ */
-/* date.c — timestamps                                                 */
+/* date.c — timestamps (the date files: see date_parse.h)              */
 /* ------------------------------------------------------------------ */
 
 /* A time as a page gives it. The zone strings are stored inside the

@@ -654,7 +654,7 @@ START_TEST(url_fallback)
 END_TEST
 
 /* ICU's generic short zone names (ET, PT, AET: pattern letter 'v') are
- * read from a table in lib/date.c, since parsing one with ICU loads every
+ * read from a table in lib/date_zone.c, since parsing one with ICU loads every
  * location name of the locale. The table must say what ICU says: each
  * name, in winter and in summer, gets the offset ICU's own parse gives in
  * en_US (or en_AU), and the record keeps the name as printed. */
@@ -799,7 +799,7 @@ static size_t icu_short_names(const char *locale, char names[][8], size_t cap)
 }
 
 /* Short specific zone names (EST, BST, IST, AEDT) in the English locales
- * pages name zones in most are read from a table in lib/date.c rather
+ * pages name zones in most are read from a table in lib/date_zone.c rather
  * than ICU (whose first parse in a locale loads all its zone names). The
  * table must say what ICU says: every short name ICU formats for any zone
  * in en_US, en_GB, en_IN and en_AU, on a page of that locale, in winter
