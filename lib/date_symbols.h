@@ -1,7 +1,7 @@
 /* The names of dates in many locales (month, weekday and am/pm names,
  * ordinal and CJK suffixes, the order of numeric dates), as read from
  * ICU's locale data. The table is read from ICU when the library is built
- * (lib/gen_date_table.c writes it, as C, into the build tree), so no
+ * (tools/gen_date_table.c writes it, as C, into the build tree), so no
  * process pays for reading 29 locales of ICU data (15 ms) at its first
  * date; date_lex.c only looks names up in it.
  *
