@@ -21,6 +21,7 @@
  * threads may parse at once. */
 #include <stdio.h>
 #include <string.h>
+#include <time.h>
 
 #include <unicode/uloc.h>
 
@@ -108,6 +109,11 @@ void nmi_date_copy_str(char *dst, size_t cap, const char *src)
 void nmi_time_set_zone(nmi_time *t, const char *z)
 {
     nmi_date_copy_str(t->zone, sizeof t->zone, z);
+}
+
+int64_t nmi_date_now(const nmi_date_hints *h)
+{
+    return h && h->now ? h->now : (int64_t)time(NULL);
 }
 
 /* ---- instants ------------------------------------------------------------ */
@@ -224,6 +230,7 @@ void nmi_date_hints_init(const nmi_ctx *ctx, nmi_date_hints *h)
     memset(h, 0, sizeof *h);
     if (!ctx)
         return;
+    h->now = ctx->opts.now;
     const nmi_cands *c = &ctx->cands[NMI_F_LANGUAGE];
     /* The html lang and JSON-LD inLanguage first, then the URL's country,
      * then <meta> tags (og:locale "en_US" is often a CMS default). */

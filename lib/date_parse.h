@@ -45,6 +45,9 @@ void nmi_time_end_of_day(nmi_time *t);
 void nmi_date_copy_str(char *dst, size_t cap, const char *src);
 /* t->zone = z, truncated. */
 void nmi_time_set_zone(nmi_time *t, const char *z);
+/* The parse's clock, Unix seconds: the hints' (options.now), else the
+ * system clock (hints made without a parse: h NULL or now 0). */
+int64_t nmi_date_now(const nmi_date_hints *h);
 
 /* ---- date_iso.c --------------------------------------------------------- */
 

@@ -7,10 +7,8 @@
  *
  * One pass finds the first date, a second the first time not parted from
  * it by another date, then the zone after that time. */
-#define _POSIX_C_SOURCE 200809L /* gmtime_r */
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 
 #include <unicode/ustring.h>
 
@@ -28,14 +26,14 @@ static bool is_sign(const tok *t)
     return t->kind == TK_PUNCT && (t->value == '+' || t->value == '-' || t->value == 0x2212);
 }
 
-static int two_digit_year(int yy)
+/* A two-digit year, by ICU's rule: within 80 years before and 20 after
+ * the year of the parse's clock. */
+static int two_digit_year(const reader *rd, int yy)
 {
-    /* ICU's rule: within 80 years before and 20 after the current year */
-    time_t now = time(NULL);
-    struct tm tm;
-    int cur = 2026;
-    if (gmtime_r(&now, &tm))
-        cur = tm.tm_year + 1900;
+    nmi_time now;
+    memset(&now, 0, sizeof now);
+    nmi_time_set_instant(&now, nmi_date_now(rd->h), 0);
+    int cur = now.year;
     int y = cur / 100 * 100 + yy;
     if (y > cur + 20)
         y -= 100;
@@ -121,7 +119,7 @@ static bool numeric_dmy(reader *rd, int i, found *f)
     if (yd == 2 && sep == '-')
         return false;
     int a = t[i].value, b = t[i + 2].value;
-    int year = yd == 4 ? t[i + 4].value : two_digit_year(t[i + 4].value);
+    int year = yd == 4 ? t[i + 4].value : two_digit_year(rd, t[i + 4].value);
     bool dmy;
     if (a > 12 && b <= 12)
         dmy = true;
@@ -165,7 +163,7 @@ static bool cjk_date(reader *rd, int i, found *f)
     int j = i + 2;
     if (j >= rd->lx.ntok || t[j].kind != TK_NUM || suffix_of(rd, j) != SK_MONTH_SUF)
         return false;
-    f->year = t[i].ndigits == 2 ? two_digit_year(t[i].value) : t[i].value;
+    f->year = t[i].ndigits == 2 ? two_digit_year(rd, t[i].value) : t[i].value;
     f->month = t[j].value;
     f->first = i;
     f->last = j + 1;
@@ -222,7 +220,7 @@ static bool year_number(reader *rd, int k, int *year)
     /* '19 */
     if (t->ndigits == 2 && k > 0 && rd->lx.toks[k - 1].kind == TK_PUNCT &&
         (rd->lx.toks[k - 1].value == '\'' || rd->lx.toks[k - 1].value == 0x2019)) {
-        *year = two_digit_year(t->value);
+        *year = two_digit_year(rd, t->value);
         return true;
     }
     return false;
