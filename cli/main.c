@@ -21,6 +21,10 @@ static void usage(FILE *f)
           "  -p, --pretty        indent the JSON\n"
           "  -c, --charset NAME  charset the page was served with (e.g. from HTTP)\n"
           "  -z, --timezone ZONE IANA zone for times printed without one\n"
+          "      --now TIME      the present moment of the date rules (two-digit\n"
+          "                      years, dates in the future): ISO 8601 with an\n"
+          "                      offset (2019-11-19T08:03:00Z) or Unix seconds;\n"
+          "                      default: the clock when each page is parsed\n"
           "  -t, --text          the input is the plain-text rendering of a page\n"
           "      --html          the input is HTML (default: decided from its start)\n"
           "      --no-body       metadata only\n"
@@ -41,6 +45,80 @@ static void usage(FILE *f)
           "reason is printed on stderr; in batch mode: some pages failed);\n"
           "2 bad usage; 3 input/output error.\n",
           f);
+}
+
+/* The n decimal digits at s, or -1 when they are not all digits. */
+static int fixed_digits(const char *s, int n)
+{
+    int v = 0;
+    while (n-- > 0) {
+        if (*s < '0' || *s > '9')
+            return -1;
+        v = v * 10 + (*s++ - '0');
+    }
+    return v;
+}
+
+static bool leap_year(int y)
+{
+    return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+}
+
+/* Days from 1970-01-01 to a date of the years 1 to 9999 (Gregorian). */
+static int64_t epoch_days(int y, int m, int d)
+{
+    static const int before[] = {0, 31, 59, 90, 120, 151, 181, 212, 243, 273, 304, 334};
+    int64_t past = y - 1; /* whole years before y */
+    return past * 365 + past / 4 - past / 100 + past / 400 + before[m - 1] +
+           (m > 2 && leap_year(y)) + d - 1 - 719162; /* 719162: 0001-01-01 to 1970-01-01 */
+}
+
+/* --now: Unix seconds, or an ISO 8601 time with its offset,
+ * YYYY-MM-DD(T| )hh:mm[:ss[.fff]](Z|+hh:mm|+hhmm). */
+static bool parse_now(const char *v, int64_t *out)
+{
+    size_t sign = *v == '-';
+    if (v[sign] && strspn(v + sign, "0123456789") == strlen(v + sign)) {
+        char *end;
+        errno = 0;
+        long long n = strtoll(v, &end, 10);
+        *out = n;
+        return errno == 0 && *end == '\0';
+    }
+    if (strlen(v) < 16)
+        return false;
+    int y = fixed_digits(v, 4), mo = fixed_digits(v + 5, 2), d = fixed_digits(v + 8, 2);
+    if (y < 1 || v[4] != '-' || mo < 1 || mo > 12 || v[7] != '-' || d < 1 ||
+        (v[10] != 'T' && v[10] != ' ') || v[13] != ':')
+        return false;
+    static const int month_days[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    int h = fixed_digits(v + 11, 2), mi = fixed_digits(v + 14, 2), sec = 0;
+    const char *p = v + 16;
+    if (*p == ':') {
+        sec = fixed_digits(p + 1, 2);
+        if (sec < 0)
+            return false;
+        p += 3;
+        if (*p == '.')
+            p += 1 + strspn(p + 1, "0123456789");
+    }
+    int off = 0;
+    if (*p == '+' || *p == '-') {
+        /* each read stops at the string's end (not a digit) */
+        int oh = fixed_digits(p + 1, 2);
+        bool colon = oh >= 0 && p[3] == ':';
+        int om = oh < 0 ? -1 : fixed_digits(p + (colon ? 4 : 3), 2);
+        if (oh > 18 || om < 0 || om > 59 || p[colon ? 6 : 5] != '\0')
+            return false;
+        off = (*p == '-' ? -1 : 1) * (oh * 60 + om);
+    } else if (strcmp(p, "Z")) {
+        return false; /* no offset: the moment would depend on the reader's zone */
+    }
+    if (d > month_days[mo - 1] + (mo == 2 && leap_year(y)) || h < 0 || h > 23 || mi < 0 ||
+        mi > 59 || sec < 0 || sec > 60)
+        return false;
+    *out = epoch_days(y, mo, d) * 86400 + h * 3600 + mi * 60 + sec - (int64_t)off * 60;
+    return true;
 }
 
 /* HTML starts with markup (after a BOM and whitespace), or has common
@@ -202,6 +280,13 @@ int main(int argc, char **argv)
                 opts.charset = v;
             else
                 opts.default_timezone = v;
+        } else if (!strcmp(a, "--now") || !strncmp(a, "--now=", 6)) {
+            const char *v = a[5] == '=' ? a + 6 : i + 1 < argc ? argv[++i] : NULL;
+            if (!v || !parse_now(v, &opts.now)) {
+                fprintf(stderr, "newsmeta: --now wants an ISO 8601 time with its offset "
+                                "(2019-11-19T08:03:00Z) or Unix seconds\n");
+                return EXIT_USAGE;
+            }
         } else if (!strncmp(a, "--url=", 6)) {
             url = a + 6;
         } else if (a[0] == '-' && a[1] != '\0') {

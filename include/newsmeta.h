@@ -229,6 +229,15 @@ typedef struct newsmeta_options {
      *  newsmeta_article::truncated gets ::NEWSMETA_TRUNCATED_JSONLD. 0 means
      *  ::NEWSMETA_DEFAULT_MAX_JSONLD_BYTES. */
     size_t max_jsonld_bytes;
+    /** The present moment of the date rules, in Unix seconds (UTC): a
+     *  two-digit year ("05/10/18") is read within 80 years before and 20
+     *  after this moment's year, and a date more than two days after it is
+     *  not taken as the publication or modification date. 0 (the default)
+     *  reads the system clock once when the parse starts; set it to parse
+     *  an archived page as of its crawl, or to get the same record whatever
+     *  the day. Values outside the years 1 to 9999 count as the nearest
+     *  end of them. **Since:** 0.2.0 (appended after `max_jsonld_bytes`). */
+    int64_t now;
 } newsmeta_options;
 
 /**

@@ -4,6 +4,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include <jansson.h>
 #include <libxml/parser.h>
@@ -124,6 +125,14 @@ void nmi_resolve_options(newsmeta_options *o)
         o->max_jsonld_depth = NEWSMETA_MAX_JSONLD_DEPTH_LIMIT;
     if (o->max_jsonld_bytes == 0)
         o->max_jsonld_bytes = NEWSMETA_DEFAULT_MAX_JSONLD_BYTES;
+    /* one clock for every date decision of the parse, within years 1 to
+     * 9999 so that no date arithmetic on it can overflow */
+    if (o->now == 0)
+        o->now = (int64_t)time(NULL);
+    if (o->now < INT64_C(-62135596800)) /* 0001-01-01T00:00:00Z */
+        o->now = INT64_C(-62135596800);
+    if (o->now > INT64_C(253402300799)) /* 9999-12-31T23:59:59Z */
+        o->now = INT64_C(253402300799);
 }
 
 void newsmeta_options_init_sized(newsmeta_options *o, size_t size)
@@ -133,6 +142,7 @@ void newsmeta_options_init_sized(newsmeta_options *o, size_t size)
     newsmeta_options d;
     memset(&d, 0, sizeof d);
     nmi_resolve_options(&d);
+    d.now = 0; /* the clock is read by each parse, not here */
     /* the caller's struct may be older (smaller) than ours: write only
      * what it has */
     size_t n = size < sizeof d ? size : sizeof d;
@@ -358,8 +368,8 @@ static newsmeta_status parse(const char *input, size_t length, const char *url,
         memset(&opts, 0, sizeof opts);
         memcpy(&opts, options, options->size);
         opts.size = (uint32_t)sizeof opts;
-        nmi_resolve_options(&opts);
     }
+    nmi_resolve_options(&opts); /* the defaults, and the clock of this parse */
     if (length == 0 || only_whitespace(input, length))
         return nmi_fail(error, NEWSMETA_ERR_EMPTY_INPUT, "the input is empty");
     if (length > opts.max_input_bytes)

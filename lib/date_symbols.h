@@ -1,11 +1,11 @@
 /* The names of dates in many locales (month, weekday and am/pm names,
  * ordinal and CJK suffixes, the order of numeric dates), as read from
  * ICU's locale data. The table is read from ICU when the library is built
- * (lib/gen_date_table.c writes it, as C, into the build tree), so no
+ * (tools/gen_date_table.c writes it, as C, into the build tree), so no
  * process pays for reading 29 locales of ICU data (15 ms) at its first
- * date; date.c only looks names up in it.
+ * date; date_lex.c only looks names up in it.
  *
- * Shared by the library (date.c, date_symbols.c) and the generator. */
+ * Shared by the library (date_lex.c, date_symbols.c) and the generator. */
 #ifndef NEWSMETA_DATE_SYMBOLS_H
 #define NEWSMETA_DATE_SYMBOLS_H
 

@@ -387,7 +387,7 @@ const char *nmi_lex_match(const char *s, const char *const *list, size_t *len);
 void nmi_parse_text_lines(nmi_ctx *ctx, const char *text, size_t len);
 
 /* ------------------------------------------------------------------ */
-/* date.c — timestamps                                                 */
+/* date.c — timestamps (the date files: see date_parse.h)              */
 /* ------------------------------------------------------------------ */
 
 /* A time as a page gives it. The zone strings are stored inside the
@@ -420,10 +420,12 @@ typedef struct nmi_date_hints {
     nmi_zone_memo memo[8];
     int nmemo;
     bool skip_names; /* leave zone abbreviations unread (only where a date is is wanted) */
+    int64_t now;     /* the parse's clock (options.now), Unix seconds; 0: read the system clock */
 } nmi_date_hints;
 
 /* Hints from a page: its language candidates (html lang, og:locale,
- * inLanguage, Content-Language) and the country domain of its URL. */
+ * inLanguage, Content-Language), the country domain of its URL, and the
+ * parse's clock (ctx->opts.now). */
 void nmi_date_hints_init(const nmi_ctx *ctx, nmi_date_hints *h);
 /* Parse one date text with the page's hints: ISO 8601 (with week and
  * ordinal dates), RFC 2822, Unix timestamps written "@1574101047", and

@@ -13,6 +13,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include <unicode/ucal.h>
 #include <unicode/udat.h>
@@ -414,7 +415,8 @@ END_TEST
 
 /* ---- choosing among candidates ------------------------------------------- */
 
-static newsmeta_article *parse(const char *head, const char *body, const char *url)
+static newsmeta_article *parse_with(const char *head, const char *body, const char *url,
+                                    const newsmeta_options *options)
 {
     char *page = malloc(strlen(head) + strlen(body) + 1024);
     ck_assert_ptr_nonnull(page);
@@ -426,9 +428,14 @@ static newsmeta_article *parse(const char *head, const char *body, const char *u
             "<p>Passengers with season tickets do not need to do anything, the operator said, as "
             "their passes remain valid until the end of March.</p></article></body></html>",
             head, body);
-    newsmeta_article *a = nm_parse_str(page, url, NULL);
+    newsmeta_article *a = nm_parse_str(page, url, options);
     free(page);
     return a;
+}
+
+static newsmeta_article *parse(const char *head, const char *body, const char *url)
+{
+    return parse_with(head, body, url, NULL);
 }
 
 static void expect_iso(const newsmeta_timestamp *t, const char *iso, const char *what)
@@ -514,6 +521,65 @@ START_TEST(no_future_dates)
               "", NULL);
     expect_iso(&a->modified, NULL, "modified in the future");
     newsmeta_article_free(a);
+}
+END_TEST
+
+/* ---- the parse's clock (options.now) --------------------------------------- */
+
+#define NOW_1999 INT64_C(928195200) /* 1999-06-01T00:00:00Z */
+
+/* A two-digit year is read within 80 years before and 20 after the year
+ * of options.now: from 1999, "25" is 1925 and "20" is 1920 (the first
+ * year past the 80), where the real clock of any day from 2000 to 2099
+ * reads 2025 and 2020. HTML and text inputs alike. */
+START_TEST(two_digit_years_follow_now)
+{
+    static const struct {
+        const char *lang, *printed, *iso;
+    } ROWS[] = {
+        {"en", "11/19/25", "1925-11-19"},     {"en", "11/19/20", "1920-11-19"},
+        {"de", "19.11.25", "1925-11-19"},     {"en", "Nov 19, '25", "1925-11-19"},
+        {"ja", "25\xE5\xB9\xB4" "11\xE6\x9C\x88" "19\xE6\x97\xA5", "1925-11-19"}, /* 25年11月19日 */
+    };
+    newsmeta_options o;
+    newsmeta_options_init(&o);
+    ck_assert(o.now == 0); /* the default: the clock of each parse */
+    o.now = NOW_1999;
+    for (size_t i = 0; i < sizeof ROWS / sizeof *ROWS; i++) {
+        date_case c = {ROWS[i].lang, NULL, PRINTED, ROWS[i].printed, NULL, false, DAY, NULL};
+        char *page = page_for(&c);
+        newsmeta_article *a = nm_parse_str(page, NULL, &o);
+        expect_iso(&a->published, ROWS[i].iso, ROWS[i].printed);
+        newsmeta_article_free(a);
+        free(page);
+    }
+    static const char text[] =
+        "Ferry timetable changes\n\nPublished 11/19/25\n\n"
+        "The ferry timetable changes on Monday, when the winter schedule begins and the last "
+        "crossing leaves at eight in the evening.\n\n"
+        "Passengers with season tickets do not need to do anything, the operator said, as their "
+        "passes remain valid until the end of March.\n";
+    newsmeta_article *a = NULL;
+    newsmeta_error err;
+    ck_assert_int_eq(newsmeta_parse_text(text, sizeof text - 1, NULL, &o, &a, &err), NEWSMETA_OK);
+    expect_iso(&a->published, "1925-11-19", "text input");
+    newsmeta_article_free(a);
+}
+END_TEST
+
+/* options.now of 0 is the clock when the parse starts. */
+START_TEST(now_zero_is_the_clock)
+{
+    newsmeta_options o;
+    newsmeta_options_init(&o);
+    newsmeta_article *a = parse_with("", "<p class=\"date\">11/19/47</p>", NULL, &o);
+    o.now = (int64_t)time(NULL);
+    newsmeta_article *b = parse_with("", "<p class=\"date\">11/19/47</p>", NULL, &o);
+    ck_assert_int_eq(a->published.present, b->published.present);
+    if (a->published.present)
+        ck_assert_str_eq(a->published.iso, b->published.iso);
+    newsmeta_article_free(a);
+    newsmeta_article_free(b);
 }
 END_TEST
 
@@ -654,7 +720,7 @@ START_TEST(url_fallback)
 END_TEST
 
 /* ICU's generic short zone names (ET, PT, AET: pattern letter 'v') are
- * read from a table in lib/date.c, since parsing one with ICU loads every
+ * read from a table in lib/date_zone.c, since parsing one with ICU loads every
  * location name of the locale. The table must say what ICU says: each
  * name, in winter and in summer, gets the offset ICU's own parse gives in
  * en_US (or en_AU), and the record keeps the name as printed. */
@@ -799,7 +865,7 @@ static size_t icu_short_names(const char *locale, char names[][8], size_t cap)
 }
 
 /* Short specific zone names (EST, BST, IST, AEDT) in the English locales
- * pages name zones in most are read from a table in lib/date.c rather
+ * pages name zones in most are read from a table in lib/date_zone.c rather
  * than ICU (whose first parse in a locale loads all its zone names). The
  * table must say what ICU says: every short name ICU formats for any zone
  * in en_US, en_GB, en_IN and en_AU, on a page of that locale, in winter
@@ -893,6 +959,10 @@ int main(void)
     tcase_add_test(tc, specific_zone_names_match_icu);
     tcase_add_test(tc, specific_zone_tables_are_complete);
     tcase_add_test(tc, url_fallback);
+    suite_add_tcase(s, tc);
+    tc = tcase_create("clock");
+    tcase_add_test(tc, two_digit_years_follow_now);
+    tcase_add_test(tc, now_zero_is_the_clock);
     suite_add_tcase(s, tc);
     return nm_run_suite(s);
 }

@@ -60,6 +60,7 @@ int main(void)
     FIELD(newsmeta_options, max_links);
     FIELD(newsmeta_options, max_jsonld_depth);
     FIELD(newsmeta_options, max_jsonld_bytes);
+    FIELD(newsmeta_options, now);
     end();
 
     BEGIN(newsmeta_timestamp);

@@ -67,6 +67,7 @@ class NmOptions(Structure):
         ("max_links", c_uint32),
         ("max_jsonld_depth", c_uint32),
         ("max_jsonld_bytes", c_size_t),
+        ("now", c_int64),
     ]
 
 
