@@ -330,98 +330,23 @@ bool nmi_parse_date(nmi_ctx *ctx, const char *s, nmi_time *out)
 
 /* ---- labels ----------------------------------------------------------------- */
 
-/* Words that introduce a date on a page, by language. */
-static const char *const PUBLISHED_LABELS[] = {
-    "first published", "published on", "published at", "published", "posted on", "posted at",
-    "posted", "date published", "publication date", "release date", "released", "created",
-    "ver\xC3\xB6" "ffentlicht am", "ver\xC3\xB6" "ffentlicht", "publiziert am", "publiziert",
-    "erschienen am", "erstellt am", "datum", "publi\xC3\xA9 le", "publi\xC3\xA9", "paru le",
-    "publicado el", "publicado em", "publicado", "publicada", "fecha de publicaci\xC3\xB3n",
-    "pubblicato il", "pubblicato", "postado em", "gepubliceerd op", "gepubliceerd",
-    "\xD0\xBE\xD0\xBF\xD1\x83\xD0\xB1\xD0\xBB\xD0\xB8\xD0\xBA\xD0\xBE\xD0\xB2\xD0\xB0\xD0\xBD"
-    "\xD0\xBE", /* опубликовано */
-    "\xD0\xB4\xD0\xB0\xD1\x82\xD0\xB0 \xD0\xBF\xD1\x83\xD0\xB1\xD0\xBB\xD0\xB8\xD0\xBA\xD0\xB0"
-    "\xD1\x86\xD0\xB8\xD0\xB8", /* дата публикации */
-    "opublikowano", "yay\xC4\xB1nlanma tarihi", "yay\xC4\xB1nlanma", "publicerad",
-    "\xE5\x85\xAC\xE9\x96\x8B\xE6\x97\xA5", /* 公開日 */
-    "\xE6\x8A\x95\xE7\xA8\xBF\xE6\x97\xA5", /* 投稿日 */
-    "\xE9\x85\x8D\xE4\xBF\xA1", /* 配信 */
-    "\xE5\x8F\x91\xE5\xB8\x83\xE6\x97\xB6\xE9\x97\xB4", /* 发布时间 */
-    "\xE5\x8F\x91\xE5\xB8\x83\xE6\x97\xA5\xE6\x9C\x9F", /* 发布日期 */
-    "\xE7\x99\xBC\xE5\xB8\x83\xE6\x99\x82\xE9\x96\x93", /* 發布時間 */
-    "\xEA\xB8\xB0\xEC\x82\xAC\xEC\x9E\x85\xEB\xA0\xA5", /* 기사입력 */
-    "\xEC\x9E\x85\xEB\xA0\xA5", /* 입력 */
-    "\xEB\x93\xB1\xEB\xA1\x9D", /* 등록 */
-    "\xD9\x86\xD8\xB4\xD8\xB1 \xD9\x81\xD9\x8A", /* نشر في */
-    "\xD8\xAA\xD8\xA7\xD8\xB1\xD9\x8A\xD8\xAE \xD8\xA7\xD9\x84\xD9\x86\xD8\xB4\xD8\xB1", /* تاريخ النشر */
-    "\xE0\xA4\xAA\xE0\xA5\x8D\xE0\xA4\xB0\xE0\xA4\x95\xE0\xA4\xBE\xE0\xA4\xB6\xE0\xA4\xBF\xE0\xA4\xA4", /* प्रकाशित */
-    "diterbitkan", "dipublikasikan", NULL};
-
-static const char *const UPDATED_LABELS[] = {
-    "last updated on", "last updated", "last modified", "updated on", "updated at", "updated",
-    "modified", "revised", "aktualisiert am", "aktualisiert", "zuletzt aktualisiert", "stand",
-    "mis \xC3\xA0 jour le", "mis \xC3\xA0 jour", "modifi\xC3\xA9 le", "actualizado el",
-    "actualizado", "atualizado em", "atualizado", "aggiornato il", "aggiornato", "bijgewerkt op",
-    "bijgewerkt",
-    "\xD0\xBE\xD0\xB1\xD0\xBD\xD0\xBE\xD0\xB2\xD0\xBB\xD0\xB5\xD0\xBD\xD0\xBE", /* обновлено */
-    "aktualizacja", "g\xC3\xBC" "ncelleme", "uppdaterad",
-    "\xE6\x9B\xB4\xE6\x96\xB0\xE6\x97\xA5", /* 更新日 */
-    "\xE6\x9B\xB4\xE6\x96\xB0\xE6\x97\xB6\xE9\x97\xB4", /* 更新时间 */
-    "\xEC\x88\x98\xEC\xA0\x95", /* 수정 */
-    "\xD8\xA2\xD8\xAE\xD8\xB1 \xD8\xAA\xD8\xAD\xD8\xAF\xD9\x8A\xD8\xAB", /* آخر تحديث */
-    "\xE0\xA4\x85\xE0\xA4\xAA\xE0\xA4\xA1\xE0\xA5\x87\xE0\xA4\x9F", /* अपडेट */
-    "diperbarui", NULL};
-
-/* Does s start with the label (ASCII case ignored), ending at a word
- * boundary? */
-static size_t starts_label(const char *s, const char *label)
-{
-    size_t n = 0; /* no strlen: most labels differ at the first byte */
-    for (; label[n]; n++) {
-        unsigned char a = (unsigned char)s[n], b = (unsigned char)label[n];
-        if (!a)
-            return 0;
-        if (a >= 'A' && a <= 'Z')
-            a = (unsigned char)(a + 32);
-        if (a != b)
-            return 0;
-    }
-    unsigned char c = (unsigned char)s[n];
-    if ((c | 32) >= 'a' && (c | 32) <= 'z')
-        return 0;
-    /* non-ASCII labels (CJK) need no boundary; Latin ones do not end
-     * inside a word such as "publishedness" */
-    if (c >= 0x80 && (unsigned char)label[n - 1] < 0x80)
-        return 0;
-    return n;
-}
-
+/* Date labels: the lexicon's lists (lexicon.c), read with its matcher. */
 size_t nmi_date_label(const char *s, bool *updated)
 {
     const char *p = s;
     while (*p == ' ' || *p == '|' || *p == '-' || *p == '(' || *p == '[')
         p++;
-    /* labels are lower case: compare the first byte before anything else
-     * (this runs for every text node of the page) */
-    char c0 = (char)((*p >= 'A' && *p <= 'Z') ? *p + 32 : *p);
-    for (int pass = 0; pass < 2; pass++) {
-        const char *const *list = pass == 0 ? UPDATED_LABELS : PUBLISHED_LABELS;
-        for (const char *const *l = list; *l; l++) {
-            if ((*l)[0] != c0)
-                continue;
-            size_t n = starts_label(p, *l);
-            if (!n)
-                continue;
-            const char *e = p + n;
-            while (*e == ' ' || *e == ':' || *e == '\xC2' || *e == '\xA0' || *e == '-' ||
-                   *e == '[' || *e == '(' || *e == ',')
-                e++;
-            if (updated)
-                *updated = pass == 0;
-            return (size_t)(e - s);
-        }
-    }
-    return 0;
+    size_t n;
+    bool upd = nmi_lex_match(p, nmi_lex_updated_labels, &n) != NULL;
+    if (!upd && !nmi_lex_match(p, nmi_lex_published_labels, &n))
+        return 0;
+    const char *e = p + n;
+    while (*e == ' ' || *e == ':' || *e == '\xC2' || *e == '\xA0' || *e == '-' || *e == '[' ||
+           *e == '(' || *e == ',')
+        e++;
+    if (updated)
+        *updated = upd;
+    return (size_t)(e - s);
 }
 
 /* ---- to the public record -------------------------------------------------- */

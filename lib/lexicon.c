@@ -18,7 +18,6 @@ const char *const nmi_lex_published_labels[] = {
     /* English */
     "first published", "published on", "published at", "published", "posted on", "posted at",
     "posted", "date published", "publication date", "release date", "released", "created",
-    "date:",
     /* German */
     "ver\xC3\xB6" "ffentlicht am", "ver\xC3\xB6" "ffentlicht", "publiziert am", "publiziert",
     "erschienen am", "erschienen", "erstellt am", "datum",
