@@ -84,6 +84,20 @@ size_t nmi_byline_label(const char *s, bool *bare)
     return w > f ? w : f;
 }
 
+/* An arena copy of s[0..n) in lower case (nmi_byline_lower); NULL out of
+ * memory (ctx->oom). */
+static char *lower_copy(nmi_ctx *ctx, const char *s, size_t n)
+{
+    char *low = nmi_arena_alloc(ctx->arena, n + 1);
+    if (!low) {
+        ctx->oom = true;
+        return NULL;
+    }
+    nmi_byline_lower(s, n, low);
+    low[n] = '\0';
+    return low;
+}
+
 /* ---- a byline: roles ------------------------------------------------------------- */
 
 typedef struct label_hit {
@@ -93,50 +107,44 @@ typedef struct label_hit {
 
 #define MAX_HITS 16
 
-void nmi_split_byline(nmi_ctx *ctx, const char *byline, nmi_names *nm)
+/* A one-word writer label of another language at low[i] ("Von Jane Doe",
+ * "Di Marco Rossi"): many names begin with these words (Ursula von der
+ * Leyen, Di Maria), so only at the start of the text or of an element, and
+ * before two words or more. Its length, or 0. */
+static size_t writer_word_at(const char *low, size_t n, size_t i)
 {
-    if (!byline || ctx->oom)
-        return;
-    size_t n = strlen(byline);
-    if (n > 600)
-        n = 600;
-    char *s = nmi_arena_strndup(ctx->arena, byline, n);
-    char *low = nmi_arena_alloc(ctx->arena, n + 1);
-    if (!s || !low) {
-        ctx->oom = true;
-        return;
+    bool at_start = true;
+    for (size_t j = 0; j < i && at_start; j++)
+        at_start = nmi_byline_is_space(low[j]) || low[j] == '|';
+    if (!at_start && low[i - 1] != NMI_BYLINE_MARK && !(i >= 2 && low[i - 2] == NMI_BYLINE_MARK))
+        return 0;
+    size_t f = nmi_byline_label_at(low, n, i, nmi_byline_writer_words);
+    if (!f)
+        return 0;
+    size_t j = i + f;
+    while (j < n && (low[j] == ' ' || low[j] == ':'))
+        j++;
+    size_t words = 0;
+    bool in = false;
+    for (; j < n && low[j] != ',' && low[j] != NMI_BYLINE_MARK && low[j] != '|'; j++) {
+        bool sp = low[j] == ' ';
+        words += !sp && !in;
+        in = !sp;
     }
-    nmi_byline_lower(s, n, low);
-    low[n] = '\0';
-    label_hit hits[MAX_HITS];
+    return words >= 2 ? f : 0;
+}
+
+/* The writer labels and the labels of other roles in low[0..n), in
+ * order, into hits[MAX_HITS]; returns how many. */
+static size_t find_labels(const char *low, size_t n, label_hit *hits)
+{
     size_t nh = 0;
     for (size_t i = 0; i < n && nh < MAX_HITS; i++) {
         if (!nmi_byline_word_start(low, i))
             continue;
         size_t w = nmi_byline_label_at(low, n, i, nmi_byline_writer_labels);
         size_t o = nmi_byline_label_at(low, n, i, nmi_byline_other_labels);
-        /* one-word labels of other languages: at the start of the text or
-         * of an element, before two words or more */
-        size_t f = 0;
-        bool at_start = true;
-        for (size_t j = 0; j < i && at_start; j++)
-            at_start = nmi_byline_is_space(low[j]) || low[j] == '|' || low[j] == NMI_BYLINE_MARK;
-        if ((at_start || low[i - 1] == NMI_BYLINE_MARK ||
-             (i >= 2 && low[i - 2] == NMI_BYLINE_MARK)) &&
-            (f = nmi_byline_label_at(low, n, i, nmi_byline_writer_words)) > 0) {
-            size_t j = i + f;
-            while (j < n && (low[j] == ' ' || low[j] == ':'))
-                j++;
-            size_t words = 0;
-            bool in = false;
-            for (; j < n && low[j] != ',' && low[j] != NMI_BYLINE_MARK && low[j] != '|'; j++) {
-                bool sp = low[j] == ' ';
-                words += !sp && !in;
-                in = !sp;
-            }
-            if (words < 2)
-                f = 0;
-        }
+        size_t f = writer_word_at(low, n, i);
         if (f > w)
             w = f;
         if (!w && !o)
@@ -150,35 +158,48 @@ void nmi_split_byline(nmi_ctx *ctx, const char *byline, nmi_names *nm)
         hits[nh++] = (label_hit){i, e, writer};
         i = e > i ? e - 1 : i;
     }
+    return nh;
+}
+
+void nmi_split_byline(nmi_ctx *ctx, const char *byline, nmi_names *nm)
+{
+    if (!byline || ctx->oom)
+        return;
+    size_t n = strlen(byline);
+    if (n > 600)
+        n = 600;
+    char *s = nmi_arena_strndup(ctx->arena, byline, n);
+    if (!s) {
+        ctx->oom = true;
+        return;
+    }
+    char *low = lower_copy(ctx, s, n);
+    if (!low)
+        return;
+    label_hit hits[MAX_HITS];
+    size_t nh = find_labels(low, n, hits);
     bool any_writer = false;
     for (size_t h = 0; h < nh; h++)
         any_writer = any_writer || hits[h].writer;
-    if (any_writer) {
-        for (size_t h = 0; h < nh; h++) {
-            if (!hits[h].writer)
-                continue;
-            size_t end = h + 1 < nh ? hits[h + 1].start : n;
-            nmi_split_credit(ctx, nm, s + hits[h].end, low + hits[h].end, end - hits[h].end);
-        }
-    } else {
+    if (!any_writer) {
         size_t end = nh ? hits[0].start : n;
         nmi_split_credit(ctx, nm, s, low, end);
+        return;
+    }
+    for (size_t h = 0; h < nh; h++) {
+        if (!hits[h].writer)
+            continue;
+        size_t end = h + 1 < nh ? hits[h + 1].start : n;
+        nmi_split_credit(ctx, nm, s + hits[h].end, low + hits[h].end, end - hits[h].end);
     }
 }
 
 /* ---- the byline as printed ------------------------------------------------------- */
 
-const char *nmi_byline_display(nmi_ctx *ctx, const char *byline)
+/* Element boundaries read as spaces, but not before punctuation: s[0..n)
+ * rewritten in place; returns its new length. */
+static size_t marks_to_spaces(char *s, size_t n)
 {
-    if (!byline)
-        return NULL;
-    size_t n = strlen(byline);
-    char *s = nmi_arena_strndup(ctx->arena, byline, n);
-    if (!s) {
-        ctx->oom = true;
-        return NULL;
-    }
-    /* a boundary reads as a space, but not before punctuation */
     size_t o = 0;
     for (size_t i = 0; i < n; i++) {
         if (s[i] != NMI_BYLINE_MARK) {
@@ -193,87 +214,114 @@ const char *nmi_byline_display(nmi_ctx *ctx, const char *byline)
         if (o && s[o - 1] != ' ' && s[o - 1] != '(')
             s[o++] = ' ';
     }
-    s = nmi_clean_text(ctx->arena, s, o, &ctx->oom);
-    if (!s)
-        return NULL;
-    n = strlen(s);
-    char *low = nmi_arena_alloc(ctx->arena, n + 1);
-    if (!low) {
-        ctx->oom = true;
-        return NULL;
-    }
-    nmi_byline_lower(s, n, low);
-    low[n] = '\0';
-    /* "05/10/2018 - Publicado por: Clarissa Borba", "Monday November 18,
-     * 2019 7:45 am PST by Joe Rossignol": from the label on, when only a
-     * date is before it */
-    size_t start = 0, body = 0;
-    bool words = false;
-    for (size_t i = 0; i < n && !words; i++) {
+    return o;
+}
+
+/* "05/10/2018 - Publicado por: Clarissa Borba", "Monday November 18, 2019
+ * 7:45 am PST by Joe Rossignol": the printed byline starts at its writer
+ * label, when only a date is before it, and its names after the label
+ * (*body). 0 and 0 otherwise. */
+static size_t label_after_date(const char *low, size_t n, size_t *body)
+{
+    for (size_t i = 0; i < n; i++) {
         if (!nmi_byline_word_start(low, i))
             continue;
         size_t w = nmi_byline_label_at(low, n, i, nmi_byline_writer_labels);
         if (w) {
-            start = i;
-            body = i + w;
-            break;
+            *body = i + w;
+            return i;
         }
         size_t e = i;
         while (e < n && low[e] != ' ' && low[e] != ',')
             e++;
         bool date = nmi_byline_in_list(low + i, e - i, nmi_byline_date_words) ||
                     (low[i] >= '0' && low[i] <= '9') || !nmi_byline_word_end(low, n, i);
-        if (!date) {
-            unsigned char c = (unsigned char)low[i];
-            words = (c >= 'a' && c <= 'z') || c >= 0x80;
-        }
+        unsigned char c = (unsigned char)low[i];
+        if (!date && ((c >= 'a' && c <= 'z') || c >= 0x80))
+            break;
     }
-    if (body == 0)
-        body = start;
-    size_t end = body + nmi_credit_end(s + body, low + body, n - body);
-    bool cut = end < n;
-    for (bool again = true; again;) {
-        again = false;
-        while (end > start && (strchr(" ,;|:-*/(", s[end - 1]) || (unsigned char)s[end - 1] >= 0x80)) {
-            unsigned char c = (unsigned char)s[end - 1];
-            if (c >= 0x80) {
-                /* a dash, a bullet or a middle dot at the end */
-                size_t k = end;
-                while (k > start && ((unsigned char)s[k - 1] & 0xC0) == 0x80)
-                    k--;
-                if (k > start)
-                    k--;
-                UChar32 cp;
-                size_t j = k;
-                U8_NEXT(s, j, end, cp);
-                if (cp < 0 || u_isalnum(cp))
-                    break;
-                end = k;
-                continue;
-            }
+    *body = 0;
+    return 0;
+}
+
+/* Without punctuation, dashes, bullets and middle dots at the end of
+ * s[start..end). */
+static size_t without_trailing_marks(const char *s, size_t start, size_t end)
+{
+    while (end > start && (strchr(" ,;|:-*/(", s[end - 1]) || (unsigned char)s[end - 1] >= 0x80)) {
+        if ((unsigned char)s[end - 1] < 0x80) {
             end--;
+            continue;
         }
-        /* a month, a weekday or a preposition left before a cut date:
-         * "Jane Doe on", "Jane Doe Monday" */
-        static const char *const BEFORE_DATE[] = {"on", "at", "el", "em", "le", "am", "um",
-                                                  "the", "of", "-", NULL};
+        /* a dash, a bullet or a middle dot at the end */
+        size_t k = end;
+        while (k > start && ((unsigned char)s[k - 1] & 0xC0) == 0x80)
+            k--;
+        if (k > start)
+            k--;
+        UChar32 cp;
+        size_t j = k;
+        U8_NEXT(s, j, end, cp);
+        if (cp < 0 || u_isalnum(cp))
+            break;
+        end = k;
+    }
+    return end;
+}
+
+/* The end of the printed byline s[start..end) (low its lower case):
+ * without marks at the end and, when a date was cut off after it (cut),
+ * without a month, a weekday or a preposition left before the date ("Jane
+ * Doe on", "Jane Doe Monday"). */
+static size_t display_end(const char *s, const char *low, size_t start, size_t end, bool cut)
+{
+    static const char *const BEFORE_DATE[] = {"on", "at", "el", "em", "le", "am", "um",
+                                              "the", "of", "-", NULL};
+    for (;;) {
+        end = without_trailing_marks(s, start, end);
         size_t w = end;
         while (w > start && s[w - 1] != ' ')
             w--;
-        if (cut && w > start && w < end &&
-            (nmi_byline_in_list(low + w, end - w, nmi_byline_date_words) || nmi_byline_in_list(low + w, end - w, BEFORE_DATE))) {
-            end = w;
-            again = true;
-        }
+        if (!cut || w <= start || w >= end ||
+            !(nmi_byline_in_list(low + w, end - w, nmi_byline_date_words) ||
+              nmi_byline_in_list(low + w, end - w, BEFORE_DATE)))
+            return end;
+        end = w;
     }
-    if (end <= start)
-        return NULL;
-    bool any = false;
-    for (size_t i = start; i < end && !any; i++) {
+}
+
+static bool any_letter(const char *s, size_t start, size_t end)
+{
+    for (size_t i = start; i < end; i++) {
         unsigned char c = (unsigned char)s[i];
-        any = ((c | 32) >= 'a' && (c | 32) <= 'z') || c >= 0x80;
+        if (((c | 32) >= 'a' && (c | 32) <= 'z') || c >= 0x80)
+            return true;
     }
-    if (!any)
+    return false;
+}
+
+const char *nmi_byline_display(nmi_ctx *ctx, const char *byline)
+{
+    if (!byline)
+        return NULL;
+    size_t n = strlen(byline);
+    char *s = nmi_arena_strndup(ctx->arena, byline, n);
+    if (!s) {
+        ctx->oom = true;
+        return NULL;
+    }
+    s = nmi_clean_text(ctx->arena, s, marks_to_spaces(s, n), &ctx->oom);
+    if (!s)
+        return NULL;
+    n = strlen(s);
+    char *low = lower_copy(ctx, s, n);
+    if (!low)
+        return NULL;
+    size_t body;
+    size_t start = label_after_date(low, n, &body);
+    size_t end = body + nmi_credit_end(s + body, low + body, n - body);
+    end = display_end(s, low, start, end, end < n);
+    if (end <= start || !any_letter(s, start, end))
         return NULL;
     s[end] = '\0';
     return s + start;

@@ -242,7 +242,8 @@ static size_t glued_cut(const char *s, size_t n)
             continue;
         for (const char *const *g = nmi_byline_glued_words; *g; g++) {
             size_t k = strlen(*g);
-            if (i + k <= n && !memcmp(s + i, *g, k) && (i + k == n || !(s[i + k] >= 'a' && s[i + k] <= 'z')))
+            if (i + k <= n && !memcmp(s + i, *g, k) &&
+                (i + k == n || !(s[i + k] >= 'a' && s[i + k] <= 'z')))
                 return i;
         }
     }
@@ -265,13 +266,10 @@ size_t nmi_credit_end(const char *s, const char *low, size_t n)
     return end;
 }
 
-/* One credit (the names part of a byline). */
-void nmi_split_credit(nmi_ctx *ctx, nmi_names *nm, const char *s, const char *low, size_t n)
+/* The pieces of s[0..n) between separators into pc[MAX_PIECES], each with
+ * how it is tied to the one before; returns how many. */
+static size_t cut_at_separators(const char *s, const char *low, size_t n, piece *pc)
 {
-    size_t full = n;
-    n = nmi_credit_end(s, low, n);
-    bool dated = n < full; /* a date or a label ended the credit */
-    piece pc[MAX_PIECES];
     size_t np = 0, st = 0;
     join_kind pending = J_LIST;
     for (size_t i = 0; i <= n && np < MAX_PIECES;) {
@@ -288,68 +286,81 @@ void nmi_split_credit(nmi_ctx *ctx, nmi_names *nm, const char *s, const char *lo
         i += k;
         st = i;
     }
-    /* second level: "and" */
-    piece sub[MAX_PIECES];
-    size_t ns = 0;
-    for (size_t p = 0; p < np && ns < MAX_PIECES; p++) {
-        const piece *x = &pc[p];
-        /* "The Russian and Syrian defense ministries" is one credit */
-        size_t lead = 0;
-        while (lead < x->n && x->s[lead] == ' ')
-            lead++;
-        bool the = x->n - lead > 4 && !memcmp(x->low + lead, "the ", 4);
-        size_t a0 = 0;
-        join_kind after = x->after;
-        for (size_t i = 0; i <= x->n && ns < MAX_PIECES;) {
-            size_t k = (i < x->n && !the) ? and_at(x->s, x->low, x->n, i) : 0;
-            if (i < x->n && !k) {
-                i++;
-                continue;
-            }
-            if (i > a0)
-                sub[ns++] = (piece){x->s + a0, x->low + a0, i - a0, after};
-            after = J_LIST;
-            i += k ? k : 1;
-            a0 = i;
+    return np;
+}
+
+/* The pieces of x between and-words ("Jane Doe and John Smith") appended
+ * to sub[MAX_PIECES], *ns of them already there. "The Russian and Syrian
+ * defense ministries" is one credit. */
+static void cut_at_and_words(const piece *x, piece *sub, size_t *ns)
+{
+    size_t lead = 0;
+    while (lead < x->n && x->s[lead] == ' ')
+        lead++;
+    bool the = x->n - lead > 4 && !memcmp(x->low + lead, "the ", 4);
+    size_t a0 = 0;
+    join_kind after = x->after;
+    for (size_t i = 0; i <= x->n && *ns < MAX_PIECES;) {
+        size_t k = (i < x->n && !the) ? and_at(x->s, x->low, x->n, i) : 0;
+        if (i < x->n && !k) {
+            i++;
+            continue;
         }
+        if (i > a0)
+            sub[(*ns)++] = (piece){x->s + a0, x->low + a0, i - a0, after};
+        after = J_LIST;
+        i += k ? k : 1;
+        a0 = i;
     }
-    /* a switch from a mixed-case name to words in capitals: "Kevin McCoy
-     * USA TODAY" */
-    const char *names[MAX_PIECES];
-    nmi_piece_kind kinds[MAX_PIECES];
+}
+
+/* Where a mixed-case name switches to words in capitals, or the other way
+ * ("Kevin McCoy USA TODAY"); m when it does not. */
+static size_t case_switch(const nmi_token *t, size_t m)
+{
+    size_t caps = 0, mixed = 0;
+    for (size_t i = 0; i < m; i++) {
+        if (nmi_tok_initial(&t[i]) || nmi_tok_in(&t[i], nmi_byline_particles))
+            continue;
+        bool c = nmi_tok_caps_word(&t[i]);
+        if ((c && mixed >= 2 && caps == 0) || (!c && caps >= 2 && mixed == 0))
+            return i;
+        caps += c;
+        mixed += !c;
+    }
+    return m;
+}
+
+/* What one piece is, with its person or organization in *name. What
+ * follows a person's name in other case ("USA TODAY") is an organization
+ * credited. */
+static nmi_piece_kind classify_part(nmi_ctx *ctx, nmi_names *nm, const piece *x, bool dated,
+                                    const char **name)
+{
+    *name = NULL;
+    if (x->after == J_IN)
+        return NMI_PIECE_NOTHING; /* a place: "Jane Doe in London" */
+    nmi_token t[NMI_MAX_TOKENS];
+    size_t m = nmi_tokenize(x->s, x->low, x->n, t);
+    size_t cut = case_switch(t, m);
+    nmi_piece_kind kind = nmi_classify_piece(ctx, nm, t, cut, dated, name);
+    if (x->after == J_FOR && kind == NMI_PIECE_PERSON)
+        kind = NMI_PIECE_ORG; /* "Jane Doe for The Guardian" */
+    if (cut < m && kind == NMI_PIECE_PERSON) {
+        char *rest = nmi_tokens_join(ctx, t + cut, m - cut);
+        if (rest)
+            add_org(ctx, nm, rest, strlen(rest));
+    }
+    return kind;
+}
+
+/* The persons and organizations of the ns classified pieces into nm. */
+static void credit_names(nmi_ctx *ctx, nmi_names *nm, const char *const *names,
+                         const nmi_piece_kind *kinds, size_t ns)
+{
     size_t useful = 0;
-    for (size_t p = 0; p < ns; p++) {
-        nmi_token t[NMI_MAX_TOKENS];
-        size_t m = nmi_tokenize(sub[p].s, sub[p].low, sub[p].n, t);
-        names[p] = NULL;
-        kinds[p] = NMI_PIECE_NOTHING;
-        if (sub[p].after == J_IN) {
-            continue; /* a place: "Jane Doe in London" */
-        }
-        size_t cut = m;
-        size_t caps = 0, mixed = 0;
-        for (size_t i = 0; i < m; i++) {
-            if (nmi_tok_initial(&t[i]) || nmi_tok_in(&t[i], nmi_byline_particles))
-                continue;
-            bool c = nmi_tok_caps_word(&t[i]);
-            if ((c && mixed >= 2 && caps == 0) || (!c && caps >= 2 && mixed == 0)) {
-                cut = i;
-                break;
-            }
-            caps += c;
-            mixed += !c;
-        }
-        kinds[p] = nmi_classify_piece(ctx, nm, t, cut, dated && p + 1 == ns, &names[p]);
-        if (sub[p].after == J_FOR && kinds[p] == NMI_PIECE_PERSON)
-            kinds[p] = NMI_PIECE_ORG; /* "Jane Doe for The Guardian" */
-        if (cut < m && kinds[p] == NMI_PIECE_PERSON) {
-            char *rest = nmi_tokens_join(ctx, t + cut, m - cut);
-            if (rest)
-                add_org(ctx, nm, rest, strlen(rest));
-        }
-        if (kinds[p] != NMI_PIECE_NOTHING)
-            useful++;
-    }
+    for (size_t p = 0; p < ns; p++)
+        useful += kinds[p] != NMI_PIECE_NOTHING;
     for (size_t p = 0; p < ns; p++) {
         if (kinds[p] == NMI_PIECE_ORG && names[p]) {
             add_org(ctx, nm, names[p], strlen(names[p]));
@@ -365,4 +376,22 @@ void nmi_split_credit(nmi_ctx *ctx, nmi_names *nm, const char *s, const char *lo
             push_name(ctx, nm, names[p]);
         }
     }
+}
+
+void nmi_split_credit(nmi_ctx *ctx, nmi_names *nm, const char *s, const char *low, size_t n)
+{
+    size_t full = n;
+    n = nmi_credit_end(s, low, n);
+    bool dated = n < full; /* a date or a label ended the credit */
+    piece pc[MAX_PIECES];
+    size_t np = cut_at_separators(s, low, n, pc);
+    piece sub[MAX_PIECES];
+    size_t ns = 0;
+    for (size_t p = 0; p < np && ns < MAX_PIECES; p++)
+        cut_at_and_words(&pc[p], sub, &ns);
+    const char *names[MAX_PIECES];
+    nmi_piece_kind kinds[MAX_PIECES];
+    for (size_t p = 0; p < ns; p++)
+        kinds[p] = classify_part(ctx, nm, &sub[p], dated && p + 1 == ns, &names[p]);
+    credit_names(ctx, nm, names, kinds, ns);
 }
