@@ -26,7 +26,6 @@
  * Nothing here knows any site: only words of the trade (byline_words.c)
  * and the shape of a name. Text is compared in lower case (ICU simple case
  * mapping, which keeps byte offsets in the scripts that matter here). */
-#include <pthread.h>
 #include <string.h>
 
 #include <unicode/uchar.h>
@@ -44,29 +43,8 @@ size_t nmi_byline_prefix(const char *s)
     return 0;
 }
 
-/* The ASCII bytes any label of the three lists starts with: most text
- * nodes of a page start with none of them, and are let go at once.
- * Written once, then only read. */
-static bool LABEL_START[128];
-static pthread_once_t LABEL_START_ONCE = PTHREAD_ONCE_INIT;
-
-static void fill_label_start(void)
-{
-    const char *const *lists[] = {nmi_byline_writer_labels, nmi_byline_writer_words, nmi_byline_other_labels};
-    for (size_t l = 0; l < 3; l++)
-        for (const char *const *p = lists[l]; *p; p++)
-            if ((unsigned char)(*p)[0] < 0x80)
-                LABEL_START[(unsigned char)(*p)[0]] = true;
-}
-
 size_t nmi_byline_label(const char *s, bool *bare)
 {
-    unsigned char c0 = (unsigned char)s[0];
-    if (c0 < 0x80) { /* labels are lower case */
-        pthread_once(&LABEL_START_ONCE, fill_label_start);
-        if (!LABEL_START[(c0 >= 'A' && c0 <= 'Z') ? c0 + 32 : c0])
-            return 0;
-    }
     char low[40];
     size_t n = 0;
     while (n < sizeof low - 1 && s[n])
@@ -77,6 +55,9 @@ size_t nmi_byline_label(const char *s, bool *bare)
     low[n] = '\0';
     size_t w = nmi_byline_label_at(low, n, 0, nmi_byline_writer_labels);
     size_t f = nmi_byline_label_at(low, n, 0, nmi_byline_writer_words);
+    if (!w && !f)
+        return 0; /* most text nodes of a page: the other labels need not be read */
+    /* "by" of "photo by" belongs to the longer label */
     size_t o = nmi_byline_label_at(low, n, 0, nmi_byline_other_labels);
     if (o >= w && o >= f)
         return 0;
