@@ -215,81 +215,64 @@ static bool role_tail(const nmi_token *t, size_t m)
 }
 
 /* The rules that make a piece an organization before its roles are looked
- * at. Each is true when the piece is one, with its name in *out (NULL out
- * of memory). */
+ * at. Each gives the name of the organization (the piece, or a part of
+ * it), or NULL when the piece is not one by that rule. */
 
 /* "Staff", "Reuters", "The Associated Press". */
-static bool newsroom_or_agency(const piece_text *p, const char **out)
+static const char *newsroom_or_agency(const piece_text *p)
 {
-    if (!newsroom_or_agency_name(p->low, p->wn))
-        return false;
-    *out = p->whole;
-    return true;
+    return newsroom_or_agency_name(p->low, p->wn) ? p->whole : NULL;
 }
 
 /* "Por Redacción", "Von Reuters": after a one-word writer label. */
-static bool labelled_newsroom(const piece_text *p, const char **out)
+static const char *labelled_newsroom(const piece_text *p)
 {
     if (p->m < 2 || !nmi_tok_in(&p->t[0], nmi_byline_writer_words))
-        return false;
+        return NULL;
     size_t rest = p->t[0].n + 1;
     if (rest >= p->wn || !newsroom_or_agency_name(p->low + rest, p->wn - rest))
-        return false;
-    *out = p->whole + rest;
-    return true;
+        return NULL;
+    return p->whole + rest;
 }
 
-/* "AP Auto Writer", "Reuters Staff": an agency and its role. */
-static bool agency_with_role(const piece_text *p, const char **out)
+/* "AP Auto Writer", "Reuters Staff": an agency and its role. (NULL also
+ * out of memory, when ctx->oom fails the whole parse.) */
+static const char *agency_with_role(const piece_text *p)
 {
-    for (size_t k = p->m - 1; k > 0; k--) {
-        if (agency_head(p->t, k) && role_tail(p->t + k, p->m - k)) {
-            *out = nmi_tokens_join(p->ctx, p->t, k);
-            return true;
-        }
-    }
-    return false;
+    for (size_t k = p->m - 1; k > 0; k--)
+        if (agency_head(p->t, k) && role_tail(p->t + k, p->m - k))
+            return nmi_tokens_join(p->ctx, p->t, k);
+    return NULL;
 }
 
 /* "Cleveland.com", "CNN Business" on cnn.com: the site itself. */
-static bool site_itself(const piece_text *p, const char **out)
+static const char *site_itself(const piece_text *p)
 {
-    if (!nmi_byline_own_name(p->nm, p->whole))
-        return false;
-    *out = p->whole;
-    return true;
+    return nmi_byline_own_name(p->nm, p->whole) ? p->whole : NULL;
 }
 
 /* "The Water Coolest", "The Editorial Board". */
-static bool named_with_the(const piece_text *p, const char **out)
+static const char *named_with_the(const piece_text *p)
 {
-    if (p->m < 2 || p->t[0].n != 3 || memcmp(p->t[0].low, "the", 3))
-        return false;
-    *out = p->whole;
-    return true;
+    bool the = p->m >= 2 && p->t[0].n == 3 && !memcmp(p->t[0].low, "the", 3);
+    return the ? p->whole : NULL;
 }
 
 /* "ライトハウス国際特許事務所": an office, a company, a newspaper. */
-static bool org_ending_name(const piece_text *p, const char **out)
+static const char *org_ending_name(const piece_text *p)
 {
-    if (!org_ending(p->whole, p->wn))
-        return false;
-    *out = p->whole;
-    return true;
+    return org_ending(p->whole, p->wn) ? p->whole : NULL;
 }
 
 /* "cleveland.com", "Wday.ru" alone. */
-static bool web_name(const piece_text *p, const char **out)
+static const char *web_name(const piece_text *p)
 {
-    if (p->m != 1 || !domain_like(&p->t[0]))
-        return false;
-    *out = p->whole;
-    return true;
+    return p->m == 1 && domain_like(&p->t[0]) ? p->whole : NULL;
 }
 
-typedef bool (*org_rule)(const piece_text *p, const char **out);
+typedef const char *(*org_rule)(const piece_text *p);
 
-/* In this order: the first that holds decides. */
+/* In this order: the first that names an organization decides. */
 static const org_rule ORG_RULES[] = {newsroom_or_agency, labelled_newsroom, agency_with_role,
                                      site_itself,        named_with_the,    org_ending_name,
                                      web_name};
@@ -446,8 +429,8 @@ nmi_piece_kind nmi_classify_piece(nmi_ctx *ctx, const nmi_names *nm, nmi_token *
     nmi_byline_lower(p.whole, p.wn, p.low);
     p.low[p.wn] = '\0';
     for (size_t i = 0; i < sizeof ORG_RULES / sizeof *ORG_RULES; i++)
-        if (ORG_RULES[i](&p, out))
-            return *out ? NMI_PIECE_ORG : NMI_PIECE_NOTHING;
+        if ((*out = ORG_RULES[i](&p)) != NULL)
+            return NMI_PIECE_ORG;
 
     for (size_t i = 0; i < m; i++)
         unglue_role(&t[i]);
