@@ -460,7 +460,7 @@ int64_t nmi_days_from_civil(int y, int m, int d);
 size_t nmi_date_label(const char *s, bool *updated);
 
 /* ------------------------------------------------------------------ */
-/* byline.c — bylines to person names                                  */
+/* byline*.c — bylines to person names                                 */
 /* ------------------------------------------------------------------ */
 
 /* Inside a byline candidate, the boundary between two elements of the
@@ -468,6 +468,10 @@ size_t nmi_date_label(const char *s, bool *updated);
  * puts it there so the parser can tell a name from the outlet after it.
  * Never part of a public string. */
 #define NMI_BYLINE_MARK '\x1f'
+
+/* What follows is called by other stages; byline_internal.h holds what the
+ * byline files (byline.c, byline_credit.c, byline_classify.c,
+ * byline_tokens.c, byline_words.c) share among themselves. */
 
 typedef struct nmi_names {
     const char **list; /* arena array of arena strings */
