@@ -275,7 +275,7 @@ void nmi_script_zones(nmi_ctx *ctx, const char *js, size_t len);
 void nmi_jsonld(nmi_ctx *ctx, const char *json, size_t len);
 
 /* ------------------------------------------------------------------ */
-/* content.c — main-content choice; blocks.c — paragraphs and links     */
+/* tags.c — tag classes; the per-element facts of the body stage       */
 /* ------------------------------------------------------------------ */
 
 /* Tag classes (content.c looks each element's tag up once). */
@@ -292,6 +292,17 @@ enum {
     NMI_TAG_BR = 1 << 9,
     NMI_TAG_CAPTION = 1 << 10
 };
+
+typedef struct nmi_tag_desc {
+    const char *name;
+    uint16_t flags; /* NMI_TAG_* */
+    int8_t base;    /* Readability's initial score by tag */
+} nmi_tag_desc;
+
+/* The table entry of a tag name, or NULL for tags of no interest. */
+const nmi_tag_desc *nmi_tag_desc_of(const char *name);
+/* NMI_TAG_* flags of a tag name (0 for tags of no interest). */
+uint16_t nmi_tag_flags(const char *name);
 
 /* Per-element facts computed once in a bottom-up pass (content.c) and
  * shared with blocks.c through xmlNode::_private. */
@@ -317,9 +328,11 @@ static inline nmi_node_info *nmi_info(const xmlNode *n)
     return n ? (nmi_node_info *)n->_private : NULL;
 }
 
+/* ------------------------------------------------------------------ */
+/* content.c — main-content choice; blocks.c — paragraphs and links     */
+/* ------------------------------------------------------------------ */
+
 void nmi_extract_content(nmi_ctx *ctx, const char *headline);
-/* NMI_TAG_* flags of a tag name (0 for tags of no interest). */
-uint16_t nmi_tag_flags(const char *name);
 /* "Advertisement", "Share this", ...: a line that is page furniture. */
 bool nmi_is_boilerplate(const char *s, size_t len);
 /* After "Read more:", "Also read:" and the like, the rest of s; else NULL. */
