@@ -1,7 +1,6 @@
-/* Entry points: arguments, options, the pipeline in order, status strings,
- * version, and the one-time global initialization. */
+/* Entry points: arguments, options, the pipeline in order, names of
+ * enum values, version, and the one-time global initialization. */
 #include <pthread.h>
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -10,7 +9,7 @@
 
 #include "internal.h"
 
-/* ---- version, names, errors -------------------------------------------- */
+/* ---- version, names --------------------------------------------------- */
 
 const char *newsmeta_version(void)
 {
@@ -20,23 +19,6 @@ const char *newsmeta_version(void)
 uint32_t newsmeta_version_number(void)
 {
     return NEWSMETA_VERSION;
-}
-
-const char *newsmeta_strerror(newsmeta_status status)
-{
-    switch (status) {
-    case NEWSMETA_OK: return "success";
-    case NEWSMETA_ERR_INVALID_ARGUMENT: return "invalid argument";
-    case NEWSMETA_ERR_EMPTY_INPUT: return "empty input";
-    case NEWSMETA_ERR_NOT_ARTICLE: return "no article content or metadata found";
-    case NEWSMETA_ERR_ENCODING: return "cannot decode the input's character encoding";
-    case NEWSMETA_ERR_TOO_LARGE: return "input too large";
-    case NEWSMETA_ERR_NOMEM: return "out of memory";
-    case NEWSMETA_ERR_BINARY: return "input is binary data, not text";
-    case NEWSMETA_ERR_PARSE: return "the HTML parser could not build a document";
-    case NEWSMETA_ERR_INTERNAL: return "internal error";
-    }
-    return "unknown status";
 }
 
 const char *newsmeta_source_name(newsmeta_source s)
@@ -70,18 +52,6 @@ const char *newsmeta_precision_name(newsmeta_precision p)
 {
     static const char *const N[] = {"none", "year", "month", "day", "hour", "minute", "second"};
     return (unsigned)p < sizeof N / sizeof *N ? N[p] : "none";
-}
-
-newsmeta_status nmi_fail(newsmeta_error *err, newsmeta_status code, const char *fmt, ...)
-{
-    if (err) {
-        err->code = code;
-        va_list ap;
-        va_start(ap, fmt);
-        vsnprintf(err->message, sizeof err->message, fmt, ap);
-        va_end(ap);
-    }
-    return code;
 }
 
 /* ---- init, options ------------------------------------------------------ */

@@ -475,13 +475,19 @@ newsmeta_status nmi_build_article(nmi_ctx *ctx, newsmeta_article *a, const char 
                                   newsmeta_source headline_src);
 
 /* ------------------------------------------------------------------ */
-/* api.c — error reporting                                             */
+/* api.c — entry points and options                                    */
 /* ------------------------------------------------------------------ */
 
 /* Fill zero limits of options with their defaults and clamp the others to
  * their ceilings (every nmi_ctx holds resolved options). */
 void nmi_resolve_options(newsmeta_options *o);
 
+/* ------------------------------------------------------------------ */
+/* error.c — error reporting                                           */
+/* ------------------------------------------------------------------ */
+
+/* Fill the caller's error struct (when err is not NULL) with code and the
+ * formatted message; returns code. */
 newsmeta_status nmi_fail(newsmeta_error *err, newsmeta_status code, const char *fmt, ...)
 #if defined(__GNUC__) || defined(__clang__)
     __attribute__((format(printf, 3, 4)))
