@@ -364,6 +364,7 @@ static newsmeta_status parse(const char *input, size_t length, const char *url,
             return st;
         }
         nmi_parse_text_lines(&ctx, utf8, utf8_len);
+        ctx.body_source = ctx.block_count ? NEWSMETA_SOURCE_TEXT : NEWSMETA_SOURCE_NONE;
         const nmi_cand *h = nmi_best_cand(&ctx, NMI_F_HEADLINE);
         if (h) {
             headline = h->value;
@@ -404,7 +405,8 @@ static newsmeta_status parse(const char *input, size_t length, const char *url,
         limit_tree(&ctx, xmlDocGetRootElement(ctx.doc));
         nmi_harvest(&ctx);
         headline = nmi_choose_headline(&ctx, &headline_src);
-        nmi_extract_content(&ctx, headline);
+        const nmi_cand *article_body = nmi_best_cand(&ctx, NMI_F_BODY);
+        nmi_extract_body(&ctx, ctx.doc, headline, article_body ? article_body->value : NULL);
     }
     st = ctx.oom ? NEWSMETA_ERR_NOMEM : nmi_build_article(&ctx, &box->pub, headline, headline_src);
     if (st == NEWSMETA_OK) {

@@ -485,8 +485,6 @@ static void trim_head(nmi_ctx *ctx, size_t first)
 
 void nmi_emit_blocks(nmi_ctx *ctx, xmlNode **roots, size_t nroots, const char *headline)
 {
-    if (ctx->opts.flags & NEWSMETA_OPT_NO_BODY)
-        return;
     size_t first_block = ctx->block_count;
     emit e = {.ctx = ctx, .headline = headline, .kind = NEWSMETA_PARAGRAPH,
               .first_link = ctx->link_count};

@@ -5,9 +5,8 @@
  * share bars, comments, related stories, ... recognized by tag, role,
  * ARIA and class/id vocabulary). A Readability-style score then flows from
  * paragraph-like blocks to their ancestors; the best-scoring container,
- * with its sibling blocks that look like article text, is handed to
- * blocks.c. When that yields almost nothing, the JSON-LD articleBody (if
- * any) or the whole <body> is used instead. */
+ * with its sibling blocks that look like article text, is what body.c
+ * reads (through blocks.c). */
 #include <string.h>
 #ifdef NMI_DEBUG
 #include <stdio.h>
@@ -678,85 +677,78 @@ static uint64_t prose_inside(const scan *s, const xmlNode *n)
     return w;
 }
 
-void nmi_extract_content(nmi_ctx *ctx, const char *headline)
+/* Second opinion: the page's prose paragraphs, wherever they are. When
+ * the chosen roots hold less than half of that prose, the article is
+ * spread wider than the scores saw: widen to the nearest ancestor of top
+ * holding most of it (stopping at body). Returns the new number of roots. */
+static size_t widen(const scan *s, xmlNode *top, const xmlNode *body, xmlNode **roots,
+                    size_t nroots)
 {
-    xmlNode *root = xmlDocGetRootElement(ctx->doc);
-    if (!root)
-        return;
-    nmi_arena scratch = {NULL};
-    scan s = {ctx, &scratch, NULL, NULL, 0, 0, false};
-    s.memo = nmi_arena_alloc(&scratch, NMI_CLASS_MEMO * sizeof *s.memo);
-    if (s.memo) /* without it, every value is classified afresh */
-        memset(s.memo, 0, NMI_CLASS_MEMO * sizeof *s.memo);
+    uint64_t total = 0, inside = 0;
+    for (size_t k = 0; k < s->npara; k++) {
+        const nmi_node_info *pi = nmi_info(s->para[k]);
+        if (pi->text < 80 || link_density(pi) >= 0.25)
+            continue;
+        total += pi->text;
+        for (size_t r = 0; r < nroots; r++)
+            if (contains(roots[r], s->para[k])) {
+                inside += pi->text;
+                break;
+            }
+    }
+    if (total < 400 || inside * 2 >= total)
+        return nroots;
+    xmlNode *wide = top;
+    while (wide->parent && wide->parent->type == XML_ELEMENT_NODE && wide != body &&
+           prose_inside(s, wide) * 5 < total * 4)
+        wide = wide->parent;
+    roots[0] = wide;
+    return 1;
+}
+
+/* The page's <body>, or the root element when it has none. */
+static xmlNode *page_body(xmlNode *root)
+{
     xmlNode *body = NULL;
     for (xmlNode *c = root->children; c; c = c->next)
         if (!strcmp(nmi_tag(c), "body"))
             body = c;
-    if (!body)
-        body = root;
-    uint32_t page_text = measure_raw(&s, body, 0);
-    if (!s.oom && nmi_info(body)->hard_junk)
-        nmi_info(body)->hard_junk = false; /* <body hidden>: still the page */
+    return body ? body : root;
+}
+
+size_t nmi_choose_content(nmi_ctx *ctx, xmlDoc *doc, nmi_arena *facts, xmlNode **roots,
+                          size_t cap, xmlNode **body)
+{
+    *body = NULL;
+    xmlNode *root = xmlDocGetRootElement(doc);
+    if (!root)
+        return 0;
+    scan s = {ctx, facts, NULL, NULL, 0, 0, false};
+    s.memo = nmi_arena_alloc(facts, NMI_CLASS_MEMO * sizeof *s.memo);
+    if (s.memo) /* without it, every value is classified afresh */
+        memset(s.memo, 0, NMI_CLASS_MEMO * sizeof *s.memo);
+    xmlNode *b = page_body(root);
+    uint32_t page_text = measure_raw(&s, b, 0);
+    if (!s.oom && nmi_info(b)->hard_junk)
+        nmi_info(b)->hard_junk = false; /* <body hidden>: still the page */
     if (!s.oom)
-        measure(&s, body, false, false, page_text);
+        measure(&s, b, false, false, page_text);
     if (s.oom) {
         ctx->oom = true;
-    } else {
-        xmlNode *top = choose_top(&s);
-        xmlNode *roots[64];
-        size_t nroots = 0;
-        if (top)
-            nroots = gather(top, roots, sizeof roots / sizeof *roots);
-        /* Second opinion: the page's prose paragraphs, wherever they are.
-         * When the chosen container and its merged siblings hold less
-         * than half of that prose, the article is spread wider than the
-         * scores saw; widen to the nearest ancestor holding most of it. */
-        if (nroots && !(ctx->opts.flags & NEWSMETA_OPT_NO_BODY)) {
-            uint64_t total = 0, inside = 0;
-            for (size_t k = 0; k < s.npara; k++) {
-                const nmi_node_info *pi = nmi_info(s.para[k]);
-                if (pi->text < 80 || link_density(pi) >= 0.25)
-                    continue;
-                total += pi->text;
-                for (size_t r = 0; r < nroots; r++)
-                    if (contains(roots[r], s.para[k])) {
-                        inside += pi->text;
-                        break;
-                    }
-            }
-            if (total >= 400 && inside * 2 < total) {
-                xmlNode *wide = top;
-                while (wide->parent && wide->parent->type == XML_ELEMENT_NODE && wide != body &&
-                       prose_inside(&s, wide) * 5 < total * 4)
-                    wide = wide->parent;
-                roots[0] = wide;
-                nroots = 1;
-            }
-        }
-#ifdef NMI_DEBUG
-        fprintf(stderr, "npara=%zu top=%s class=%s id=%s score=%.1f text=%u roots=%zu\n", s.npara,
-                top ? nmi_tag(top) : "-", top ? nmi_attr(top, "class") : "-",
-                top ? nmi_attr(top, "id") : "-", top ? nmi_info(top)->score : 0.0,
-                top ? nmi_info(top)->text : 0, nroots);
-#endif
-        if (nroots)
-            nmi_emit_blocks(ctx, roots, nroots, headline);
-        /* Fallback when the scored container gave (almost) nothing: the
-         * whole body, where the per-block filters still apply. */
-        size_t chars = 0;
-        for (size_t i = 0; i < ctx->block_count; i++)
-            chars += ctx->blocks[i].length;
-        if (nmi_info(body) && nmi_info(body)->text > 0 &&
-            (ctx->block_count == 0 ||
-             (chars < 200 && nmi_info(body)->text > 2 * chars + 100))) {
-            ctx->block_count = 0;
-            ctx->link_count = 0;
-            xmlNode *b = body;
-            nmi_info(b)->junk = false;
-            nmi_emit_blocks(ctx, &b, 1, headline);
-        }
+        return 0;
     }
-    /* xmlNode::_private now dangles; the tree is freed right after this
-     * stage and nothing reads it again. */
-    nmi_arena_release(&scratch);
+    *body = b;
+    xmlNode *top = choose_top(&s);
+    size_t nroots = 0;
+    if (top) {
+        nroots = gather(top, roots, cap);
+        nroots = widen(&s, top, b, roots, nroots);
+    }
+#ifdef NMI_DEBUG
+    fprintf(stderr, "npara=%zu top=%s class=%s id=%s score=%.1f text=%u roots=%zu\n", s.npara,
+            top ? nmi_tag(top) : "-", top ? nmi_attr(top, "class") : "-",
+            top ? nmi_attr(top, "id") : "-", top ? nmi_info(top)->score : 0.0,
+            top ? nmi_info(top)->text : 0, nroots);
+#endif
+    return nroots;
 }

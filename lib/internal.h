@@ -203,6 +203,7 @@ typedef struct nmi_ctx {
     uint32_t truncated;      /* NEWSMETA_TRUNCATED_* bits */
     const char **captions;   /* figure captions met in the body */
     size_t caption_count, caption_cap;
+    newsmeta_source body_source; /* where the blocks came from (the body stage) */
     bool oom;                /* sticky out-of-memory flag */
 } nmi_ctx;
 
@@ -329,19 +330,38 @@ static inline nmi_node_info *nmi_info(const xmlNode *n)
 }
 
 /* ------------------------------------------------------------------ */
-/* content.c — main-content choice; blocks.c — paragraphs and links     */
+/* body.c — the body stage: content.c chooses, blocks.c reads          */
 /* ------------------------------------------------------------------ */
 
-void nmi_extract_content(nmi_ctx *ctx, const char *headline);
+/* The page's body, decided once: the blocks, links and captions of the
+ * main content of doc (the whole <body> when that gives almost nothing),
+ * or article_body (the JSON-LD articleBody candidate, may be NULL) split
+ * into paragraphs when it holds far more text. Blocks repeating headline
+ * are dropped. Fills ctx->blocks, links, captions and body_source; does
+ * nothing with NEWSMETA_OPT_NO_BODY. */
+void nmi_extract_body(nmi_ctx *ctx, xmlDoc *doc, const char *headline, const char *article_body);
+
+/* content.c: the containers the article is read from. Computes the facts
+ * of every element below the page's <body> into the facts arena, hung on
+ * xmlNode::_private (nmi_info), then scores them. Writes up to cap roots,
+ * returns their number; *body gets the <body> element (or the root), or
+ * NULL when the page has no element or memory ran out (ctx->oom). */
+size_t nmi_choose_content(nmi_ctx *ctx, xmlDoc *doc, nmi_arena *facts, xmlNode **roots,
+                          size_t cap, xmlNode **body);
+
+/* blocks.c: */
 /* "Advertisement", "Share this", ...: a line that is page furniture. */
 bool nmi_is_boilerplate(const char *s, size_t len);
 /* After "Read more:", "Also read:" and the like, the rest of s; else NULL. */
 const char *nmi_related_prefix(const char *s);
 /* Append a block or a link to ctx (growing its arrays in the arena);
- * false at the NMI_MAX_* limits or out of memory (ctx->oom). */
+ * false at the options' max_paragraphs and max_links (setting the
+ * truncation flag) or out of memory (ctx->oom). */
 bool nmi_push_block(nmi_ctx *ctx, const nmi_block *b);
 bool nmi_push_link(nmi_ctx *ctx, const nmi_link *l);
-/* Emit the blocks of the chosen containers (called by content.c). */
+/* Append the blocks, links and captions of the containers roots (their
+ * nmi_node_info computed), then trim the page's own lines before and
+ * after the article's prose. */
 void nmi_emit_blocks(nmi_ctx *ctx, xmlNode **roots, size_t nroots, const char *headline);
 
 /* ------------------------------------------------------------------ */
