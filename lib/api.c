@@ -290,13 +290,16 @@ static void normalize_record(nmi_ctx *ctx, newsmeta_article *a)
     free(fill);
 }
 
-static void ctx_release(nmi_ctx *ctx)
+/* The tree goes with the facts the body stage hung on its elements
+ * (xmlNode::_private points into tree_facts until then). */
+static void ctx_release(nmi_ctx *ctx, nmi_arena *tree_facts)
 {
     for (int f = 0; f < NMI_F_COUNT; f++)
         free(ctx->cands[f].items);
     if (ctx->doc)
         xmlFreeDoc(ctx->doc);
     ctx->doc = NULL;
+    nmi_arena_release(tree_facts);
 }
 
 /* Both entry points: arguments, options, decoding, then the HTML or
@@ -346,6 +349,7 @@ static newsmeta_status parse(const char *input, size_t length, const char *url,
     ctx.opts = opts;
     ctx.url = (url && *url) ? url : NULL;
     ctx.base = ctx.url;
+    nmi_arena tree_facts = {NULL};
 
     char *utf8 = NULL;
     size_t utf8_len = 0;
@@ -384,7 +388,7 @@ static newsmeta_status parse(const char *input, size_t length, const char *url,
         }
         st = ctx.oom ? NEWSMETA_OK : nmi_normalize(&utf8, &utf8_len, &owned, error);
         if (st != NEWSMETA_OK) {
-            ctx_release(&ctx);
+            ctx_release(&ctx, &tree_facts);
             newsmeta_article_free(&box->pub);
             return st;
         }
@@ -392,12 +396,12 @@ static newsmeta_status parse(const char *input, size_t length, const char *url,
         if (owned)
             free(utf8);
         if (ctx.oom) {
-            ctx_release(&ctx);
+            ctx_release(&ctx, &tree_facts);
             newsmeta_article_free(&box->pub);
             return nmi_fail(error, NEWSMETA_ERR_NOMEM, "out of memory");
         }
         if (!ctx.doc || !xmlDocGetRootElement(ctx.doc)) {
-            ctx_release(&ctx);
+            ctx_release(&ctx, &tree_facts);
             newsmeta_article_free(&box->pub);
             return nmi_fail(error, NEWSMETA_ERR_PARSE,
                             "the HTML parser could not build a document");
@@ -406,7 +410,8 @@ static newsmeta_status parse(const char *input, size_t length, const char *url,
         nmi_harvest(&ctx);
         headline = nmi_choose_headline(&ctx, &headline_src);
         const nmi_cand *article_body = nmi_best_cand(&ctx, NMI_F_BODY);
-        nmi_extract_body(&ctx, ctx.doc, headline, article_body ? article_body->value : NULL);
+        nmi_extract_body(&ctx, ctx.doc, &tree_facts, headline,
+                         article_body ? article_body->value : NULL);
     }
     st = ctx.oom ? NEWSMETA_ERR_NOMEM : nmi_build_article(&ctx, &box->pub, headline, headline_src);
     if (st == NEWSMETA_OK) {
@@ -416,7 +421,7 @@ static newsmeta_status parse(const char *input, size_t length, const char *url,
         box->pub.charset_source = ctx.charset_source;
         box->pub.truncated = ctx.truncated;
     }
-    ctx_release(&ctx);
+    ctx_release(&ctx, &tree_facts);
 
     if (st != NEWSMETA_OK) {
         newsmeta_article_free(&box->pub);

@@ -64,20 +64,17 @@ static void blocks_from_article_body(nmi_ctx *ctx, const char *article_body)
         ctx->oom = true;
 }
 
-void nmi_extract_body(nmi_ctx *ctx, xmlDoc *doc, const char *headline, const char *article_body)
+void nmi_extract_body(nmi_ctx *ctx, xmlDoc *doc, nmi_arena *facts, const char *headline,
+                      const char *article_body)
 {
     ctx->body_source = NEWSMETA_SOURCE_NONE;
     if (ctx->opts.flags & NEWSMETA_OPT_NO_BODY)
         return;
-    nmi_arena facts = {NULL};
-    blocks_from_markup(ctx, doc, &facts, headline);
+    blocks_from_markup(ctx, doc, facts, headline);
     if (ctx->block_count)
         ctx->body_source = NEWSMETA_SOURCE_MARKUP;
     if (article_body && strlen(article_body) > 2 * block_chars(ctx) + 200) {
         blocks_from_article_body(ctx, article_body);
         ctx->body_source = NEWSMETA_SOURCE_JSONLD;
     }
-    /* xmlNode::_private now dangles; the tree is freed right after this
-     * stage and nothing reads it again. */
-    nmi_arena_release(&facts);
 }

@@ -306,7 +306,10 @@ const nmi_tag_desc *nmi_tag_desc_of(const char *name);
 uint16_t nmi_tag_flags(const char *name);
 
 /* Per-element facts computed once in a bottom-up pass (content.c) and
- * shared with blocks.c through xmlNode::_private. */
+ * shared with blocks.c and body.c through xmlNode::_private. They live in
+ * the facts arena of nmi_extract_body, which api.c releases after freeing
+ * the tree. Elements the pass did not reach (outside <body>, below hard
+ * junk) have none: nmi_info() is NULL. */
 typedef struct nmi_node_info {
     uint32_t raw_text;  /* visible text below, ignoring soft junk (first pass) */
     uint32_t text;      /* non-space code points of visible text below */
@@ -338,8 +341,11 @@ static inline nmi_node_info *nmi_info(const xmlNode *n)
  * or article_body (the JSON-LD articleBody candidate, may be NULL) split
  * into paragraphs when it holds far more text. Blocks repeating headline
  * are dropped. Fills ctx->blocks, links, captions and body_source; does
- * nothing with NEWSMETA_OPT_NO_BODY. */
-void nmi_extract_body(nmi_ctx *ctx, xmlDoc *doc, const char *headline, const char *article_body);
+ * nothing with NEWSMETA_OPT_NO_BODY. The facts of doc's elements go into
+ * facts, hung on xmlNode::_private: release facts after freeing doc (the
+ * later stages still walk the tree), never before. */
+void nmi_extract_body(nmi_ctx *ctx, xmlDoc *doc, nmi_arena *facts, const char *headline,
+                      const char *article_body);
 
 /* content.c: the containers the article is read from. Computes the facts
  * of every element below the page's <body> into the facts arena, hung on
