@@ -519,14 +519,14 @@ static void init_score(xmlNode *n)
     i->score = i->base + class_weight(n);
 }
 
-static xmlNode *choose_top(scan *s)
+/* Readability's content score of each paragraph-like element flows to
+ * its ancestors, five levels up, less at each level. */
+static void spread_scores(const scan *s)
 {
-    xmlNode *best = NULL;
     for (size_t k = 0; k < s->npara; k++) {
         xmlNode *p = s->para[k];
         nmi_node_info *pi = nmi_info(p);
-        /* Readability's content score: 1 + commas + a point per 100
-         * characters, up to 3. */
+        /* 1 + commas + a point per 100 characters, up to 3 */
         double score = 1.0 + pi->commas + (pi->text / 100 > 3 ? 3 : pi->text / 100);
         score *= 1.0 - link_density(pi);
         if (!strcmp(nmi_tag(p), "li"))
@@ -541,9 +541,18 @@ static xmlNode *choose_top(scan *s)
             nmi_info(a)->score += score / div;
         }
     }
-    /* The five best candidates (Readability keeps the top five too). */
-    xmlNode *top5[5] = {NULL};
-    double top5_score[5] = {0};
+}
+
+/* The five best candidates, best first (Readability keeps five too). */
+typedef struct top5 {
+    xmlNode *node[5];
+    double score[5];
+} top5;
+
+/* Each scored ancestor's final score (scaled down by its link density),
+ * computed once, and the five best of them. */
+static void rank_candidates(const scan *s, top5 *top)
+{
     for (size_t k = 0; k < s->npara; k++) {
         for (xmlNode *a = s->para[k]->parent; a && a->type == XML_ELEMENT_NODE; a = a->parent) {
             nmi_node_info *ai = nmi_info(a);
@@ -555,47 +564,52 @@ static xmlNode *choose_top(scan *s)
             double f = ai->score * (1.0 - link_density(ai));
             ai->score = f;
             for (int i = 0; i < 5; i++) {
-                if (!top5[i] || f > top5_score[i]) {
+                if (!top->node[i] || f > top->score[i]) {
                     for (int j = 4; j > i; j--) {
-                        top5[j] = top5[j - 1];
-                        top5_score[j] = top5_score[j - 1];
+                        top->node[j] = top->node[j - 1];
+                        top->score[j] = top->score[j - 1];
                     }
-                    top5[i] = a;
-                    top5_score[i] = f;
+                    top->node[i] = a;
+                    top->score[i] = f;
                     break;
                 }
             }
         }
     }
-    best = top5[0];
-    if (!best)
-        return NULL;
-    /* When the text is split into many small wrappers (one per paragraph),
-     * the best candidates are siblings: their common ancestor holding at
-     * least three of the top five is the real container. */
+}
+
+/* When the text is split into many small wrappers (one per paragraph),
+ * the best candidates are siblings: their common ancestor holding at
+ * least three of the top five is the real container. */
+static xmlNode *common_container(const top5 *top)
+{
+    xmlNode *best = top->node[0];
     for (xmlNode *a = best->parent; a && a->type == XML_ELEMENT_NODE && nmi_info(a);
          a = a->parent) {
         if (!strcmp(nmi_tag(a), "body"))
             break;
         int inside = 0;
         for (int i = 1; i < 5; i++)
-            for (xmlNode *d = top5[i]; d; d = d->parent)
+            for (xmlNode *d = top->node[i]; d; d = d->parent)
                 if (d == a) {
                     inside++;
                     break;
                 }
-        if (inside >= 2 && top5_score[0] > 0) {
-            best = a;
-            break;
-        }
+        if (inside >= 2 && top->score[0] > 0)
+            return a;
     }
-    /* A candidate that holds only part of a larger text container: climb
-     * while the parent has much the same text (Readability does this with
-     * its parent-score check); the parent then also merges siblings. */
-    nmi_node_info *bi = nmi_info(best);
+    return best;
+}
+
+/* A candidate that holds only part of a larger text container: climb
+ * while the parent has much the same text (Readability does this with
+ * its parent-score check); the parent then also merges siblings. */
+static xmlNode *whole_container(xmlNode *best)
+{
+    const nmi_node_info *bi = nmi_info(best);
     for (xmlNode *p = best->parent; p && p->type == XML_ELEMENT_NODE && nmi_info(p);
          p = p->parent) {
-        nmi_node_info *pi = nmi_info(p);
+        const nmi_node_info *pi = nmi_info(p);
         if (pi->junk || !strcmp(nmi_tag(p), "body"))
             break;
         if ((double)bi->text >= 0.9 * (double)pi->text) {
@@ -605,6 +619,17 @@ static xmlNode *choose_top(scan *s)
         break;
     }
     return best;
+}
+
+/* The best-scoring container of the article's text, or NULL. */
+static xmlNode *choose_top(const scan *s)
+{
+    spread_scores(s);
+    top5 top = {{NULL}, {0}};
+    rank_candidates(s, &top);
+    if (!top.node[0])
+        return NULL;
+    return whole_container(common_container(&top));
 }
 
 /* Siblings of the top candidate that read like article text too. */
