@@ -1,11 +1,17 @@
 /*
  * Internal interfaces of newsmeta, one section per pipeline stage.
  *
- * Data flows one way:
- *   decode (bytes -> UTF-8) -> html (libxml2 tree) -> harvest (meta, microdata,
- *   markup candidates) + jsonld (Jansson) -> content (main container) ->
- *   blocks (paragraphs, links) -> reconcile (choose, normalize) -> article
- *   -> json.
+ * Data flows one way; api.c calls the stages in turn:
+ *   decode (bytes -> UTF-8) -> prune (before parsing: drops <style>, scripts
+ *   other than JSON-LD, nested <svg>, surplus attributes) -> NFC (decode.c)
+ *   -> html (libxml2 tree; api.c cuts it at options.max_depth) -> harvest
+ *   (meta, microdata, markup candidates) + jsonld (Jansson) -> headline
+ *   (reconcile) -> body (body.c: content chooses the container, blocks
+ *   reads its paragraphs, links and captions; or the JSON-LD articleBody)
+ *   -> reconcile (choose, normalize) -> article (api.c: strings in NFC)
+ *   -> json, when the caller asks for it.
+ * Plain text: decode -> NFC -> text (lines to candidates and blocks) ->
+ *   reconcile -> article.
  *
  * Every stage works on a per-call context (nmi_ctx); there is no file-scope
  * mutable state anywhere in the library. Internal symbols with external
@@ -219,9 +225,10 @@ const nmi_cand *nmi_best_cand(const nmi_ctx *ctx, nmi_field field);
 /* ------------------------------------------------------------------ */
 
 /* Decide the charset (BOM, caller's charset, <meta charset>, UTF-8
- * validity, ICU detection) and convert to UTF-8 with invalid sequences
- * replaced by U+FFFD. When *owned, *out is malloc'd (free it with free());
- * otherwise it points into bytes (valid UTF-8 needs no copy). */
+ * validity, ICU detection) into ctx->charset and ctx->charset_source, and
+ * convert to UTF-8 with invalid sequences replaced by U+FFFD. When
+ * *owned, *out is malloc'd (free it with free()); otherwise it points
+ * into bytes (valid UTF-8 needs no copy). */
 newsmeta_status nmi_decode(nmi_ctx *ctx, const char *bytes, size_t len, char **out,
                            size_t *out_len, bool *owned, newsmeta_error *err);
 /* NFC of the decoded text, when it needs it: *text is replaced by a
@@ -366,8 +373,8 @@ const char *nmi_related_prefix(const char *s);
 bool nmi_push_block(nmi_ctx *ctx, const nmi_block *b);
 bool nmi_push_link(nmi_ctx *ctx, const nmi_link *l);
 /* Append the blocks, links and captions of the containers roots (their
- * nmi_node_info computed), then trim the page's own lines before and
- * after the article's prose. */
+ * nmi_node_info computed), then drop the page's own lines around the
+ * article's prose and the blocks that are mostly links. */
 void nmi_emit_blocks(nmi_ctx *ctx, xmlNode **roots, size_t nroots, const char *headline);
 
 /* ------------------------------------------------------------------ */
