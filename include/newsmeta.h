@@ -90,7 +90,7 @@ extern "C" {
 /* ------------------------------------------------------------------ */
 
 /**
- * @brief The library version as a string, e.g. "0.1.0".
+ * @brief The library version as a string, e.g. "0.2.0".
  *
  * Compare with ::NEWSMETA_VERSION_STRING to detect a header/library
  * mismatch.
@@ -210,7 +210,8 @@ typedef struct newsmeta_options {
      *  text are ignored and newsmeta_article::truncated gets
      *  ::NEWSMETA_TRUNCATED_DEPTH. 0 means ::NEWSMETA_DEFAULT_MAX_DEPTH;
      *  values above ::NEWSMETA_MAX_DEPTH_LIMIT count as that limit.
-     *  Appended after `max_input_bytes` (like the four below). */
+     *  **Since:** 0.2.0, like the four below (appended after
+     *  `max_input_bytes`, where 0.1.0's struct ended). */
     uint32_t max_depth;
     /** Most body blocks (and, separately, captions) kept; the rest are
      *  dropped and newsmeta_article::truncated gets
@@ -241,17 +242,23 @@ typedef struct newsmeta_options {
 } newsmeta_options;
 
 /**
- * @brief Fill the first @p size bytes of @p options with the defaults and
- * set its `size` field.
+ * @brief Fill @p options with the defaults, as far as a caller's struct of
+ * @p size bytes holds, and set its `size` field.
  *
  * Call it through the newsmeta_options_init() macro, which passes the
  * size of the struct as the caller's header declares it: a program built
  * against an older, smaller newsmeta_options keeps working when the
- * library's struct has grown, because only @p size bytes are written.
+ * library's struct has grown, because only its bytes are written.
  * FFI users pass the size of their mirror of the struct.
  *
- * **Errors:** none (NULL, or a @p size smaller than the `size` field, is
- * ignored). **Since:** 0.1.0
+ * The struct has had three sizes: 0.1.0's (ending at `max_input_bytes`),
+ * then up to `max_jsonld_bytes`, and 0.2.0's (up to `now`). The largest of
+ * them that fits in @p size is written, and `size` set to it, so the
+ * result is always a struct the parse functions accept; the parse
+ * functions accept exactly these sizes.
+ *
+ * **Errors:** none (NULL, or a @p size smaller than 0.1.0's struct, is
+ * ignored: nothing is written). **Since:** 0.1.0
  */
 NEWSMETA_API void newsmeta_options_init_sized(newsmeta_options *options, size_t size);
 
@@ -275,6 +282,7 @@ typedef enum newsmeta_charset_source {
     NEWSMETA_CHARSET_DEFAULT = 4   /**< Nothing decided: ASCII-only input (read as UTF-8), or no detector answer (windows-1252). */
 } newsmeta_charset_source;
 
+/* The NEWSMETA_TRUNCATED_* bits: since 0.2.0, with newsmeta_article::truncated. */
 /** Bit of newsmeta_article::truncated: elements nested deeper than
  *  newsmeta_options::max_depth (or than libxml2 keeps) were ignored. */
 #define NEWSMETA_TRUNCATED_DEPTH (1u << 0)
@@ -434,12 +442,12 @@ typedef struct newsmeta_article {
     const char *agency;
     /** How `charset` was chosen: byte order mark, the caller's option, the
      *  page's `<meta>` declaration, detection from the bytes, or the
-     *  default. Appended after `agency`. */
+     *  default. **Since:** 0.2.0 (appended after `agency`). */
     newsmeta_charset_source charset_source;
     /** 0 when the whole input was looked at; otherwise the bitwise OR of
      *  the NEWSMETA_TRUNCATED_* bits of the limits that cut the record
      *  short (see newsmeta_options). The record is sound either way.
-     *  Appended after `charset_source`. */
+     *  **Since:** 0.2.0 (appended after `charset_source`). */
     uint32_t truncated;
 } newsmeta_article;
 
@@ -471,7 +479,8 @@ NEWSMETA_API void newsmeta_init(void);
  * @param[out] out On ::NEWSMETA_OK, a new article; otherwise set to NULL.
  * @param[out] error Optional; filled on return (see ::newsmeta_error).
  * @return ::NEWSMETA_OK, or ::NEWSMETA_ERR_INVALID_ARGUMENT (NULL @p out,
- *         NULL @p html with a non-zero length, bad options size),
+ *         NULL @p html with a non-zero length, an options `size` that is no
+ *         version's size: see newsmeta_options_init_sized()),
  *         ::NEWSMETA_ERR_EMPTY_INPUT, ::NEWSMETA_ERR_TOO_LARGE,
  *         ::NEWSMETA_ERR_BINARY, ::NEWSMETA_ERR_ENCODING,
  *         ::NEWSMETA_ERR_PARSE, ::NEWSMETA_ERR_NOT_ARTICLE,

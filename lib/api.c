@@ -1,7 +1,6 @@
-/* Entry points: arguments, options, the pipeline in order, status strings,
- * version, and the one-time global initialization. */
+/* Entry points: arguments, options, the pipeline in order, names of
+ * enum values, version, and the one-time global initialization. */
 #include <pthread.h>
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
@@ -11,7 +10,7 @@
 
 #include "internal.h"
 
-/* ---- version, names, errors -------------------------------------------- */
+/* ---- version, names --------------------------------------------------- */
 
 const char *newsmeta_version(void)
 {
@@ -21,23 +20,6 @@ const char *newsmeta_version(void)
 uint32_t newsmeta_version_number(void)
 {
     return NEWSMETA_VERSION;
-}
-
-const char *newsmeta_strerror(newsmeta_status status)
-{
-    switch (status) {
-    case NEWSMETA_OK: return "success";
-    case NEWSMETA_ERR_INVALID_ARGUMENT: return "invalid argument";
-    case NEWSMETA_ERR_EMPTY_INPUT: return "empty input";
-    case NEWSMETA_ERR_NOT_ARTICLE: return "no article content or metadata found";
-    case NEWSMETA_ERR_ENCODING: return "cannot decode the input's character encoding";
-    case NEWSMETA_ERR_TOO_LARGE: return "input too large";
-    case NEWSMETA_ERR_NOMEM: return "out of memory";
-    case NEWSMETA_ERR_BINARY: return "input is binary data, not text";
-    case NEWSMETA_ERR_PARSE: return "the HTML parser could not build a document";
-    case NEWSMETA_ERR_INTERNAL: return "internal error";
-    }
-    return "unknown status";
 }
 
 const char *newsmeta_source_name(newsmeta_source s)
@@ -71,18 +53,6 @@ const char *newsmeta_precision_name(newsmeta_precision p)
 {
     static const char *const N[] = {"none", "year", "month", "day", "hour", "minute", "second"};
     return (unsigned)p < sizeof N / sizeof *N ? N[p] : "none";
-}
-
-newsmeta_status nmi_fail(newsmeta_error *err, newsmeta_status code, const char *fmt, ...)
-{
-    if (err) {
-        err->code = code;
-        va_list ap;
-        va_start(ap, fmt);
-        vsnprintf(err->message, sizeof err->message, fmt, ap);
-        va_end(ap);
-    }
-    return code;
 }
 
 /* ---- init, options ------------------------------------------------------ */
@@ -135,17 +105,38 @@ void nmi_resolve_options(newsmeta_options *o)
         o->now = INT64_C(253402300799);
 }
 
+/* The sizes newsmeta_options has had, oldest first: 0.1.0 ended at
+ * max_input_bytes; the limits up to max_jsonld_bytes came next; 0.2.0 adds
+ * now. Both newsmeta_options_init_sized() and the parse functions go by
+ * this list, so a struct the one fills is one the others accept. */
+static const size_t OPTIONS_SIZES[] = {
+    offsetof(newsmeta_options, max_depth),
+    offsetof(newsmeta_options, now),
+    sizeof(newsmeta_options),
+};
+
+/* The largest size of a version of the struct that fits in size bytes,
+ * or 0 when even the first does not. */
+static size_t options_version_size(size_t size)
+{
+    size_t fit = 0;
+    for (size_t i = 0; i < sizeof OPTIONS_SIZES / sizeof OPTIONS_SIZES[0]; i++)
+        if (OPTIONS_SIZES[i] <= size)
+            fit = OPTIONS_SIZES[i];
+    return fit;
+}
+
 void newsmeta_options_init_sized(newsmeta_options *o, size_t size)
 {
-    if (!o || size < sizeof o->size)
+    size_t n = options_version_size(size);
+    if (!o || n == 0)
         return;
     newsmeta_options d;
     memset(&d, 0, sizeof d);
     nmi_resolve_options(&d);
     d.now = 0; /* the clock is read by each parse, not here */
     /* the caller's struct may be older (smaller) than ours: write only
-     * what it has */
-    size_t n = size < sizeof d ? size : sizeof d;
+     * the version it has */
     d.size = (uint32_t)n;
     memcpy(o, &d, n);
 }
@@ -330,53 +321,184 @@ static void normalize_record(nmi_ctx *ctx, newsmeta_article *a)
     free(fill);
 }
 
-static void ctx_release(nmi_ctx *ctx)
+/* The tree goes with the facts the body stage hung on its elements
+ * (xmlNode::_private points into tree_facts until then). */
+static void ctx_release(nmi_ctx *ctx, nmi_arena *tree_facts)
 {
     for (int f = 0; f < NMI_F_COUNT; f++)
         free(ctx->cands[f].items);
     if (ctx->doc)
         xmlFreeDoc(ctx->doc);
     ctx->doc = NULL;
+    nmi_arena_release(tree_facts);
 }
 
-/* Both entry points: arguments, options, decoding, then the HTML or
- * the text stages, then the record. */
-static newsmeta_status parse(const char *input, size_t length, const char *url,
-                             const newsmeta_options *options, newsmeta_article **out,
-                             newsmeta_error *error, bool text)
+/* ---- the pipeline ---------------------------------------------------------- */
+
+/* The caller's options over the defaults, into opts. */
+static newsmeta_status read_options(const newsmeta_options *options, newsmeta_options *opts,
+                                    newsmeta_error *error)
 {
-    const char *fn = text ? "newsmeta_parse_text" : "newsmeta_parse_html";
+    newsmeta_options_init(opts);
+    if (options) {
+        if (options->size == 0 || options_version_size(options->size) != options->size)
+            return nmi_fail(error, NEWSMETA_ERR_INVALID_ARGUMENT,
+                            "options->size is %u, the size of no version of newsmeta_options; "
+                            "initialize options with newsmeta_options_init()",
+                            (unsigned)options->size);
+        /* an older caller's smaller struct: the fields it lacks keep their
+         * defaults */
+        memset(opts, 0, sizeof *opts);
+        memcpy(opts, options, options->size);
+        opts->size = (uint32_t)sizeof *opts;
+    }
+    nmi_resolve_options(opts); /* the defaults, and the clock of this parse */
+    return NEWSMETA_OK;
+}
+
+/* The arguments of an entry point (fn), and its options into opts. */
+static newsmeta_status check_call(const char *fn, const char *input, size_t length,
+                                  const newsmeta_options *options, newsmeta_article **out,
+                                  newsmeta_options *opts, newsmeta_error *error)
+{
     if (out)
         *out = NULL;
     if (!out || (!input && length))
         return nmi_fail(error, NEWSMETA_ERR_INVALID_ARGUMENT,
                         "%s: out must not be NULL, nor the input when length > 0", fn);
     newsmeta_init();
-
-    newsmeta_options opts;
-    newsmeta_options_init(&opts);
-    if (options) {
-        /* the sizes the struct has had: up to max_input_bytes (0.1.0),
-         * and today's */
-        if (options->size != offsetof(newsmeta_options, max_depth) &&
-            options->size != sizeof opts)
-            return nmi_fail(error, NEWSMETA_ERR_INVALID_ARGUMENT,
-                            "options->size is %u; initialize options with newsmeta_options_init()",
-                            (unsigned)options->size);
-        /* an older caller's smaller struct: the fields it lacks keep
-         * their defaults */
-        memset(&opts, 0, sizeof opts);
-        memcpy(&opts, options, options->size);
-        opts.size = (uint32_t)sizeof opts;
-    }
-    nmi_resolve_options(&opts); /* the defaults, and the clock of this parse */
+    newsmeta_status st = read_options(options, opts, error);
+    if (st != NEWSMETA_OK)
+        return st;
     if (length == 0 || only_whitespace(input, length))
         return nmi_fail(error, NEWSMETA_ERR_EMPTY_INPUT, "the input is empty");
-    if (length > opts.max_input_bytes)
+    if (length > opts->max_input_bytes)
         return nmi_fail(error, NEWSMETA_ERR_TOO_LARGE,
                         "the input has %zu bytes; the limit is %zu (options.max_input_bytes)",
-                        length, opts.max_input_bytes);
+                        length, opts->max_input_bytes);
+    return NEWSMETA_OK;
+}
 
+/* What one call hands from stage to stage besides the context: the page
+ * as UTF-8 text until it is read (malloc'd when owned, else the caller's
+ * bytes), then the headline chosen before the body. */
+typedef struct page {
+    char *utf8;
+    size_t len;
+    bool owned;
+    const char *headline;
+    newsmeta_source headline_src;
+} page;
+
+static void drop_text(page *p)
+{
+    if (p->owned)
+        free(p->utf8);
+    p->utf8 = NULL;
+    p->owned = false;
+}
+
+/* prune.c's byte pass, when it changed anything, replaces the text. */
+static void prune(nmi_ctx *ctx, page *p)
+{
+    size_t pruned_len = 0;
+    char *pruned = nmi_prune_markup(ctx, p->utf8, p->len, &pruned_len);
+    if (pruned) {
+        drop_text(p);
+        p->utf8 = pruned;
+        p->len = pruned_len;
+        p->owned = true;
+    }
+}
+
+/* The tree (html.c) in ctx->doc, cut at options.max_depth; the text is
+ * not needed after it. */
+static newsmeta_status parse_tree(nmi_ctx *ctx, page *p, newsmeta_error *error)
+{
+    ctx->doc = nmi_parse_html_utf8(p->utf8, p->len);
+    drop_text(p);
+    if (!ctx->doc || !xmlDocGetRootElement(ctx->doc))
+        return nmi_fail(error, NEWSMETA_ERR_PARSE, "the HTML parser could not build a document");
+    limit_tree(ctx, xmlDocGetRootElement(ctx->doc));
+    return NEWSMETA_OK;
+}
+
+/* HTML, once decoded: prune -> NFC -> parse -> harvest -> headline ->
+ * body. The body stage's facts on the tree go into tree_facts. */
+static newsmeta_status html_stages(nmi_ctx *ctx, page *p, nmi_arena *tree_facts,
+                                   newsmeta_error *error)
+{
+    prune(ctx, p);
+    if (ctx->oom)
+        return nmi_fail(error, NEWSMETA_ERR_NOMEM, "out of memory");
+    newsmeta_status st = nmi_normalize(&p->utf8, &p->len, &p->owned, error);
+    if (st == NEWSMETA_OK)
+        st = parse_tree(ctx, p, error);
+    if (st != NEWSMETA_OK)
+        return st;
+    nmi_harvest(ctx);
+    p->headline = nmi_choose_headline(ctx, &p->headline_src);
+    const nmi_cand *article_body = nmi_best_cand(ctx, NMI_F_BODY);
+    nmi_extract_body(ctx, ctx->doc, tree_facts, p->headline,
+                     article_body ? article_body->value : NULL);
+    return NEWSMETA_OK;
+}
+
+/* Plain text, once decoded: NFC -> lines (text.c: candidates and body)
+ * -> headline. */
+static newsmeta_status text_stages(nmi_ctx *ctx, page *p, newsmeta_error *error)
+{
+    newsmeta_status st = nmi_normalize(&p->utf8, &p->len, &p->owned, error);
+    if (st != NEWSMETA_OK)
+        return st;
+    nmi_parse_text_lines(ctx, p->utf8, p->len);
+    drop_text(p);
+    ctx->body_source = ctx->block_count ? NEWSMETA_SOURCE_TEXT : NEWSMETA_SOURCE_NONE;
+    const nmi_cand *h = nmi_best_cand(ctx, NMI_F_HEADLINE);
+    if (h) {
+        p->headline = h->value;
+        p->headline_src = h->source;
+    }
+    return NEWSMETA_OK;
+}
+
+/* The record (reconcile.c), its strings in NFC, and what the stages
+ * noted on the way (charset, truncation). */
+static newsmeta_status build(nmi_ctx *ctx, const page *p, newsmeta_article *a,
+                             newsmeta_error *error)
+{
+    newsmeta_status st = ctx->oom ? NEWSMETA_ERR_NOMEM
+                                  : nmi_build_article(ctx, a, p->headline, p->headline_src);
+    if (st == NEWSMETA_OK) {
+        normalize_record(ctx, a);
+        if (ctx->oom)
+            st = NEWSMETA_ERR_NOMEM;
+        a->charset_source = ctx->charset_source;
+        a->truncated = ctx->truncated;
+    }
+    if (st != NEWSMETA_OK)
+        return nmi_fail(error, st, "%s", newsmeta_strerror(st));
+    /* With NEWSMETA_OPT_NO_BODY the text was not looked at, so an empty
+     * record is an answer, not a sign that the input holds nothing. */
+    if (!a->headline && !a->paragraph_count && !a->description && !a->published.present &&
+        !a->author_count && !a->site_name && !(ctx->opts.flags & NEWSMETA_OPT_NO_BODY))
+        return nmi_fail(error, NEWSMETA_ERR_NOT_ARTICLE,
+                        "no article text and no metadata found in the input");
+    return NEWSMETA_OK;
+}
+
+/* Both entry points: the arguments, then decode -> the HTML or the text
+ * stages -> build. (The caller asks json.c for JSON afterwards.) Each
+ * step reports its own failure in error. */
+static newsmeta_status parse(const char *input, size_t length, const char *url,
+                             const newsmeta_options *options, newsmeta_article **out,
+                             newsmeta_error *error, bool text)
+{
+    newsmeta_options opts;
+    newsmeta_status st = check_call(text ? "newsmeta_parse_text" : "newsmeta_parse_html", input,
+                                    length, options, out, &opts, error);
+    if (st != NEWSMETA_OK)
+        return st;
     article_box *box = calloc(1, sizeof *box);
     if (!box)
         return nmi_fail(error, NEWSMETA_ERR_NOMEM, "out of memory");
@@ -386,88 +508,19 @@ static newsmeta_status parse(const char *input, size_t length, const char *url,
     ctx.opts = opts;
     ctx.url = (url && *url) ? url : NULL;
     ctx.base = ctx.url;
+    nmi_arena tree_facts = {NULL};
+    page p = {NULL, 0, false, NULL, NEWSMETA_SOURCE_NONE};
 
-    char *utf8 = NULL;
-    size_t utf8_len = 0;
-    bool owned = false;
-    newsmeta_status st = nmi_decode(&ctx, input, length, &utf8, &utf8_len, &owned, error);
+    st = nmi_decode(&ctx, input, length, &p.utf8, &p.len, &p.owned, error);
+    if (st == NEWSMETA_OK)
+        st = text ? text_stages(&ctx, &p, error) : html_stages(&ctx, &p, &tree_facts, error);
+    if (st == NEWSMETA_OK)
+        st = build(&ctx, &p, &box->pub, error);
+    drop_text(&p);
+    ctx_release(&ctx, &tree_facts);
     if (st != NEWSMETA_OK) {
         newsmeta_article_free(&box->pub);
         return st;
-    }
-    newsmeta_source headline_src = NEWSMETA_SOURCE_NONE;
-    const char *headline = NULL;
-    if (text) {
-        st = nmi_normalize(&utf8, &utf8_len, &owned, error);
-        if (st != NEWSMETA_OK) {
-            newsmeta_article_free(&box->pub);
-            return st;
-        }
-        nmi_parse_text_lines(&ctx, utf8, utf8_len);
-        const nmi_cand *h = nmi_best_cand(&ctx, NMI_F_HEADLINE);
-        if (h) {
-            headline = h->value;
-            headline_src = h->source;
-        }
-        if (owned)
-            free(utf8);
-    } else {
-        size_t pruned_len = 0;
-        char *pruned = nmi_prune_markup(&ctx, utf8, utf8_len, &pruned_len);
-        if (pruned) {
-            if (owned)
-                free(utf8);
-            utf8 = pruned;
-            utf8_len = pruned_len;
-            owned = true;
-        }
-        st = ctx.oom ? NEWSMETA_OK : nmi_normalize(&utf8, &utf8_len, &owned, error);
-        if (st != NEWSMETA_OK) {
-            ctx_release(&ctx);
-            newsmeta_article_free(&box->pub);
-            return st;
-        }
-        ctx.doc = ctx.oom ? NULL : nmi_parse_html_utf8(utf8, utf8_len);
-        if (owned)
-            free(utf8);
-        if (ctx.oom) {
-            ctx_release(&ctx);
-            newsmeta_article_free(&box->pub);
-            return nmi_fail(error, NEWSMETA_ERR_NOMEM, "out of memory");
-        }
-        if (!ctx.doc || !xmlDocGetRootElement(ctx.doc)) {
-            ctx_release(&ctx);
-            newsmeta_article_free(&box->pub);
-            return nmi_fail(error, NEWSMETA_ERR_PARSE,
-                            "the HTML parser could not build a document");
-        }
-        limit_tree(&ctx, xmlDocGetRootElement(ctx.doc));
-        nmi_harvest(&ctx);
-        headline = nmi_choose_headline(&ctx, &headline_src);
-        nmi_extract_content(&ctx, headline);
-    }
-    st = ctx.oom ? NEWSMETA_ERR_NOMEM : nmi_build_article(&ctx, &box->pub, headline, headline_src);
-    if (st == NEWSMETA_OK) {
-        normalize_record(&ctx, &box->pub);
-        if (ctx.oom)
-            st = NEWSMETA_ERR_NOMEM;
-        box->pub.charset_source = ctx.charset_source;
-        box->pub.truncated = ctx.truncated;
-    }
-    ctx_release(&ctx);
-
-    if (st != NEWSMETA_OK) {
-        newsmeta_article_free(&box->pub);
-        return nmi_fail(error, st, "%s", newsmeta_strerror(st));
-    }
-    const newsmeta_article *a = &box->pub;
-    /* With NEWSMETA_OPT_NO_BODY the text was not looked at, so an empty
-     * record is an answer, not a sign that the input holds nothing. */
-    if (!a->headline && !a->paragraph_count && !a->description && !a->published.present &&
-        !a->author_count && !a->site_name && !(opts.flags & NEWSMETA_OPT_NO_BODY)) {
-        newsmeta_article_free(&box->pub);
-        return nmi_fail(error, NEWSMETA_ERR_NOT_ARTICLE,
-                        "no article text and no metadata found in the input");
     }
     *out = &box->pub;
     nmi_fail(error, NEWSMETA_OK, "%s", "");

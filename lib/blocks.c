@@ -92,6 +92,87 @@ static void drop_pending_links(emit *e)
     e->ctx->link_count = e->first_link;
 }
 
+/* Start the next paragraph: nothing pending in buf, and the links met
+ * from here on belong to it. */
+static void next_paragraph(emit *e)
+{
+    e->first_link = e->ctx->link_count;
+    nmi_buf_reset(&e->buf);
+    e->link_weight = 0;
+}
+
+/* The headline is not body text: drop it where it is a heading, or near
+ * the top in any form. */
+static bool repeats_headline(const emit *e, const char *s)
+{
+    return e->headline && (e->kind == NEWSMETA_HEADING || e->ctx->block_count < 6) &&
+           text_equals_loose(s, e->headline);
+}
+
+/* "Read more: Title" (rest is what follows the label): a related link
+ * after the last block, to the line's first link, instead of a block. */
+static void related_link(emit *e, const char *rest)
+{
+    nmi_ctx *ctx = e->ctx;
+    while (*rest == ' ')
+        rest++;
+    nmi_link rel = {NULL, NULL, NEWSMETA_LINK_RELATED, (long)ctx->block_count - 1, 0, 0};
+    if (ctx->link_count > e->first_link)
+        rel.href = ctx->links[e->first_link].href;
+    rel.text = nmi_clean_text(ctx->arena, rest, strlen(rest), &ctx->oom);
+    drop_pending_links(e);
+    if (rel.text && !(ctx->opts.flags & NEWSMETA_OPT_NO_LINKS))
+        nmi_push_link(ctx, &rel);
+}
+
+/* The text s[0..len) (weight code points) as the next block; false when
+ * it could not be kept. */
+static bool push_text(emit *e, const char *s, size_t len, size_t weight)
+{
+    nmi_ctx *ctx = e->ctx;
+    bool linky = false;
+    if (e->link_weight > 0) {
+        double density = (double)e->link_weight / (double)weight;
+        /* Link lists and "more on this" lines; a long paragraph with many
+         * inline links is still article text. */
+        linky = density > 0.5 && (e->kind == NEWSMETA_LIST_ITEM || weight < 300);
+    }
+    nmi_block b = {e->kind, e->level, NULL, len, linky};
+    b.text = nmi_arena_strndup(ctx->arena, s, len);
+    if (!b.text) {
+        ctx->oom = true;
+        return false;
+    }
+    return nmi_push_block(ctx, &b);
+}
+
+/* The pending links now point into the last block (of len bytes): their
+ * offsets cut to it and their text copied; an anchor with no visible
+ * text (an icon) is not a text link. */
+static void attach_links(emit *e, size_t len)
+{
+    nmi_ctx *ctx = e->ctx;
+    long idx = (long)ctx->block_count - 1;
+    for (size_t i = e->first_link; i < ctx->link_count; i++) {
+        nmi_link *l = &ctx->links[i];
+        if (l->end > len)
+            l->end = len;
+        if (l->start >= l->end) {
+            memmove(l, l + 1, (ctx->link_count - i - 1) * sizeof *l);
+            ctx->link_count--;
+            i--;
+            continue;
+        }
+        l->paragraph = idx;
+        l->text = nmi_arena_strndup(ctx->arena, ctx->blocks[idx].text + l->start,
+                                    l->end - l->start);
+        if (!l->text)
+            ctx->oom = true;
+    }
+}
+
+/* End the paragraph in buf: keep it as a block (with its links) unless
+ * it is empty, furniture, the headline, or a "Read more:" line. */
 static void flush(emit *e)
 {
     nmi_ctx *ctx = e->ctx;
@@ -101,79 +182,19 @@ static void flush(emit *e)
     size_t len = e->buf.len;
     size_t weight = len ? nmi_text_weight(s, len) : 0;
     bool keep = weight > 0;
-
     if (keep && e->buf.oom) {
         ctx->oom = true;
         keep = false;
     }
-    if (keep && nmi_is_boilerplate(s, len))
-        keep = false;
-    /* The headline is not body text: drop it where it is a heading, or
-     * near the top in any form. */
-    if (keep && e->headline && (e->kind == NEWSMETA_HEADING || ctx->block_count < 6) &&
-        text_equals_loose(s, e->headline))
-        keep = false;
-    if (keep && len < 300) {
-        const char *rest = nmi_related_prefix(s);
-        if (rest) {
-            /* "Read more: Title" -> a related link after the last block. */
-            while (*rest == ' ')
-                rest++;
-            nmi_link rel = {NULL, NULL, NEWSMETA_LINK_RELATED, (long)ctx->block_count - 1, 0, 0};
-            if (ctx->link_count > e->first_link)
-                rel.href = ctx->links[e->first_link].href;
-            rel.text = nmi_clean_text(ctx->arena, rest, strlen(rest), &ctx->oom);
-            drop_pending_links(e);
-            if (rel.text && !(ctx->opts.flags & NEWSMETA_OPT_NO_LINKS))
-                nmi_push_link(ctx, &rel);
-            e->first_link = ctx->link_count;
-            nmi_buf_reset(&e->buf);
-            e->link_weight = 0;
-            return;
-        }
-    }
-    bool linky = false;
-    if (keep && e->link_weight > 0) {
-        double density = (double)e->link_weight / (double)weight;
-        /* Link lists and "more on this" lines; a long paragraph with many
-         * inline links is still article text. */
-        linky = density > 0.5 && (e->kind == NEWSMETA_LIST_ITEM || weight < 300);
-    }
-    if (keep) {
-        nmi_block b = {e->kind, e->level, NULL, len, linky};
-        b.text = nmi_arena_strndup(ctx->arena, s, len);
-        if (!b.text) {
-            ctx->oom = true;
-            keep = false;
-        } else if (!nmi_push_block(ctx, &b)) {
-            keep = false;
-        }
-    }
-    if (keep) {
-        long idx = (long)ctx->block_count - 1;
-        for (size_t i = e->first_link; i < ctx->link_count; i++) {
-            nmi_link *l = &ctx->links[i];
-            if (l->end > len)
-                l->end = len;
-            if (l->start >= l->end) {
-                /* anchor with no visible text (an icon): not a text link */
-                memmove(l, l + 1, (ctx->link_count - i - 1) * sizeof *l);
-                ctx->link_count--;
-                i--;
-                continue;
-            }
-            l->paragraph = idx;
-            l->text = nmi_arena_strndup(ctx->arena, ctx->blocks[idx].text + l->start,
-                                        l->end - l->start);
-            if (!l->text)
-                ctx->oom = true;
-        }
-    } else {
+    keep = keep && !nmi_is_boilerplate(s, len) && !repeats_headline(e, s);
+    const char *rest = keep && len < 300 ? nmi_related_prefix(s) : NULL;
+    if (rest)
+        related_link(e, rest);
+    else if (keep && push_text(e, s, len, weight))
+        attach_links(e, len);
+    else
         drop_pending_links(e);
-    }
-    e->first_link = ctx->link_count;
-    nmi_buf_reset(&e->buf);
-    e->link_weight = 0;
+    next_paragraph(e);
 }
 
 static void add_caption(nmi_ctx *ctx, const xmlNode *n)
@@ -203,29 +224,105 @@ static void add_caption(nmi_ctx *ctx, const xmlNode *n)
     ctx->captions[ctx->caption_count++] = text;
 }
 
-static void append_text(emit *e, const char *s, size_t n, newsmeta_paragraph_kind kind,
-                        int level, bool pre)
+/* How the text being read is written: its kind, its heading level, and
+ * whether its spaces are kept as they are (<pre>). */
+typedef struct text_style {
+    newsmeta_paragraph_kind kind;
+    int level;
+    bool pre;
+} text_style;
+
+static void append_text(emit *e, const char *s, size_t n, text_style st)
 {
     if (e->buf.len == 0) {
-        e->kind = kind;
-        e->level = level;
+        e->kind = st.kind;
+        e->level = st.level;
     }
-    if (pre)
+    if (st.pre)
         nmi_buf_append(&e->buf, s, n);
     else
         nmi_buf_append_collapsed(&e->buf, s, n);
 }
 
-static void walk(emit *e, xmlNode *n, newsmeta_paragraph_kind kind, int level, bool pre,
-                 int depth)
+static void walk(emit *e, xmlNode *n, text_style st, int depth);
+
+/* A line break ends a paragraph in sites that write text<br><br>text; a
+ * single one is a space within it. */
+static void line_break(emit *e, const xmlNode *br, text_style st)
+{
+    const xmlNode *next = br->next;
+    if (next && (!strcmp(nmi_tag(next), "br") ||
+                 (next->type == XML_TEXT_NODE && next->next &&
+                  !strcmp(nmi_tag(next->next), "br") &&
+                  nmi_text_weight((const char *)next->content,
+                                  strlen((const char *)next->content)) == 0)))
+        flush(e);
+    else if (st.pre)
+        nmi_buf_appendc(&e->buf, '\n');
+    else
+        append_text(e, " ", 1, st);
+}
+
+/* An anchor: its text is read in line, and its href becomes a body link
+ * over that text. */
+static void walk_link(emit *e, xmlNode *a, text_style st, int depth)
+{
+    size_t start = e->buf.len;
+    size_t before = e->ctx->link_count;
+    size_t flushes = e->flushes;
+    walk(e, a, st, depth);
+    size_t end = e->buf.len;
+    /* a block inside the anchor ended the paragraph it started in: the
+     * link's text is what it holds in the current one */
+    if (e->flushes != flushes) {
+        start = 0;
+        before = e->ctx->link_count;
+    }
+    if (start < end && e->buf.data[start] == ' ')
+        start++;
+    while (end > start && e->buf.data[end - 1] == ' ')
+        end--;
+    if (end <= start)
+        return;
+    e->link_weight += nmi_text_weight(e->buf.data + start, end - start);
+    const char *href = NULL;
+    if (!(e->ctx->opts.flags & NEWSMETA_OPT_NO_LINKS))
+        href = nmi_resolve_url(e->ctx, nmi_attr(a, "href"));
+    if (href && e->ctx->link_count == before) {
+        nmi_link l = {href, NULL, NEWSMETA_LINK_BODY, -1, start, end};
+        nmi_push_link(e->ctx, &l);
+    }
+}
+
+/* The style of the text of a block element (tag, NMI_TAG_* flags) met
+ * inside text of style st. */
+static text_style block_style(const char *tag, uint16_t flags, text_style st)
+{
+    if (flags & NMI_TAG_HEADING) {
+        st.kind = NEWSMETA_HEADING;
+        st.level = tag[1] - '0';
+    } else if (flags & NMI_TAG_ITEM) {
+        if (st.kind != NEWSMETA_QUOTE)
+            st.kind = NEWSMETA_LIST_ITEM;
+    } else if (!strcmp(tag, "blockquote")) {
+        st.kind = NEWSMETA_QUOTE;
+    } else if (flags & NMI_TAG_PRE) {
+        st.kind = NEWSMETA_PREFORMATTED;
+        st.pre = true;
+    }
+    return st;
+}
+
+/* The text below n in document order: inline elements add to the
+ * paragraph in buf, block elements end it and start their own. */
+static void walk(emit *e, xmlNode *n, text_style st, int depth)
 {
     if (depth > NMI_MAX_DEPTH || e->ctx->oom)
         return;
     for (xmlNode *c = n->children; c; c = c->next) {
         if (c->type == XML_TEXT_NODE || c->type == XML_CDATA_SECTION_NODE) {
             if (c->content)
-                append_text(e, (const char *)c->content, strlen((const char *)c->content), kind,
-                            level, pre);
+                append_text(e, (const char *)c->content, strlen((const char *)c->content), st);
             continue;
         }
         if (c->type != XML_ELEMENT_NODE)
@@ -242,70 +339,16 @@ static void walk(emit *e, xmlNode *n, newsmeta_paragraph_kind kind, int level, b
         if ((ci && ci->junk) || (f & NMI_TAG_JUNK))
             continue;
         if (f & NMI_TAG_BR) {
-            /* A line break ends a paragraph in sites that write
-             * text<br><br>text; a single one is a space within it. */
-            if (c->next && (!strcmp(nmi_tag(c->next), "br") ||
-                            (c->next->type == XML_TEXT_NODE && c->next->next &&
-                             !strcmp(nmi_tag(c->next->next), "br") &&
-                             nmi_text_weight((const char *)c->next->content,
-                                             strlen((const char *)c->next->content)) == 0)))
-                flush(e);
-            else if (pre)
-                nmi_buf_appendc(&e->buf, '\n');
-            else
-                append_text(e, " ", 1, kind, level, false);
-            continue;
+            line_break(e, c, st);
+        } else if (f & NMI_TAG_LINK) {
+            walk_link(e, c, st, depth + 1);
+        } else if (!(f & NMI_TAG_BLOCK)) {
+            walk(e, c, st, depth + 1);
+        } else {
+            flush(e);
+            walk(e, c, block_style(t, f, st), depth + 1);
+            flush(e);
         }
-        if (f & NMI_TAG_LINK) {
-            size_t start = e->buf.len;
-            size_t before = e->ctx->link_count;
-            size_t flushes = e->flushes;
-            walk(e, c, kind, level, pre, depth + 1);
-            size_t end = e->buf.len;
-            /* a block inside the anchor ended the paragraph it started in:
-             * the link's text is what it holds in the current one */
-            if (e->flushes != flushes) {
-                start = 0;
-                before = e->ctx->link_count;
-            }
-            if (start < end && e->buf.data[start] == ' ')
-                start++;
-            while (end > start && e->buf.data[end - 1] == ' ')
-                end--;
-            if (end > start) {
-                e->link_weight += nmi_text_weight(e->buf.data + start, end - start);
-                const char *href = NULL;
-                if (!(e->ctx->opts.flags & NEWSMETA_OPT_NO_LINKS))
-                    href = nmi_resolve_url(e->ctx, nmi_attr(c, "href"));
-                if (href && e->ctx->link_count == before) {
-                    nmi_link l = {href, NULL, NEWSMETA_LINK_BODY, -1, start, end};
-                    nmi_push_link(e->ctx, &l);
-                }
-            }
-            continue;
-        }
-        if (!(f & NMI_TAG_BLOCK)) {
-            walk(e, c, kind, level, pre, depth + 1);
-            continue;
-        }
-        flush(e);
-        newsmeta_paragraph_kind k = kind;
-        int lv = level;
-        bool p = pre;
-        if (f & NMI_TAG_HEADING) {
-            k = NEWSMETA_HEADING;
-            lv = t[1] - '0';
-        } else if (f & NMI_TAG_ITEM) {
-            if (k != NEWSMETA_QUOTE)
-                k = NEWSMETA_LIST_ITEM;
-        } else if (!strcmp(t, "blockquote")) {
-            k = NEWSMETA_QUOTE;
-        } else if (f & NMI_TAG_PRE) {
-            k = NEWSMETA_PREFORMATTED;
-            p = true;
-        }
-        walk(e, c, k, lv, p, depth + 1);
-        flush(e);
     }
 }
 
@@ -436,29 +479,29 @@ static void trim_head(nmi_ctx *ctx, size_t first)
     }
 }
 
+/* The style of a root container's own text. */
+static text_style root_style(const char *t)
+{
+    text_style st = {NEWSMETA_PARAGRAPH, 0, false};
+    if (t[0] == 'h' && t[1] >= '1' && t[1] <= '6' && !t[2])
+        st.kind = NEWSMETA_HEADING, st.level = t[1] - '0';
+    else if (!strcmp(t, "blockquote"))
+        st.kind = NEWSMETA_QUOTE;
+    else if (!strcmp(t, "pre"))
+        st.kind = NEWSMETA_PREFORMATTED, st.pre = true;
+    else if (!strcmp(t, "li"))
+        st.kind = NEWSMETA_LIST_ITEM;
+    return st;
+}
+
 void nmi_emit_blocks(nmi_ctx *ctx, xmlNode **roots, size_t nroots, const char *headline)
 {
-    if (ctx->opts.flags & NEWSMETA_OPT_NO_BODY)
-        return;
     size_t first_block = ctx->block_count;
     emit e = {.ctx = ctx, .headline = headline, .kind = NEWSMETA_PARAGRAPH,
               .first_link = ctx->link_count};
     for (size_t i = 0; i < nroots; i++) {
-        xmlNode *r = roots[i];
-        const char *t = nmi_tag(r);
-        newsmeta_paragraph_kind k = NEWSMETA_PARAGRAPH;
-        int lv = 0;
-        bool pre = false;
-        if (t[0] == 'h' && t[1] >= '1' && t[1] <= '6' && !t[2])
-            k = NEWSMETA_HEADING, lv = t[1] - '0';
-        else if (!strcmp(t, "blockquote"))
-            k = NEWSMETA_QUOTE;
-        else if (!strcmp(t, "pre"))
-            k = NEWSMETA_PREFORMATTED, pre = true;
-        else if (!strcmp(t, "li"))
-            k = NEWSMETA_LIST_ITEM;
         flush(&e);
-        walk(&e, r, k, lv, pre, 0);
+        walk(&e, roots[i], root_style(nmi_tag(roots[i])), 0);
         flush(&e);
     }
     nmi_buf_free(&e.buf);

@@ -5,10 +5,8 @@
  * share bars, comments, related stories, ... recognized by tag, role,
  * ARIA and class/id vocabulary). A Readability-style score then flows from
  * paragraph-like blocks to their ancestors; the best-scoring container,
- * with its sibling blocks that look like article text, is handed to
- * blocks.c. When that yields almost nothing, the JSON-LD articleBody (if
- * any) or the whole <body> is used instead. */
-#include <stdlib.h>
+ * with its sibling blocks that look like article text, is what body.c
+ * reads (through blocks.c). */
 #include <string.h>
 #ifdef NMI_DEBUG
 #include <stdio.h>
@@ -17,102 +15,6 @@
 #include "internal.h"
 
 /* ---- vocabulary ------------------------------------------------------- */
-
-/* ---- tags ----------------------------------------------------------------- */
-
-/* What this stage needs to know of a tag, looked up once per element (a
- * binary search of this sorted table) and kept in nmi_node_info::tag. */
-static const struct tag_desc {
-    const char *name;
-    uint16_t flags;
-    int8_t base; /* Readability's initial score by tag */
-} TAGS[] = {
-    {"a", NMI_TAG_LINK, 0},
-    {"address", NMI_TAG_BLOCK, -3},
-    {"article", NMI_TAG_BLOCK | NMI_TAG_DIVLIKE, 5},
-    {"aside", NMI_TAG_BLOCK | NMI_TAG_JUNK, 0},
-    {"audio", NMI_TAG_JUNK, 0},
-    {"blockquote", NMI_TAG_BLOCK | NMI_TAG_PARA, 3},
-    {"body", NMI_TAG_BLOCK, 0},
-    {"br", NMI_TAG_BR, 0},
-    {"button", NMI_TAG_JUNK, 0},
-    {"canvas", NMI_TAG_JUNK, 0},
-    {"caption", NMI_TAG_BLOCK, 0},
-    {"center", NMI_TAG_BLOCK, 0},
-    {"dd", NMI_TAG_BLOCK | NMI_TAG_PARA | NMI_TAG_ITEM, -3},
-    {"details", NMI_TAG_BLOCK, 0},
-    {"dialog", NMI_TAG_JUNK, 0},
-    {"div", NMI_TAG_BLOCK | NMI_TAG_DIVLIKE, 5},
-    {"dl", NMI_TAG_BLOCK, -3},
-    {"dt", NMI_TAG_BLOCK | NMI_TAG_ITEM, -3},
-    {"embed", NMI_TAG_JUNK, 0},
-    {"figcaption", NMI_TAG_CAPTION, 0},
-    {"figure", NMI_TAG_BLOCK, 0},
-    {"font", NMI_TAG_DIVLIKE, 0},
-    {"footer", NMI_TAG_BLOCK | NMI_TAG_JUNK, 0},
-    {"form", NMI_TAG_BLOCK | NMI_TAG_SOFT_JUNK, -3},
-    {"h1", NMI_TAG_BLOCK | NMI_TAG_HEADING, -5},
-    {"h2", NMI_TAG_BLOCK | NMI_TAG_HEADING, -5},
-    {"h3", NMI_TAG_BLOCK | NMI_TAG_HEADING, -5},
-    {"h4", NMI_TAG_BLOCK | NMI_TAG_HEADING, -5},
-    {"h5", NMI_TAG_BLOCK | NMI_TAG_HEADING, -5},
-    {"h6", NMI_TAG_BLOCK | NMI_TAG_HEADING, -5},
-    {"head", NMI_TAG_JUNK, 0},
-    {"header", NMI_TAG_BLOCK | NMI_TAG_SOFT_JUNK, 0},
-    {"hr", NMI_TAG_BLOCK, 0},
-    {"html", NMI_TAG_BLOCK, 0},
-    {"iframe", NMI_TAG_JUNK, 0},
-    {"input", NMI_TAG_JUNK, 0},
-    {"label", NMI_TAG_JUNK, 0},
-    {"li", NMI_TAG_BLOCK | NMI_TAG_PARA | NMI_TAG_ITEM, -3},
-    {"link", NMI_TAG_JUNK, 0},
-    {"main", NMI_TAG_BLOCK, 5},
-    {"map", NMI_TAG_JUNK, 0},
-    {"math", NMI_TAG_JUNK, 0},
-    {"menu", NMI_TAG_JUNK, 0},
-    {"meta", NMI_TAG_JUNK, 0},
-    {"nav", NMI_TAG_BLOCK | NMI_TAG_JUNK, 0},
-    {"noscript", NMI_TAG_JUNK, 0},
-    {"object", NMI_TAG_JUNK, 0},
-    {"ol", NMI_TAG_BLOCK, -3},
-    {"option", NMI_TAG_JUNK, 0},
-    {"p", NMI_TAG_BLOCK | NMI_TAG_PARA, 0},
-    {"picture", NMI_TAG_JUNK, 0},
-    {"pre", NMI_TAG_BLOCK | NMI_TAG_PARA | NMI_TAG_PRE, 3},
-    {"script", NMI_TAG_JUNK, 0},
-    {"section", NMI_TAG_BLOCK | NMI_TAG_DIVLIKE, 5},
-    {"select", NMI_TAG_JUNK, 0},
-    {"span", NMI_TAG_DIVLIKE, 0},
-    {"style", NMI_TAG_JUNK, 0},
-    {"summary", NMI_TAG_BLOCK, 0},
-    {"svg", NMI_TAG_JUNK, 0},
-    {"table", NMI_TAG_BLOCK, 0},
-    {"tbody", NMI_TAG_BLOCK, 0},
-    {"td", NMI_TAG_BLOCK | NMI_TAG_PARA, 3},
-    {"template", NMI_TAG_JUNK, 0},
-    {"textarea", NMI_TAG_JUNK, 0},
-    {"th", NMI_TAG_BLOCK, -5},
-    {"thead", NMI_TAG_BLOCK, 0},
-    {"tr", NMI_TAG_BLOCK, 0},
-    {"ul", NMI_TAG_BLOCK, -3},
-    {"video", NMI_TAG_JUNK, 0},
-};
-
-static int tag_cmp(const void *key, const void *el)
-{
-    return strcmp(key, ((const struct tag_desc *)el)->name);
-}
-
-static const struct tag_desc *tag_desc(const char *name)
-{
-    return bsearch(name, TAGS, sizeof TAGS / sizeof *TAGS, sizeof *TAGS, tag_cmp);
-}
-
-uint16_t nmi_tag_flags(const char *name)
-{
-    const struct tag_desc *td = tag_desc(name);
-    return td ? td->flags : 0;
-}
 
 static const char *const JUNK_ROLES[] = {"navigation", "banner", "complementary", "contentinfo",
                                          "dialog",     "menu",   "menubar",       "search",
@@ -500,7 +402,7 @@ static uint32_t measure_raw(scan *s, xmlNode *n, int depth)
     }
     memset(info, 0, sizeof *info);
     n->_private = info;
-    const struct tag_desc *td = tag_desc(nmi_tag(n));
+    const nmi_tag_desc *td = nmi_tag_desc_of(nmi_tag(n));
     if (td) {
         info->tag = td->flags;
         info->base = td->base;
@@ -617,14 +519,14 @@ static void init_score(xmlNode *n)
     i->score = i->base + class_weight(n);
 }
 
-static xmlNode *choose_top(scan *s)
+/* Readability's content score of each paragraph-like element flows to
+ * its ancestors, five levels up, less at each level. */
+static void spread_scores(const scan *s)
 {
-    xmlNode *best = NULL;
     for (size_t k = 0; k < s->npara; k++) {
         xmlNode *p = s->para[k];
         nmi_node_info *pi = nmi_info(p);
-        /* Readability's content score: 1 + commas + a point per 100
-         * characters, up to 3. */
+        /* 1 + commas + a point per 100 characters, up to 3 */
         double score = 1.0 + pi->commas + (pi->text / 100 > 3 ? 3 : pi->text / 100);
         score *= 1.0 - link_density(pi);
         if (!strcmp(nmi_tag(p), "li"))
@@ -639,9 +541,18 @@ static xmlNode *choose_top(scan *s)
             nmi_info(a)->score += score / div;
         }
     }
-    /* The five best candidates (Readability keeps the top five too). */
-    xmlNode *top5[5] = {NULL};
-    double top5_score[5] = {0};
+}
+
+/* The five best candidates, best first (Readability keeps five too). */
+typedef struct top5 {
+    xmlNode *node[5];
+    double score[5];
+} top5;
+
+/* Each scored ancestor's final score (scaled down by its link density),
+ * computed once, and the five best of them. */
+static void rank_candidates(const scan *s, top5 *top)
+{
     for (size_t k = 0; k < s->npara; k++) {
         for (xmlNode *a = s->para[k]->parent; a && a->type == XML_ELEMENT_NODE; a = a->parent) {
             nmi_node_info *ai = nmi_info(a);
@@ -653,47 +564,52 @@ static xmlNode *choose_top(scan *s)
             double f = ai->score * (1.0 - link_density(ai));
             ai->score = f;
             for (int i = 0; i < 5; i++) {
-                if (!top5[i] || f > top5_score[i]) {
+                if (!top->node[i] || f > top->score[i]) {
                     for (int j = 4; j > i; j--) {
-                        top5[j] = top5[j - 1];
-                        top5_score[j] = top5_score[j - 1];
+                        top->node[j] = top->node[j - 1];
+                        top->score[j] = top->score[j - 1];
                     }
-                    top5[i] = a;
-                    top5_score[i] = f;
+                    top->node[i] = a;
+                    top->score[i] = f;
                     break;
                 }
             }
         }
     }
-    best = top5[0];
-    if (!best)
-        return NULL;
-    /* When the text is split into many small wrappers (one per paragraph),
-     * the best candidates are siblings: their common ancestor holding at
-     * least three of the top five is the real container. */
+}
+
+/* When the text is split into many small wrappers (one per paragraph),
+ * the best candidates are siblings: their common ancestor holding at
+ * least three of the top five is the real container. */
+static xmlNode *common_container(const top5 *top)
+{
+    xmlNode *best = top->node[0];
     for (xmlNode *a = best->parent; a && a->type == XML_ELEMENT_NODE && nmi_info(a);
          a = a->parent) {
         if (!strcmp(nmi_tag(a), "body"))
             break;
         int inside = 0;
         for (int i = 1; i < 5; i++)
-            for (xmlNode *d = top5[i]; d; d = d->parent)
+            for (xmlNode *d = top->node[i]; d; d = d->parent)
                 if (d == a) {
                     inside++;
                     break;
                 }
-        if (inside >= 2 && top5_score[0] > 0) {
-            best = a;
-            break;
-        }
+        if (inside >= 2 && top->score[0] > 0)
+            return a;
     }
-    /* A candidate that holds only part of a larger text container: climb
-     * while the parent has much the same text (Readability does this with
-     * its parent-score check); the parent then also merges siblings. */
-    nmi_node_info *bi = nmi_info(best);
+    return best;
+}
+
+/* A candidate that holds only part of a larger text container: climb
+ * while the parent has much the same text (Readability does this with
+ * its parent-score check); the parent then also merges siblings. */
+static xmlNode *whole_container(xmlNode *best)
+{
+    const nmi_node_info *bi = nmi_info(best);
     for (xmlNode *p = best->parent; p && p->type == XML_ELEMENT_NODE && nmi_info(p);
          p = p->parent) {
-        nmi_node_info *pi = nmi_info(p);
+        const nmi_node_info *pi = nmi_info(p);
         if (pi->junk || !strcmp(nmi_tag(p), "body"))
             break;
         if ((double)bi->text >= 0.9 * (double)pi->text) {
@@ -703,6 +619,17 @@ static xmlNode *choose_top(scan *s)
         break;
     }
     return best;
+}
+
+/* The best-scoring container of the article's text, or NULL. */
+static xmlNode *choose_top(const scan *s)
+{
+    spread_scores(s);
+    top5 top = {{NULL}, {0}};
+    rank_candidates(s, &top);
+    if (!top.node[0])
+        return NULL;
+    return whole_container(common_container(&top));
 }
 
 /* Siblings of the top candidate that read like article text too. */
@@ -775,85 +702,78 @@ static uint64_t prose_inside(const scan *s, const xmlNode *n)
     return w;
 }
 
-void nmi_extract_content(nmi_ctx *ctx, const char *headline)
+/* Second opinion: the page's prose paragraphs, wherever they are. When
+ * the chosen roots hold less than half of that prose, the article is
+ * spread wider than the scores saw: widen to the nearest ancestor of top
+ * holding most of it (stopping at body). Returns the new number of roots. */
+static size_t widen(const scan *s, xmlNode *top, const xmlNode *body, xmlNode **roots,
+                    size_t nroots)
 {
-    xmlNode *root = xmlDocGetRootElement(ctx->doc);
-    if (!root)
-        return;
-    nmi_arena scratch = {NULL};
-    scan s = {ctx, &scratch, NULL, NULL, 0, 0, false};
-    s.memo = nmi_arena_alloc(&scratch, NMI_CLASS_MEMO * sizeof *s.memo);
-    if (s.memo) /* without it, every value is classified afresh */
-        memset(s.memo, 0, NMI_CLASS_MEMO * sizeof *s.memo);
+    uint64_t total = 0, inside = 0;
+    for (size_t k = 0; k < s->npara; k++) {
+        const nmi_node_info *pi = nmi_info(s->para[k]);
+        if (pi->text < 80 || link_density(pi) >= 0.25)
+            continue;
+        total += pi->text;
+        for (size_t r = 0; r < nroots; r++)
+            if (contains(roots[r], s->para[k])) {
+                inside += pi->text;
+                break;
+            }
+    }
+    if (total < 400 || inside * 2 >= total)
+        return nroots;
+    xmlNode *wide = top;
+    while (wide->parent && wide->parent->type == XML_ELEMENT_NODE && wide != body &&
+           prose_inside(s, wide) * 5 < total * 4)
+        wide = wide->parent;
+    roots[0] = wide;
+    return 1;
+}
+
+/* The page's <body>, or the root element when it has none. */
+static xmlNode *page_body(xmlNode *root)
+{
     xmlNode *body = NULL;
     for (xmlNode *c = root->children; c; c = c->next)
         if (!strcmp(nmi_tag(c), "body"))
             body = c;
-    if (!body)
-        body = root;
-    uint32_t page_text = measure_raw(&s, body, 0);
-    if (!s.oom && nmi_info(body)->hard_junk)
-        nmi_info(body)->hard_junk = false; /* <body hidden>: still the page */
+    return body ? body : root;
+}
+
+size_t nmi_choose_content(nmi_ctx *ctx, xmlDoc *doc, nmi_arena *facts, xmlNode **roots,
+                          size_t cap, xmlNode **body)
+{
+    *body = NULL;
+    xmlNode *root = xmlDocGetRootElement(doc);
+    if (!root)
+        return 0;
+    scan s = {ctx, facts, NULL, NULL, 0, 0, false};
+    s.memo = nmi_arena_alloc(facts, NMI_CLASS_MEMO * sizeof *s.memo);
+    if (s.memo) /* without it, every value is classified afresh */
+        memset(s.memo, 0, NMI_CLASS_MEMO * sizeof *s.memo);
+    xmlNode *b = page_body(root);
+    uint32_t page_text = measure_raw(&s, b, 0);
+    if (!s.oom && nmi_info(b)->hard_junk)
+        nmi_info(b)->hard_junk = false; /* <body hidden>: still the page */
     if (!s.oom)
-        measure(&s, body, false, false, page_text);
+        measure(&s, b, false, false, page_text);
     if (s.oom) {
         ctx->oom = true;
-    } else {
-        xmlNode *top = choose_top(&s);
-        xmlNode *roots[64];
-        size_t nroots = 0;
-        if (top)
-            nroots = gather(top, roots, sizeof roots / sizeof *roots);
-        /* Second opinion: the page's prose paragraphs, wherever they are.
-         * When the chosen container and its merged siblings hold less
-         * than half of that prose, the article is spread wider than the
-         * scores saw; widen to the nearest ancestor holding most of it. */
-        if (nroots && !(ctx->opts.flags & NEWSMETA_OPT_NO_BODY)) {
-            uint64_t total = 0, inside = 0;
-            for (size_t k = 0; k < s.npara; k++) {
-                const nmi_node_info *pi = nmi_info(s.para[k]);
-                if (pi->text < 80 || link_density(pi) >= 0.25)
-                    continue;
-                total += pi->text;
-                for (size_t r = 0; r < nroots; r++)
-                    if (contains(roots[r], s.para[k])) {
-                        inside += pi->text;
-                        break;
-                    }
-            }
-            if (total >= 400 && inside * 2 < total) {
-                xmlNode *wide = top;
-                while (wide->parent && wide->parent->type == XML_ELEMENT_NODE && wide != body &&
-                       prose_inside(&s, wide) * 5 < total * 4)
-                    wide = wide->parent;
-                roots[0] = wide;
-                nroots = 1;
-            }
-        }
-#ifdef NMI_DEBUG
-        fprintf(stderr, "npara=%zu top=%s class=%s id=%s score=%.1f text=%u roots=%zu\n", s.npara,
-                top ? nmi_tag(top) : "-", top ? nmi_attr(top, "class") : "-",
-                top ? nmi_attr(top, "id") : "-", top ? nmi_info(top)->score : 0.0,
-                top ? nmi_info(top)->text : 0, nroots);
-#endif
-        if (nroots)
-            nmi_emit_blocks(ctx, roots, nroots, headline);
-        /* Fallback when the scored container gave (almost) nothing: the
-         * whole body, where the per-block filters still apply. */
-        size_t chars = 0;
-        for (size_t i = 0; i < ctx->block_count; i++)
-            chars += ctx->blocks[i].length;
-        if (nmi_info(body) && nmi_info(body)->text > 0 &&
-            (ctx->block_count == 0 ||
-             (chars < 200 && nmi_info(body)->text > 2 * chars + 100))) {
-            ctx->block_count = 0;
-            ctx->link_count = 0;
-            xmlNode *b = body;
-            nmi_info(b)->junk = false;
-            nmi_emit_blocks(ctx, &b, 1, headline);
-        }
+        return 0;
     }
-    /* xmlNode::_private now dangles; the tree is freed right after this
-     * stage and nothing reads it again. */
-    nmi_arena_release(&scratch);
+    *body = b;
+    xmlNode *top = choose_top(&s);
+    size_t nroots = 0;
+    if (top) {
+        nroots = gather(top, roots, cap);
+        nroots = widen(&s, top, b, roots, nroots);
+    }
+#ifdef NMI_DEBUG
+    fprintf(stderr, "npara=%zu top=%s class=%s id=%s score=%.1f text=%u roots=%zu\n", s.npara,
+            top ? nmi_tag(top) : "-", top ? nmi_attr(top, "class") : "-",
+            top ? nmi_attr(top, "id") : "-", top ? nmi_info(top)->score : 0.0,
+            top ? nmi_info(top)->text : 0, nroots);
+#endif
+    return nroots;
 }

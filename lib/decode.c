@@ -548,109 +548,139 @@ static const char *display_name(charset_choice c)
     return std && U_SUCCESS(st) ? std : c.icu;
 }
 
+/* The charset decision as it goes: the charset so far (cs.icu is NULL
+ * while undecided), how it was found, and what a UTF-8 reading of the
+ * bytes found (when one was made). cs may point into label. */
+typedef struct decision {
+    charset_choice cs;
+    newsmeta_charset_source src;
+    utf8_stats us;
+    bool have_stats;
+    char label[64]; /* a label found in the page or by ICU's detector */
+} decision;
+
+/* 1. A byte order mark: it decides the charset, and is not text. */
+static void skip_bom(const char **bytes, size_t *len, decision *d)
+{
+    const unsigned char *u = (const unsigned char *)*bytes;
+    size_t skip = 0;
+    if (*len >= 3 && u[0] == 0xEF && u[1] == 0xBB && u[2] == 0xBF) {
+        skip = 3;
+        d->cs = (charset_choice){"UTF-8", "UTF-8"};
+    } else if (*len >= 2 && u[0] == 0xFF && u[1] == 0xFE) {
+        skip = 2;
+        d->cs = (charset_choice){"UTF-16LE", "UTF-16LE"};
+    } else if (*len >= 2 && u[0] == 0xFE && u[1] == 0xFF) {
+        skip = 2;
+        d->cs = (charset_choice){"UTF-16BE", "UTF-16BE"};
+    }
+    if (skip) {
+        *bytes += skip;
+        *len -= skip;
+        d->src = NEWSMETA_CHARSET_BOM;
+    }
+}
+
+/* 2. The transport's charset, as the caller gives it; else 3. a <meta>
+ * declaration (a UTF-16 one means UTF-8: it was readable as ASCII). */
+static void declared_charset(const nmi_ctx *ctx, const char *bytes, size_t len, decision *d)
+{
+    if (d->cs.icu)
+        return;
+    if (ctx->opts.charset && *ctx->opts.charset) {
+        d->cs = charset_for_label(ctx->opts.charset);
+        d->src = NEWSMETA_CHARSET_OPTION;
+    } else if (prescan_meta_charset(bytes, len, d->label, sizeof d->label)) {
+        d->cs = is_utf16_label(d->label) ? (charset_choice){"UTF-8", "UTF-8"}
+                                         : charset_for_label(d->label);
+        d->src = NEWSMETA_CHARSET_META;
+    }
+}
+
+/* 4. The bytes themselves: what a UTF-8 reading finds decides between
+ * UTF-8 and ICU's detector, and overrules a <meta> that the bytes
+ * contradict (pages declared UTF-8 that are windows-1252, and the
+ * reverse, are common). */
+static void charset_from_bytes(const char *bytes, size_t len, bool utf16, decision *d)
+{
+    if (!d->cs.icu || (d->src == NEWSMETA_CHARSET_META && !utf16)) {
+        utf8_scan((const unsigned char *)bytes, len, NULL, &d->us);
+        d->have_stats = true;
+    }
+    /* mostly well-formed: UTF-8 with some damage, repaired later */
+    bool reads_as_utf8 = d->have_stats && d->us.invalid <= d->us.multi;
+    if (d->src == NEWSMETA_CHARSET_META && d->have_stats) {
+        if (is_utf8(d->cs) && !reads_as_utf8) {
+            d->cs.icu = NULL;
+            d->src = NEWSMETA_CHARSET_DETECTED;
+        } else if (!is_utf8(d->cs) && d->us.invalid == 0 && d->us.multi >= 2 &&
+                   !nmi_istarts(d->cs.icu, "ISO-2022")) {
+            d->cs = (charset_choice){"UTF-8", "UTF-8"};
+            d->src = NEWSMETA_CHARSET_DETECTED;
+        }
+    }
+    if (d->cs.icu)
+        return;
+    if (reads_as_utf8) {
+        d->cs = (charset_choice){"UTF-8", "UTF-8"};
+        /* ASCII reads the same in every charset we could pick */
+        d->src = d->us.multi || d->us.invalid ? NEWSMETA_CHARSET_DETECTED
+                                              : NEWSMETA_CHARSET_DEFAULT;
+    } else if (detect_charset(bytes, len, true, d->label, sizeof d->label)) {
+        d->cs = charset_for_label(d->label);
+        d->src = NEWSMETA_CHARSET_DETECTED;
+    } else {
+        d->cs = (charset_choice){"windows-1252", "windows-1252"}; /* the web's default */
+        d->src = NEWSMETA_CHARSET_DEFAULT;
+    }
+}
+
+/* UTF-8 input: the caller's bytes as they are when valid (no copy), else
+ * a repaired copy (invalid bytes and NULs become U+FFFD). */
+static newsmeta_status utf8_input(const char *bytes, size_t len, const decision *d, char **out,
+                                  size_t *out_len, bool *owned, newsmeta_error *err)
+{
+    const unsigned char *u = (const unsigned char *)bytes;
+    if (d->have_stats ? d->us.invalid == 0 && d->us.nul == 0 : utf8_scan(u, len, NULL, NULL)) {
+        /* Nothing to convert: the parser reads the caller's bytes. */
+        *out = (char *)bytes;
+        *out_len = len;
+        *owned = false;
+        return NEWSMETA_OK;
+    }
+    nmi_buf b;
+    nmi_buf_init(&b);
+    utf8_scan(u, len, &b, NULL);
+    if (b.oom || !b.data) {
+        nmi_buf_free(&b);
+        return nmi_fail(err, NEWSMETA_ERR_NOMEM, "out of memory");
+    }
+    *out = b.data;
+    *out_len = b.len;
+    return NEWSMETA_OK;
+}
+
 newsmeta_status nmi_decode(nmi_ctx *ctx, const char *bytes, size_t len, char **out,
                            size_t *out_len, bool *owned, newsmeta_error *err)
 {
     *owned = true;
-    const unsigned char *u = (const unsigned char *)bytes;
-    charset_choice cs = {NULL, NULL};
-    newsmeta_charset_source src = NEWSMETA_CHARSET_DEFAULT;
-    char declared[64], detected[64];
-
-    /* 1. Byte order mark. */
-    if (len >= 3 && u[0] == 0xEF && u[1] == 0xBB && u[2] == 0xBF) {
-        bytes += 3, len -= 3, u += 3;
-        cs = (charset_choice){"UTF-8", "UTF-8"};
-        src = NEWSMETA_CHARSET_BOM;
-    } else if (len >= 2 && u[0] == 0xFF && u[1] == 0xFE) {
-        bytes += 2, len -= 2, u += 2;
-        cs = (charset_choice){"UTF-16LE", "UTF-16LE"};
-        src = NEWSMETA_CHARSET_BOM;
-    } else if (len >= 2 && u[0] == 0xFE && u[1] == 0xFF) {
-        bytes += 2, len -= 2, u += 2;
-        cs = (charset_choice){"UTF-16BE", "UTF-16BE"};
-        src = NEWSMETA_CHARSET_BOM;
-    }
+    decision d = {{NULL, NULL}, NEWSMETA_CHARSET_DEFAULT, {0, 0, 0}, false, ""};
+    skip_bom(&bytes, &len, &d);
     if (len == 0)
         return nmi_fail(err, NEWSMETA_ERR_EMPTY_INPUT, "the input is only a byte order mark");
-    /* 2. The transport's charset, as the caller gives it. */
-    if (!cs.icu && ctx->opts.charset && *ctx->opts.charset) {
-        cs = charset_for_label(ctx->opts.charset);
-        src = NEWSMETA_CHARSET_OPTION;
-    }
-    /* 3. A <meta> declaration (a UTF-16 one means UTF-8: it was readable
-     * as ASCII). */
-    if (!cs.icu && prescan_meta_charset(bytes, len, declared, sizeof declared)) {
-        cs = is_utf16_label(declared) ? (charset_choice){"UTF-8", "UTF-8"}
-                                      : charset_for_label(declared);
-        src = NEWSMETA_CHARSET_META;
-    }
-
-    bool utf16 = cs.icu && nmi_istarts(cs.icu, "UTF-16");
-    if (!utf16 && looks_binary(u, len))
+    declared_charset(ctx, bytes, len, &d);
+    bool utf16 = d.cs.icu && nmi_istarts(d.cs.icu, "UTF-16");
+    if (!utf16 && looks_binary((const unsigned char *)bytes, len))
         return nmi_fail(err, NEWSMETA_ERR_BINARY, "input looks like binary data, not text");
+    charset_from_bytes(bytes, len, utf16, &d);
 
-    /* 4. The bytes themselves: what a UTF-8 reading finds decides between
-     * UTF-8 and ICU's detector, and overrules a <meta> that the bytes
-     * contradict (pages declared UTF-8 that are windows-1252, and the
-     * reverse, are common). */
-    utf8_stats us = {0, 0, 0};
-    bool have_stats = false;
-    if (!cs.icu || (src == NEWSMETA_CHARSET_META && !utf16)) {
-        utf8_scan(u, len, NULL, &us);
-        have_stats = true;
-    }
-    /* mostly well-formed: UTF-8 with some damage, repaired below */
-    bool reads_as_utf8 = have_stats && us.invalid <= us.multi;
-    if (src == NEWSMETA_CHARSET_META && have_stats) {
-        if (is_utf8(cs) && !reads_as_utf8) {
-            cs.icu = NULL;
-            src = NEWSMETA_CHARSET_DETECTED;
-        } else if (!is_utf8(cs) && us.invalid == 0 && us.multi >= 2 &&
-                   !nmi_istarts(cs.icu, "ISO-2022")) {
-            cs = (charset_choice){"UTF-8", "UTF-8"};
-            src = NEWSMETA_CHARSET_DETECTED;
-        }
-    }
-    if (!cs.icu) {
-        if (reads_as_utf8) {
-            cs = (charset_choice){"UTF-8", "UTF-8"};
-            /* ASCII reads the same in every charset we could pick */
-            src = us.multi || us.invalid ? NEWSMETA_CHARSET_DETECTED : NEWSMETA_CHARSET_DEFAULT;
-        } else if (detect_charset(bytes, len, true, detected, sizeof detected)) {
-            cs = charset_for_label(detected);
-            src = NEWSMETA_CHARSET_DETECTED;
-        } else {
-            cs = (charset_choice){"windows-1252", "windows-1252"}; /* the web's default */
-            src = NEWSMETA_CHARSET_DEFAULT;
-        }
-    }
-
-    ctx->charset_source = src;
-    ctx->charset = nmi_arena_strdup(ctx->arena, display_name(cs));
+    ctx->charset_source = d.src;
+    ctx->charset = nmi_arena_strdup(ctx->arena, display_name(d.cs));
     if (!ctx->charset)
         return nmi_fail(err, NEWSMETA_ERR_NOMEM, "out of memory");
-
-    if (is_utf8(cs)) {
-        if (have_stats ? us.invalid == 0 && us.nul == 0 : utf8_scan(u, len, NULL, NULL)) {
-            /* Nothing to convert: the parser reads the caller's bytes. */
-            *out = (char *)bytes;
-            *out_len = len;
-            *owned = false;
-            return NEWSMETA_OK;
-        }
-        nmi_buf b;
-        nmi_buf_init(&b);
-        utf8_scan(u, len, &b, NULL); /* repair: invalid bytes and NULs -> U+FFFD */
-        if (b.oom || !b.data) {
-            nmi_buf_free(&b);
-            return nmi_fail(err, NEWSMETA_ERR_NOMEM, "out of memory");
-        }
-        *out = b.data;
-        *out_len = b.len;
-        return NEWSMETA_OK;
-    }
-    return convert_with_icu(cs.icu, bytes, len, out, out_len, err);
+    if (is_utf8(d.cs))
+        return utf8_input(bytes, len, &d, out, out_len, owned, err);
+    return convert_with_icu(d.cs.icu, bytes, len, out, out_len, err);
 }
 
 newsmeta_status nmi_normalize(char **text, size_t *len, bool *owned, newsmeta_error *err)

@@ -1,11 +1,17 @@
 /*
  * Internal interfaces of newsmeta, one section per pipeline stage.
  *
- * Data flows one way:
- *   decode (bytes -> UTF-8) -> html (libxml2 tree) -> harvest (meta, microdata,
- *   markup candidates) + jsonld (Jansson) -> content (main container) ->
- *   blocks (paragraphs, links) -> reconcile (choose, normalize) -> article
- *   -> json.
+ * Data flows one way; api.c calls the stages in turn:
+ *   decode (bytes -> UTF-8) -> prune (before parsing: drops <style>, scripts
+ *   other than JSON-LD, nested <svg>, surplus attributes) -> NFC (decode.c)
+ *   -> html (libxml2 tree; api.c cuts it at options.max_depth) -> harvest
+ *   (meta, microdata, markup candidates) + jsonld (Jansson) -> headline
+ *   (reconcile) -> body (body.c: content chooses the container, blocks
+ *   reads its paragraphs, links and captions; or the JSON-LD articleBody)
+ *   -> reconcile (choose, normalize) -> article (api.c: strings in NFC)
+ *   -> json, when the caller asks for it.
+ * Plain text: decode -> NFC -> text (lines to candidates and blocks) ->
+ *   reconcile -> article.
  *
  * Every stage works on a per-call context (nmi_ctx); there is no file-scope
  * mutable state anywhere in the library. Internal symbols with external
@@ -213,6 +219,7 @@ typedef struct nmi_ctx {
     uint32_t truncated;      /* NEWSMETA_TRUNCATED_* bits */
     const char **captions;   /* figure captions met in the body */
     size_t caption_count, caption_cap;
+    newsmeta_source body_source; /* where the blocks came from (the body stage) */
     bool oom;                /* sticky out-of-memory flag */
 } nmi_ctx;
 
@@ -228,9 +235,10 @@ const nmi_cand *nmi_best_cand(const nmi_ctx *ctx, nmi_field field);
 /* ------------------------------------------------------------------ */
 
 /* Decide the charset (BOM, caller's charset, <meta charset>, UTF-8
- * validity, ICU detection) and convert to UTF-8 with invalid sequences
- * replaced by U+FFFD. When *owned, *out is malloc'd (free it with free());
- * otherwise it points into bytes (valid UTF-8 needs no copy). */
+ * validity, ICU detection) into ctx->charset and ctx->charset_source, and
+ * convert to UTF-8 with invalid sequences replaced by U+FFFD. When
+ * *owned, *out is malloc'd (free it with free()); otherwise it points
+ * into bytes (valid UTF-8 needs no copy). */
 newsmeta_status nmi_decode(nmi_ctx *ctx, const char *bytes, size_t len, char **out,
                            size_t *out_len, bool *owned, newsmeta_error *err);
 /* NFC of the decoded text, when it needs it: *text is replaced by a
@@ -285,7 +293,7 @@ void nmi_script_zones(nmi_ctx *ctx, const char *js, size_t len);
 void nmi_jsonld(nmi_ctx *ctx, const char *json, size_t len);
 
 /* ------------------------------------------------------------------ */
-/* content.c — main-content choice; blocks.c — paragraphs and links     */
+/* tags.c — tag classes; the per-element facts of the body stage       */
 /* ------------------------------------------------------------------ */
 
 /* Tag classes (content.c looks each element's tag up once). */
@@ -303,8 +311,22 @@ enum {
     NMI_TAG_CAPTION = 1 << 10
 };
 
+typedef struct nmi_tag_desc {
+    const char *name;
+    uint16_t flags; /* NMI_TAG_* */
+    int8_t base;    /* Readability's initial score by tag */
+} nmi_tag_desc;
+
+/* The table entry of a tag name, or NULL for tags of no interest. */
+const nmi_tag_desc *nmi_tag_desc_of(const char *name);
+/* NMI_TAG_* flags of a tag name (0 for tags of no interest). */
+uint16_t nmi_tag_flags(const char *name);
+
 /* Per-element facts computed once in a bottom-up pass (content.c) and
- * shared with blocks.c through xmlNode::_private. */
+ * shared with blocks.c and body.c through xmlNode::_private. They live in
+ * the facts arena of nmi_extract_body, which api.c releases after freeing
+ * the tree. Elements the pass did not reach (outside <body>, below hard
+ * junk) have none: nmi_info() is NULL. */
 typedef struct nmi_node_info {
     uint32_t raw_text;  /* visible text below, ignoring soft junk (first pass) */
     uint32_t text;      /* non-space code points of visible text below */
@@ -327,14 +349,38 @@ static inline nmi_node_info *nmi_info(const xmlNode *n)
     return n ? (nmi_node_info *)n->_private : NULL;
 }
 
-void nmi_extract_content(nmi_ctx *ctx, const char *headline);
-/* NMI_TAG_* flags of a tag name (0 for tags of no interest). */
-uint16_t nmi_tag_flags(const char *name);
+/* ------------------------------------------------------------------ */
+/* body.c — the body stage: content.c chooses, blocks.c reads          */
+/* ------------------------------------------------------------------ */
+
+/* The page's body, decided once: the blocks, links and captions of the
+ * main content of doc (the whole <body> when that gives almost nothing),
+ * or article_body (the JSON-LD articleBody candidate, may be NULL) split
+ * into paragraphs when it holds far more text. Blocks repeating headline
+ * are dropped. Fills ctx->blocks, links, captions and body_source; does
+ * nothing with NEWSMETA_OPT_NO_BODY. The facts of doc's elements go into
+ * facts, hung on xmlNode::_private: release facts after freeing doc (the
+ * later stages still walk the tree), never before. */
+void nmi_extract_body(nmi_ctx *ctx, xmlDoc *doc, nmi_arena *facts, const char *headline,
+                      const char *article_body);
+
+/* content.c: the containers the article is read from. Computes the facts
+ * of every element below the page's <body> into the facts arena, hung on
+ * xmlNode::_private (nmi_info), then scores them. Writes up to cap roots,
+ * returns their number; *body gets the <body> element (or the root), or
+ * NULL when the page has no element or memory ran out (ctx->oom). */
+size_t nmi_choose_content(nmi_ctx *ctx, xmlDoc *doc, nmi_arena *facts, xmlNode **roots,
+                          size_t cap, xmlNode **body);
+
+/* blocks.c: */
 /* Append a block or a link to ctx (growing its arrays in the arena);
- * false at the NMI_MAX_* limits or out of memory (ctx->oom). */
+ * false at the options' max_paragraphs and max_links (setting the
+ * truncation flag) or out of memory (ctx->oom). */
 bool nmi_push_block(nmi_ctx *ctx, const nmi_block *b);
 bool nmi_push_link(nmi_ctx *ctx, const nmi_link *l);
-/* Emit the blocks of the chosen containers (called by content.c). */
+/* Append the blocks, links and captions of the containers roots (their
+ * nmi_node_info computed), then drop the page's own lines around the
+ * article's prose and the blocks that are mostly links. */
 void nmi_emit_blocks(nmi_ctx *ctx, xmlNode **roots, size_t nroots, const char *headline);
 
 /* ------------------------------------------------------------------ */
@@ -515,13 +561,19 @@ newsmeta_status nmi_build_article(nmi_ctx *ctx, newsmeta_article *a, const char 
                                   newsmeta_source headline_src);
 
 /* ------------------------------------------------------------------ */
-/* api.c — error reporting                                             */
+/* api.c — entry points and options                                    */
 /* ------------------------------------------------------------------ */
 
 /* Fill zero limits of options with their defaults and clamp the others to
  * their ceilings (every nmi_ctx holds resolved options). */
 void nmi_resolve_options(newsmeta_options *o);
 
+/* ------------------------------------------------------------------ */
+/* error.c — error reporting                                           */
+/* ------------------------------------------------------------------ */
+
+/* Fill the caller's error struct (when err is not NULL) with code and the
+ * formatted message; returns code. */
 newsmeta_status nmi_fail(newsmeta_error *err, newsmeta_status code, const char *fmt, ...)
 #if defined(__GNUC__) || defined(__clang__)
     __attribute__((format(printf, 3, 4)))

@@ -1322,30 +1322,6 @@ static void choose_tags(nmi_ctx *ctx, newsmeta_article *a)
     a->sources.tags = best->source;
 }
 
-/* JSON-LD articleBody, one paragraph per non-empty line. Used when the
- * markup gave much less text than the page's own structured body. */
-static void blocks_from_body_text(nmi_ctx *ctx, const char *body)
-{
-    ctx->block_count = 0;
-    ctx->link_count = 0;
-    bool oom = false;
-    const char *decoded = nmi_decode_entities(ctx->arena, body, &oom);
-    const char *p = decoded;
-    while (*p && ctx->block_count < NMI_MAX_PARAGRAPHS) {
-        const char *e = strchr(p, '\n');
-        if (!e)
-            e = p + strlen(p);
-        char *t = nmi_clean_text(ctx->arena, p, (size_t)(e - p), &oom);
-        if (t) {
-            nmi_block b = {NEWSMETA_PARAGRAPH, 0, t, strlen(t), false};
-            nmi_push_block(ctx, &b);
-        }
-        p = *e ? e + 1 : e;
-    }
-    if (oom)
-        ctx->oom = true;
-}
-
 newsmeta_status nmi_build_article(nmi_ctx *ctx, newsmeta_article *a, const char *headline,
                                   newsmeta_source headline_src)
 {
@@ -1367,19 +1343,8 @@ newsmeta_status nmi_build_article(nmi_ctx *ctx, newsmeta_article *a, const char 
 
     choose_times(ctx, a);
 
-    /* Body: the markup's blocks, unless the page's own articleBody holds
-     * far more text (pages that render their text with scripts). */
-    size_t chars = 0;
-    for (size_t i = 0; i < ctx->block_count; i++)
-        chars += ctx->blocks[i].length;
-    a->sources.body = !ctx->block_count ? NEWSMETA_SOURCE_NONE
-                      : ctx->doc        ? NEWSMETA_SOURCE_MARKUP
-                                        : NEWSMETA_SOURCE_TEXT;
-    const nmi_cand *ld = nmi_best_cand(ctx, NMI_F_BODY);
-    if (ld && !(ctx->opts.flags & NEWSMETA_OPT_NO_BODY) && strlen(ld->value) > 2 * chars + 200) {
-        blocks_from_body_text(ctx, ld->value);
-        a->sources.body = NEWSMETA_SOURCE_JSONLD;
-    }
+    /* Body: as the body stage (body.c) decided it. */
+    a->sources.body = ctx->body_source;
     if (ctx->oom)
         return NEWSMETA_ERR_NOMEM;
 

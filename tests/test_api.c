@@ -174,6 +174,45 @@ START_TEST(bad_options_size_is_invalid)
 }
 END_TEST
 
+/* newsmeta_options_init_sized() and the parse functions agree: whatever
+ * size a caller passes to the one, the struct it fills is accepted by the
+ * other (a size between two versions of the struct fills the older one),
+ * and each version's size is accepted as is. */
+START_TEST(init_sized_and_parse_agree_on_sizes)
+{
+    const size_t sizes[] = {offsetof(newsmeta_options, max_depth),
+                            offsetof(newsmeta_options, max_depth) + 3,
+                            offsetof(newsmeta_options, now),
+                            offsetof(newsmeta_options, now) + 1,
+                            sizeof(newsmeta_options),
+                            sizeof(newsmeta_options) + 64};
+    const size_t filled[] = {offsetof(newsmeta_options, max_depth),
+                             offsetof(newsmeta_options, max_depth),
+                             offsetof(newsmeta_options, now),
+                             offsetof(newsmeta_options, now),
+                             sizeof(newsmeta_options),
+                             sizeof(newsmeta_options)};
+    for (size_t i = 0; i < sizeof sizes / sizeof *sizes; i++) {
+        unsigned char raw[sizeof(newsmeta_options) + 64];
+        memset(raw, 0xAB, sizeof raw);
+        newsmeta_options *o = (newsmeta_options *)(void *)raw;
+        newsmeta_options_init_sized(o, sizes[i]);
+        ck_assert_uint_eq(o->size, filled[i]);
+        ck_assert_uint_eq(raw[filled[i]], 0xAB); /* nothing written beyond */
+        newsmeta_article *a = NULL;
+        newsmeta_error err;
+        ck_assert_int_eq(newsmeta_parse_html(PAGE, sizeof PAGE - 1, NULL, o, &a, &err),
+                         NEWSMETA_OK);
+        newsmeta_article_free(a);
+    }
+    /* smaller than the first version: nothing is written */
+    newsmeta_options o;
+    memset(&o, 0xAB, sizeof o);
+    newsmeta_options_init_sized(&o, offsetof(newsmeta_options, max_depth) - 1);
+    ck_assert_uint_eq(o.size, 0xABABABABu);
+}
+END_TEST
+
 /* ---- the error struct ------------------------------------------------------- */
 
 /* Documented: on success code is NEWSMETA_OK and message "". */
@@ -342,6 +381,7 @@ static Suite *api_suite(void)
     tcase_add_test(tc, null_html_with_length_is_invalid);
     tcase_add_test(tc, null_html_zero_length_is_empty);
     tcase_add_test(tc, bad_options_size_is_invalid);
+    tcase_add_test(tc, init_sized_and_parse_agree_on_sizes);
     tcase_add_test(tc, to_json_invalid_arguments);
     suite_add_tcase(s, tc);
 

@@ -610,6 +610,45 @@ START_TEST(jsonld_article_body_not_used_when_markup_has_text)
 }
 END_TEST
 
+/* The articleBody replaces the markup's body whole: its paragraphs and
+ * the links that pointed into them. */
+START_TEST(jsonld_article_body_replaces_markup_links)
+{
+    static const char page[] =
+        "<html><head><title>Ferry terminal approved</title>"
+        "<script type=\"application/ld+json\">{\"@context\":\"https://schema.org\","
+        "\"@type\":\"NewsArticle\",\"headline\":\"Ferry terminal approved\","
+        "\"articleBody\":\"" P1 "\\n" P2 "\\n" P3 "\\n" P4 "\"}</script>"
+        "</head><body><div id=\"app\"><p>Follow the <a href=\"/live\">live coverage</a> "
+        "here.</p></div></body></html>";
+    newsmeta_article *a = nm_parse_str(page, "https://harbour.example.test/news/ferry", NULL);
+    expect_texts(a, STANDARD, NELEM(STANDARD));
+    ck_assert_int_eq(a->sources.body, NEWSMETA_SOURCE_JSONLD);
+    ck_assert_uint_eq(a->link_count, 0);
+    newsmeta_article_free(a);
+}
+END_TEST
+
+/* NEWSMETA_OPT_NO_BODY leaves the articleBody unread too. */
+START_TEST(no_body_option_skips_jsonld_article_body)
+{
+    static const char page[] =
+        "<html><head><title>Ferry terminal approved</title>"
+        "<script type=\"application/ld+json\">{\"@context\":\"https://schema.org\","
+        "\"@type\":\"NewsArticle\",\"headline\":\"Ferry terminal approved\","
+        "\"articleBody\":\"" P1 "\\n" P2 "\\n" P3 "\\n" P4 "\"}</script>"
+        "</head><body><div id=\"app\"></div></body></html>";
+    newsmeta_options o;
+    newsmeta_options_init(&o);
+    o.flags = NEWSMETA_OPT_NO_BODY;
+    newsmeta_article *a = nm_parse_str(page, "https://harbour.example.test/news/ferry", &o);
+    ck_assert_uint_eq(a->paragraph_count, 0);
+    ck_assert_int_eq(a->sources.body, NEWSMETA_SOURCE_NONE);
+    ck_assert_str_eq(a->headline, "Ferry terminal approved");
+    newsmeta_article_free(a);
+}
+END_TEST
+
 /* (b) No container at all: the text sits right in <body>, split by
  * <br><br>. */
 START_TEST(fallback_text_in_body)
@@ -810,6 +849,8 @@ static Suite *content_suite(void)
     tc = tcase_create("fallbacks");
     tcase_add_test(tc, fallback_jsonld_article_body);
     tcase_add_test(tc, jsonld_article_body_not_used_when_markup_has_text);
+    tcase_add_test(tc, jsonld_article_body_replaces_markup_links);
+    tcase_add_test(tc, no_body_option_skips_jsonld_article_body);
     tcase_add_test(tc, fallback_text_in_body);
     tcase_add_test(tc, fallback_bare_text);
     tcase_add_test(tc, fallback_divs_with_br);

@@ -27,7 +27,7 @@ from ._model import (SCHEMA_VERSION, Article, Error, Link, LinkKind, Paragraph,
                      ParagraphKind, Precision, Source, Sources, Status, Timestamp)
 from ._model import _Owned, article_from_c
 
-__version__ = "0.1.0"
+__version__ = "0.2.0"
 
 __all__ = [
     "parse_html", "parse_text", "Article", "Timestamp", "Paragraph", "Link", "Sources",

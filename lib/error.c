@@ -1,0 +1,35 @@
+/* Error reporting: the status strings and the caller's optional error
+ * struct, for every stage that can fail. */
+#include <stdarg.h>
+#include <stdio.h>
+
+#include "internal.h"
+
+const char *newsmeta_strerror(newsmeta_status status)
+{
+    switch (status) {
+    case NEWSMETA_OK: return "success";
+    case NEWSMETA_ERR_INVALID_ARGUMENT: return "invalid argument";
+    case NEWSMETA_ERR_EMPTY_INPUT: return "empty input";
+    case NEWSMETA_ERR_NOT_ARTICLE: return "no article content or metadata found";
+    case NEWSMETA_ERR_ENCODING: return "cannot decode the input's character encoding";
+    case NEWSMETA_ERR_TOO_LARGE: return "input too large";
+    case NEWSMETA_ERR_NOMEM: return "out of memory";
+    case NEWSMETA_ERR_BINARY: return "input is binary data, not text";
+    case NEWSMETA_ERR_PARSE: return "the HTML parser could not build a document";
+    case NEWSMETA_ERR_INTERNAL: return "internal error";
+    }
+    return "unknown status";
+}
+
+newsmeta_status nmi_fail(newsmeta_error *err, newsmeta_status code, const char *fmt, ...)
+{
+    if (err) {
+        err->code = code;
+        va_list ap;
+        va_start(ap, fmt);
+        vsnprintf(err->message, sizeof err->message, fmt, ap);
+        va_end(ap);
+    }
+    return code;
+}
