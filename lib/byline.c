@@ -35,14 +35,6 @@
 
 /* ---- labels ---------------------------------------------------------------------- */
 
-size_t nmi_byline_prefix(const char *s)
-{
-    for (const char *const *p = nmi_byline_prefixes; *p; p++)
-        if (nmi_istarts(s, *p))
-            return strlen(*p);
-    return 0;
-}
-
 size_t nmi_byline_label(const char *s, bool *bare)
 {
     char low[40];
@@ -53,12 +45,12 @@ size_t nmi_byline_label(const char *s, bool *bare)
     /* a multi-byte character cut at the end of the window is harmless:
      * labels are shorter */
     low[n] = '\0';
-    size_t w = nmi_byline_label_at(low, n, 0, nmi_byline_writer_labels);
-    size_t f = nmi_byline_label_at(low, n, 0, nmi_byline_writer_words);
+    size_t w = nmi_byline_label_at(low, n, 0, nmi_lex_byline_writer_labels);
+    size_t f = nmi_byline_label_at(low, n, 0, nmi_lex_byline_writer_words);
     if (!w && !f)
         return 0; /* most text nodes of a page: the other labels need not be read */
     /* "by" of "photo by" belongs to the longer label */
-    size_t o = nmi_byline_label_at(low, n, 0, nmi_byline_other_labels);
+    size_t o = nmi_byline_label_at(low, n, 0, nmi_lex_byline_other_labels);
     if (o >= w && o >= f)
         return 0;
     *bare = w <= f || (w == 2 && !memcmp(low, "by", 2));
@@ -99,7 +91,7 @@ static size_t writer_word_at(const char *low, size_t n, size_t i)
         at_start = nmi_byline_is_space(low[j]) || low[j] == '|';
     if (!at_start && low[i - 1] != NMI_BYLINE_MARK && !(i >= 2 && low[i - 2] == NMI_BYLINE_MARK))
         return 0;
-    size_t f = nmi_byline_label_at(low, n, i, nmi_byline_writer_words);
+    size_t f = nmi_byline_label_at(low, n, i, nmi_lex_byline_writer_words);
     if (!f)
         return 0;
     size_t j = i + f;
@@ -123,8 +115,8 @@ static size_t find_labels(const char *low, size_t n, label_hit *hits)
     for (size_t i = 0; i < n && nh < MAX_HITS; i++) {
         if (!nmi_byline_word_start(low, i))
             continue;
-        size_t w = nmi_byline_label_at(low, n, i, nmi_byline_writer_labels);
-        size_t o = nmi_byline_label_at(low, n, i, nmi_byline_other_labels);
+        size_t w = nmi_byline_label_at(low, n, i, nmi_lex_byline_writer_labels);
+        size_t o = nmi_byline_label_at(low, n, i, nmi_lex_byline_other_labels);
         size_t f = writer_word_at(low, n, i);
         if (f > w)
             w = f;
@@ -207,7 +199,7 @@ static size_t label_after_date(const char *low, size_t n, size_t *body)
     for (size_t i = 0; i < n; i++) {
         if (!nmi_byline_word_start(low, i))
             continue;
-        size_t w = nmi_byline_label_at(low, n, i, nmi_byline_writer_labels);
+        size_t w = nmi_byline_label_at(low, n, i, nmi_lex_byline_writer_labels);
         if (w) {
             *body = i + w;
             return i;
@@ -215,7 +207,7 @@ static size_t label_after_date(const char *low, size_t n, size_t *body)
         size_t e = i;
         while (e < n && low[e] != ' ' && low[e] != ',')
             e++;
-        bool date = nmi_byline_in_list(low + i, e - i, nmi_byline_date_words) ||
+        bool date = nmi_byline_in_list(low + i, e - i, nmi_lex_byline_date_words) ||
                     (low[i] >= '0' && low[i] <= '9') || !nmi_byline_word_end(low, n, i);
         unsigned char c = (unsigned char)low[i];
         if (!date && ((c >= 'a' && c <= 'z') || c >= 0x80))
@@ -264,7 +256,7 @@ static size_t display_end(const char *s, const char *low, size_t start, size_t e
         while (w > start && s[w - 1] != ' ')
             w--;
         if (!cut || w <= start || w >= end ||
-            !(nmi_byline_in_list(low + w, end - w, nmi_byline_date_words) ||
+            !(nmi_byline_in_list(low + w, end - w, nmi_lex_byline_date_words) ||
               nmi_byline_in_list(low + w, end - w, BEFORE_DATE)))
             return end;
         end = w;

@@ -11,7 +11,7 @@
 
 static bool org_ending(const char *s, size_t n)
 {
-    for (const char *const *e = nmi_byline_org_endings; *e; e++) {
+    for (const char *const *e = nmi_lex_byline_org_endings; *e; e++) {
         size_t k = strlen(*e);
         if (n >= k && !memcmp(s + n - k, *e, k))
             return true;
@@ -22,10 +22,10 @@ static bool org_ending(const char *s, size_t n)
 /* A role word, also in a compound: "Editor-at-large", "editor-in-chief". */
 static bool role_word(const nmi_token *t)
 {
-    if (nmi_tok_in(t, nmi_byline_role_words))
+    if (nmi_tok_in(t, nmi_lex_byline_role_words))
         return true;
     const char *hy = memchr(t->low, '-', t->n);
-    return hy && nmi_byline_in_list(t->low, (size_t)(hy - t->low), nmi_byline_role_words);
+    return hy && nmi_byline_in_list(t->low, (size_t)(hy - t->low), nmi_lex_byline_role_words);
 }
 
 /* An accent or a vowel sign written on a letter (Devanagari, Thai...). */
@@ -56,7 +56,7 @@ static bool name_token(const nmi_token *t)
     }
     if (!letter)
         return false;
-    if (nmi_tok_in(t, nmi_byline_particles))
+    if (nmi_tok_in(t, nmi_lex_byline_particles))
         return true;
     /* d'Alembert, O'Brien, al-Hassan: look past a short lower-case prefix */
     UChar32 c = nmi_tok_first_letter(t);
@@ -143,9 +143,9 @@ static size_t lead_words(const nmi_token *t, size_t m)
     size_t b = 0;
     while (b < m) {
         bool by = t[b].n == 2 && !memcmp(t[b].low, "by", 2);
-        bool box = nmi_tok_in(&t[b], nmi_byline_lead_junk);
+        bool box = nmi_tok_in(&t[b], nmi_lex_byline_lead_junk);
         bool lower = !nmi_has_upper(t[b].s, t[b].n);
-        bool skip = by || ((box || nmi_tok_in(&t[b], nmi_byline_and_words)) && lower) ||
+        bool skip = by || ((box || nmi_tok_in(&t[b], nmi_lex_byline_and_words)) && lower) ||
                     (box && b + 1 < m);
         if (!skip)
             break;
@@ -162,9 +162,9 @@ static size_t without_date_words(const nmi_token *t, size_t m, bool dated)
     static const char *const WEEKDAYS[] = {"monday", "tuesday", "wednesday", "thursday",
                                            "friday", "saturday", "sunday", NULL};
     while (m > 1 && (nmi_tok_in(&t[m - 1], WEEKDAYS) ||
-                     (dated && nmi_tok_in(&t[m - 1], nmi_byline_date_words))))
+                     (dated && nmi_tok_in(&t[m - 1], nmi_lex_byline_date_words))))
         m--;
-    if (m == 1 && dated && nmi_tok_in(&t[0], nmi_byline_date_words))
+    if (m == 1 && dated && nmi_tok_in(&t[0], nmi_lex_byline_date_words))
         m = 0;
     return m;
 }
@@ -184,8 +184,8 @@ typedef struct piece_text {
 
 static bool newsroom_or_agency_name(const char *low, size_t n)
 {
-    return nmi_byline_in_list(low, n, nmi_byline_newsroom) ||
-           nmi_byline_in_list(low, n, nmi_byline_agencies);
+    return nmi_byline_in_list(low, n, nmi_lex_byline_newsroom) ||
+           nmi_byline_in_list(low, n, nmi_lex_byline_agencies);
 }
 
 /* Do the first k tokens, in lower case with single spaces, name an agency? */
@@ -199,7 +199,7 @@ static bool agency_head(const nmi_token *t, size_t k)
         memcpy(head + q, t[i].low, t[i].n);
         q += t[i].n;
     }
-    return nmi_byline_in_list(head, q, nmi_byline_agencies);
+    return nmi_byline_in_list(head, q, nmi_lex_byline_agencies);
 }
 
 /* Words of a role: "Auto Writer", "National Security Writer", "Staff". */
@@ -208,8 +208,8 @@ static bool role_tail(const nmi_token *t, size_t m)
     if (role_word(&t[m - 1]))
         return true;
     for (size_t i = 0; i < m; i++)
-        if (!nmi_tok_in(&t[i], nmi_byline_role_adjectives) &&
-            !nmi_tok_in(&t[i], nmi_byline_desk_words))
+        if (!nmi_tok_in(&t[i], nmi_lex_byline_role_adjectives) &&
+            !nmi_tok_in(&t[i], nmi_lex_byline_desk_words))
             return false;
     return true;
 }
@@ -227,7 +227,7 @@ static const char *newsroom_or_agency(const piece_text *p)
 /* "Por Redacción", "Von Reuters": after a one-word writer label. */
 static const char *labelled_newsroom(const piece_text *p)
 {
-    if (p->m < 2 || !nmi_tok_in(&p->t[0], nmi_byline_writer_words))
+    if (p->m < 2 || !nmi_tok_in(&p->t[0], nmi_lex_byline_writer_words))
         return NULL;
     size_t rest = p->t[0].n + 1;
     if (rest >= p->wn || !newsroom_or_agency_name(p->low + rest, p->wn - rest))
@@ -287,7 +287,7 @@ static bool titled(const nmi_token *t, size_t m)
                                         "&", "wire", "services", NULL};
     for (size_t i = 0; i < m; i++) {
         bool small =
-            i > 0 && (nmi_tok_in(&t[i], SMALL) || nmi_tok_in(&t[i], nmi_byline_desk_words));
+            i > 0 && (nmi_tok_in(&t[i], SMALL) || nmi_tok_in(&t[i], nmi_lex_byline_desk_words));
         if (u_islower(nmi_tok_first_letter(&t[i])) && !small)
             return false;
     }
@@ -300,10 +300,10 @@ static bool desk_or_outlet(const nmi_token *t, size_t m)
 {
     if (!titled(t, m))
         return false;
-    if (nmi_tok_in(&t[m - 1], nmi_byline_desk_words))
+    if (nmi_tok_in(&t[m - 1], nmi_lex_byline_desk_words))
         return true;
     for (size_t i = 0; i < m; i++)
-        if (nmi_tok_in(&t[i], nmi_byline_outlet_words))
+        if (nmi_tok_in(&t[i], nmi_lex_byline_outlet_words))
             return true;
     return false;
 }
@@ -327,9 +327,9 @@ static bool without_role(nmi_token **t, size_t *m, size_t r)
 {
     const nmi_token *x = *t;
     size_t k = r;
-    while (k > 0 && (nmi_tok_in(&x[k - 1], nmi_byline_role_adjectives) ||
-                     nmi_tok_in(&x[k - 1], nmi_byline_desk_words) ||
-                     nmi_tok_in(&x[k - 1], nmi_byline_agencies)))
+    while (k > 0 && (nmi_tok_in(&x[k - 1], nmi_lex_byline_role_adjectives) ||
+                     nmi_tok_in(&x[k - 1], nmi_lex_byline_desk_words) ||
+                     nmi_tok_in(&x[k - 1], nmi_lex_byline_agencies)))
         k--;
     if (k > 0) {
         *m = k;
@@ -337,7 +337,7 @@ static bool without_role(nmi_token **t, size_t *m, size_t r)
     }
     /* the role comes first: the name follows it */
     size_t s = 0;
-    while (s < *m && (role_word(&x[s]) || nmi_tok_in(&x[s], nmi_byline_role_adjectives)))
+    while (s < *m && (role_word(&x[s]) || nmi_tok_in(&x[s], nmi_lex_byline_role_adjectives)))
         s++;
     if (s == *m || first_role(x + s, *m - s) < *m - s)
         return false;
@@ -362,7 +362,7 @@ static size_t name_length(const nmi_token *t, size_t m)
         m = i;
         break;
     }
-    while (m > 1 && nmi_tok_in(&t[m - 1], nmi_byline_particles) &&
+    while (m > 1 && nmi_tok_in(&t[m - 1], nmi_lex_byline_particles) &&
            !nmi_has_upper(t[m - 1].s, t[m - 1].n))
         m--;
     bool mixed = false;
@@ -377,8 +377,8 @@ static size_t name_length(const nmi_token *t, size_t m)
  * "Monday" are not. In a script without case, two letters or more. */
 static bool one_word_name(const nmi_token *t)
 {
-    if (nmi_tok_in(t, nmi_byline_not_names) || nmi_tok_in(t, nmi_byline_date_words) ||
-        role_word(t) || nmi_tok_in(t, nmi_byline_desk_words))
+    if (nmi_tok_in(t, nmi_lex_byline_not_names) || nmi_tok_in(t, nmi_lex_byline_date_words) ||
+        role_word(t) || nmi_tok_in(t, nmi_lex_byline_desk_words))
         return false;
     UChar32 c = nmi_tok_first_letter(t);
     if (!nmi_cased(c))
@@ -393,7 +393,7 @@ static bool plausible_name(const nmi_token *t, size_t m)
 {
     size_t real = 0, inits = 0;
     for (size_t i = 0; i < m; i++) {
-        if (nmi_tok_in(&t[i], nmi_byline_particles) && nmi_has_lower(t[i].s, 1))
+        if (nmi_tok_in(&t[i], nmi_lex_byline_particles) && nmi_has_lower(t[i].s, 1))
             continue;
         real++;
         inits += nmi_tok_initial(&t[i]);

@@ -94,7 +94,7 @@ static bool known_agency(const char *s)
     if (n >= sizeof low)
         return false;
     nmi_byline_lower(s, n, low);
-    return nmi_byline_in_list(low, n, nmi_byline_agencies);
+    return nmi_byline_in_list(low, n, nmi_lex_byline_agencies);
 }
 
 static void add_org(nmi_ctx *ctx, nmi_names *nm, const char *s, size_t n)
@@ -201,7 +201,7 @@ static size_t separator_at(const char *low, size_t n, size_t i, join_kind *kind)
         while (w > 0 && low[w - 1] != ' ' && low[w - 1] != '.')
             w--;
         size_t wl = i - w;
-        if (wl >= 2 && !nmi_byline_in_list(low + w, wl, nmi_byline_dotted))
+        if (wl >= 2 && !nmi_byline_in_list(low + w, wl, nmi_lex_byline_dotted))
             return 1;
     }
     return 0;
@@ -215,7 +215,7 @@ static size_t and_at(const char *s, const char *low, size_t n, size_t i)
 {
     if (low[i] != ' ')
         return 0;
-    for (const char *const *a = nmi_byline_and_words; *a; a++) {
+    for (const char *const *a = nmi_lex_byline_and_words; *a; a++) {
         size_t k = strlen(*a);
         if (!(i + 1 + k + 1 <= n && !memcmp(low + i + 1, *a, k) && low[i + 1 + k] == ' '))
             continue;
@@ -240,7 +240,7 @@ static size_t glued_cut(const char *s, size_t n)
     for (size_t i = 1; i + 3 < n; i++) {
         if (!(s[i] >= 'A' && s[i] <= 'Z') || !(s[i - 1] >= 'a' && s[i - 1] <= 'z'))
             continue;
-        for (const char *const *g = nmi_byline_glued_words; *g; g++) {
+        for (const char *const *g = nmi_lex_byline_glued_words; *g; g++) {
             size_t k = strlen(*g);
             if (i + k <= n && !memcmp(s + i, *g, k) &&
                 (i + k == n || !(s[i + k] >= 'a' && s[i + k] <= 'z')))
@@ -260,7 +260,7 @@ size_t nmi_credit_end(const char *s, const char *low, size_t n)
             continue;
         if (low[i] >= '0' && low[i] <= '9')
             return i;
-        if (nmi_byline_label_at(low, end, i, nmi_byline_stops))
+        if (nmi_byline_label_at(low, end, i, nmi_lex_byline_stops))
             return i;
     }
     return end;
@@ -320,7 +320,7 @@ static size_t case_switch(const nmi_token *t, size_t m)
 {
     size_t caps = 0, mixed = 0;
     for (size_t i = 0; i < m; i++) {
-        if (nmi_tok_initial(&t[i]) || nmi_tok_in(&t[i], nmi_byline_particles))
+        if (nmi_tok_initial(&t[i]) || nmi_tok_in(&t[i], nmi_lex_byline_particles))
             continue;
         bool c = nmi_tok_caps_word(&t[i]);
         if ((c && mixed >= 2 && caps == 0) || (!c && caps >= 2 && mixed == 0))

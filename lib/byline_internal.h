@@ -20,27 +20,6 @@
 
 #include "internal.h"
 
-/* ---- byline_words.c: word lists (lower case, UTF-8, NULL-terminated) ------- */
-
-extern const char *const nmi_byline_prefixes[];
-extern const char *const nmi_byline_writer_labels[];
-extern const char *const nmi_byline_writer_words[];
-extern const char *const nmi_byline_other_labels[];
-extern const char *const nmi_byline_stops[];
-extern const char *const nmi_byline_and_words[];
-extern const char *const nmi_byline_agencies[];
-extern const char *const nmi_byline_newsroom[];
-extern const char *const nmi_byline_desk_words[];
-extern const char *const nmi_byline_outlet_words[];
-extern const char *const nmi_byline_org_endings[];
-extern const char *const nmi_byline_role_words[];
-extern const char *const nmi_byline_role_adjectives[];
-extern const char *const nmi_byline_not_names[];
-extern const char *const nmi_byline_particles[];
-extern const char *const nmi_byline_lead_junk[];
-extern const char *const nmi_byline_date_words[];
-extern const char *const nmi_byline_glued_words[];
-extern const char *const nmi_byline_dotted[];
 
 /* ---- byline_tokens.c: text ----------------------------------------------------- */
 

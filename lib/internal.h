@@ -384,45 +384,10 @@ bool nmi_push_link(nmi_ctx *ctx, const nmi_link *l);
 void nmi_emit_blocks(nmi_ctx *ctx, xmlNode **roots, size_t nroots, const char *headline);
 
 /* ------------------------------------------------------------------ */
-/* lexicon.c — the words and labels of pages, by meaning and language  */
+/* lexicon.c, lexicon_bylines.c — the words and labels of pages      */
 /* ------------------------------------------------------------------ */
 
-/* Labels before a publication / a modification date (NULL-terminated,
- * lower case, longer labels before their prefixes). */
-extern const char *const nmi_lex_published_labels[];
-extern const char *const nmi_lex_updated_labels[];
-
-/* The vocabulary of the plain-text path and its date and byline readers
- * (see lexicon.c for each list's meaning and examples). */
-extern const char *const nmi_lex_reading_time[];  /* "4 min read", "Lesezeit" */
-extern const char *const nmi_lex_ago_prefixes[];  /* "vor ", "hace " before a number */
-extern const char *const nmi_lex_date_openers[];  /* months, weekdays opening a date line */
-extern const char *const nmi_lex_dateline_words[]; /* "on", "at", "am" beside a date */
-extern const char *const nmi_lex_byline_nouns[];  /* "author", "texto" before a colon */
-extern const char *const nmi_lex_byline_by[];     /* "reported by", "words by" */
-extern const char *const nmi_lex_name_joiners[];  /* "and", "van", "de la" inside names */
-extern const char *const nmi_lex_credit_labels[]; /* "Photo:", "Image source," */
-extern const char *const nmi_lex_credit_joiners[]; /* "via", "for" inside a credit */
-extern const char *const nmi_lex_caption_labels[]; /* "Image caption" */
-extern const char *const nmi_lex_noise_prefixes[]; /* "Follow us", "We use cookies" */
-extern const char *const nmi_lex_widget_words[];  /* "Facebook", "Print" of share rows */
-/* Labels that introduce a related-article link ("Read more", "Lire aussi"). */
-extern const char *const nmi_lex_related_labels[];
-/* "Advertisement", "Share this", ...: a line (len bytes) that is page
- * furniture. */
-bool nmi_is_boilerplate(const char *s, size_t len);
-/* After a related label and its separator ("Read more: ", "Lire aussi -
- * "), the rest of s; else NULL. */
-const char *nmi_related_prefix(const char *s);
-
-/* The one label matcher. If s opens with label — ASCII and Latin-1
- * capitals folded to lower case, a space in the label matching any run of
- * spaces — and a label ending in a letter does not run on into another
- * letter ("Publishedness"), the number of bytes of s matched; else 0. */
-size_t nmi_lex_starts(const char *s, const char *label);
-/* The first label of list that opens s (nmi_lex_starts), its length of s
- * in *len; NULL when none does. */
-const char *nmi_lex_match(const char *s, const char *const *list, size_t *len);
+#include "lexicon.h"
 
 /* ------------------------------------------------------------------ */
 /* text.c — plain-text input                                           */
@@ -529,9 +494,6 @@ typedef struct nmi_names {
     const char *own;       /* a credit of the site's own name or desk */
 } nmi_names;
 
-/* Length of a byline label at the start of s ("By ", "Reported by:",
- * "Von ", "Автор:"), or 0. */
-size_t nmi_byline_prefix(const char *s);
 void nmi_names_init(nmi_names *nm, const char *site, const char *publisher, const char *url);
 /* Split a byline (or one author value) into names appended to nm,
  * skipping duplicates and what is not a person; organizations credited

@@ -9,7 +9,7 @@
  * the first match wins. */
 #include <string.h>
 
-#include "internal.h"
+#include "internal.h" /* nmi_ieq */
 
 /* ---- dates ------------------------------------------------------------------ */
 
@@ -104,23 +104,6 @@ const char *const nmi_lex_date_openers[] = {
 /* Words that may stand beside a date in a dateline. */
 const char *const nmi_lex_dateline_words[] = {"on", "at", "by", "am", "pm", "a.m.", "p.m.",
                                              "the", "of", "de", "le", "um", "el", NULL};
-
-/* ---- bylines ----------------------------------------------------------------- */
-
-/* Byline labels beyond the writer labels of byline.c ("By", "Von", "Por",
- * "Par", "di", "Автор:"): a noun that needs a colon, or "... by". */
-const char *const nmi_lex_byline_nouns[] = {
-    "author", "authors", "autor", "autora", "autores", "auteur", "auteurs", "autore", "autrice",
-    "text", "texto", "testo", "reporter", "redacci\xC3\xB3n", NULL};
-const char *const nmi_lex_byline_by[] = {"reporting by", "reported by", "written by", "words by",
-                                        "story by", "text by", NULL};
-/* Lower-case words that may sit between the parts of a person's name or
- * between names: "and", "und", "y", "van", "de la". */
-const char *const nmi_lex_name_joiners[] = {
-    "and", "und", "y", "e", "et", "en", "och", "i", "&", "with", "de", "da", "di", "del", "della",
-    "der", "den", "van", "von", "du", "des", "dos", "das", "la", "le", "al", "bin", "ter", "zu",
-    "in", /* a place after the name: "Jane Doe in London" */
-    NULL};
 
 /* ---- credits and captions ----------------------------------------------------- */
 

@@ -506,13 +506,13 @@ static const char *byline_names(text_state *st, const char *v)
     return k ? out : NULL;
 }
 
-/* A byline label at s: the bytes to the value, else 0. */
+/* A byline label at s — a writer label of the HTML path (nmi_byline_label)
+ * or a noun and a colon — the bytes to the value, else 0. */
 static size_t byline_label(const char *s)
 {
-    size_t k = nmi_byline_prefix(s);
+    bool bare;
+    size_t k = nmi_byline_label(s, &bare);
     if (k)
-        return k;
-    if (nmi_lex_match(s, nmi_lex_byline_by, &k) && s[k] == ' ')
         return k;
     if (nmi_lex_match(s, nmi_lex_byline_nouns, &k)) {
         const char *p = skip_spaces(s + k);

@@ -3,22 +3,13 @@
  * ending with NULL. Nothing here knows any site: only words of the trade. */
 #include <stddef.h>
 
-#include "byline_internal.h"
+#include "lexicon.h"
 
 /* ---- labels ---------------------------------------------------------------------- */
 
-/* The labels nmi_byline_prefix() reports, as before (text.c classifies
- * lines with them). */
-const char *const nmi_byline_prefixes[] = {
-    "by:", "by ", "written by ", "reported by:", "reported by ", "words by ", "story by ",
-    "text by ", "posted by ", "von ", "por ", "par ", "di ", "door ", "av ", "de ",
-    "\xD0\x90\xD0\xB2\xD1\x82\xD0\xBE\xD1\x80:", /* Автор: */
-    "\xD0\xA2\xD0\xB5\xD0\xBA\xD1\x81\xD1\x82:", /* Текст: */
-    NULL};
-
 /* Labels before the names of the writers. A label ending in ':' needs
  * nothing after it; the others must end at a word boundary. */
-const char *const nmi_byline_writer_labels[] = {
+const char *const nmi_lex_byline_writer_labels[] = {
     /* English */
     "by", "written by", "reported by", "reporting by", "story by", "words by", "text by",
     "posted by", "published by", "authored by", "article by", "analysis by", "opinion by",
@@ -60,12 +51,12 @@ const char *const nmi_byline_writer_labels[] = {
  * Rossi"). Many names begin with these words (Ursula von der Leyen, Di
  * Maria), so they count only at the start of the text or of an element,
  * and only before a name of two words or more. */
-const char *const nmi_byline_writer_words[] = {
+const char *const nmi_lex_byline_writer_words[] = {
     "von", "por", "par", "di", "door", "av", "af", "oleh", "\xD0\xB0\xD0\xB2\xD1\x82\xD0\xBE\xD1\x80" /* автор */,
     NULL};
 
 /* Labels of the other roles: what follows is not a writer. */
-const char *const nmi_byline_other_labels[] = {
+const char *const nmi_lex_byline_other_labels[] = {
     "edited by", "editing by", "editor:", "editors:", "edited:", "photos by", "photo by",
     "photograph by", "photographs by", "photography by", "pictures by", "images by",
     "image by", "illustration by", "illustrations by", "illustrated by", "graphics by",
@@ -91,7 +82,7 @@ const char *const nmi_byline_other_labels[] = {
 /* ---- the end of a credit, and between names -------------------------------------- */
 
 /* Where a byline stops naming people (matched at a word start). */
-const char *const nmi_byline_stops[] = {
+const char *const nmi_lex_byline_stops[] = {
     "updated", "published", "posted on", "last updated", "last modified", "modified",
     "min read", "minute read", "minutes read", "read time", "reading time", "follow",
     "leave a comment", "comments", "comment", "share", "tweet", "subscribe", "sign up",
@@ -114,7 +105,7 @@ const char *const nmi_byline_stops[] = {
     NULL};
 
 /* "and" in the languages of the labels above. */
-const char *const nmi_byline_and_words[] = {
+const char *const nmi_lex_byline_and_words[] = {
     "and", "&", "und", "y", "e", "ed", "et", "en", "och", "og", "i", "oraz", "ve", "dan",
     "ja", "\xC3\xA9s", "\xC8\x99i", "with", "mit", "con", "avec", "com",
     "\xD0\xB8" /* и */, NULL};
@@ -123,7 +114,7 @@ const char *const nmi_byline_and_words[] = {
 
 /* News agencies: never a person, and an agency's name may lead a credit
  * ("AP Auto Writer"). */
-const char *const nmi_byline_agencies[] = {
+const char *const nmi_lex_byline_agencies[] = {
     "reuters", "thomson reuters", "ap", "the associated press", "associated press",
     "afp", "agence france-presse", "agence france presse", "pti", "press trust of india",
     "ians", "ani", "dpa", "deutsche presse-agentur", "efe", "agencia efe", "ansa", "bloomberg",
@@ -135,7 +126,7 @@ const char *const nmi_byline_agencies[] = {
     "irna", "jiji", "jiji press", "nzpa", "sapa", NULL};
 
 /* Newsroom credits: never a person, only as the whole credit. */
-const char *const nmi_byline_newsroom[] = {
+const char *const nmi_lex_byline_newsroom[] = {
     "staff", "staff reports", "staff report", "editorial board", "the editorial board",
     "editorial", "editorial staff", "editors", "the editors", "newsroom", "news desk",
     "web desk", "desk", "news service", "news services", "wire services", "wires",
@@ -146,7 +137,7 @@ const char *const nmi_byline_newsroom[] = {
 
 /* Words that end the credit of a desk or an organization ("Jerusalem Post
  * Staff", "CBS News", "News Nation Bureau", "Telegraph Sport"). */
-const char *const nmi_byline_desk_words[] = {
+const char *const nmi_lex_byline_desk_words[] = {
     "staff", "desk", "team", "bureau", "newsroom", "news", "wire", "wires", "press",
     "service", "services", "reports", "report", "board", "agency", "agencies", "media",
     "network", "group", "sport", "sports", "online", "digital", "editorial", "editors",
@@ -160,7 +151,7 @@ const char *const nmi_byline_desk_words[] = {
 /* Words of the names of newspapers and outlets ("Sioux Falls Argus
  * Leader", "Florida Today", "CNN Business"). Words that are also common
  * surnames (Post, Star, Sun, Mail) are left out. */
-const char *const nmi_byline_outlet_words[] = {
+const char *const nmi_lex_byline_outlet_words[] = {
     "times", "herald", "tribune", "journal", "gazette", "today", "leader", "chronicle",
     "observer", "daily", "weekly", "monthly", "magazine", "telegraph", "guardian",
     "independent", "examiner", "bulletin", "courier", "dispatch", "enquirer", "sentinel",
@@ -172,7 +163,7 @@ const char *const nmi_byline_outlet_words[] = {
 
 /* Endings of organization names in scripts without spaces (Japanese,
  * Chinese, Korean): an office, a company, a newspaper, a news agency. */
-const char *const nmi_byline_org_endings[] = {
+const char *const nmi_lex_byline_org_endings[] = {
     "\xE4\xBA\x8B\xE5\x8B\x99\xE6\x89\x80", /* 事務所 */
     "\xE4\xBC\x9A\xE7\xA4\xBE",                 /* 会社 */
     "\xE6\x96\xB0\xE8\x81\x9E",                 /* 新聞 */
@@ -197,7 +188,7 @@ const char *const nmi_byline_org_endings[] = {
 
 /* What a person does. A role after a name ends the name; a role alone is
  * dropped. */
-const char *const nmi_byline_role_words[] = {
+const char *const nmi_lex_byline_role_words[] = {
     "writer", "writers", "reporter", "reporters", "correspondent", "correspondents",
     "columnist", "columnists", "contributor", "contributors", "editor", "editors",
     "editor-in-chief", "journalist", "journalists", "analyst", "critic", "producer",
@@ -233,7 +224,7 @@ const char *const nmi_byline_role_words[] = {
 
 /* Words that describe a role ("Senior", "Chief Political", "Auto"):
  * between a name and a role word they belong to the role. */
-const char *const nmi_byline_role_adjectives[] = {
+const char *const nmi_lex_byline_role_adjectives[] = {
     "senior", "chief", "staff", "deputy", "associate", "assistant", "contributing",
     "special", "political", "politics", "sports", "sport", "business", "auto", "autos",
     "national", "foreign", "local", "investigative", "science", "health", "tech",
@@ -252,7 +243,7 @@ const char *const nmi_byline_role_adjectives[] = {
     NULL};
 
 /* Single words that are not a person's name. */
-const char *const nmi_byline_not_names[] = {
+const char *const nmi_lex_byline_not_names[] = {
     "admin", "administrator", "editor", "editors", "staff", "guest", "anonymous", "unknown",
     "author", "authors", "contributor", "contributors", "writers", "team", "webmaster",
     "moderator", "user", "users", "opinion", "analysis", "news", "home", "menu", "search",
@@ -267,14 +258,14 @@ const char *const nmi_byline_not_names[] = {
 
 /* Lower-case words inside names ("Ludwig van Beethoven", "Ursula von der
  * Leyen", "José Ortega y Gasset" is split, sadly). */
-const char *const nmi_byline_particles[] = {
+const char *const nmi_lex_byline_particles[] = {
     "van", "von", "de", "da", "das", "do", "dos", "del", "della", "der", "den", "di", "du",
     "des", "la", "le", "lo", "bin", "binti", "ibn", "al", "el", "ter", "ten", "zu", "af",
     "st.", "y", NULL};
 
 /* Leading words of author boxes and links around a name ("About Jane
  * Doe", "Sobre Carlos Nadalim", "More from Jane Doe"). */
-const char *const nmi_byline_lead_junk[] = {
+const char *const nmi_lex_byline_lead_junk[] = {
     "about", "sobre", "\xC3\xBC" "ber", "acerca", "meet", "contact", "more", "from",
     "follow", "view", "see", "all", "posts", "articles", "stories", "profile", "bio",
     "email", "e-mail", "mail", "write", "to", "de", NULL};
@@ -283,7 +274,7 @@ const char *const nmi_byline_lead_junk[] = {
 
 /* Weekdays, months, the half of the day and time zones: a date's words
  * after a name are not part of it. */
-const char *const nmi_byline_date_words[] = {
+const char *const nmi_lex_byline_date_words[] = {
     "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "mon",
     "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun", "january",
     "february", "march", "april", "may", "june", "july", "august", "september", "october",
@@ -294,11 +285,27 @@ const char *const nmi_byline_date_words[] = {
 
 /* Capitalized words that, glued to the end of a name without a space,
  * start a date or a time label: "Jane DoeNovember 19". */
-const char *const nmi_byline_glued_words[] = {
+const char *const nmi_lex_byline_glued_words[] = {
     "January", "February", "March", "April", "May", "June", "July", "August", "September",
     "October", "November", "December", "Monday", "Tuesday", "Wednesday", "Thursday",
     "Friday", "Saturday", "Sunday", "Updated", "Published", "Posted", "Last", NULL};
 
 /* Abbreviations that end in a dot inside a name. */
-const char *const nmi_byline_dotted[] = {"jr", "sr", "dr", "st", "mr", "mrs", "ms", "prof",
+const char *const nmi_lex_byline_dotted[] = {"jr", "sr", "dr", "st", "mr", "mrs", "ms", "prof",
                                          "mt", "gen", "col", "lt", "sgt", "rev", "hon", NULL};
+
+/* ---- the plain-text path's byline words ------------------------------------- */
+
+/* Byline labels of the plain-text path beyond the writer labels above: a
+ * noun followed by a colon, with or without spaces ("Author :",
+ * "Redacción:"). */
+const char *const nmi_lex_byline_nouns[] = {
+    "author", "authors", "autor", "autora", "autores", "auteur", "auteurs", "autore", "autrice",
+    "text", "texto", "testo", "reporter", "redacci\xC3\xB3n", NULL};
+/* Lower-case words that may sit between the parts of a person's name or
+ * between names: "and", "und", "y", "van", "de la". */
+const char *const nmi_lex_name_joiners[] = {
+    "and", "und", "y", "e", "et", "en", "och", "i", "&", "with", "de", "da", "di", "del", "della",
+    "der", "den", "van", "von", "du", "des", "dos", "das", "la", "le", "al", "bin", "ter", "zu",
+    "in", /* a place after the name: "Jane Doe in London" */
+    NULL};
