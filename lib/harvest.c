@@ -2,12 +2,8 @@
  * field from <meta>/<link> tags (OpenGraph, Twitter, Dublin Core, Parse.ly,
  * Sailthru, ...), itemprop microdata, <title>, <h1>, <time>, rel=author and
  * byline elements; JSON-LD blocks are handed to jsonld.c on the way.
- *
- * Rank scale shared with jsonld.c (lower wins):
- *   10-19 JSON-LD on an article object     20-29 OpenGraph / article:* / microdata
- *   25-34 Twitter and other meta names     35-59 visible markup
- *   60-89 weaker markup guesses            90+   the URL
- */
+ * The ranks are nmi_rank (internal.h); the <meta> keys rank in their
+ * table below. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -143,7 +139,7 @@ static void harvest_epoch(nmi_ctx *ctx, const char *key, const char *content)
     char v[16];
     v[0] = '@';
     memcpy(v + 1, content, n + 1);
-    nmi_add_cand(ctx, NMI_F_PUBLISHED, v, n + 1, 29, NEWSMETA_SOURCE_META);
+    nmi_add_cand(ctx, NMI_F_PUBLISHED, v, n + 1, NMI_RANK_META_EPOCH, NEWSMETA_SOURCE_META);
 }
 
 static bool looks_like_url(const char *s)
@@ -220,7 +216,7 @@ static void harvest_meta(nmi_ctx *ctx, const xmlNode *n)
                            nmi_attr(n, "itemprop")};
     const char *equiv = nmi_attr(n, "http-equiv");
     if (equiv && nmi_ieq(equiv, "content-language"))
-        add_value(ctx, NMI_F_LANGUAGE, content, 24, NEWSMETA_SOURCE_META);
+        add_value(ctx, NMI_F_LANGUAGE, content, NMI_RANK_HTTP_EQUIV_LANGUAGE, NEWSMETA_SOURCE_META);
     for (int k = 0; k < 3; k++) {
         if (!keys[k])
             continue;
@@ -329,22 +325,22 @@ static void harvest_itemprop(nmi_ctx *ctx, const xmlNode *n, const char *prop)
                 if (!name)
                     name = val ? val : nmi_node_text(ctx, n);
                 if (name && strlen(name) < 200)
-                    add_value(ctx, NMI_F_AUTHOR, name, 23, NEWSMETA_SOURCE_MICRODATA);
+                    add_value(ctx, NMI_F_AUTHOR, name, NMI_RANK_ITEMPROP_AUTHOR, NEWSMETA_SOURCE_MICRODATA);
             } else if (nmi_ieq(one, "datePublished")) {
-                add_value(ctx, NMI_F_PUBLISHED, val ? val : nmi_node_text(ctx, n), 21,
-                          NEWSMETA_SOURCE_MICRODATA);
+                add_value(ctx, NMI_F_PUBLISHED, val ? val : nmi_node_text(ctx, n),
+                          NMI_RANK_ITEMPROP_DATE, NEWSMETA_SOURCE_MICRODATA);
             } else if (nmi_ieq(one, "dateModified")) {
-                add_value(ctx, NMI_F_MODIFIED, val ? val : nmi_node_text(ctx, n), 21,
-                          NEWSMETA_SOURCE_MICRODATA);
+                add_value(ctx, NMI_F_MODIFIED, val ? val : nmi_node_text(ctx, n),
+                          NMI_RANK_ITEMPROP_DATE, NEWSMETA_SOURCE_MICRODATA);
             } else if (nmi_ieq(one, "headline")) {
-                add_value(ctx, NMI_F_HEADLINE, val ? val : nmi_node_text(ctx, n), 22,
-                          NEWSMETA_SOURCE_MICRODATA);
+                add_value(ctx, NMI_F_HEADLINE, val ? val : nmi_node_text(ctx, n),
+                          NMI_RANK_ITEMPROP_HEADLINE, NEWSMETA_SOURCE_MICRODATA);
             } else if (nmi_ieq(one, "articleSection")) {
-                add_value(ctx, NMI_F_SECTION, val ? val : nmi_node_text(ctx, n), 22,
-                          NEWSMETA_SOURCE_MICRODATA);
+                add_value(ctx, NMI_F_SECTION, val ? val : nmi_node_text(ctx, n),
+                          NMI_RANK_ITEMPROP_HEADLINE, NEWSMETA_SOURCE_MICRODATA);
             } else if (nmi_ieq(one, "description")) {
-                add_value(ctx, NMI_F_DESCRIPTION, val ? val : nmi_node_text(ctx, n), 23,
-                          NEWSMETA_SOURCE_MICRODATA);
+                add_value(ctx, NMI_F_DESCRIPTION, val ? val : nmi_node_text(ctx, n),
+                          NMI_RANK_ITEMPROP_AUTHOR, NEWSMETA_SOURCE_MICRODATA);
             }
         }
         p += k;
@@ -516,13 +512,12 @@ typedef struct walk_pos {
 
 /* ---- dates printed on the page ----------------------------------------- */
 
-/* How a printed date was found. */
+/* How a printed date was found: NMI_CAND_FROM_TIME (the text of a
+ * <time>), NMI_CAND_IN_BYLINE ("By Jane Doe - Nov 19, 2019"),
+ * NMI_CAND_LABELLED (after "Published:", "기사입력"), or these: */
 enum {
-    DS_CLASS = 1 << 0,  /* an element whose class or id says date/time/published */
-    DS_TIME = 1 << 1,   /* the text of a <time> */
-    DS_BYLINE = 1 << 2, /* inside a byline ("By Jane Doe - Nov 19, 2019") */
-    DS_LABEL = 1 << 3,  /* after a date label ("Published:", "기사입력") */
-    DS_MODIFIED = 1 << 4 /* the element's class says updated/modified */
+    DS_CLASS = 1u << 8,   /* an element whose class or id says date/time/published */
+    DS_MODIFIED = 1u << 9 /* the element's class says updated/modified */
 };
 
 struct date_seen {
@@ -611,7 +606,8 @@ static long h1_distance(const walk_pos *pos, const date_seen *d)
 /* Split a printed date at its labels: "Published 07:40 IST, 3 March 2021 |
  * Updated 08:10 IST" gives a published part and an updated part. The part
  * before any label counts as published unless the element says updated. */
-static void date_parts(nmi_ctx *ctx, nmi_date_hints *h, const date_seen *d, int rank)
+static void date_parts(nmi_ctx *ctx, nmi_date_hints *h, const date_seen *d, int rank,
+                       unsigned flags)
 {
     const char *s = d->text;
     size_t n = strlen(s);
@@ -658,8 +654,8 @@ static void date_parts(nmi_ctx *ctx, nmi_date_hints *h, const date_seen *d, int 
             continue;
         done[f] = true;
         /* keep the label with the date: "raw" shows what the page says */
-        nmi_add_cand(ctx, f ? NMI_F_MODIFIED : NMI_F_PUBLISHED, buf, len, rank,
-                     NEWSMETA_SOURCE_TEXT);
+        nmi_add_cand_flags(ctx, f ? NMI_F_MODIFIED : NMI_F_PUBLISHED, buf, len, rank,
+                           NEWSMETA_SOURCE_TEXT, flags);
     }
 }
 
@@ -677,20 +673,21 @@ static void rank_dates(nmi_ctx *ctx, const walk_pos *pos)
             dup = !strcmp(pos->dates[k].text, d->text);
         if (dup)
             continue;
-        long dist = h1_distance(pos, d);
-        bool near = dist >= 0;
+        unsigned flags = d->how & (NMI_CAND_LABELLED | NMI_CAND_IN_BYLINE | NMI_CAND_FROM_TIME);
+        if (h1_distance(pos, d) >= 0)
+            flags |= NMI_CAND_NEAR_HEADLINE;
         int rank;
-        if (near && (d->how & (DS_LABEL | DS_BYLINE | DS_TIME)))
-            rank = 36;
-        else if (near)
-            rank = 38;
-        else if (d->how & DS_LABEL)
-            rank = 42;
-        else if (d->how & DS_BYLINE)
-            rank = 46;
+        if ((flags & NMI_CAND_NEAR_HEADLINE) && flags != NMI_CAND_NEAR_HEADLINE)
+            rank = NMI_RANK_DATE_NEAR_MARKED;
+        else if (flags & NMI_CAND_NEAR_HEADLINE)
+            rank = NMI_RANK_DATE_NEAR;
+        else if (flags & NMI_CAND_LABELLED)
+            rank = NMI_RANK_DATE_LABELLED;
+        else if (flags & NMI_CAND_IN_BYLINE)
+            rank = NMI_RANK_DATE_IN_BYLINE;
         else
-            rank = 52;
-        date_parts(ctx, &h, d, rank);
+            rank = NMI_RANK_DATE_PRINTED;
+        date_parts(ctx, &h, d, rank, flags);
     }
 }
 
@@ -891,8 +888,11 @@ static void label_line(nmi_ctx *ctx, const xmlNode *text, walk_pos *pos)
         return;
     const char *v = byline_text(ctx, el, 250);
     if (v && ctx->cands[NMI_F_BYLINE].count < 32) {
-        nmi_add_cand(ctx, NMI_F_BYLINE, v, strlen(v), near ? 44 : 46, NEWSMETA_SOURCE_MARKUP);
-        date_seen_add(ctx, pos, v, DS_BYLINE); /* "05/10/2018 - Publicado por: ..." */
+        nmi_add_cand_flags(ctx, NMI_F_BYLINE, v, strlen(v),
+                           near ? NMI_RANK_BYLINE_LABEL_NEAR : NMI_RANK_BYLINE_LABEL,
+                           NEWSMETA_SOURCE_MARKUP,
+                           NMI_CAND_LABELLED | (near ? NMI_CAND_NEAR_HEADLINE : 0u));
+        date_seen_add(ctx, pos, v, NMI_CAND_IN_BYLINE); /* "05/10/2018 - Publicado por: ..." */
     }
 }
 
@@ -910,7 +910,7 @@ static void date_label_line(nmi_ctx *ctx, const xmlNode *text, walk_pos *pos)
     bool upd = false;
     if (!*s || strlen(s) > 300 || !nmi_date_label(s, &upd))
         return;
-    unsigned how = DS_LABEL | (upd ? DS_MODIFIED : 0u);
+    unsigned how = NMI_CAND_LABELLED | (upd ? DS_MODIFIED : 0u);
     const xmlNode *n = text;
     for (int up = 0; up < 3 && n; up++, n = n->parent) {
         if (up > 0 && n->type != XML_ELEMENT_NODE)
@@ -945,7 +945,7 @@ static void signature(nmi_ctx *ctx, const xmlNode *a)
         if (*p >= '0' && *p <= '9')
             return;
     if (ctx->cands[NMI_F_BYLINE].count < 32)
-        nmi_add_cand(ctx, NMI_F_BYLINE, v, strlen(v), 60, NEWSMETA_SOURCE_MARKUP);
+        nmi_add_cand(ctx, NMI_F_BYLINE, v, strlen(v), NMI_RANK_SIGNATURE, NEWSMETA_SOURCE_MARKUP);
 }
 
 /* The text of a link to an author's profile URL given by the metadata. */
@@ -1056,7 +1056,8 @@ static void walk(nmi_ctx *ctx, const xmlNode *n, int depth, walk_state st, walk_
             if (head && !ctx->cands[NMI_F_TITLE].count) {
                 const char *s = nmi_node_text(ctx, c);
                 if (s)
-                    nmi_add_cand(ctx, NMI_F_TITLE, s, strlen(s), 40, NEWSMETA_SOURCE_MARKUP);
+                    nmi_add_cand(ctx, NMI_F_TITLE, s, strlen(s), NMI_RANK_TITLE,
+                                 NEWSMETA_SOURCE_MARKUP);
             }
             continue;
         } else if (k == HT_HTML) {
@@ -1064,11 +1065,11 @@ static void walk(nmi_ctx *ctx, const xmlNode *n, int depth, walk_state st, walk_
             if (!lang)
                 lang = nmi_attr(c, "xml:lang");
             if (lang)
-                add_value(ctx, NMI_F_LANGUAGE, lang, 21, NEWSMETA_SOURCE_MARKUP);
+                add_value(ctx, NMI_F_LANGUAGE, lang, NMI_RANK_HTML_LANG, NEWSMETA_SOURCE_MARKUP);
         } else if (k == HT_LINK) {
             const char *rel = nmi_attr(c, "rel"), *href = nmi_attr(c, "href");
             if (rel && href && nmi_ieq(rel, "canonical"))
-                add_value(ctx, NMI_F_CANONICAL, href, 15, NEWSMETA_SOURCE_META);
+                add_value(ctx, NMI_F_CANONICAL, href, NMI_RANK_CANONICAL_LINK, NEWSMETA_SOURCE_META);
             continue;
         } else if (k == HT_H1) {
             h1 = true;
@@ -1077,9 +1078,11 @@ static void walk(nmi_ctx *ctx, const xmlNode *n, int depth, walk_state st, walk_
             if (ctx->cands[NMI_F_H1].count < 8) {
                 const char *s = nmi_node_text(ctx, c);
                 /* an <h1> that only links to another page is a teaser */
+                bool teaser = s && h1_links_away(ctx, c, s);
                 if (s)
-                    nmi_add_cand(ctx, NMI_F_H1, s, strlen(s), h1_links_away(ctx, c, s) ? 60 : 40,
-                                 NEWSMETA_SOURCE_MARKUP);
+                    nmi_add_cand_flags(ctx, NMI_F_H1, s, strlen(s),
+                                       teaser ? NMI_RANK_H1_TEASER : NMI_RANK_H1,
+                                       NEWSMETA_SOURCE_MARKUP, teaser ? NMI_CAND_TEASER : 0u);
             }
         } else if (k == HT_TIME && !head) {
             const char *dt = nmi_attr(c, "datetime");
@@ -1090,8 +1093,8 @@ static void walk(nmi_ctx *ctx, const xmlNode *n, int depth, walk_state st, walk_
                        (cls && (nmi_istr(cls, "publish") || nmi_istr(cls, "posted")));
             bool upd = !pub && cls && (nmi_istr(cls, "update") || nmi_istr(cls, "modif"));
             if (dt && *dt && !st.comments)
-                add_value(ctx, upd ? NMI_F_MODIFIED : NMI_F_PUBLISHED, dt, pub ? 35 : 45,
-                          NEWSMETA_SOURCE_MARKUP);
+                add_value(ctx, upd ? NMI_F_MODIFIED : NMI_F_PUBLISHED, dt,
+                          pub ? NMI_RANK_TIME_PUBLISHED : NMI_RANK_TIME, NEWSMETA_SOURCE_MARKUP);
             const char *txt = nmi_node_text(ctx, c);
             const char *title = nmi_attr(c, "title");
             if (dt && (txt || title)) {
@@ -1106,14 +1109,14 @@ static void walk(nmi_ctx *ctx, const xmlNode *n, int depth, walk_state st, walk_
                     time_pair(ctx, &pos->hints, dt, title);
             }
             if (!st.comments)
-                date_seen_add(ctx, pos, txt, DS_TIME | (upd ? DS_MODIFIED : 0u));
+                date_seen_add(ctx, pos, txt, NMI_CAND_FROM_TIME | (upd ? DS_MODIFIED : 0u));
         } else if (k == HT_INPUT && !head) {
             /* <input type=hidden class="published_date" value="2019-11-18 23:41:18"> */
             const char *cls = nmi_attr(c, "class"), *val = nmi_attr(c, "value");
             if (cls && val && has_digit(val) && strlen(val) < 64 &&
                 (nmi_istr(cls, "publish") || nmi_istr(cls, "modified") || nmi_istr(cls, "updated")))
                 add_value(ctx, nmi_istr(cls, "publish") ? NMI_F_PUBLISHED : NMI_F_MODIFIED, val,
-                          46, NEWSMETA_SOURCE_MARKUP);
+                          NMI_RANK_HIDDEN_INPUT, NEWSMETA_SOURCE_MARKUP);
         } else if (k == HT_A && !head) {
             const char *href = nmi_attr(c, "href");
             if (!st.comments) {
@@ -1121,7 +1124,7 @@ static void walk(nmi_ctx *ctx, const xmlNode *n, int depth, walk_state st, walk_
                 if (rel && nmi_istr(rel, "author")) {
                     const char *s = nmi_node_text(ctx, c);
                     if (s && strlen(s) < 100)
-                        add_value(ctx, NMI_F_AUTHOR, s, 38, NEWSMETA_SOURCE_MARKUP);
+                        add_value(ctx, NMI_F_AUTHOR, s, NMI_RANK_AUTHOR_LINK, NEWSMETA_SOURCE_MARKUP);
                 }
                 if (href && nmi_istarts(href, "mailto:"))
                     signature(ctx, c);
@@ -1150,8 +1153,9 @@ static void walk(nmi_ctx *ctx, const xmlNode *n, int depth, walk_state st, walk_
             class_has(&at, BYLINE_WORDS) && !class_has(&at, BYLINE_NOT)) {
             const char *s = byline_text(ctx, c, 200);
             if (s && strlen(s) > 3) {
-                nmi_add_cand(ctx, NMI_F_BYLINE, s, strlen(s), 40, NEWSMETA_SOURCE_MARKUP);
-                date_seen_add(ctx, pos, s, DS_BYLINE);
+                nmi_add_cand(ctx, NMI_F_BYLINE, s, strlen(s), NMI_RANK_BYLINE_CLASS,
+                             NEWSMETA_SOURCE_MARKUP);
+                date_seen_add(ctx, pos, s, NMI_CAND_IN_BYLINE);
             }
         }
         walk(ctx, c->children, depth + 1, cs, pos);

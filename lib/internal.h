@@ -157,12 +157,80 @@ typedef enum nmi_field {
     NMI_F_COUNT
 } nmi_field;
 
-/* A value seen somewhere in the page, before reconciliation. Lower rank is
- * better; ranks compare across sources (see harvest.c for the scale). */
+/* Ranks: lower wins, and ranks compare across sources. The scale:
+ *   10-19 JSON-LD on an article object      20-34 <meta>, microdata, other JSON-LD
+ *   35-59 visible markup and printed text   60+   weaker guesses
+ * The <meta> keys rank in harvest.c's table of keys (20-40); every other
+ * rank is named here. Several names share a value: they tie. */
+typedef enum nmi_rank {
+    /* JSON-LD (jsonld.c), by the object a value is found on */
+    NMI_RANK_LD_NEWS = 10,             /* NewsArticle and its kinds */
+    NMI_RANK_LD_ARTICLE = 12,          /* Article, BlogPosting... */
+    NMI_RANK_LD_SCANNED = 16,          /* datePublished/dateModified of a block Jansson rejects */
+    NMI_RANK_LD_SCANNED_CREATED = 20,  /* its dateCreated */
+    NMI_RANK_LD_WEBSITE = 24,          /* a WebSite's name */
+    NMI_RANK_LD_ORGANIZATION = 30,     /* an Organization's name */
+    NMI_RANK_LD_WEBPAGE = 32,          /* WebPage, ItemPage, CollectionPage */
+    NMI_RANK_LD_OTHER = 33,            /* the dates of any other object */
+    /* the document and microdata (harvest.c) */
+    NMI_RANK_CANONICAL_LINK = 15,      /* <link rel=canonical> */
+    NMI_RANK_HTML_LANG = 21,           /* <html lang> */
+    NMI_RANK_ITEMPROP_DATE = 21,       /* itemprop datePublished, dateModified */
+    NMI_RANK_ITEMPROP_HEADLINE = 22,   /* itemprop headline, articleSection */
+    NMI_RANK_ITEMPROP_AUTHOR = 23,     /* itemprop author, description */
+    NMI_RANK_HTTP_EQUIV_LANGUAGE = 24, /* <meta http-equiv=content-language> */
+    NMI_RANK_META_EPOCH = 29,          /* a Unix timestamp in a <meta> named for publication */
+    /* visible markup (harvest.c) */
+    NMI_RANK_TIME_PUBLISHED = 35,      /* <time datetime> marked as the publication */
+    NMI_RANK_DATE_NEAR_MARKED = 36,    /* a printed date near the <h1>, labelled, in a byline or a <time> */
+    NMI_RANK_DATE_NEAR = 38,           /* a printed date near the <h1> */
+    NMI_RANK_AUTHOR_LINK = 38,         /* <a rel=author> */
+    NMI_RANK_TITLE = 40,               /* <title> */
+    NMI_RANK_H1 = 40,
+    NMI_RANK_BYLINE_CLASS = 40,        /* an element whose class or id says byline/author */
+    NMI_RANK_DATE_LABELLED = 42,       /* a printed date after a label, far from the <h1> */
+    NMI_RANK_BYLINE_LABEL_NEAR = 44,   /* a line that starts with a writer label, under the <h1> */
+    NMI_RANK_TIME = 45,                /* another <time datetime> */
+    NMI_RANK_BYLINE_LABEL = 46,        /* a line that starts with a writer label, elsewhere */
+    NMI_RANK_DATE_IN_BYLINE = 46,      /* a printed date inside a byline, far from the <h1> */
+    NMI_RANK_HIDDEN_INPUT = 46,        /* <input type=hidden class=published_date> */
+    NMI_RANK_DATE_PRINTED = 52,        /* any other printed date */
+    NMI_RANK_H1_TEASER = 60,           /* an <h1> that only links to another page */
+    NMI_RANK_SIGNATURE = 60,           /* "Jane Doe <a href=mailto:...>" */
+    /* plain text (text.c) */
+    NMI_RANK_TEXT_HEADLINE = 30,       /* the headline and the standfirst */
+    NMI_RANK_TEXT_HEADER = 40,         /* a meta line under the headline, a section, a credit */
+    NMI_RANK_TEXT_ABOVE_HEADLINE = 42, /* a meta line above the headline */
+    NMI_RANK_TEXT_BODY = 45            /* a meta line among or after the paragraphs */
+} nmi_rank;
+
+/* Added to a JSON-LD object's rank for its weaker properties. */
+enum {
+    NMI_LD_WEAKER_NAME = 4,            /* "name" for want of "headline" */
+    NMI_LD_WEAKER_OTHER_CREATED = 4,   /* dateCreated of an object that is no article */
+    NMI_LD_WEAKER_CREATOR = 5,         /* "creator" beside "author" */
+    NMI_LD_WEAKER_THUMBNAIL = 5,       /* "thumbnailUrl" beside "image" */
+    NMI_LD_WEAKER_UPLOADED = 5,        /* "uploadDate" */
+    NMI_LD_WEAKER_CREATED = 6,         /* an article's dateCreated */
+    NMI_LD_WEAKER_URL = 20,            /* "url" as the canonical URL */
+    NMI_LD_WEAKER_ORG_PUBLISHER = 25   /* an organization credited as author, as the publisher */
+};
+
+/* What the page says about a candidate beyond its rank (NMI_CAND_*). */
+enum {
+    NMI_CAND_NEAR_HEADLINE = 1u << 0, /* printed near the headline (an <h1>; a text's header) */
+    NMI_CAND_LABELLED = 1u << 1,      /* printed after a label ("Published:", "By") */
+    NMI_CAND_IN_BYLINE = 1u << 2,     /* printed inside a byline */
+    NMI_CAND_FROM_TIME = 1u << 3,     /* the text of a <time> */
+    NMI_CAND_TEASER = 1u << 4         /* an <h1> that only links to another page */
+};
+
+/* A value seen somewhere in the page, before reconciliation. */
 typedef struct nmi_cand {
     const char *value; /* arena string, whitespace collapsed */
-    int rank;
+    int rank;          /* nmi_rank, or a <meta> key's rank */
     newsmeta_source source;
+    unsigned flags;    /* NMI_CAND_* */
 } nmi_cand;
 
 typedef struct nmi_cands {
@@ -206,12 +274,23 @@ typedef struct nmi_ctx {
     bool oom;                /* sticky out-of-memory flag */
 } nmi_ctx;
 
+/* evidence.c: the candidate store. The stages that read the page record
+ * what they find; reconcile.c chooses among it. */
+
 /* Record a candidate; value is copied into the arena, cleaned (whitespace
  * collapsed) and ignored when empty. */
 void nmi_add_cand(nmi_ctx *ctx, nmi_field field, const char *value, size_t n, int rank,
                   newsmeta_source source);
+/* nmi_add_cand() with NMI_CAND_* flags. */
+void nmi_add_cand_flags(nmi_ctx *ctx, nmi_field field, const char *value, size_t n, int rank,
+                        newsmeta_source source, unsigned flags);
 /* Best (lowest rank, earliest) candidate, or NULL. */
 const nmi_cand *nmi_best_cand(const nmi_ctx *ctx, nmi_field field);
+/* The lowest rank above last among the candidates, NMI_NO_RANK when none:
+ * for taking candidates rank by rank, best first (start with last =
+ * -NMI_NO_RANK). */
+#define NMI_NO_RANK 1000000
+int nmi_next_rank(const nmi_cands *c, int last);
 
 /* ------------------------------------------------------------------ */
 /* decode.c — bytes to UTF-8                                           */

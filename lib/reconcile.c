@@ -1,6 +1,6 @@
 /* Stage 6: from candidates to the public record.
  *
- * Each field takes its best-ranked candidate (ranks: see harvest.c), with
+ * Each field takes its best-ranked candidate (ranks: internal.h), with
  * field-specific rules: the headline is the visible <h1> when it agrees
  * with the metadata, else the metadata title with the site name cut off;
  * authors come from the best source that names any, split and cleaned;
@@ -14,50 +14,6 @@
 #include <unicode/utf8.h>
 
 #include "internal.h"
-
-/* ---- candidates --------------------------------------------------------- */
-
-void nmi_add_cand(nmi_ctx *ctx, nmi_field field, const char *value, size_t n, int rank,
-                  newsmeta_source source)
-{
-    if (!value || ctx->oom)
-        return;
-    nmi_cands *c = &ctx->cands[field];
-    if (c->count >= NMI_MAX_CANDIDATES)
-        return;
-    const char *v;
-    if (field == NMI_F_BODY) {
-        /* articleBody keeps its line breaks: they separate paragraphs. */
-        v = nmi_arena_strndup(ctx->arena, value, n);
-        if (!v)
-            ctx->oom = true;
-    } else {
-        v = nmi_clean_text(ctx->arena, value, n, &ctx->oom);
-    }
-    if (!v)
-        return;
-    if (c->count == c->cap) {
-        size_t cap = c->cap ? c->cap * 2 : 8;
-        nmi_cand *items = realloc(c->items, cap * sizeof *items);
-        if (!items) {
-            ctx->oom = true;
-            return;
-        }
-        c->items = items;
-        c->cap = cap;
-    }
-    c->items[c->count++] = (nmi_cand){v, rank, source};
-}
-
-const nmi_cand *nmi_best_cand(const nmi_ctx *ctx, nmi_field field)
-{
-    const nmi_cands *c = &ctx->cands[field];
-    const nmi_cand *best = NULL;
-    for (size_t i = 0; i < c->count; i++)
-        if (!best || c->items[i].rank < best->rank)
-            best = &c->items[i];
-    return best;
-}
 
 /* ---- headline ----------------------------------------------------------- */
 
@@ -272,7 +228,7 @@ const char *nmi_choose_headline(nmi_ctx *ctx, newsmeta_source *src)
         if (is_site_segment(h, strlen(h), site_name, hostk))
             continue;
         /* a teaser's own itemprop=headline does not confirm it */
-        bool teaser = h1->items[i].rank > 40;
+        bool teaser = h1->items[i].flags & NMI_CAND_TEASER;
         for (size_t k = 0; k < meta->count; k++)
             if (!(teaser && meta->items[k].source == NEWSMETA_SOURCE_MICRODATA) &&
                 h1_agrees(h, meta->items[k].value)) {
@@ -492,18 +448,6 @@ typedef struct author_source {
 
 #define NMI_MAX_AUTHOR_SOURCES 48
 
-/* The lowest rank above last among the candidates, NMI_NO_RANK when
- * none: candidates taken rank by rank, best first. */
-#define NMI_NO_RANK 1000000
-static int next_rank(const nmi_cands *c, int last)
-{
-    int r = NMI_NO_RANK;
-    for (size_t i = 0; i < c->count; i++)
-        if (c->items[i].rank > last && c->items[i].rank < r)
-            r = c->items[i].rank;
-    return r;
-}
-
 static void choose_authors(nmi_ctx *ctx, newsmeta_article *a)
 {
     author_source srcs[NMI_MAX_AUTHOR_SOURCES];
@@ -520,7 +464,7 @@ static void choose_authors(nmi_ctx *ctx, newsmeta_article *a)
     nmi_names_init(&meta_kept, a->site_name, a->publisher, ctx->url);
     int last = -NMI_NO_RANK;
     while (ns < NMI_MAX_AUTHOR_SOURCES) {
-        int r = next_rank(c, last);
+        int r = nmi_next_rank(c, last);
         if (r == NMI_NO_RANK)
             break;
         last = r;
@@ -568,7 +512,7 @@ static void choose_authors(nmi_ctx *ctx, newsmeta_article *a)
     const author_source *byline = NULL, *byline_org = NULL;
     last = -NMI_NO_RANK;
     while (ns < NMI_MAX_AUTHOR_SOURCES) {
-        int r = next_rank(bc, last);
+        int r = nmi_next_rank(bc, last);
         if (r == NMI_NO_RANK)
             break;
         last = r;
@@ -798,7 +742,8 @@ static void load_dates(nmi_ctx *ctx, dates *d)
                             s == NEWSMETA_SOURCE_MICRODATA;
             x->markup = s == NEWSMETA_SOURCE_MARKUP;
             x->visible = s == NEWSMETA_SOURCE_TEXT;
-            x->near = x->visible && c->items[i].rank < 45;
+            x->near = x->visible &&
+                      (c->items[i].flags & (NMI_CAND_NEAR_HEADLINE | NMI_CAND_LABELLED));
             /* never in the future of the clock */
             int64_t at;
             if (instant(&x->t, &at) ? at > d->now + NMI_FUTURE_SLACK
