@@ -4,7 +4,6 @@
  * byline elements; JSON-LD blocks are handed to jsonld.c on the way.
  * The ranks are nmi_rank (internal.h); the <meta> keys rank in their
  * table below. */
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -119,8 +118,8 @@ static const meta_key META_KEYS[] = {
 };
 
 /* A Unix timestamp in a <meta> whose name says publication
- * ("analytics:p_ts", "publish_timestamp"): a candidate written
- * "@1574101047", an instant beyond doubt (date.c). */
+ * ("analytics:p_ts", "publish_timestamp"): an instant beyond doubt,
+ * read as date.c reads "@1574101047". */
 static bool epoch_key(const char *key)
 {
     static const char *const WORDS[] = {"p_ts", "pub_ts", "publish", "pubdate", "pub_date",
@@ -139,7 +138,10 @@ static void harvest_epoch(nmi_ctx *ctx, const char *key, const char *content)
     char v[16];
     v[0] = '@';
     memcpy(v + 1, content, n + 1);
-    nmi_add_cand(ctx, NMI_F_PUBLISHED, v, n + 1, NMI_RANK_META_EPOCH, NEWSMETA_SOURCE_META);
+    nmi_time t;
+    bool ok = nmi_parse_date_hinted(v, NULL, &t);
+    nmi_add_date(ctx, NMI_F_PUBLISHED, content, n, NMI_RANK_META_EPOCH, NEWSMETA_SOURCE_META, 0,
+                 ok ? &t : NULL);
 }
 
 static bool looks_like_url(const char *s)
@@ -644,28 +646,24 @@ static void date_parts(nmi_ctx *ctx, nmi_date_hints *h, const date_seen *d, int 
         if (done[f])
             continue;
         size_t len = cut[p + 1] - cut[p];
-        char buf[320];
-        if (len == 0 || len >= sizeof buf)
+        if (len == 0)
             continue;
-        memcpy(buf, s + cut[p], len);
-        buf[len] = '\0';
+        /* keep the label with the date: "raw" shows what the page says */
+        const char *v = nmi_clean_text(ctx->arena, s + cut[p], len, &ctx->oom);
         nmi_time t;
-        if (!nmi_parse_date_hinted(buf, h, &t) || t.precision < NEWSMETA_PRECISION_DAY)
+        if (!v || !nmi_parse_date_hinted(v, h, &t) || t.precision < NEWSMETA_PRECISION_DAY)
             continue;
         done[f] = true;
-        /* keep the label with the date: "raw" shows what the page says */
-        nmi_add_cand_flags(ctx, f ? NMI_F_MODIFIED : NMI_F_PUBLISHED, buf, len, rank,
-                           NEWSMETA_SOURCE_TEXT, flags);
+        nmi_add_date(ctx, f ? NMI_F_MODIFIED : NMI_F_PUBLISHED, v, strlen(v), rank,
+                     NEWSMETA_SOURCE_TEXT, flags, &t);
     }
 }
 
 /* Rank the printed dates: near the headline (or labelled, or in a byline)
- * first, in page order within a rank. */
-static void rank_dates(nmi_ctx *ctx, const walk_pos *pos)
+ * first, in page order within a rank. Each is read with the page's
+ * hints h, once. */
+static void rank_dates(nmi_ctx *ctx, const walk_pos *pos, nmi_date_hints *h)
 {
-    nmi_date_hints h;
-    nmi_date_hints_init(ctx, &h);
-    h.skip_names = true; /* reconcile.c reads the zones */
     for (size_t i = 0; i < pos->ndates && !ctx->oom; i++) {
         const date_seen *d = &pos->dates[i];
         bool dup = false;
@@ -687,7 +685,7 @@ static void rank_dates(nmi_ctx *ctx, const walk_pos *pos)
             rank = NMI_RANK_DATE_IN_BYLINE;
         else
             rank = NMI_RANK_DATE_PRINTED;
-        date_parts(ctx, &h, d, rank, flags);
+        date_parts(ctx, h, d, rank, flags);
     }
 }
 
@@ -695,7 +693,7 @@ static void rank_dates(nmi_ctx *ctx, const walk_pos *pos)
  * the same moment printed in the page's own zone, which tells that zone:
  * evidence for the other times the page prints without one (reconcile.c).
  * Also <time title="November 20, 2019 at 5:30 am">. When both are naive
- * and part by whole hours, the machine-readable one is UTC: "U" evidence. */
+ * and part by whole hours, the machine-readable one is UTC. */
 static void time_pair(nmi_ctx *ctx, nmi_date_hints *h, const char *attr, const char *text)
 {
     nmi_time a, t;
@@ -703,24 +701,31 @@ static void time_pair(nmi_ctx *ctx, nmi_date_hints *h, const char *attr, const c
         !nmi_parse_date_hinted(text, h, &t))
         return;
     if (a.precision < NEWSMETA_PRECISION_MINUTE || t.precision < NEWSMETA_PRECISION_MINUTE ||
-        t.offset_known || ctx->cands[NMI_F_DATE_ZONE].count >= 32)
+        t.offset_known || ctx->zones.count >= 32)
         return;
-    int64_t local = nmi_days_from_civil(t.year, t.month, t.day) * 86400 + t.hour * 3600 +
-                    t.minute * 60;
+    int64_t wall = nmi_days_from_civil(t.year, t.month, t.day) * 86400 + t.hour * 3600 +
+                   t.minute * 60;
     int64_t at = nmi_days_from_civil(a.year, a.month, a.day) * 86400 + a.hour * 3600 +
                  a.minute * 60 - (a.offset_known ? (int64_t)a.offset_minutes * 60 : 0);
-    int64_t d = local - at;
+    int64_t d = wall - at;
     if (d % (15 * 60) != 0 || d > 14 * 3600 || d < -12 * 3600)
         return;
     if (!a.offset_known && d == 0)
         return; /* two naive forms of the same clock: nothing learnt */
-    char v[48];
-    int off = (int)(d / 60), o = off < 0 ? -off : off;
-    snprintf(v, sizeof v, "L %04d-%02d-%02dT%02d:%02d:00%c%02d:%02d", t.year, t.month, t.day,
-             t.hour, t.minute, off < 0 ? '-' : '+', o / 60, o % 60);
-    nmi_add_cand(ctx, NMI_F_DATE_ZONE, v, strlen(v), 1, NEWSMETA_SOURCE_MARKUP);
+    /* the printed wall clock to the minute, at the offset found */
+    nmi_time local;
+    memset(&local, 0, sizeof local);
+    local.year = t.year;
+    local.month = t.month;
+    local.day = t.day;
+    local.hour = t.hour;
+    local.minute = t.minute;
+    local.offset_minutes = (int)(d / 60);
+    local.offset_known = true;
+    local.precision = NEWSMETA_PRECISION_SECOND;
+    nmi_add_zone_local(ctx, &local, NMI_ZONE_STRONG);
     if (!a.offset_known && d != 0)
-        nmi_add_cand(ctx, NMI_F_DATE_ZONE, "U", 1, 1, NEWSMETA_SOURCE_MARKUP);
+        nmi_add_zone_machine_utc(ctx);
 }
 
 /* An inline script's publication time with a non-zero offset
@@ -764,17 +769,16 @@ void nmi_script_zones(nmi_ctx *ctx, const char *js, size_t len)
             e++;
         if (e >= end || (*e != '"' && *e != '\''))
             continue;
-        char v[48];
+        nmi_script_time st;
         size_t vl = (size_t)(e - p);
-        if (vl + 2 >= sizeof v)
+        if (vl >= sizeof st.text)
             continue;
         nmi_time t;
-        memcpy(v, "L ", 2);
-        memcpy(v + 2, p, vl);
-        v[vl + 2] = '\0';
-        if (!nmi_parse_date_hinted(v + 2, NULL, &t) || !t.offset_known || !t.offset_minutes)
+        memcpy(st.text, p, vl);
+        st.text[vl] = '\0';
+        if (!nmi_parse_date_hinted(st.text, NULL, &t) || !t.offset_known || !t.offset_minutes)
             continue;
-        nmi_add_cand(ctx, NMI_F_DATE_ZONE, v, vl + 2, 3, NEWSMETA_SOURCE_MARKUP);
+        nmi_add_script_times(ctx, &(nmi_script_times){&st, 1, 1});
         found++;
         dash = e;
     }
@@ -1191,6 +1195,10 @@ void nmi_harvest(nmi_ctx *ctx)
     walk_pos pos;
     memset(&pos, 0, sizeof pos);
     walk(ctx, root, 0, st, &pos);
-    rank_dates(ctx, &pos);
+    /* the page's language is known now: its dates can be read */
+    nmi_date_hints h;
+    nmi_date_hints_init(ctx, &h);
+    rank_dates(ctx, &pos, &h);
+    nmi_read_dates(ctx, &h);
     free(pos.dates);
 }

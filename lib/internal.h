@@ -140,8 +140,8 @@ typedef enum nmi_field {
     NMI_F_AUTHOR,      /* one person name */
     NMI_F_BYLINE,      /* byline text as printed */
     NMI_F_PUBLISHER,   /* organization */
-    NMI_F_PUBLISHED,   /* raw date string */
-    NMI_F_MODIFIED,    /* raw date string */
+    NMI_F_PUBLISHED,   /* a date as printed, with its time read (nmi_cand.time) */
+    NMI_F_MODIFIED,    /* a date as printed, with its time read (nmi_cand.time) */
     NMI_F_DESCRIPTION,
     NMI_F_LANGUAGE,
     NMI_F_SITE_NAME,
@@ -153,7 +153,6 @@ typedef enum nmi_field {
     NMI_F_IMAGE_CREDIT,
     NMI_F_AGENCY,      /* an organization credited as author (JSON-LD Organization) */
     NMI_F_AUTHOR_URL,  /* an author given only as a profile URL (article:author) */
-    NMI_F_DATE_ZONE,   /* a local time of the page with its offset: evidence of the page's zone */
     NMI_F_COUNT
 } nmi_field;
 
@@ -225,18 +224,63 @@ enum {
     NMI_CAND_TEASER = 1u << 4         /* an <h1> that only links to another page */
 };
 
+struct nmi_time;       /* date.c */
+struct nmi_date_hints; /* date.c */
+
 /* A value seen somewhere in the page, before reconciliation. */
 typedef struct nmi_cand {
-    const char *value; /* arena string, whitespace collapsed */
+    const char *value; /* arena string, whitespace collapsed; a date as the page writes it */
     int rank;          /* nmi_rank, or a <meta> key's rank */
     newsmeta_source source;
     unsigned flags;    /* NMI_CAND_* */
+    /* A date (NMI_F_PUBLISHED, NMI_F_MODIFIED): its value read with the
+     * page's hints, once (an arena copy); NULL when it holds no date. */
+    const struct nmi_time *time;
+    bool read;         /* time is set: the value was read */
 } nmi_cand;
 
 typedef struct nmi_cands {
     nmi_cand *items;
     size_t count, cap;
 } nmi_cands;
+
+/* Evidence of the page's own zone, beside its dates (reconcile.c gives
+ * naive times the page's offset from it). */
+typedef enum nmi_zone_kind {
+    NMI_ZONE_LOCAL,      /* a local time of the page, with its offset */
+    NMI_ZONE_MACHINE_UTC /* the page's machine-readable naive times are UTC */
+} nmi_zone_kind;
+
+typedef enum nmi_zone_strength {
+    NMI_ZONE_STRONG, /* a <time> whose text prints its datetime in the page's zone */
+    NMI_ZONE_WEAK    /* an inline script's publication time: after the zones printed by dates */
+} nmi_zone_strength;
+
+typedef struct nmi_zone_ev {
+    nmi_zone_kind kind;
+    nmi_zone_strength strength;
+    /* NMI_ZONE_LOCAL: the time with its offset (an arena copy); NULL while
+     * unread or when text reads as no date */
+    const struct nmi_time *local;
+    const char *text; /* a script's time as written, until it is read; else NULL */
+} nmi_zone_ev;
+
+typedef struct nmi_zone_evs {
+    nmi_zone_ev *items; /* in the arena */
+    size_t count, cap;
+} nmi_zone_evs;
+
+/* A publication time an inline script states ("articlePublishTime":
+ * "2019-11-19T18:18:25.828-08:00"), found by prune.c before the page is
+ * parsed: its text as written, NUL-terminated. */
+typedef struct nmi_script_time {
+    char text[48];
+} nmi_script_time;
+
+typedef struct nmi_script_times {
+    nmi_script_time *items; /* in the arena */
+    size_t count, cap;
+} nmi_script_times;
 
 /* A body block before it lands in the article. */
 typedef struct nmi_block {
@@ -262,6 +306,7 @@ typedef struct nmi_ctx {
     const char *base;        /* base for links: <base href> over url */
     htmlDocPtr doc;
     nmi_cands cands[NMI_F_COUNT];
+    nmi_zone_evs zones;
     nmi_block *blocks;
     size_t block_count, block_cap;
     nmi_link *links;
@@ -284,6 +329,21 @@ void nmi_add_cand(nmi_ctx *ctx, nmi_field field, const char *value, size_t n, in
 /* nmi_add_cand() with NMI_CAND_* flags. */
 void nmi_add_cand_flags(nmi_ctx *ctx, nmi_field field, const char *value, size_t n, int rank,
                         newsmeta_source source, unsigned flags);
+/* Record a date already read: t is its time (copied), NULL when the
+ * value holds no date. */
+void nmi_add_date(nmi_ctx *ctx, nmi_field field, const char *value, size_t n, int rank,
+                  newsmeta_source source, unsigned flags, const struct nmi_time *t);
+/* Record zone evidence: a local time with its offset (copied), or that
+ * the page's machine-readable naive times are UTC. */
+void nmi_add_zone_local(nmi_ctx *ctx, const struct nmi_time *local, nmi_zone_strength strength);
+void nmi_add_zone_machine_utc(nmi_ctx *ctx);
+/* Record the scripts' publication times prune.c found, as weak zone
+ * evidence to be read with the page's hints. */
+void nmi_add_script_times(nmi_ctx *ctx, const nmi_script_times *times);
+/* Read what is not read yet (date candidates, script times) with the
+ * page's hints h (or, when NULL, its own). Called once the page's
+ * language candidates are all in: at the end of harvest and of text. */
+void nmi_read_dates(nmi_ctx *ctx, struct nmi_date_hints *h);
 /* Best (lowest rank, earliest) candidate, or NULL. */
 const nmi_cand *nmi_best_cand(const nmi_ctx *ctx, nmi_field field);
 /* The lowest rank above last among the candidates, NMI_NO_RANK when none:

@@ -658,7 +658,7 @@ typedef struct dcand {
  * its datetime in the page's zone, a script's publication time). */
 typedef struct zone_ev {
     nmi_time t;
-    int strength; /* 1: a <time> pair; 3: a script */
+    nmi_zone_strength strength;
 } zone_ev;
 
 #define NMI_MAX_DATE_CANDS 96
@@ -722,8 +722,6 @@ static bool same_instant(const nmi_time *a, const nmi_time *b)
 
 static void load_dates(nmi_ctx *ctx, dates *d)
 {
-    nmi_date_hints h;
-    nmi_date_hints_init(ctx, &h);
     d->n = 0;
     d->nev = 0;
     d->naive_utc = false;
@@ -733,8 +731,9 @@ static void load_dates(nmi_ctx *ctx, dates *d)
         for (size_t i = 0; i < c->count && d->n < NMI_MAX_DATE_CANDS; i++) {
             dcand *x = &d->c[d->n];
             memset(x, 0, sizeof *x);
-            if (!nmi_parse_date_hinted(c->items[i].value, &h, &x->t))
+            if (!c->items[i].time)
                 continue;
+            x->t = *c->items[i].time;
             x->c = &c->items[i];
             x->modified = f == 1;
             newsmeta_source s = c->items[i].source;
@@ -752,20 +751,16 @@ static void load_dates(nmi_ctx *ctx, dates *d)
             d->n++;
         }
     }
-    const nmi_cands *z = &ctx->cands[NMI_F_DATE_ZONE];
-    for (size_t i = 0; i < z->count; i++) {
-        const char *v = z->items[i].value;
-        if (!strcmp(v, "U")) {
+    for (size_t i = 0; i < ctx->zones.count; i++) {
+        const nmi_zone_ev *z = &ctx->zones.items[i];
+        if (z->kind == NMI_ZONE_MACHINE_UTC) {
             d->naive_utc = true;
             continue;
         }
-        if (strncmp(v, "L ", 2) || d->nev >= NMI_MAX_ZONE_EV)
+        if (!z->local || d->nev >= NMI_MAX_ZONE_EV)
             continue;
-        zone_ev *e = &d->ev[d->nev];
-        if (nmi_parse_date_hinted(v + 2, &h, &e->t) && e->t.offset_known && has_time(&e->t)) {
-            e->strength = z->items[i].rank;
-            d->nev++;
-        }
+        if (z->local->offset_known && has_time(z->local))
+            d->ev[d->nev++] = (zone_ev){*z->local, z->strength};
     }
 }
 
@@ -825,7 +820,7 @@ static bool page_offset(const dates *d, const nmi_time *t, int *off, char *label
         int64_t best = 8;
         bool found = false;
         for (size_t i = 0; pass != 1 && i < d->nev; i++) {
-            if ((pass == 0) != (d->ev[i].strength <= 1))
+            if ((pass == 0) != (d->ev[i].strength == NMI_ZONE_STRONG))
                 continue;
             int64_t gap = day_number(&d->ev[i].t) - day_number(t);
             if (gap < 0)
@@ -1211,9 +1206,7 @@ static void choose_times(nmi_ctx *ctx, newsmeta_article *a)
     if (!has_pub && nmi_date_from_url(ctx->url, &pub.t)) {
         nmi_time_to_public(ctx, &pub.t, ctx->url, NEWSMETA_SOURCE_URL, &a->published);
     } else if (has_pub) {
-        /* a Unix timestamp is harvested as "@1574101047": the page wrote the digits */
-        const char *raw = pub.c->value[0] == '@' ? pub.c->value + 1 : pub.c->value;
-        nmi_time_to_public(ctx, &pub.t, raw, pub.c->source, &a->published);
+        nmi_time_to_public(ctx, &pub.t, pub.c->value, pub.c->source, &a->published);
     }
     if (has_mod) {
         /* a modification before the publication is wrong: by the instant

@@ -1711,5 +1711,6 @@ void nmi_parse_text_lines(nmi_ctx *ctx, const char *text, size_t len)
         }
         }
     }
+    nmi_read_dates(ctx, NULL);
     nmi_arena_release(&scratch);
 }
