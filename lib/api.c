@@ -403,7 +403,9 @@ static newsmeta_status parse(const char *input, size_t length, const char *url,
             free(utf8);
     } else {
         size_t pruned_len = 0;
-        char *pruned = nmi_prune_markup(&ctx, utf8, utf8_len, &pruned_len);
+        nmi_script_times script_times = {NULL, 0, 0};
+        char *pruned = nmi_prune_markup(&ctx, utf8, utf8_len, &pruned_len, &script_times);
+        nmi_add_script_times(&ctx, &script_times);
         if (pruned) {
             if (owned)
                 free(utf8);

@@ -79,10 +79,7 @@ void nmi_add_date(nmi_ctx *ctx, nmi_field field, const char *value, size_t n, in
 
 /* ---- zone evidence ------------------------------------------------------ */
 
-/* Make room for one more item in an arena array of items of size each;
- * false when out of memory (ctx->oom). The old array stays in the arena:
- * these lists are short. */
-static bool arena_grow(nmi_ctx *ctx, void **items, size_t size, size_t count, size_t *cap)
+bool nmi_arena_grow(nmi_ctx *ctx, void **items, size_t size, size_t count, size_t *cap)
 {
     if (count < *cap)
         return true;
@@ -102,7 +99,7 @@ static bool arena_grow(nmi_ctx *ctx, void **items, size_t size, size_t count, si
 static void add_zone(nmi_ctx *ctx, nmi_zone_ev ev)
 {
     nmi_zone_evs *z = &ctx->zones;
-    if (ctx->oom || !arena_grow(ctx, (void **)&z->items, sizeof *z->items, z->count, &z->cap))
+    if (ctx->oom || !nmi_arena_grow(ctx, (void **)&z->items, sizeof *z->items, z->count, &z->cap))
         return;
     z->items[z->count++] = ev;
 }

@@ -728,62 +728,6 @@ static void time_pair(nmi_ctx *ctx, nmi_date_hints *h, const char *attr, const c
         nmi_add_zone_machine_utc(ctx);
 }
 
-/* An inline script's publication time with a non-zero offset
- * ("articlePublishTime": "2019-11-19T18:18:25.828-08:00"): evidence of the
- * page's zone, never a candidate itself. */
-void nmi_script_zones(nmi_ctx *ctx, const char *js, size_t len)
-{
-    size_t found = 0;
-    const char *end = js + len;
-    /* from each "-" (rarer than any byte): is it the one in "YYYY-MM-DDThh:" */
-    for (const char *dash = js + 4; end - dash >= 12 && found < 4; dash++) {
-        dash = memchr(dash, '-', (size_t)(end - dash) - 11);
-        if (!dash)
-            break;
-        const char *p = dash - 4;
-        if (p[0] < '1' || p[0] > '2' || p[7] != '-' || p[10] != 'T' || p[13] != ':')
-            continue;
-        bool digits_ok = true;
-        static const int D[] = {1, 2, 3, 5, 6, 8, 9, 11, 12, 14, 15};
-        for (size_t i = 0; i < sizeof D / sizeof *D && digits_ok; i++)
-            digits_ok = p[D[i]] >= '0' && p[D[i]] <= '9';
-        if (!digits_ok || p == js || (p[-1] != '"' && p[-1] != '\''))
-            continue;
-        /* the key before the value says publication */
-        const char *k = p - 1;
-        size_t back = 0;
-        while (k > js && back < 48 && *k != ',' && *k != '{' && *k != ';') {
-            k--;
-            back++;
-        }
-        char key[64];
-        size_t kl = (size_t)(p - k);
-        if (kl >= sizeof key)
-            continue;
-        memcpy(key, k, kl);
-        key[kl] = '\0';
-        if (!nmi_istr(key, "publish") && !nmi_istr(key, "pubdate"))
-            continue;
-        const char *e = p + 16;
-        while (e < end && *e != '"' && *e != '\'' && e - p < 40)
-            e++;
-        if (e >= end || (*e != '"' && *e != '\''))
-            continue;
-        nmi_script_time st;
-        size_t vl = (size_t)(e - p);
-        if (vl >= sizeof st.text)
-            continue;
-        nmi_time t;
-        memcpy(st.text, p, vl);
-        st.text[vl] = '\0';
-        if (!nmi_parse_date_hinted(st.text, NULL, &t) || !t.offset_known || !t.offset_minutes)
-            continue;
-        nmi_add_script_times(ctx, &(nmi_script_times){&st, 1, 1});
-        found++;
-        dash = e;
-    }
-}
-
 /* A class or id that opens a comment section ("comments", "comment-list",
  * "commentlist", "disqus_thread"), or an itemtype of Comment. */
 static bool comment_section(const xmlNode *c, const el_attrs *at)

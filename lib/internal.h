@@ -340,6 +340,10 @@ void nmi_add_zone_machine_utc(nmi_ctx *ctx);
 /* Record the scripts' publication times prune.c found, as weak zone
  * evidence to be read with the page's hints. */
 void nmi_add_script_times(nmi_ctx *ctx, const nmi_script_times *times);
+/* Make room for one more item in an arena array (*items, of *cap items of
+ * size bytes, count used); false when out of memory (ctx->oom). The old
+ * array stays in the arena until the article goes: for short lists. */
+bool nmi_arena_grow(nmi_ctx *ctx, void **items, size_t size, size_t count, size_t *cap);
 /* Read what is not read yet (date candidates, script times) with the
  * page's hints h (or, when NULL, its own). Called once the page's
  * language candidates are all in: at the end of harvest and of text. */
@@ -367,12 +371,15 @@ newsmeta_status nmi_decode(nmi_ctx *ctx, const char *bytes, size_t len, char **o
  * on the fewer bytes it leaves. */
 newsmeta_status nmi_normalize(char **text, size_t *len, bool *owned, newsmeta_error *err);
 /* prune.c — before HTML parsing: drop the text of <style> and of scripts
- * other than JSON-LD (reading inline JavaScript for the page's zone
- * first) and the content of plainly nested inline <svg>, and keep at most NMI_MAX_ATTRIBUTES attributes per start tag,
- * tokenizing as libxml2 does. Returns NULL when nothing had to change,
- * else a malloc'd copy (length in *out_len); sets
+ * other than JSON-LD and the content of plainly nested inline <svg>, and
+ * keep at most NMI_MAX_ATTRIBUTES attributes per start tag, tokenizing as
+ * libxml2 does. The publication times the inline scripts state are
+ * appended to *times (in the arena) before their text goes: the caller
+ * hands them to the evidence (nmi_add_script_times). Returns NULL when
+ * nothing had to change, else a malloc'd copy (length in *out_len); sets
  * NEWSMETA_TRUNCATED_ATTRIBUTES in ctx->truncated when attributes went. */
-char *nmi_prune_markup(nmi_ctx *ctx, const char *utf8, size_t len, size_t *out_len);
+char *nmi_prune_markup(nmi_ctx *ctx, const char *utf8, size_t len, size_t *out_len,
+                       nmi_script_times *times);
 /* Does the UTF-8 text hold a code point whose NFC_Quick_Check is not Yes? */
 bool nmi_needs_nfc(const char *s, size_t n);
 /* NFC of s into the arena; with cuts (sorted byte offsets into s), each is
@@ -407,10 +414,6 @@ const char *nmi_resolve_url(nmi_ctx *ctx, const char *href);
 /* ------------------------------------------------------------------ */
 
 void nmi_harvest(nmi_ctx *ctx);
-/* Inline JavaScript js[0..len): a publication time with a non-zero offset
- * ("articlePublishTime": "2019-11-19T18:18:25-08:00") is evidence of the
- * page's zone (NMI_F_DATE_ZONE). Called by prune.c, which drops the text. */
-void nmi_script_zones(nmi_ctx *ctx, const char *js, size_t len);
 void nmi_jsonld(nmi_ctx *ctx, const char *json, size_t len);
 
 /* ------------------------------------------------------------------ */
