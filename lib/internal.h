@@ -594,12 +594,21 @@ void nmi_names_add_org(nmi_ctx *ctx, nmi_names *nm, const char *org);
 const char *nmi_byline_display(nmi_ctx *ctx, const char *byline);
 
 /* ------------------------------------------------------------------ */
-/* reconcile.c — candidates to the public record                       */
+/* reconcile*.c — the evidence to the public record                    */
 /* ------------------------------------------------------------------ */
 
-/* Choose the headline before content extraction (the body must not repeat
- * it). Returns an arena string or NULL. */
+/* reconcile_headline.c: choose the headline before content extraction
+ * (the body must not repeat it). Returns an arena string or NULL. */
 const char *nmi_choose_headline(nmi_ctx *ctx, newsmeta_source *src);
+/* reconcile_authors.c: a->authors, byline and agency (with their
+ * sources), from the credits and bylines; reads a->site_name and
+ * a->publisher (not authors) and the body blocks (a dateline's agency). */
+void nmi_choose_authors(nmi_ctx *ctx, newsmeta_article *a);
+/* reconcile_dates.c: a->published and a->modified, from the date
+ * candidates and the zone evidence, then the URL. */
+void nmi_choose_dates(nmi_ctx *ctx, newsmeta_article *a);
+/* reconcile.c: the record, from the evidence and the body stages' blocks
+ * and links. */
 newsmeta_status nmi_build_article(nmi_ctx *ctx, newsmeta_article *a, const char *headline,
                                   newsmeta_source headline_src);
 
