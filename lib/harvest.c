@@ -1,16 +1,16 @@
 /* Stage 3a: one walk over the tree that collects a candidate for every
  * field from <meta>/<link> tags (OpenGraph, Twitter, Dublin Core, Parse.ly,
  * Sailthru, ...), itemprop microdata, <title>, <h1>, <time>, rel=author and
- * byline elements; JSON-LD blocks are handed to jsonld.c on the way.
+ * byline elements; JSON-LD blocks are handed to jsonld.c on the way, the
+ * dates printed on the page to harvest_dates.c. At the end of the walk the
+ * page's language is known and every date found is read, once.
  * The ranks are nmi_rank (internal.h); the <meta> keys rank in their
  * table below. */
-#include <stdlib.h>
 #include <string.h>
 
 #include <unicode/uchar.h>
-#include <unicode/utf8.h>
 
-#include "internal.h"
+#include "harvest.h"
 
 typedef struct meta_key {
     const char *key;
@@ -492,241 +492,14 @@ typedef struct walk_state {
     bool comments;  /* inside a comment section: nothing there credits the article */
 } walk_state;
 
-/* Elements counted since the last <h1> ended; a byline right under the
- * headline is within a few of them. */
-typedef struct date_seen date_seen;
-
 typedef struct walk_pos {
     bool seen_h1;
-    unsigned since_h1;
-    /* dates printed on the page, with where they are (visible text bytes
-     * before them) and where the <h1>s are; ranked at the end */
-    uint32_t chars;
-    uint32_t h1_at[8][2];
-    int nh1;
-    date_seen *dates;
-    size_t ndates, date_cap;
-    nmi_date_hints hints; /* the page's, for reading <time> pairs */
-    bool hints_ready;
+    unsigned since_h1; /* elements since the last <h1> ended */
+    nmi_page_dates dates;
 } walk_pos;
 
+/* A byline right under the headline is within this many elements of it. */
 #define NMI_NEAR_H1 12
-
-/* ---- dates printed on the page ----------------------------------------- */
-
-/* How a printed date was found: NMI_CAND_FROM_TIME (the text of a
- * <time>), NMI_CAND_IN_BYLINE ("By Jane Doe - Nov 19, 2019"),
- * NMI_CAND_LABELLED (after "Published:", "기사입력"), or these: */
-enum {
-    DS_CLASS = 1u << 8,   /* an element whose class or id says date/time/published */
-    DS_MODIFIED = 1u << 9 /* the element's class says updated/modified */
-};
-
-struct date_seen {
-    const char *text; /* arena */
-    uint32_t at, len; /* visible text bytes before it; its length */
-    unsigned how;
-};
-
-/* A printed date is "near the headline" within this many bytes of visible
- * text after an <h1> (a byline, share buttons, a caption between) or
- * before it (a kicker or breadcrumb, a dateline above the title). */
-#define NMI_DATE_NEAR_AFTER 700
-#define NMI_DATE_NEAR_BEFORE 400
-/* Printed dates kept per page: list pages carry hundreds. */
-#define NMI_MAX_DATES_SEEN 96
-
-/* Bytes of a text node that are not white space: the measure of
- * distance on the page (indentation does not count). */
-static uint32_t visible_bytes(const char *s)
-{
-    uint32_t n = 0;
-    for (; *s; s++)
-        n += !(*s == ' ' || *s == '\n' || *s == '\t' || *s == '\r');
-    return n;
-}
-
-/* Has s a digit of any script (every date has one: 19, ١٩, १९)? */
-static bool has_digit(const char *s)
-{
-    return nmi_utf8_any(s, strlen(s), u_isdigit);
-}
-
-static void date_seen_add(nmi_ctx *ctx, walk_pos *pos, const char *text, unsigned how)
-{
-    if (!text || pos->ndates >= NMI_MAX_DATES_SEEN || !has_digit(text))
-        return;
-    size_t n = strlen(text);
-    if (n < 6 || n > 300)
-        return;
-    if (pos->ndates == pos->date_cap) {
-        size_t cap = pos->date_cap ? pos->date_cap * 2 : 16;
-        date_seen *d = realloc(pos->dates, cap * sizeof *d);
-        if (!d) {
-            ctx->oom = true;
-            return;
-        }
-        pos->dates = d;
-        pos->date_cap = cap;
-    }
-    /* the byline's part marks are not text */
-    char *t = nmi_arena_strdup(ctx->arena, text);
-    if (!t) {
-        ctx->oom = true;
-        return;
-    }
-    for (char *p = t; *p; p++)
-        if (*p == NMI_BYLINE_MARK)
-            *p = ' ';
-    pos->dates[pos->ndates++] = (date_seen){t, pos->chars, (uint32_t)n, how};
-}
-
-/* Bytes of visible text between a date and the nearest <h1>, or -1
- * when it is not near one. */
-static long h1_distance(const walk_pos *pos, const date_seen *d)
-{
-    long best = -1;
-    for (int i = 0; i < pos->nh1; i++) {
-        long dist;
-        if (d->at >= pos->h1_at[i][1]) {
-            dist = (long)d->at - (long)pos->h1_at[i][1];
-            if (dist > NMI_DATE_NEAR_AFTER)
-                continue;
-        } else if (d->at + d->len <= pos->h1_at[i][0]) {
-            dist = (long)pos->h1_at[i][0] - (long)(d->at + d->len);
-            if (dist > NMI_DATE_NEAR_BEFORE)
-                continue;
-        } else {
-            dist = 0;
-        }
-        if (best < 0 || dist < best)
-            best = dist;
-    }
-    return best;
-}
-
-/* Split a printed date at its labels: "Published 07:40 IST, 3 March 2021 |
- * Updated 08:10 IST" gives a published part and an updated part. The part
- * before any label counts as published unless the element says updated. */
-static void date_parts(nmi_ctx *ctx, nmi_date_hints *h, const date_seen *d, int rank,
-                       unsigned flags)
-{
-    const char *s = d->text;
-    size_t n = strlen(s);
-    size_t cut[9];
-    bool upd[9];
-    size_t ncut = 0;
-    cut[0] = 0;
-    upd[0] = (d->how & DS_MODIFIED) != 0;
-    for (size_t i = 0; i < n && ncut < 8; i++) {
-        unsigned char c = (unsigned char)s[i];
-        unsigned char prev = i ? (unsigned char)s[i - 1] : ' ';
-        if (((prev | 32) >= 'a' && (prev | 32) <= 'z') || prev >= 0x80)
-            continue;
-        if (c == ' ')
-            continue;
-        bool u = false;
-        size_t k = nmi_date_label(s + i, &u);
-        if (!k)
-            continue;
-        if (i == 0 || (ncut == 0 && i < 3)) {
-            upd[0] = u;
-            cut[0] = 0;
-            i += k - 1;
-            continue;
-        }
-        cut[++ncut] = i;
-        upd[ncut] = u;
-        i += k - 1;
-    }
-    cut[ncut + 1] = n;
-    bool done[2] = {false, false};
-    for (size_t p = 0; p <= ncut; p++) {
-        int f = upd[p] ? 1 : 0;
-        if (done[f])
-            continue;
-        size_t len = cut[p + 1] - cut[p];
-        if (len == 0)
-            continue;
-        /* keep the label with the date: "raw" shows what the page says */
-        const char *v = nmi_clean_text(ctx->arena, s + cut[p], len, &ctx->oom);
-        nmi_time t;
-        if (!v || !nmi_parse_date_hinted(v, h, &t) || t.precision < NEWSMETA_PRECISION_DAY)
-            continue;
-        done[f] = true;
-        nmi_add_date(ctx, f ? NMI_F_MODIFIED : NMI_F_PUBLISHED, v, strlen(v), rank,
-                     NEWSMETA_SOURCE_TEXT, flags, &t);
-    }
-}
-
-/* Rank the printed dates: near the headline (or labelled, or in a byline)
- * first, in page order within a rank. Each is read with the page's
- * hints h, once. */
-static void rank_dates(nmi_ctx *ctx, const walk_pos *pos, nmi_date_hints *h)
-{
-    for (size_t i = 0; i < pos->ndates && !ctx->oom; i++) {
-        const date_seen *d = &pos->dates[i];
-        bool dup = false;
-        for (size_t k = 0; k < i && !dup; k++)
-            dup = !strcmp(pos->dates[k].text, d->text);
-        if (dup)
-            continue;
-        unsigned flags = d->how & (NMI_CAND_LABELLED | NMI_CAND_IN_BYLINE | NMI_CAND_FROM_TIME);
-        if (h1_distance(pos, d) >= 0)
-            flags |= NMI_CAND_NEAR_HEADLINE;
-        int rank;
-        if ((flags & NMI_CAND_NEAR_HEADLINE) && flags != NMI_CAND_NEAR_HEADLINE)
-            rank = NMI_RANK_DATE_NEAR_MARKED;
-        else if (flags & NMI_CAND_NEAR_HEADLINE)
-            rank = NMI_RANK_DATE_NEAR;
-        else if (flags & NMI_CAND_LABELLED)
-            rank = NMI_RANK_DATE_LABELLED;
-        else if (flags & NMI_CAND_IN_BYLINE)
-            rank = NMI_RANK_DATE_IN_BYLINE;
-        else
-            rank = NMI_RANK_DATE_PRINTED;
-        date_parts(ctx, h, d, rank, flags);
-    }
-}
-
-/* <time datetime="2019-11-19 02:24:00 UTC">Nov 18, 2019 at 9:24 PM</time>:
- * the same moment printed in the page's own zone, which tells that zone:
- * evidence for the other times the page prints without one (reconcile.c).
- * Also <time title="November 20, 2019 at 5:30 am">. When both are naive
- * and part by whole hours, the machine-readable one is UTC. */
-static void time_pair(nmi_ctx *ctx, nmi_date_hints *h, const char *attr, const char *text)
-{
-    nmi_time a, t;
-    if (!attr || !text || !nmi_parse_date_hinted(attr, h, &a) ||
-        !nmi_parse_date_hinted(text, h, &t))
-        return;
-    if (a.precision < NEWSMETA_PRECISION_MINUTE || t.precision < NEWSMETA_PRECISION_MINUTE ||
-        t.offset_known || ctx->zones.count >= 32)
-        return;
-    int64_t wall = nmi_days_from_civil(t.year, t.month, t.day) * 86400 + t.hour * 3600 +
-                   t.minute * 60;
-    int64_t at = nmi_days_from_civil(a.year, a.month, a.day) * 86400 + a.hour * 3600 +
-                 a.minute * 60 - (a.offset_known ? (int64_t)a.offset_minutes * 60 : 0);
-    int64_t d = wall - at;
-    if (d % (15 * 60) != 0 || d > 14 * 3600 || d < -12 * 3600)
-        return;
-    if (!a.offset_known && d == 0)
-        return; /* two naive forms of the same clock: nothing learnt */
-    /* the printed wall clock to the minute, at the offset found */
-    nmi_time local;
-    memset(&local, 0, sizeof local);
-    local.year = t.year;
-    local.month = t.month;
-    local.day = t.day;
-    local.hour = t.hour;
-    local.minute = t.minute;
-    local.offset_minutes = (int)(d / 60);
-    local.offset_known = true;
-    local.precision = NEWSMETA_PRECISION_SECOND;
-    nmi_add_zone_local(ctx, &local, NMI_ZONE_STRONG);
-    if (!a.offset_known && d != 0)
-        nmi_add_zone_machine_utc(ctx);
-}
 
 /* A class or id that opens a comment section ("comments", "comment-list",
  * "commentlist", "disqus_thread"), or an itemtype of Comment. */
@@ -840,37 +613,8 @@ static void label_line(nmi_ctx *ctx, const xmlNode *text, walk_pos *pos)
                            near ? NMI_RANK_BYLINE_LABEL_NEAR : NMI_RANK_BYLINE_LABEL,
                            NEWSMETA_SOURCE_MARKUP,
                            NMI_CAND_LABELLED | (near ? NMI_CAND_NEAR_HEADLINE : 0u));
-        date_seen_add(ctx, pos, v, NMI_CAND_IN_BYLINE); /* "05/10/2018 - Publicado por: ..." */
-    }
-}
-
-/* A text node that starts with a date label ("First Published:",
- * "기사입력 :[ 2018-08-25 15:24 ]", "publiziert am 25. September 2018"): the
- * date is in it, or in its element, or in the element around that
- * ("<span>Published:</span> Nov. 19, 2019"). */
-static void date_label_line(nmi_ctx *ctx, const xmlNode *text, walk_pos *pos)
-{
-    const char *s = (const char *)text->content;
-    if (!s || pos->ndates >= NMI_MAX_DATES_SEEN)
-        return;
-    while (*s == ' ' || *s == '\n' || *s == '\t' || *s == '\r')
-        s++;
-    bool upd = false;
-    if (!*s || strlen(s) > 300 || !nmi_date_label(s, &upd))
-        return;
-    unsigned how = NMI_CAND_LABELLED | (upd ? DS_MODIFIED : 0u);
-    const xmlNode *n = text;
-    for (int up = 0; up < 3 && n; up++, n = n->parent) {
-        if (up > 0 && n->type != XML_ELEMENT_NODE)
-            break;
-        const char *v = up == 0 ? nmi_clean_text(ctx->arena, s, strlen(s), &ctx->oom)
-                                : nmi_node_text(ctx, n);
-        if (!v || strlen(v) > 300)
-            return;
-        if (has_digit(v)) {
-            date_seen_add(ctx, pos, v, how);
-            return;
-        }
+        /* "05/10/2018 - Publicado por: ..." */
+        nmi_date_seen_add(ctx, &pos->dates, v, NMI_CAND_IN_BYLINE);
     }
 }
 
@@ -961,6 +705,139 @@ static harvest_tag tag_kind(const char *t)
     }
 }
 
+/* <h1>: a candidate, and where it is for the dates near it. */
+static void harvest_h1(nmi_ctx *ctx, const xmlNode *h1, bool head, walk_pos *pos)
+{
+    if (!head)
+        nmi_page_dates_h1(&pos->dates, false);
+    if (ctx->cands[NMI_F_H1].count >= 8)
+        return;
+    const char *s = nmi_node_text(ctx, h1);
+    if (!s)
+        return;
+    /* an <h1> that only links to another page is a teaser */
+    bool teaser = h1_links_away(ctx, h1, s);
+    nmi_add_cand_flags(ctx, NMI_F_H1, s, strlen(s), teaser ? NMI_RANK_H1_TEASER : NMI_RANK_H1,
+                       NEWSMETA_SOURCE_MARKUP, teaser ? NMI_CAND_TEASER : 0u);
+}
+
+/* <a>: rel=author, a signature's mail link, a link to an author's profile. */
+static void harvest_link(nmi_ctx *ctx, const xmlNode *a)
+{
+    const char *href = nmi_attr(a, "href");
+    const char *rel = nmi_attr(a, "rel");
+    if (rel && nmi_istr(rel, "author")) {
+        const char *s = nmi_node_text(ctx, a);
+        if (s && strlen(s) < 100)
+            add_value(ctx, NMI_F_AUTHOR, s, NMI_RANK_AUTHOR_LINK, NEWSMETA_SOURCE_MARKUP);
+    }
+    if (href && nmi_istarts(href, "mailto:"))
+        signature(ctx, a);
+    else if (href)
+        profile_link(ctx, a);
+}
+
+/* The elements of the document read for themselves: <meta>, JSON-LD,
+ * <title>, <html lang>, <link rel=canonical>, and in the body <h1>,
+ * <time>, hidden inputs, links. False when the walk does not go below. */
+static bool harvest_element(nmi_ctx *ctx, const xmlNode *c, harvest_tag k, walk_state st,
+                            walk_pos *pos)
+{
+    switch (k) {
+    case HT_META:
+        harvest_meta(ctx, c);
+        return false;
+    case HT_SCRIPT: {
+        const char *type = nmi_attr(c, "type");
+        /* other scripts are empty here: prune.c read them */
+        if (type && nmi_istr(type, "ld+json") && c->children && c->children->content) {
+            const char *json = (const char *)c->children->content;
+            nmi_jsonld(ctx, json, strlen(json));
+        }
+        return false;
+    }
+    case HT_SKIP:
+        return false;
+    case HT_TITLE:
+        /* Only the document title: <svg> in the body has <title>s too. */
+        if (st.head && !ctx->cands[NMI_F_TITLE].count) {
+            const char *s = nmi_node_text(ctx, c);
+            if (s)
+                nmi_add_cand(ctx, NMI_F_TITLE, s, strlen(s), NMI_RANK_TITLE,
+                             NEWSMETA_SOURCE_MARKUP);
+        }
+        return false;
+    case HT_LINK: {
+        const char *rel = nmi_attr(c, "rel"), *href = nmi_attr(c, "href");
+        if (rel && href && nmi_ieq(rel, "canonical"))
+            add_value(ctx, NMI_F_CANONICAL, href, NMI_RANK_CANONICAL_LINK, NEWSMETA_SOURCE_META);
+        return false;
+    }
+    case HT_HTML: {
+        const char *lang = nmi_attr(c, "lang");
+        if (!lang)
+            lang = nmi_attr(c, "xml:lang");
+        if (lang)
+            add_value(ctx, NMI_F_LANGUAGE, lang, NMI_RANK_HTML_LANG, NEWSMETA_SOURCE_MARKUP);
+        return true;
+    }
+    case HT_H1:
+        harvest_h1(ctx, c, st.head, pos);
+        return true;
+    default:
+        break;
+    }
+    if (st.head)
+        return true;
+    if (k == HT_TIME) {
+        nmi_time_element(ctx, c, st.comments, &pos->dates);
+    } else if (k == HT_INPUT) {
+        /* <input type=hidden class="published_date" value="2019-11-18 23:41:18"> */
+        const char *cls = nmi_attr(c, "class"), *val = nmi_attr(c, "value");
+        if (cls && val && nmi_utf8_any(val, strlen(val), u_isdigit) && strlen(val) < 64 &&
+            (nmi_istr(cls, "publish") || nmi_istr(cls, "modified") || nmi_istr(cls, "updated")))
+            add_value(ctx, nmi_istr(cls, "publish") ? NMI_F_PUBLISHED : NMI_F_MODIFIED, val,
+                      NMI_RANK_HIDDEN_INPUT, NEWSMETA_SOURCE_MARKUP);
+    } else if (k == HT_A && !st.comments) {
+        harvest_link(ctx, c);
+    }
+    return true;
+}
+
+/* What an element's class, id and itemprop say: a comment section starts
+ * (for its children: *st), microdata, a printed date, a byline. */
+static void harvest_classes(nmi_ctx *ctx, const xmlNode *c, harvest_tag k, walk_state *st,
+                            walk_pos *pos)
+{
+    el_attrs at;
+    gather(c, &at);
+    if (!st->comments && !st->head && (at.cls || at.id || nmi_attr(c, "itemtype")) &&
+        comment_section(c, &at))
+        st->comments = true;
+    if (at.itemprop && !st->comments)
+        harvest_itemprop(ctx, c, at.itemprop);
+    if (st->head || st->comments || !(at.cls || at.id))
+        return;
+    /* Visible dates: "November 18, 2019 at 2:26 PM HST" in an element
+     * whose class says date/time/published (or updated). Ranked and
+     * parsed after the walk; text that is not a date is not used. */
+    if (k != HT_TIME && k != HT_INPUT && class_has(&at, DATE_WORDS) && !class_has(&at, DATE_NOT)) {
+        const char *s = nmi_node_text(ctx, c);
+        bool upd = class_has(&at, DATE_UPDATED) && !class_has(&at, DATE_PUBLISHED);
+        if (s && strlen(s) < 200)
+            nmi_date_seen_add(ctx, &pos->dates, s, upd ? NMI_SEEN_MODIFIED : 0u);
+    }
+    if (ctx->cands[NMI_F_BYLINE].count < 32 && class_has(&at, BYLINE_WORDS) &&
+        !class_has(&at, BYLINE_NOT)) {
+        const char *s = byline_text(ctx, c, 200);
+        if (s && strlen(s) > 3) {
+            nmi_add_cand(ctx, NMI_F_BYLINE, s, strlen(s), NMI_RANK_BYLINE_CLASS,
+                         NEWSMETA_SOURCE_MARKUP);
+            nmi_date_seen_add(ctx, &pos->dates, s, NMI_CAND_IN_BYLINE);
+        }
+    }
+}
+
 static void walk(nmi_ctx *ctx, const xmlNode *n, int depth, walk_state st, walk_pos *pos)
 {
     if (depth > NMI_MAX_DEPTH || ctx->oom)
@@ -969,149 +846,27 @@ static void walk(nmi_ctx *ctx, const xmlNode *n, int depth, walk_state st, walk_
         if (c->type == XML_TEXT_NODE) {
             if (!st.head && !st.comments) {
                 label_line(ctx, c, pos);
-                date_label_line(ctx, c, pos);
+                nmi_date_label_line(ctx, c, &pos->dates);
             }
             if (!st.head && c->content)
-                pos->chars += visible_bytes((const char *)c->content);
+                nmi_page_dates_text(&pos->dates, (const char *)c->content);
             continue;
         }
         if (c->type != XML_ELEMENT_NODE)
             continue;
         pos->since_h1++;
-        const char *t = nmi_tag(c);
-        harvest_tag k = tag_kind(t);
+        harvest_tag k = tag_kind(nmi_tag(c));
         walk_state cs = st;
         cs.head = st.head || k == HT_HEAD;
-        bool head = cs.head;
-        if (k == HT_META) {
-            harvest_meta(ctx, c);
+        if (!harvest_element(ctx, c, k, cs, pos))
             continue;
-        }
-        if (k == HT_SCRIPT) {
-            const char *type = nmi_attr(c, "type");
-            /* other scripts are empty here: prune.c read them */
-            if (type && nmi_istr(type, "ld+json") && c->children && c->children->content) {
-                const char *json = (const char *)c->children->content;
-                nmi_jsonld(ctx, json, strlen(json));
-            }
-            continue;
-        }
-        if (k == HT_SKIP)
-            continue;
-        bool h1 = false;
-        if (k == HT_TITLE) {
-            /* Only the document title: <svg> in the body has <title>s too. */
-            if (head && !ctx->cands[NMI_F_TITLE].count) {
-                const char *s = nmi_node_text(ctx, c);
-                if (s)
-                    nmi_add_cand(ctx, NMI_F_TITLE, s, strlen(s), NMI_RANK_TITLE,
-                                 NEWSMETA_SOURCE_MARKUP);
-            }
-            continue;
-        } else if (k == HT_HTML) {
-            const char *lang = nmi_attr(c, "lang");
-            if (!lang)
-                lang = nmi_attr(c, "xml:lang");
-            if (lang)
-                add_value(ctx, NMI_F_LANGUAGE, lang, NMI_RANK_HTML_LANG, NEWSMETA_SOURCE_MARKUP);
-        } else if (k == HT_LINK) {
-            const char *rel = nmi_attr(c, "rel"), *href = nmi_attr(c, "href");
-            if (rel && href && nmi_ieq(rel, "canonical"))
-                add_value(ctx, NMI_F_CANONICAL, href, NMI_RANK_CANONICAL_LINK, NEWSMETA_SOURCE_META);
-            continue;
-        } else if (k == HT_H1) {
-            h1 = true;
-            if (pos->nh1 < 8 && !head)
-                pos->h1_at[pos->nh1][0] = pos->h1_at[pos->nh1][1] = pos->chars;
-            if (ctx->cands[NMI_F_H1].count < 8) {
-                const char *s = nmi_node_text(ctx, c);
-                /* an <h1> that only links to another page is a teaser */
-                bool teaser = s && h1_links_away(ctx, c, s);
-                if (s)
-                    nmi_add_cand_flags(ctx, NMI_F_H1, s, strlen(s),
-                                       teaser ? NMI_RANK_H1_TEASER : NMI_RANK_H1,
-                                       NEWSMETA_SOURCE_MARKUP, teaser ? NMI_CAND_TEASER : 0u);
-            }
-        } else if (k == HT_TIME && !head) {
-            const char *dt = nmi_attr(c, "datetime");
-            const char *cls = nmi_attr(c, "class");
-            /* "entry-date published updated": WordPress marks the first
-             * date both ways; published wins */
-            bool pub = nmi_attr(c, "pubdate") != NULL ||
-                       (cls && (nmi_istr(cls, "publish") || nmi_istr(cls, "posted")));
-            bool upd = !pub && cls && (nmi_istr(cls, "update") || nmi_istr(cls, "modif"));
-            if (dt && *dt && !st.comments)
-                add_value(ctx, upd ? NMI_F_MODIFIED : NMI_F_PUBLISHED, dt,
-                          pub ? NMI_RANK_TIME_PUBLISHED : NMI_RANK_TIME, NEWSMETA_SOURCE_MARKUP);
-            const char *txt = nmi_node_text(ctx, c);
-            const char *title = nmi_attr(c, "title");
-            if (dt && (txt || title)) {
-                if (!pos->hints_ready) {
-                    nmi_date_hints_init(ctx, &pos->hints);
-                    /* the offset of a pair is what parts its two clocks */
-                    pos->hints.skip_names = true;
-                    pos->hints_ready = true;
-                }
-                time_pair(ctx, &pos->hints, dt, txt);
-                if (title)
-                    time_pair(ctx, &pos->hints, dt, title);
-            }
-            if (!st.comments)
-                date_seen_add(ctx, pos, txt, NMI_CAND_FROM_TIME | (upd ? DS_MODIFIED : 0u));
-        } else if (k == HT_INPUT && !head) {
-            /* <input type=hidden class="published_date" value="2019-11-18 23:41:18"> */
-            const char *cls = nmi_attr(c, "class"), *val = nmi_attr(c, "value");
-            if (cls && val && has_digit(val) && strlen(val) < 64 &&
-                (nmi_istr(cls, "publish") || nmi_istr(cls, "modified") || nmi_istr(cls, "updated")))
-                add_value(ctx, nmi_istr(cls, "publish") ? NMI_F_PUBLISHED : NMI_F_MODIFIED, val,
-                          NMI_RANK_HIDDEN_INPUT, NEWSMETA_SOURCE_MARKUP);
-        } else if (k == HT_A && !head) {
-            const char *href = nmi_attr(c, "href");
-            if (!st.comments) {
-                const char *rel = nmi_attr(c, "rel");
-                if (rel && nmi_istr(rel, "author")) {
-                    const char *s = nmi_node_text(ctx, c);
-                    if (s && strlen(s) < 100)
-                        add_value(ctx, NMI_F_AUTHOR, s, NMI_RANK_AUTHOR_LINK, NEWSMETA_SOURCE_MARKUP);
-                }
-                if (href && nmi_istarts(href, "mailto:"))
-                    signature(ctx, c);
-                else if (href)
-                    profile_link(ctx, c);
-            }
-        }
-        el_attrs at;
-        gather(c, &at);
-        if (!cs.comments && !head && (at.cls || at.id || nmi_attr(c, "itemtype")) &&
-            comment_section(c, &at))
-            cs.comments = true;
-        if (at.itemprop && !cs.comments)
-            harvest_itemprop(ctx, c, at.itemprop);
-        /* Visible dates: "November 18, 2019 at 2:26 PM HST" in an element
-         * whose class says date/time/published (or updated). Ranked and
-         * parsed after the walk; text that is not a date is not used. */
-        if (!head && !cs.comments && (at.cls || at.id) && k != HT_TIME && k != HT_INPUT &&
-            class_has(&at, DATE_WORDS) && !class_has(&at, DATE_NOT)) {
-            const char *s = nmi_node_text(ctx, c);
-            bool upd = class_has(&at, DATE_UPDATED) && !class_has(&at, DATE_PUBLISHED);
-            if (s && strlen(s) < 200)
-                date_seen_add(ctx, pos, s, DS_CLASS | (upd ? DS_MODIFIED : 0u));
-        }
-        if (!head && !cs.comments && (at.cls || at.id) && ctx->cands[NMI_F_BYLINE].count < 32 &&
-            class_has(&at, BYLINE_WORDS) && !class_has(&at, BYLINE_NOT)) {
-            const char *s = byline_text(ctx, c, 200);
-            if (s && strlen(s) > 3) {
-                nmi_add_cand(ctx, NMI_F_BYLINE, s, strlen(s), NMI_RANK_BYLINE_CLASS,
-                             NEWSMETA_SOURCE_MARKUP);
-                date_seen_add(ctx, pos, s, NMI_CAND_IN_BYLINE);
-            }
-        }
+        harvest_classes(ctx, c, k, &cs, pos);
         walk(ctx, c->children, depth + 1, cs, pos);
-        if (h1) {
+        if (k == HT_H1) {
             pos->seen_h1 = true;
             pos->since_h1 = 0;
-            if (pos->nh1 < 8 && !head)
-                pos->h1_at[pos->nh1++][1] = pos->chars;
+            if (!cs.head)
+                nmi_page_dates_h1(&pos->dates, true);
         }
     }
 }
@@ -1142,7 +897,6 @@ void nmi_harvest(nmi_ctx *ctx)
     /* the page's language is known now: its dates can be read */
     nmi_date_hints h;
     nmi_date_hints_init(ctx, &h);
-    rank_dates(ctx, &pos, &h);
+    nmi_rank_page_dates(ctx, &pos.dates, &h);
     nmi_read_dates(ctx, &h);
-    free(pos.dates);
 }
