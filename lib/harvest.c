@@ -364,6 +364,8 @@ static bool inline_format(const char *t)
 }
 
 #define NMI_BYLINE_TEXT_MAX 400
+/* Levels read below a byline element: a byline is shallow markup. */
+#define NMI_BYLINE_DEPTH 63
 
 /* Element boundaries, as NMI_BYLINE_MARKs. A block element always parts
  * what is before it from what is after it. An inline one does only where
@@ -395,8 +397,9 @@ static void boundary(bl_buf *bb, bool block)
     }
 }
 
-static void bl_text(bl_buf *bb, const char *s)
+static void bl_text(void *sink, const char *s)
 {
+    bl_buf *bb = sink;
     if (bb->pending) {
         unsigned char c = (unsigned char)s[0];
         unsigned char last = bb->b.len ? (unsigned char)bb->b.data[bb->b.len - 1] : ' ';
@@ -423,32 +426,25 @@ static bool block_tag(const char *t)
     return false;
 }
 
-static void byline_collect(bl_buf *bb, const xmlNode *n, int depth)
+static void bl_enter(void *sink, const xmlNode *el)
 {
-    for (const xmlNode *c = n; c && bb->b.len < NMI_BYLINE_TEXT_MAX && depth < 64; c = c->next) {
-        if (c->type == XML_TEXT_NODE) {
-            if (c->content && c->content[0])
-                bl_text(bb, (const char *)c->content);
-            continue;
-        }
-        if (c->type != XML_ELEMENT_NODE)
-            continue;
-        const char *t = nmi_tag(c);
-        if (!strcmp(t, "script") || !strcmp(t, "style") || !strcmp(t, "noscript") ||
-            !strcmp(t, "template") || !strcmp(t, "svg") || !strcmp(t, "select") ||
-            !strcmp(t, "button") || !strcmp(t, "iframe"))
-            continue;
-        if (!strcmp(t, "br")) {
-            boundary(bb, true);
-            continue;
-        }
-        bool edge = !inline_format(t), block = block_tag(t);
-        if (edge)
-            boundary(bb, block);
-        byline_collect(bb, c->children, depth + 1);
-        if (edge)
-            boundary(bb, block);
-    }
+    const char *t = nmi_tag(el);
+    if (!strcmp(t, "br"))
+        boundary(sink, true);
+    else if (!inline_format(t))
+        boundary(sink, block_tag(t));
+}
+
+static void bl_leave(void *sink, const xmlNode *el)
+{
+    const char *t = nmi_tag(el);
+    if (strcmp(t, "br") && !inline_format(t))
+        boundary(sink, block_tag(t));
+}
+
+static bool bl_full(const void *sink)
+{
+    return ((const bl_buf *)sink)->b.len >= NMI_BYLINE_TEXT_MAX;
 }
 
 /* The text of a byline element with NMI_BYLINE_MARK between its parts;
@@ -463,7 +459,9 @@ static const char *byline_text(nmi_ctx *ctx, const xmlNode *n, size_t max)
             nmi_buf_append_collapsed(&bb.b, (const char *)n->content,
                                      strlen((const char *)n->content));
     } else {
-        byline_collect(&bb, n->children, 0);
+        static const nmi_text_walk WALK = {NMI_TEXT_SKIP_WIDGETS, NMI_BYLINE_DEPTH, bl_text,
+                                           bl_enter, bl_leave, bl_full};
+        nmi_walk_text(n->children, &WALK, &bb);
     }
     nmi_buf b = bb.b;
     const char *r = NULL;

@@ -34,33 +34,68 @@ const char *nmi_attr(const xmlNode *n, const char *name)
     return NULL;
 }
 
-static void collect_text(const xmlNode *n, nmi_buf *b, int depth)
+/* ---- the visible-text walker ---------------------------------------------- */
+
+/* Elements whose content is never visible text. */
+static bool never_text(const char *t)
 {
-    if (depth > NMI_MAX_DEPTH)
+    return !strcmp(t, "script") || !strcmp(t, "style") || !strcmp(t, "noscript") ||
+           !strcmp(t, "template");
+}
+
+static bool skipped(const char *t, unsigned skip)
+{
+    if (never_text(t))
+        return true;
+    if ((skip & NMI_TEXT_SKIP_HEAD) && (!strcmp(t, "head") || !strcmp(t, "title")))
+        return true;
+    return (skip & NMI_TEXT_SKIP_WIDGETS) && (!strcmp(t, "svg") || !strcmp(t, "select") ||
+                                              !strcmp(t, "button") || !strcmp(t, "iframe"));
+}
+
+static void walk_text(const xmlNode *first, const nmi_text_walk *w, void *sink, int depth)
+{
+    if (depth > w->max_depth)
         return;
-    for (const xmlNode *c = n->children; c; c = c->next) {
+    for (const xmlNode *c = first; c && !(w->full && w->full(sink)); c = c->next) {
         if (c->type == XML_TEXT_NODE || c->type == XML_CDATA_SECTION_NODE) {
-            if (c->content)
-                nmi_buf_append_collapsed(b, (const char *)c->content,
-                                         strlen((const char *)c->content));
-        } else if (c->type == XML_ELEMENT_NODE) {
-            const char *t = nmi_tag(c);
-            if (!strcmp(t, "script") || !strcmp(t, "style") || !strcmp(t, "noscript") ||
-                !strcmp(t, "template"))
-                continue;
-            /* Block boundaries separate words even without whitespace in
-             * the source: <div>Jane Doe</div><div>Reuters</div>. */
-            bool block = !strcmp(t, "br") || !strcmp(t, "div") || !strcmp(t, "p") ||
-                         !strcmp(t, "li") || !strcmp(t, "td") || !strcmp(t, "h1") ||
-                         !strcmp(t, "h2") || !strcmp(t, "h3") || !strcmp(t, "section") ||
-                         !strcmp(t, "tr") || !strcmp(t, "dd") || !strcmp(t, "dt");
-            if (block)
-                nmi_buf_append_collapsed(b, " ", 1);
-            collect_text(c, b, depth + 1);
-            if (block)
-                nmi_buf_append_collapsed(b, " ", 1);
+            if (c->content && c->content[0])
+                w->text(sink, (const char *)c->content);
+            continue;
         }
+        if (c->type != XML_ELEMENT_NODE || skipped(nmi_tag(c), w->skip))
+            continue;
+        if (w->enter)
+            w->enter(sink, c);
+        walk_text(c->children, w, sink, depth + 1);
+        if (w->leave)
+            w->leave(sink, c);
     }
+}
+
+void nmi_walk_text(const xmlNode *first, const nmi_text_walk *w, void *sink)
+{
+    walk_text(first, w, sink, 0);
+}
+
+/* ---- an element's text ------------------------------------------------------ */
+
+static void text_append(void *sink, const char *s)
+{
+    nmi_buf_append_collapsed(sink, s, strlen(s));
+}
+
+/* Block boundaries separate words even without whitespace in the source:
+ * <div>Jane Doe</div><div>Reuters</div>. */
+static void text_boundary(void *sink, const xmlNode *el)
+{
+    const char *t = nmi_tag(el);
+    bool block = !strcmp(t, "br") || !strcmp(t, "div") || !strcmp(t, "p") || !strcmp(t, "li") ||
+                 !strcmp(t, "td") || !strcmp(t, "h1") || !strcmp(t, "h2") || !strcmp(t, "h3") ||
+                 !strcmp(t, "section") || !strcmp(t, "tr") || !strcmp(t, "dd") ||
+                 !strcmp(t, "dt");
+    if (block)
+        nmi_buf_append_collapsed(sink, " ", 1);
 }
 
 char *nmi_node_text(nmi_ctx *ctx, const xmlNode *n)
@@ -74,7 +109,9 @@ char *nmi_node_text(nmi_ctx *ctx, const xmlNode *n)
             nmi_buf_append_collapsed(&b, (const char *)n->content,
                                      strlen((const char *)n->content));
     } else {
-        collect_text(n, &b, 0);
+        static const nmi_text_walk WALK = {0, NMI_MAX_DEPTH, text_append, text_boundary,
+                                           text_boundary, NULL};
+        nmi_walk_text(n->children, &WALK, &b);
     }
     char *r = NULL;
     if (b.oom)

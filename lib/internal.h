@@ -401,8 +401,31 @@ static inline const char *nmi_tag(const xmlNode *n)
 }
 /* Attribute value borrowed from the tree (no copy), or NULL. */
 const char *nmi_attr(const xmlNode *n, const char *name);
-/* Concatenated text of a subtree, whitespace collapsed, into the arena;
- * NULL when empty. Skips <script>, <style> and <noscript>. */
+/* The one walker over visible text: each reader of text gives its skip
+ * policy and its sink. The content of <script>, <style>, <noscript> and
+ * <template> is never visible text; these leave out more: */
+typedef enum nmi_text_skip {
+    NMI_TEXT_SKIP_HEAD = 1u << 0,   /* <head> and <title>: the document's, not the page's */
+    NMI_TEXT_SKIP_WIDGETS = 1u << 1 /* <svg>, <select>, <button>, <iframe>: drawings, controls */
+} nmi_text_skip;
+
+typedef struct nmi_text_walk {
+    unsigned skip; /* nmi_text_skip bits */
+    int max_depth; /* nodes more than this many levels below the first are not read */
+    /* each text (or CDATA) node's text, never empty */
+    void (*text)(void *sink, const char *s);
+    /* before and after the children of each element read; may be NULL */
+    void (*enter)(void *sink, const xmlNode *el);
+    void (*leave)(void *sink, const xmlNode *el);
+    /* asked before each node; true stops the walk; may be NULL */
+    bool (*full)(const void *sink);
+} nmi_text_walk;
+
+/* Walk the nodes from first on (its following siblings and everything
+ * below them), in document order. */
+void nmi_walk_text(const xmlNode *first, const nmi_text_walk *w, void *sink);
+/* Concatenated text of a subtree, whitespace collapsed (with a space at
+ * the edges of block elements), into the arena; NULL when empty. */
 char *nmi_node_text(nmi_ctx *ctx, const xmlNode *n);
 /* Resolve href against the context base with libxml2's URI code; returns
  * an arena string, or NULL for empty, fragment-only and javascript: refs. */

@@ -71,26 +71,23 @@ static void fold_append(nmi_buf *b, const char *s, size_t n)
     b->data[b->len] = '\0';
 }
 
-static void collect_text(nmi_buf *b, const xmlNode *n, int depth)
+static void fold_text(void *sink, const char *s)
 {
-    if (depth > NMI_MAX_DEPTH)
-        return;
-    for (const xmlNode *c = n; c && !b->oom; c = c->next) {
-        if (c->type == XML_TEXT_NODE || c->type == XML_CDATA_SECTION_NODE) {
-            if (c->content)
-                fold_append(b, (const char *)c->content, strlen((const char *)c->content));
-            continue;
-        }
-        if (c->type != XML_ELEMENT_NODE)
-            continue;
-        const char *t = nmi_tag(c);
-        if (!strcmp(t, "script") || !strcmp(t, "style") || !strcmp(t, "noscript") ||
-            !strcmp(t, "template") || !strcmp(t, "head") || !strcmp(t, "title"))
-            continue;
-        if (b->len && b->data[b->len - 1] != ' ')
-            nmi_buf_appendc(b, ' ');
-        collect_text(b, c->children, depth + 1);
-    }
+    fold_append(sink, s, strlen(s));
+}
+
+/* Every element parts words. */
+static void fold_boundary(void *sink, const xmlNode *el)
+{
+    nmi_buf *b = sink;
+    (void)el;
+    if (b->len && b->data[b->len - 1] != ' ')
+        nmi_buf_appendc(b, ' ');
+}
+
+static bool fold_full(const void *sink)
+{
+    return ((const nmi_buf *)sink)->oom;
 }
 
 /* Below this many letters the page shows too little (its text comes from
@@ -105,7 +102,9 @@ static bool printed(nmi_ctx *ctx, page_text *pt, const char *name)
         pt->built = true;
         nmi_buf_init(&pt->b);
         nmi_buf_appendc(&pt->b, ' ');
-        collect_text(&pt->b, xmlDocGetRootElement(ctx->doc), 0);
+        static const nmi_text_walk WALK = {NMI_TEXT_SKIP_HEAD, NMI_MAX_DEPTH, fold_text,
+                                           fold_boundary, NULL, fold_full};
+        nmi_walk_text(xmlDocGetRootElement(ctx->doc), &WALK, &pt->b);
         nmi_buf_appendc(&pt->b, ' ');
         pt->usable = !pt->b.oom && pt->b.len >= NMI_PRINTED_MIN_TEXT;
     }
