@@ -130,8 +130,13 @@ bool nmi_utf8_any(const char *s, size_t n, UBool (*is)(UChar32));
 const char *nmi_decode_entities(nmi_arena *arena, const char *s, bool *oom);
 
 /* ------------------------------------------------------------------ */
-/* Per-call context                                                    */
+/* evidence.c — what the reading stages find, for reconcile*.c         */
 /* ------------------------------------------------------------------ */
+
+/* harvest.c, jsonld.c and text.c (and prune.c, through its caller) add
+ * what they find through nmi_add_*; the dates are read once, with the
+ * page's hints, when its language is known (nmi_read_dates); reconcile*.c
+ * chooses among the candidates and never reads a string twice. */
 
 typedef enum nmi_field {
     NMI_F_HEADLINE,    /* JSON-LD headline, og:title, twitter:title, itemprop */
@@ -181,7 +186,7 @@ typedef enum nmi_rank {
     NMI_RANK_META_EPOCH = 29,          /* a Unix timestamp in a <meta> named for publication */
     /* visible markup (harvest.c) */
     NMI_RANK_TIME_PUBLISHED = 35,      /* <time datetime> marked as the publication */
-    NMI_RANK_DATE_NEAR_MARKED = 36,    /* a printed date near the <h1>, labelled, in a byline or a <time> */
+    NMI_RANK_DATE_NEAR_MARKED = 36,    /* a printed date near the <h1>: labelled, in a byline, a <time> */
     NMI_RANK_DATE_NEAR = 38,           /* a printed date near the <h1> */
     NMI_RANK_AUTHOR_LINK = 38,         /* <a rel=author> */
     NMI_RANK_TITLE = 40,               /* <title> */
@@ -282,45 +287,7 @@ typedef struct nmi_script_times {
     size_t count, cap;
 } nmi_script_times;
 
-/* A body block before it lands in the article. */
-typedef struct nmi_block {
-    newsmeta_paragraph_kind kind;
-    int level;
-    const char *text;
-    size_t length;
-    bool linky; /* mostly link text: dropped after the tail is trimmed */
-} nmi_block;
-
-typedef struct nmi_link {
-    const char *href;
-    const char *text;
-    newsmeta_link_kind kind;
-    long paragraph;
-    size_t start, end;
-} nmi_link;
-
-typedef struct nmi_ctx {
-    nmi_arena *arena;
-    newsmeta_options opts;   /* copy with defaults filled in */
-    const char *url;         /* page URL as given, or NULL */
-    const char *base;        /* base for links: <base href> over url */
-    htmlDocPtr doc;
-    nmi_cands cands[NMI_F_COUNT];
-    nmi_zone_evs zones;
-    nmi_block *blocks;
-    size_t block_count, block_cap;
-    nmi_link *links;
-    size_t link_count, link_cap;
-    const char *charset;
-    newsmeta_charset_source charset_source;
-    uint32_t truncated;      /* NEWSMETA_TRUNCATED_* bits */
-    const char **captions;   /* figure captions met in the body */
-    size_t caption_count, caption_cap;
-    bool oom;                /* sticky out-of-memory flag */
-} nmi_ctx;
-
-/* evidence.c: the candidate store. The stages that read the page record
- * what they find; reconcile.c chooses among it. */
+typedef struct nmi_ctx nmi_ctx;
 
 /* Record a candidate; value is copied into the arena, cleaned (whitespace
  * collapsed) and ignored when empty. */
@@ -355,6 +322,52 @@ const nmi_cand *nmi_best_cand(const nmi_ctx *ctx, nmi_field field);
  * -NMI_NO_RANK). */
 #define NMI_NO_RANK 1000000
 int nmi_next_rank(const nmi_cands *c, int last);
+
+/* ------------------------------------------------------------------ */
+/* Per-call context                                                    */
+/* ------------------------------------------------------------------ */
+
+/* A body block before it lands in the article. */
+typedef struct nmi_block {
+    newsmeta_paragraph_kind kind;
+    int level;
+    const char *text;
+    size_t length;
+    bool linky; /* mostly link text: dropped after the tail is trimmed */
+} nmi_block;
+
+typedef struct nmi_link {
+    const char *href;
+    const char *text;
+    newsmeta_link_kind kind;
+    long paragraph;
+    size_t start, end;
+} nmi_link;
+
+typedef struct nmi_ctx {
+    nmi_arena *arena;
+    newsmeta_options opts;   /* copy with defaults filled in */
+    const char *url;         /* page URL as given, or NULL */
+    const char *base;        /* base for links: <base href> over url */
+    htmlDocPtr doc;
+    /* The evidence (evidence.c): what the reading stages found, added
+     * through nmi_add_*, for reconcile*.c to choose from. (An anonymous
+     * struct while date.c's hints and api.c read ctx->cands directly.) */
+    struct {
+        nmi_cands cands[NMI_F_COUNT]; /* candidates per field; items malloc'd */
+        nmi_zone_evs zones;           /* the page's zone, in the arena */
+    };
+    nmi_block *blocks;
+    size_t block_count, block_cap;
+    nmi_link *links;
+    size_t link_count, link_cap;
+    const char *charset;
+    newsmeta_charset_source charset_source;
+    uint32_t truncated;      /* NEWSMETA_TRUNCATED_* bits */
+    const char **captions;   /* figure captions met in the body */
+    size_t caption_count, caption_cap;
+    bool oom;                /* sticky out-of-memory flag */
+} nmi_ctx;
 
 /* ------------------------------------------------------------------ */
 /* decode.c — bytes to UTF-8                                           */
