@@ -1,7 +1,7 @@
-/* Between harvest.c (the walk over the tree) and harvest_dates.c (the
- * dates printed on the page, and the zone its <time> pairs tell): what
- * the walk records for the dates as it goes, read when it ends. Private to
- * the two files. */
+/* Between harvest.c (the walk over the tree), harvest_dates.c (the dates
+ * printed on the page, and the zone its <time> pairs tell) and
+ * harvest_bylines.c (the bylines as printed): what the walk records for
+ * the dates as it goes, read when it ends. Private to the three files. */
 #ifndef NEWSMETA_HARVEST_H
 #define NEWSMETA_HARVEST_H
 
@@ -31,6 +31,8 @@ typedef struct nmi_page_dates {
     bool hints_ready;
 } nmi_page_dates;
 
+/* ---- harvest_dates.c ---- */
+
 /* A visible text node: counted for the distances. */
 void nmi_page_dates_text(nmi_page_dates *pd, const char *text);
 /* An <h1> of the body starts or ends here. */
@@ -46,5 +48,18 @@ void nmi_time_element(nmi_ctx *ctx, const xmlNode *el, bool in_comments, nmi_pag
 /* After the walk: the printed dates as candidates, ranked by where they
  * are and read with the page's hints h. */
 void nmi_rank_page_dates(nmi_ctx *ctx, const nmi_page_dates *pd, nmi_date_hints *h);
+
+/* ---- harvest_bylines.c ---- */
+
+/* The text of a byline element with NMI_BYLINE_MARK between its parts;
+ * NULL when empty or longer than max bytes. */
+const char *nmi_byline_text(nmi_ctx *ctx, const xmlNode *n, size_t max);
+/* A text node that starts with a writer label: its element is a byline,
+ * near the headline or not (a bare "By" counts only when near). */
+void nmi_byline_label_line(nmi_ctx *ctx, const xmlNode *text, bool near, nmi_page_dates *pd);
+/* "Jane Doe <a href=mailto:...>": the words before a mail link a. */
+void nmi_signature(nmi_ctx *ctx, const xmlNode *a);
+/* The text of a link a to an author's profile URL given by the metadata. */
+void nmi_profile_link(nmi_ctx *ctx, const xmlNode *a);
 
 #endif /* NEWSMETA_HARVEST_H */
