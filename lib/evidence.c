@@ -1,6 +1,6 @@
 /* The evidence: every value the reading stages find in a page (harvest.c,
  * jsonld.c, text.c), with its source, rank and flags, kept per field until
- * reconcile.c chooses among them. The store lives here, apart from both
+ * reconcile*.c choose among them. The store lives here, apart from both
  * ends, so that data flows one way: the readers add, the chooser reads. */
 #include <stdlib.h>
 #include <string.h>

@@ -328,7 +328,8 @@ static void harvest_itemprop(nmi_ctx *ctx, const xmlNode *n, const char *prop)
                 if (!name)
                     name = val ? val : nmi_node_text(ctx, n);
                 if (name && strlen(name) < 200)
-                    add_value(ctx, NMI_F_AUTHOR, name, NMI_RANK_ITEMPROP_AUTHOR, NEWSMETA_SOURCE_MICRODATA);
+                    add_value(ctx, NMI_F_AUTHOR, name, NMI_RANK_ITEMPROP_AUTHOR,
+                              NEWSMETA_SOURCE_MICRODATA);
             } else if (nmi_ieq(one, "datePublished")) {
                 add_value(ctx, NMI_F_PUBLISHED, val ? val : nmi_node_text(ctx, n),
                           NMI_RANK_ITEMPROP_DATE, NEWSMETA_SOURCE_MICRODATA);

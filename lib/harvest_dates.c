@@ -207,9 +207,10 @@ void nmi_rank_page_dates(nmi_ctx *ctx, const nmi_page_dates *pd, nmi_date_hints 
 
 /* <time datetime="2019-11-19 02:24:00 UTC">Nov 18, 2019 at 9:24 PM</time>:
  * the same moment printed in the page's own zone, which tells that zone:
- * evidence for the other times the page prints without one (reconcile.c).
- * Also <time title="November 20, 2019 at 5:30 am">. When both are naive
- * and part by whole hours, the machine-readable one is UTC. */
+ * evidence for the other times the page prints without one
+ * (reconcile_dates.c). Also <time title="November 20, 2019 at 5:30 am">.
+ * When both are naive and part by whole hours, the machine-readable one
+ * is UTC. */
 static void time_pair(nmi_ctx *ctx, nmi_date_hints *h, const char *attr, const char *text)
 {
     nmi_time a, t;

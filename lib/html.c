@@ -1,4 +1,6 @@
-/* Stage 2: UTF-8 text -> libxml2 HTML tree, and small tree helpers.
+/* Stage 2: UTF-8 text -> libxml2 HTML tree, and small tree helpers: the
+ * one walker over visible text (nmi_walk_text) that every reader of text
+ * uses with its own skip policy, attributes, URLs.
  *
  * The parser runs with recovery on, all error output off and no network.
  * We never install libxml2 error handlers (process-wide) and never call

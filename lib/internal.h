@@ -186,8 +186,8 @@ typedef enum nmi_rank {
     NMI_RANK_META_EPOCH = 29,          /* a Unix timestamp in a <meta> named for publication */
     /* visible markup (harvest.c) */
     NMI_RANK_TIME_PUBLISHED = 35,      /* <time datetime> marked as the publication */
-    NMI_RANK_DATE_NEAR_MARKED = 36,    /* a printed date near the <h1>: labelled, in a byline, a <time> */
-    NMI_RANK_DATE_NEAR = 38,           /* a printed date near the <h1> */
+    NMI_RANK_DATE_NEAR_MARKED = 36,    /* near the <h1>, and labelled, in a byline or a <time> */
+    NMI_RANK_DATE_NEAR = 38,           /* a printed date near the <h1>, no more */
     NMI_RANK_AUTHOR_LINK = 38,         /* <a rel=author> */
     NMI_RANK_TITLE = 40,               /* <title> */
     NMI_RANK_H1 = 40,
@@ -249,8 +249,8 @@ typedef struct nmi_cands {
     size_t count, cap;
 } nmi_cands;
 
-/* Evidence of the page's own zone, beside its dates (reconcile.c gives
- * naive times the page's offset from it). */
+/* Evidence of the page's own zone, beside its dates (reconcile_dates.c
+ * gives naive times the page's offset from it). */
 typedef enum nmi_zone_kind {
     NMI_ZONE_LOCAL,      /* a local time of the page, with its offset */
     NMI_ZONE_MACHINE_UTC /* the page's machine-readable naive times are UTC */
@@ -445,11 +445,15 @@ char *nmi_node_text(nmi_ctx *ctx, const xmlNode *n);
 const char *nmi_resolve_url(nmi_ctx *ctx, const char *href);
 
 /* ------------------------------------------------------------------ */
-/* harvest.c — <meta>, <link>, microdata, <title>, <h1>, <time>         */
+/* harvest*.c — <meta>, <link>, microdata, <title>, <h1>, <time>, dates */
+/*              and bylines as printed (harvest.h between the files)   */
 /* jsonld.c  — JSON-LD blocks                                          */
 /* ------------------------------------------------------------------ */
 
+/* The tree (ctx->doc) to evidence: candidates for every field, the zone
+ * evidence of <time> pairs, every date read with the page's hints. */
 void nmi_harvest(nmi_ctx *ctx);
+/* One JSON-LD block's text to candidates (called by harvest.c). */
 void nmi_jsonld(nmi_ctx *ctx, const char *json, size_t len);
 
 /* ------------------------------------------------------------------ */

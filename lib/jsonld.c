@@ -222,8 +222,8 @@ static void add_people(jl *j, json_t *v, int rank, int depth)
         return;
     }
     /* An organization credited as author is not a person: an agency or
-     * the newsroom (reconcile.c tells which), and the publisher when the
-     * page names no other. */
+     * the newsroom (reconcile_authors.c tells which), and the publisher
+     * when the page names no other. */
     if (kind_of(v) == K_ORG) {
         add_str(j, NMI_F_AGENCY, json_string_value(name), rank);
         add_str(j, NMI_F_PUBLISHER, json_string_value(name), rank + NMI_LD_WEAKER_ORG_PUBLISHER);

@@ -229,7 +229,7 @@ const char *nmi_choose_headline(nmi_ctx *ctx, newsmeta_source *src)
             return decoded(ctx, h);
         }
         /* an <h1> that links to another page is a teaser, not this
-         * page's headline (harvest.c ranks it lower) */
+         * page's headline (harvest.c flags it NMI_CAND_TEASER) */
         if (!lone && !teaser && nmi_word_count(h, strlen(h)) >= 4)
             lone = h;
     }
