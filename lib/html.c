@@ -38,21 +38,29 @@ const char *nmi_attr(const xmlNode *n, const char *name)
 
 /* ---- the visible-text walker ---------------------------------------------- */
 
-/* Elements whose content is never visible text. */
-static bool never_text(const char *t)
-{
-    return !strcmp(t, "script") || !strcmp(t, "style") || !strcmp(t, "noscript") ||
-           !strcmp(t, "template");
-}
-
+/* Is an element left out under the skip policy? Told from the first
+ * letter: this runs for every element below. The content of <script>,
+ * <style>, <noscript> and <template> is never visible text. */
 static bool skipped(const char *t, unsigned skip)
 {
-    if (never_text(t))
-        return true;
-    if ((skip & NMI_TEXT_SKIP_HEAD) && (!strcmp(t, "head") || !strcmp(t, "title")))
-        return true;
-    return (skip & NMI_TEXT_SKIP_WIDGETS) && (!strcmp(t, "svg") || !strcmp(t, "select") ||
-                                              !strcmp(t, "button") || !strcmp(t, "iframe"));
+    bool head = skip & NMI_TEXT_SKIP_HEAD, widgets = skip & NMI_TEXT_SKIP_WIDGETS;
+    switch (t[0]) {
+    case 'b':
+        return widgets && !strcmp(t, "button");
+    case 'h':
+        return head && !strcmp(t, "head");
+    case 'i':
+        return widgets && !strcmp(t, "iframe");
+    case 'n':
+        return !strcmp(t, "noscript");
+    case 's':
+        return !strcmp(t, "script") || !strcmp(t, "style") ||
+               (widgets && (!strcmp(t, "svg") || !strcmp(t, "select")));
+    case 't':
+        return !strcmp(t, "template") || (head && !strcmp(t, "title"));
+    default:
+        return false;
+    }
 }
 
 static void walk_text(const xmlNode *first, const nmi_text_walk *w, void *sink, int depth)
@@ -88,14 +96,37 @@ static void text_append(void *sink, const char *s)
 }
 
 /* Block boundaries separate words even without whitespace in the source:
- * <div>Jane Doe</div><div>Reuters</div>. */
+ * <div>Jane Doe</div><div>Reuters</div>. The blocks: br, div, p, li, td,
+ * h1-h3, section, tr, dd, dt. */
 static void text_boundary(void *sink, const xmlNode *el)
 {
     const char *t = nmi_tag(el);
-    bool block = !strcmp(t, "br") || !strcmp(t, "div") || !strcmp(t, "p") || !strcmp(t, "li") ||
-                 !strcmp(t, "td") || !strcmp(t, "h1") || !strcmp(t, "h2") || !strcmp(t, "h3") ||
-                 !strcmp(t, "section") || !strcmp(t, "tr") || !strcmp(t, "dd") ||
-                 !strcmp(t, "dt");
+    bool block;
+    switch (t[0]) {
+    case 'b':
+        block = !strcmp(t, "br");
+        break;
+    case 'd':
+        block = !strcmp(t, "div") || !strcmp(t, "dd") || !strcmp(t, "dt");
+        break;
+    case 'h':
+        block = t[1] >= '1' && t[1] <= '3' && !t[2];
+        break;
+    case 'l':
+        block = !strcmp(t, "li");
+        break;
+    case 'p':
+        block = !t[1];
+        break;
+    case 's':
+        block = !strcmp(t, "section");
+        break;
+    case 't':
+        block = !strcmp(t, "td") || !strcmp(t, "tr");
+        break;
+    default:
+        block = false;
+    }
     if (block)
         nmi_buf_append_collapsed(sink, " ", 1);
 }
