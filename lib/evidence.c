@@ -7,6 +7,8 @@
 
 #include "internal.h"
 
+/* ---- candidates ---------------------------------------------------------- */
+
 /* Append one candidate; false when it was not kept (empty, over the
  * limit, out of memory). */
 static bool add(nmi_ctx *ctx, nmi_field field, const char *value, size_t n, nmi_cand cand)
@@ -77,7 +79,7 @@ void nmi_add_date(nmi_ctx *ctx, nmi_field field, const char *value, size_t n, in
     ctx->cands[field].items[ctx->cands[field].count - 1].time = time_copy(ctx, t);
 }
 
-/* ---- zone evidence ------------------------------------------------------ */
+/* ---- zone evidence ------------------------------------------------------- */
 
 bool nmi_arena_grow(nmi_ctx *ctx, void **items, size_t size, size_t count, size_t *cap)
 {
@@ -126,7 +128,7 @@ void nmi_add_script_times(nmi_ctx *ctx, const nmi_script_times *times)
     }
 }
 
-/* ---- reading the dates ---------------------------------------------------- */
+/* ---- reading the dates --------------------------------------------------- */
 
 void nmi_read_dates(nmi_ctx *ctx, nmi_date_hints *h)
 {

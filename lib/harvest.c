@@ -351,7 +351,7 @@ static void harvest_itemprop(nmi_ctx *ctx, const xmlNode *n, const char *prop)
     }
 }
 
-/* ---- the walk ------------------------------------------------------------- */
+/* ---- the walk ------------------------------------------------------------ */
 
 typedef struct walk_state {
     bool head;      /* inside <head> */

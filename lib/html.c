@@ -36,7 +36,7 @@ const char *nmi_attr(const xmlNode *n, const char *name)
     return NULL;
 }
 
-/* ---- the visible-text walker ---------------------------------------------- */
+/* ---- the visible-text walker --------------------------------------------- */
 
 /* Is an element left out under the skip policy? Told from the first
  * letter: this runs for every element below. The content of <script>,
@@ -88,7 +88,7 @@ void nmi_walk_text(const xmlNode *first, const nmi_text_walk *w, void *sink)
     walk_text(first, w, sink, 0);
 }
 
-/* ---- an element's text ------------------------------------------------------ */
+/* ---- an element's text --------------------------------------------------- */
 
 static void text_append(void *sink, const char *s)
 {

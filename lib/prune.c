@@ -319,7 +319,7 @@ static size_t svg_close(tag_scan *t, size_t i, size_t *stop)
     return close;
 }
 
-/* ---- the scripts' publication times --------------------------------------- */
+/* ---- the scripts' publication times -------------------------------------- */
 
 /* Does the key before a value starting at p (a quote before it) say
  * publication ("articlePublishTime", "pubdate")? */
