@@ -233,12 +233,8 @@ static void structured_credits(nmi_ctx *ctx, const newsmeta_article *a, credits 
 {
     const nmi_cands *c = &ctx->cands[NMI_F_AUTHOR];
     nmi_names_init(&cr->meta_kept, a->site_name, a->publisher, ctx->url);
-    int last = -NMI_NO_RANK;
-    while (cr->ns < NMI_MAX_AUTHOR_SOURCES) {
-        int r = nmi_next_rank(c, last);
-        if (r == NMI_NO_RANK)
-            break;
-        last = r;
+    for (int r = nmi_next_rank(c, -NMI_NO_RANK);
+         r != NMI_NO_RANK && cr->ns < NMI_MAX_AUTHOR_SOURCES; r = nmi_next_rank(c, r)) {
         author_source *g = &cr->srcs[cr->ns++];
         nmi_names_init(&g->names, a->site_name, a->publisher, ctx->url);
         g->cand = NULL;
@@ -258,12 +254,8 @@ static void structured_credits(nmi_ctx *ctx, const newsmeta_article *a, credits 
 static void printed_bylines(nmi_ctx *ctx, const newsmeta_article *a, credits *cr)
 {
     const nmi_cands *bc = &ctx->cands[NMI_F_BYLINE];
-    int last = -NMI_NO_RANK;
-    while (cr->ns < NMI_MAX_AUTHOR_SOURCES) {
-        int r = nmi_next_rank(bc, last);
-        if (r == NMI_NO_RANK)
-            break;
-        last = r;
+    for (int r = nmi_next_rank(bc, -NMI_NO_RANK);
+         r != NMI_NO_RANK && cr->ns < NMI_MAX_AUTHOR_SOURCES; r = nmi_next_rank(bc, r)) {
         for (size_t i = 0; i < bc->count && cr->ns < NMI_MAX_AUTHOR_SOURCES; i++) {
             if (bc->items[i].rank != r)
                 continue;
