@@ -398,11 +398,14 @@ static void drop_text(page *p)
     p->owned = false;
 }
 
-/* prune.c's byte pass, when it changed anything, replaces the text. */
+/* prune.c's byte pass, when it changed anything, replaces the text; the
+ * publication times it read in inline scripts go to the evidence. */
 static void prune(nmi_ctx *ctx, page *p)
 {
     size_t pruned_len = 0;
-    char *pruned = nmi_prune_markup(ctx, p->utf8, p->len, &pruned_len);
+    nmi_script_times script_times = {NULL, 0, 0};
+    char *pruned = nmi_prune_markup(ctx, p->utf8, p->len, &pruned_len, &script_times);
+    nmi_add_script_times(ctx, &script_times);
     if (pruned) {
         drop_text(p);
         p->utf8 = pruned;

@@ -1,21 +1,17 @@
 /* Stage 3a: one walk over the tree that collects a candidate for every
  * field from <meta>/<link> tags (OpenGraph, Twitter, Dublin Core, Parse.ly,
  * Sailthru, ...), itemprop microdata, <title>, <h1>, <time>, rel=author and
- * byline elements; JSON-LD blocks are handed to jsonld.c on the way.
- *
- * Rank scale shared with jsonld.c (lower wins):
- *   10-19 JSON-LD on an article object     20-29 OpenGraph / article:* / microdata
- *   25-34 Twitter and other meta names     35-59 visible markup
- *   60-89 weaker markup guesses            90+   the URL
- */
-#include <stdio.h>
-#include <stdlib.h>
+ * byline elements; JSON-LD blocks are handed to jsonld.c on the way, the
+ * dates printed on the page to harvest_dates.c, the bylines to
+ * harvest_bylines.c. At the end of the walk the
+ * page's language is known and every date found is read, once.
+ * The ranks are nmi_rank (internal.h); the <meta> keys rank in their
+ * table below. */
 #include <string.h>
 
 #include <unicode/uchar.h>
-#include <unicode/utf8.h>
 
-#include "internal.h"
+#include "harvest.h"
 
 typedef struct meta_key {
     const char *key;
@@ -123,8 +119,8 @@ static const meta_key META_KEYS[] = {
 };
 
 /* A Unix timestamp in a <meta> whose name says publication
- * ("analytics:p_ts", "publish_timestamp"): a candidate written
- * "@1574101047", an instant beyond doubt (date.c). */
+ * ("analytics:p_ts", "publish_timestamp"): an instant beyond doubt,
+ * read as date.c reads "@1574101047". */
 static bool epoch_key(const char *key)
 {
     static const char *const WORDS[] = {"p_ts", "pub_ts", "publish", "pubdate", "pub_date",
@@ -143,7 +139,10 @@ static void harvest_epoch(nmi_ctx *ctx, const char *key, const char *content)
     char v[16];
     v[0] = '@';
     memcpy(v + 1, content, n + 1);
-    nmi_add_cand(ctx, NMI_F_PUBLISHED, v, n + 1, 29, NEWSMETA_SOURCE_META);
+    nmi_time t;
+    bool ok = nmi_parse_date_hinted(v, NULL, &t);
+    nmi_add_date(ctx, NMI_F_PUBLISHED, content, n, NMI_RANK_META_EPOCH, NEWSMETA_SOURCE_META, 0,
+                 ok ? &t : NULL);
 }
 
 static bool looks_like_url(const char *s)
@@ -220,7 +219,7 @@ static void harvest_meta(nmi_ctx *ctx, const xmlNode *n)
                            nmi_attr(n, "itemprop")};
     const char *equiv = nmi_attr(n, "http-equiv");
     if (equiv && nmi_ieq(equiv, "content-language"))
-        add_value(ctx, NMI_F_LANGUAGE, content, 24, NEWSMETA_SOURCE_META);
+        add_value(ctx, NMI_F_LANGUAGE, content, NMI_RANK_HTTP_EQUIV_LANGUAGE, NEWSMETA_SOURCE_META);
     for (int k = 0; k < 3; k++) {
         if (!keys[k])
             continue;
@@ -329,459 +328,44 @@ static void harvest_itemprop(nmi_ctx *ctx, const xmlNode *n, const char *prop)
                 if (!name)
                     name = val ? val : nmi_node_text(ctx, n);
                 if (name && strlen(name) < 200)
-                    add_value(ctx, NMI_F_AUTHOR, name, 23, NEWSMETA_SOURCE_MICRODATA);
+                    add_value(ctx, NMI_F_AUTHOR, name, NMI_RANK_ITEMPROP_AUTHOR,
+                              NEWSMETA_SOURCE_MICRODATA);
             } else if (nmi_ieq(one, "datePublished")) {
-                add_value(ctx, NMI_F_PUBLISHED, val ? val : nmi_node_text(ctx, n), 21,
-                          NEWSMETA_SOURCE_MICRODATA);
+                add_value(ctx, NMI_F_PUBLISHED, val ? val : nmi_node_text(ctx, n),
+                          NMI_RANK_ITEMPROP_DATE, NEWSMETA_SOURCE_MICRODATA);
             } else if (nmi_ieq(one, "dateModified")) {
-                add_value(ctx, NMI_F_MODIFIED, val ? val : nmi_node_text(ctx, n), 21,
-                          NEWSMETA_SOURCE_MICRODATA);
+                add_value(ctx, NMI_F_MODIFIED, val ? val : nmi_node_text(ctx, n),
+                          NMI_RANK_ITEMPROP_DATE, NEWSMETA_SOURCE_MICRODATA);
             } else if (nmi_ieq(one, "headline")) {
-                add_value(ctx, NMI_F_HEADLINE, val ? val : nmi_node_text(ctx, n), 22,
-                          NEWSMETA_SOURCE_MICRODATA);
+                add_value(ctx, NMI_F_HEADLINE, val ? val : nmi_node_text(ctx, n),
+                          NMI_RANK_ITEMPROP_HEADLINE, NEWSMETA_SOURCE_MICRODATA);
             } else if (nmi_ieq(one, "articleSection")) {
-                add_value(ctx, NMI_F_SECTION, val ? val : nmi_node_text(ctx, n), 22,
-                          NEWSMETA_SOURCE_MICRODATA);
+                add_value(ctx, NMI_F_SECTION, val ? val : nmi_node_text(ctx, n),
+                          NMI_RANK_ITEMPROP_HEADLINE, NEWSMETA_SOURCE_MICRODATA);
             } else if (nmi_ieq(one, "description")) {
-                add_value(ctx, NMI_F_DESCRIPTION, val ? val : nmi_node_text(ctx, n), 23,
-                          NEWSMETA_SOURCE_MICRODATA);
+                add_value(ctx, NMI_F_DESCRIPTION, val ? val : nmi_node_text(ctx, n),
+                          NMI_RANK_ITEMPROP_AUTHOR, NEWSMETA_SOURCE_MICRODATA);
             }
         }
         p += k;
     }
 }
 
-/* ---- bylines ----------------------------------------------------------- */
-
-/* Inline tags inside which an element boundary is not a boundary of the
- * byline's parts. */
-static bool inline_format(const char *t)
-{
-    static const char *const TAGS[] = {"b", "i", "em", "strong", "u", "abbr", "font", "sup",
-                                       "sub", "mark", "bdi", "bdo", "s", "wbr", NULL};
-    for (const char *const *p = TAGS; *p; p++)
-        if (!strcmp(t, *p))
-            return true;
-    return false;
-}
-
-#define NMI_BYLINE_TEXT_MAX 400
-
-/* Element boundaries, as NMI_BYLINE_MARKs. A block element always parts
- * what is before it from what is after it. An inline one does only where
- * the words do: "<span>Jane Doe</span> <span>Argus Leader</span>" has two
- * parts, "<a>Molly Woo<span>d</span></a>" one, and "<span>Meg
- * James</span><span>Staff Writer</span>" two (a capital after a small
- * letter, with nothing between). */
-typedef struct bl_buf {
-    nmi_buf b;
-    bool pending; /* an inline boundary just passed with no space before it */
-} bl_buf;
-
-static void mark(nmi_buf *b)
-{
-    size_t k = b->len;
-    while (k && b->data[k - 1] == ' ')
-        k--;
-    if (k && b->data[k - 1] != NMI_BYLINE_MARK)
-        nmi_buf_appendc(b, NMI_BYLINE_MARK);
-}
-
-static void boundary(bl_buf *bb, bool block)
-{
-    if (block || !bb->b.len || bb->b.data[bb->b.len - 1] == ' ') {
-        mark(&bb->b);
-        bb->pending = false;
-    } else {
-        bb->pending = true;
-    }
-}
-
-static void bl_text(bl_buf *bb, const char *s)
-{
-    if (bb->pending) {
-        unsigned char c = (unsigned char)s[0];
-        unsigned char last = bb->b.len ? (unsigned char)bb->b.data[bb->b.len - 1] : ' ';
-        bool space = c == ' ' || c == '\n' || c == '\t' || c == '\r';
-        bool upper_after_letter = (c >= 'A' && c <= 'Z') && ((last >= 'a' && last <= 'z') ||
-                                                             (last >= 'A' && last <= 'Z'));
-        if (space || upper_after_letter || c == '@' || c == '|' || c >= 0x80)
-            mark(&bb->b);
-        bb->pending = false;
-    }
-    nmi_buf_append_collapsed(&bb->b, s, strlen(s));
-}
-
-static bool block_tag(const char *t)
-{
-    static const char *const TAGS[] = {"div", "p", "li", "ul", "ol", "dl", "dd", "dt", "h1",
-                                       "h2", "h3", "h4", "h5", "h6", "section", "header",
-                                       "footer", "article", "aside", "address", "figure",
-                                       "figcaption", "table", "tr", "td", "th", "blockquote",
-                                       "nav", "form", "hr", "time", NULL};
-    for (const char *const *p = TAGS; *p; p++)
-        if (!strcmp(t, *p))
-            return true;
-    return false;
-}
-
-static void byline_collect(bl_buf *bb, const xmlNode *n, int depth)
-{
-    for (const xmlNode *c = n; c && bb->b.len < NMI_BYLINE_TEXT_MAX && depth < 64; c = c->next) {
-        if (c->type == XML_TEXT_NODE) {
-            if (c->content && c->content[0])
-                bl_text(bb, (const char *)c->content);
-            continue;
-        }
-        if (c->type != XML_ELEMENT_NODE)
-            continue;
-        const char *t = nmi_tag(c);
-        if (!strcmp(t, "script") || !strcmp(t, "style") || !strcmp(t, "noscript") ||
-            !strcmp(t, "template") || !strcmp(t, "svg") || !strcmp(t, "select") ||
-            !strcmp(t, "button") || !strcmp(t, "iframe"))
-            continue;
-        if (!strcmp(t, "br")) {
-            boundary(bb, true);
-            continue;
-        }
-        bool edge = !inline_format(t), block = block_tag(t);
-        if (edge)
-            boundary(bb, block);
-        byline_collect(bb, c->children, depth + 1);
-        if (edge)
-            boundary(bb, block);
-    }
-}
-
-/* The text of a byline element with NMI_BYLINE_MARK between its parts;
- * NULL when empty or longer than max bytes. */
-static const char *byline_text(nmi_ctx *ctx, const xmlNode *n, size_t max)
-{
-    bl_buf bb;
-    nmi_buf_init(&bb.b);
-    bb.pending = false;
-    if (n->type == XML_TEXT_NODE) {
-        if (n->content)
-            nmi_buf_append_collapsed(&bb.b, (const char *)n->content,
-                                     strlen((const char *)n->content));
-    } else {
-        byline_collect(&bb, n->children, 0);
-    }
-    nmi_buf b = bb.b;
-    const char *r = NULL;
-    if (b.oom) {
-        ctx->oom = true;
-    } else if (b.len && b.len <= max) {
-        /* trim marks and spaces at both ends */
-        size_t s = 0, e = b.len;
-        while (s < e && (b.data[s] == ' ' || b.data[s] == NMI_BYLINE_MARK))
-            s++;
-        while (e > s && (b.data[e - 1] == ' ' || b.data[e - 1] == NMI_BYLINE_MARK))
-            e--;
-        if (e > s)
-            r = nmi_arena_strndup(ctx->arena, b.data + s, e - s);
-        if (e > s && !r)
-            ctx->oom = true;
-    }
-    nmi_buf_free(&b);
-    return r;
-}
-
-/* ---- the walk ------------------------------------------------------------- */
+/* ---- the walk ------------------------------------------------------------ */
 
 typedef struct walk_state {
     bool head;      /* inside <head> */
     bool comments;  /* inside a comment section: nothing there credits the article */
 } walk_state;
 
-/* Elements counted since the last <h1> ended; a byline right under the
- * headline is within a few of them. */
-typedef struct date_seen date_seen;
-
 typedef struct walk_pos {
     bool seen_h1;
-    unsigned since_h1;
-    /* dates printed on the page, with where they are (visible text bytes
-     * before them) and where the <h1>s are; ranked at the end */
-    uint32_t chars;
-    uint32_t h1_at[8][2];
-    int nh1;
-    date_seen *dates;
-    size_t ndates, date_cap;
-    nmi_date_hints hints; /* the page's, for reading <time> pairs */
-    bool hints_ready;
+    unsigned since_h1; /* elements since the last <h1> ended */
+    nmi_page_dates dates;
 } walk_pos;
 
+/* A byline right under the headline is within this many elements of it. */
 #define NMI_NEAR_H1 12
-
-/* ---- dates printed on the page ----------------------------------------- */
-
-/* How a printed date was found. */
-enum {
-    DS_CLASS = 1 << 0,  /* an element whose class or id says date/time/published */
-    DS_TIME = 1 << 1,   /* the text of a <time> */
-    DS_BYLINE = 1 << 2, /* inside a byline ("By Jane Doe - Nov 19, 2019") */
-    DS_LABEL = 1 << 3,  /* after a date label ("Published:", "기사입력") */
-    DS_MODIFIED = 1 << 4 /* the element's class says updated/modified */
-};
-
-struct date_seen {
-    const char *text; /* arena */
-    uint32_t at, len; /* visible text bytes before it; its length */
-    unsigned how;
-};
-
-/* A printed date is "near the headline" within this many bytes of visible
- * text after an <h1> (a byline, share buttons, a caption between) or
- * before it (a kicker or breadcrumb, a dateline above the title). */
-#define NMI_DATE_NEAR_AFTER 700
-#define NMI_DATE_NEAR_BEFORE 400
-/* Printed dates kept per page: list pages carry hundreds. */
-#define NMI_MAX_DATES_SEEN 96
-
-/* Bytes of a text node that are not white space: the measure of
- * distance on the page (indentation does not count). */
-static uint32_t visible_bytes(const char *s)
-{
-    uint32_t n = 0;
-    for (; *s; s++)
-        n += !(*s == ' ' || *s == '\n' || *s == '\t' || *s == '\r');
-    return n;
-}
-
-/* Has s a digit of any script (every date has one: 19, ١٩, १९)? */
-static bool has_digit(const char *s)
-{
-    return nmi_utf8_any(s, strlen(s), u_isdigit);
-}
-
-static void date_seen_add(nmi_ctx *ctx, walk_pos *pos, const char *text, unsigned how)
-{
-    if (!text || pos->ndates >= NMI_MAX_DATES_SEEN || !has_digit(text))
-        return;
-    size_t n = strlen(text);
-    if (n < 6 || n > 300)
-        return;
-    if (pos->ndates == pos->date_cap) {
-        size_t cap = pos->date_cap ? pos->date_cap * 2 : 16;
-        date_seen *d = realloc(pos->dates, cap * sizeof *d);
-        if (!d) {
-            ctx->oom = true;
-            return;
-        }
-        pos->dates = d;
-        pos->date_cap = cap;
-    }
-    /* the byline's part marks are not text */
-    char *t = nmi_arena_strdup(ctx->arena, text);
-    if (!t) {
-        ctx->oom = true;
-        return;
-    }
-    for (char *p = t; *p; p++)
-        if (*p == NMI_BYLINE_MARK)
-            *p = ' ';
-    pos->dates[pos->ndates++] = (date_seen){t, pos->chars, (uint32_t)n, how};
-}
-
-/* Bytes of visible text between a date and the nearest <h1>, or -1
- * when it is not near one. */
-static long h1_distance(const walk_pos *pos, const date_seen *d)
-{
-    long best = -1;
-    for (int i = 0; i < pos->nh1; i++) {
-        long dist;
-        if (d->at >= pos->h1_at[i][1]) {
-            dist = (long)d->at - (long)pos->h1_at[i][1];
-            if (dist > NMI_DATE_NEAR_AFTER)
-                continue;
-        } else if (d->at + d->len <= pos->h1_at[i][0]) {
-            dist = (long)pos->h1_at[i][0] - (long)(d->at + d->len);
-            if (dist > NMI_DATE_NEAR_BEFORE)
-                continue;
-        } else {
-            dist = 0;
-        }
-        if (best < 0 || dist < best)
-            best = dist;
-    }
-    return best;
-}
-
-/* Split a printed date at its labels: "Published 07:40 IST, 3 March 2021 |
- * Updated 08:10 IST" gives a published part and an updated part. The part
- * before any label counts as published unless the element says updated. */
-static void date_parts(nmi_ctx *ctx, nmi_date_hints *h, const date_seen *d, int rank)
-{
-    const char *s = d->text;
-    size_t n = strlen(s);
-    size_t cut[9];
-    bool upd[9];
-    size_t ncut = 0;
-    cut[0] = 0;
-    upd[0] = (d->how & DS_MODIFIED) != 0;
-    for (size_t i = 0; i < n && ncut < 8; i++) {
-        unsigned char c = (unsigned char)s[i];
-        unsigned char prev = i ? (unsigned char)s[i - 1] : ' ';
-        if (((prev | 32) >= 'a' && (prev | 32) <= 'z') || prev >= 0x80)
-            continue;
-        if (c == ' ')
-            continue;
-        bool u = false;
-        size_t k = nmi_date_label(s + i, &u);
-        if (!k)
-            continue;
-        if (i == 0 || (ncut == 0 && i < 3)) {
-            upd[0] = u;
-            cut[0] = 0;
-            i += k - 1;
-            continue;
-        }
-        cut[++ncut] = i;
-        upd[ncut] = u;
-        i += k - 1;
-    }
-    cut[ncut + 1] = n;
-    bool done[2] = {false, false};
-    for (size_t p = 0; p <= ncut; p++) {
-        int f = upd[p] ? 1 : 0;
-        if (done[f])
-            continue;
-        size_t len = cut[p + 1] - cut[p];
-        char buf[320];
-        if (len == 0 || len >= sizeof buf)
-            continue;
-        memcpy(buf, s + cut[p], len);
-        buf[len] = '\0';
-        nmi_time t;
-        if (!nmi_parse_date_hinted(buf, h, &t) || t.precision < NEWSMETA_PRECISION_DAY)
-            continue;
-        done[f] = true;
-        /* keep the label with the date: "raw" shows what the page says */
-        nmi_add_cand(ctx, f ? NMI_F_MODIFIED : NMI_F_PUBLISHED, buf, len, rank,
-                     NEWSMETA_SOURCE_TEXT);
-    }
-}
-
-/* Rank the printed dates: near the headline (or labelled, or in a byline)
- * first, in page order within a rank. */
-static void rank_dates(nmi_ctx *ctx, const walk_pos *pos)
-{
-    nmi_date_hints h;
-    nmi_date_hints_init(ctx, &h);
-    h.skip_names = true; /* reconcile.c reads the zones */
-    for (size_t i = 0; i < pos->ndates && !ctx->oom; i++) {
-        const date_seen *d = &pos->dates[i];
-        bool dup = false;
-        for (size_t k = 0; k < i && !dup; k++)
-            dup = !strcmp(pos->dates[k].text, d->text);
-        if (dup)
-            continue;
-        long dist = h1_distance(pos, d);
-        bool near = dist >= 0;
-        int rank;
-        if (near && (d->how & (DS_LABEL | DS_BYLINE | DS_TIME)))
-            rank = 36;
-        else if (near)
-            rank = 38;
-        else if (d->how & DS_LABEL)
-            rank = 42;
-        else if (d->how & DS_BYLINE)
-            rank = 46;
-        else
-            rank = 52;
-        date_parts(ctx, &h, d, rank);
-    }
-}
-
-/* <time datetime="2019-11-19 02:24:00 UTC">Nov 18, 2019 at 9:24 PM</time>:
- * the same moment printed in the page's own zone, which tells that zone:
- * evidence for the other times the page prints without one (reconcile.c).
- * Also <time title="November 20, 2019 at 5:30 am">. When both are naive
- * and part by whole hours, the machine-readable one is UTC: "U" evidence. */
-static void time_pair(nmi_ctx *ctx, nmi_date_hints *h, const char *attr, const char *text)
-{
-    nmi_time a, t;
-    if (!attr || !text || !nmi_parse_date_hinted(attr, h, &a) ||
-        !nmi_parse_date_hinted(text, h, &t))
-        return;
-    if (a.precision < NEWSMETA_PRECISION_MINUTE || t.precision < NEWSMETA_PRECISION_MINUTE ||
-        t.offset_known || ctx->cands[NMI_F_DATE_ZONE].count >= 32)
-        return;
-    int64_t local = nmi_days_from_civil(t.year, t.month, t.day) * 86400 + t.hour * 3600 +
-                    t.minute * 60;
-    int64_t at = nmi_days_from_civil(a.year, a.month, a.day) * 86400 + a.hour * 3600 +
-                 a.minute * 60 - (a.offset_known ? (int64_t)a.offset_minutes * 60 : 0);
-    int64_t d = local - at;
-    if (d % (15 * 60) != 0 || d > 14 * 3600 || d < -12 * 3600)
-        return;
-    if (!a.offset_known && d == 0)
-        return; /* two naive forms of the same clock: nothing learnt */
-    char v[48];
-    int off = (int)(d / 60), o = off < 0 ? -off : off;
-    snprintf(v, sizeof v, "L %04d-%02d-%02dT%02d:%02d:00%c%02d:%02d", t.year, t.month, t.day,
-             t.hour, t.minute, off < 0 ? '-' : '+', o / 60, o % 60);
-    nmi_add_cand(ctx, NMI_F_DATE_ZONE, v, strlen(v), 1, NEWSMETA_SOURCE_MARKUP);
-    if (!a.offset_known && d != 0)
-        nmi_add_cand(ctx, NMI_F_DATE_ZONE, "U", 1, 1, NEWSMETA_SOURCE_MARKUP);
-}
-
-/* An inline script's publication time with a non-zero offset
- * ("articlePublishTime": "2019-11-19T18:18:25.828-08:00"): evidence of the
- * page's zone, never a candidate itself. */
-void nmi_script_zones(nmi_ctx *ctx, const char *js, size_t len)
-{
-    size_t found = 0;
-    const char *end = js + len;
-    /* from each "-" (rarer than any byte): is it the one in "YYYY-MM-DDThh:" */
-    for (const char *dash = js + 4; end - dash >= 12 && found < 4; dash++) {
-        dash = memchr(dash, '-', (size_t)(end - dash) - 11);
-        if (!dash)
-            break;
-        const char *p = dash - 4;
-        if (p[0] < '1' || p[0] > '2' || p[7] != '-' || p[10] != 'T' || p[13] != ':')
-            continue;
-        bool digits_ok = true;
-        static const int D[] = {1, 2, 3, 5, 6, 8, 9, 11, 12, 14, 15};
-        for (size_t i = 0; i < sizeof D / sizeof *D && digits_ok; i++)
-            digits_ok = p[D[i]] >= '0' && p[D[i]] <= '9';
-        if (!digits_ok || p == js || (p[-1] != '"' && p[-1] != '\''))
-            continue;
-        /* the key before the value says publication */
-        const char *k = p - 1;
-        size_t back = 0;
-        while (k > js && back < 48 && *k != ',' && *k != '{' && *k != ';') {
-            k--;
-            back++;
-        }
-        char key[64];
-        size_t kl = (size_t)(p - k);
-        if (kl >= sizeof key)
-            continue;
-        memcpy(key, k, kl);
-        key[kl] = '\0';
-        if (!nmi_istr(key, "publish") && !nmi_istr(key, "pubdate"))
-            continue;
-        const char *e = p + 16;
-        while (e < end && *e != '"' && *e != '\'' && e - p < 40)
-            e++;
-        if (e >= end || (*e != '"' && *e != '\''))
-            continue;
-        char v[48];
-        size_t vl = (size_t)(e - p);
-        if (vl + 2 >= sizeof v)
-            continue;
-        nmi_time t;
-        memcpy(v, "L ", 2);
-        memcpy(v + 2, p, vl);
-        v[vl + 2] = '\0';
-        if (!nmi_parse_date_hinted(v + 2, NULL, &t) || !t.offset_known || !t.offset_minutes)
-            continue;
-        nmi_add_cand(ctx, NMI_F_DATE_ZONE, v, vl + 2, 3, NEWSMETA_SOURCE_MARKUP);
-        found++;
-        dash = e;
-    }
-}
 
 /* A class or id that opens a comment section ("comments", "comment-list",
  * "commentlist", "disqus_thread"), or an itemtype of Comment. */
@@ -861,121 +445,6 @@ static bool h1_links_away(nmi_ctx *ctx, const xmlNode *h1, const char *text)
     return !(canon && !strncmp(canon->value, href, strcspn(canon->value, "?#")));
 }
 
-/* A text node that starts with a writer label: its element is a byline
- * ("<p>By <a>Jane Doe</a>, <a>John Smith</a></p>", "<small>05/10/2018 -
- * Publicado por: Clarissa Borba - Categoria: ...</small>"). A bare "By"
- * counts only right under the headline. */
-static void label_line(nmi_ctx *ctx, const xmlNode *text, walk_pos *pos)
-{
-    const char *s = (const char *)text->content;
-    if (!s)
-        return;
-    size_t len = strlen(s);
-    if (len > 200)
-        return;
-    /* skip spaces, dashes, bullets and a date before the label */
-    const char *p = s;
-    while (*p && (*p == ' ' || *p == '\n' || *p == '\t' || *p == '\r' || *p == '-' ||
-                  *p == '|' || *p == '/' || *p == '.' || *p == ',' || *p == ':' ||
-                  (*p >= '0' && *p <= '9') || (unsigned char)*p == 0xC2 ||
-                  (unsigned char)*p == 0xA0))
-        p++;
-    bool bare = false;
-    if (!*p || !nmi_byline_label(p, &bare))
-        return;
-    bool near = pos->seen_h1 && pos->since_h1 <= NMI_NEAR_H1;
-    if (bare && !near)
-        return;
-    const xmlNode *el = text->parent;
-    if (!el || el->type != XML_ELEMENT_NODE)
-        return;
-    const char *v = byline_text(ctx, el, 250);
-    if (v && ctx->cands[NMI_F_BYLINE].count < 32) {
-        nmi_add_cand(ctx, NMI_F_BYLINE, v, strlen(v), near ? 44 : 46, NEWSMETA_SOURCE_MARKUP);
-        date_seen_add(ctx, pos, v, DS_BYLINE); /* "05/10/2018 - Publicado por: ..." */
-    }
-}
-
-/* A text node that starts with a date label ("First Published:",
- * "기사입력 :[ 2018-08-25 15:24 ]", "publiziert am 25. September 2018"): the
- * date is in it, or in its element, or in the element around that
- * ("<span>Published:</span> Nov. 19, 2019"). */
-static void date_label_line(nmi_ctx *ctx, const xmlNode *text, walk_pos *pos)
-{
-    const char *s = (const char *)text->content;
-    if (!s || pos->ndates >= NMI_MAX_DATES_SEEN)
-        return;
-    while (*s == ' ' || *s == '\n' || *s == '\t' || *s == '\r')
-        s++;
-    bool upd = false;
-    if (!*s || strlen(s) > 300 || !nmi_date_label(s, &upd))
-        return;
-    unsigned how = DS_LABEL | (upd ? DS_MODIFIED : 0u);
-    const xmlNode *n = text;
-    for (int up = 0; up < 3 && n; up++, n = n->parent) {
-        if (up > 0 && n->type != XML_ELEMENT_NODE)
-            break;
-        const char *v = up == 0 ? nmi_clean_text(ctx->arena, s, strlen(s), &ctx->oom)
-                                : nmi_node_text(ctx, n);
-        if (!v || strlen(v) > 300)
-            return;
-        if (has_digit(v)) {
-            date_seen_add(ctx, pos, v, how);
-            return;
-        }
-    }
-}
-
-/* "Jane Doe <a href=mailto:...>": a signature line that names the writer
- * (the Korean "정덕현 칼럼니스트 <a href=mailto:...>"). The weakest
- * byline: used when nothing else names anyone. */
-static void signature(nmi_ctx *ctx, const xmlNode *a)
-{
-    const xmlNode *t = a->prev;
-    if (!t || t->type != XML_TEXT_NODE || !t->content)
-        return;
-    const xmlNode *before = t->prev;
-    if (before && !(before->type == XML_ELEMENT_NODE && !strcmp(nmi_tag(before), "br")))
-        return;
-    const char *v = nmi_node_text(ctx, t);
-    if (!v || strlen(v) > 80 || nmi_word_count(v, strlen(v)) > 5 ||
-        nmi_word_count(v, strlen(v)) < 2)
-        return;
-    for (const char *p = v; *p; p++)
-        if (*p >= '0' && *p <= '9')
-            return;
-    if (ctx->cands[NMI_F_BYLINE].count < 32)
-        nmi_add_cand(ctx, NMI_F_BYLINE, v, strlen(v), 60, NEWSMETA_SOURCE_MARKUP);
-}
-
-/* The text of a link to an author's profile URL given by the metadata. */
-static void profile_link(nmi_ctx *ctx, const xmlNode *a)
-{
-    const nmi_cands *u = &ctx->cands[NMI_F_AUTHOR_URL];
-    if (!u->count)
-        return;
-    const char *href = nmi_resolve_url(ctx, nmi_attr(a, "href"));
-    if (!href)
-        return;
-    size_t hn = strlen(href);
-    while (hn && href[hn - 1] == '/')
-        hn--;
-    for (size_t i = 0; i < u->count; i++) {
-        const char *v = u->items[i].value;
-        size_t vn = strlen(v);
-        while (vn && v[vn - 1] == '/')
-            vn--;
-        if (vn != hn || strncmp(v, href, hn))
-            continue;
-        /* a name of two words or more: an icon's "Facebook" is not one */
-        const char *s = nmi_node_text(ctx, a);
-        if (s && strlen(s) < 100 && nmi_word_count(s, strlen(s)) >= 2)
-            nmi_add_cand(ctx, NMI_F_AUTHOR, s, strlen(s), u->items[i].rank,
-                         u->items[i].source);
-        return;
-    }
-}
-
 /* The tags the walk treats apart, told from the first letter: this runs
  * for every element of the page. */
 typedef enum {
@@ -1013,6 +482,139 @@ static harvest_tag tag_kind(const char *t)
     }
 }
 
+/* <h1>: a candidate, and where it is for the dates near it. */
+static void harvest_h1(nmi_ctx *ctx, const xmlNode *h1, bool head, walk_pos *pos)
+{
+    if (!head)
+        nmi_page_dates_h1(&pos->dates, false);
+    if (ctx->cands[NMI_F_H1].count >= 8)
+        return;
+    const char *s = nmi_node_text(ctx, h1);
+    if (!s)
+        return;
+    /* an <h1> that only links to another page is a teaser */
+    bool teaser = h1_links_away(ctx, h1, s);
+    nmi_add_cand_flags(ctx, NMI_F_H1, s, strlen(s), teaser ? NMI_RANK_H1_TEASER : NMI_RANK_H1,
+                       NEWSMETA_SOURCE_MARKUP, teaser ? NMI_CAND_TEASER : 0u);
+}
+
+/* <a>: rel=author, a signature's mail link, a link to an author's profile. */
+static void harvest_link(nmi_ctx *ctx, const xmlNode *a)
+{
+    const char *href = nmi_attr(a, "href");
+    const char *rel = nmi_attr(a, "rel");
+    if (rel && nmi_istr(rel, "author")) {
+        const char *s = nmi_node_text(ctx, a);
+        if (s && strlen(s) < 100)
+            add_value(ctx, NMI_F_AUTHOR, s, NMI_RANK_AUTHOR_LINK, NEWSMETA_SOURCE_MARKUP);
+    }
+    if (href && nmi_istarts(href, "mailto:"))
+        nmi_signature(ctx, a);
+    else if (href)
+        nmi_profile_link(ctx, a);
+}
+
+/* The elements of the document read for themselves: <meta>, JSON-LD,
+ * <title>, <html lang>, <link rel=canonical>, and in the body <h1>,
+ * <time>, hidden inputs, links. False when the walk does not go below. */
+static bool harvest_element(nmi_ctx *ctx, const xmlNode *c, harvest_tag k, walk_state st,
+                            walk_pos *pos)
+{
+    switch (k) {
+    case HT_META:
+        harvest_meta(ctx, c);
+        return false;
+    case HT_SCRIPT: {
+        const char *type = nmi_attr(c, "type");
+        /* other scripts are empty here: prune.c read them */
+        if (type && nmi_istr(type, "ld+json") && c->children && c->children->content) {
+            const char *json = (const char *)c->children->content;
+            nmi_jsonld(ctx, json, strlen(json));
+        }
+        return false;
+    }
+    case HT_SKIP:
+        return false;
+    case HT_TITLE:
+        /* Only the document title: <svg> in the body has <title>s too. */
+        if (st.head && !ctx->cands[NMI_F_TITLE].count) {
+            const char *s = nmi_node_text(ctx, c);
+            if (s)
+                nmi_add_cand(ctx, NMI_F_TITLE, s, strlen(s), NMI_RANK_TITLE,
+                             NEWSMETA_SOURCE_MARKUP);
+        }
+        return false;
+    case HT_LINK: {
+        const char *rel = nmi_attr(c, "rel"), *href = nmi_attr(c, "href");
+        if (rel && href && nmi_ieq(rel, "canonical"))
+            add_value(ctx, NMI_F_CANONICAL, href, NMI_RANK_CANONICAL_LINK, NEWSMETA_SOURCE_META);
+        return false;
+    }
+    case HT_HTML: {
+        const char *lang = nmi_attr(c, "lang");
+        if (!lang)
+            lang = nmi_attr(c, "xml:lang");
+        if (lang)
+            add_value(ctx, NMI_F_LANGUAGE, lang, NMI_RANK_HTML_LANG, NEWSMETA_SOURCE_MARKUP);
+        return true;
+    }
+    case HT_H1:
+        harvest_h1(ctx, c, st.head, pos);
+        return true;
+    default:
+        break;
+    }
+    if (st.head)
+        return true;
+    if (k == HT_TIME) {
+        nmi_time_element(ctx, c, st.comments, &pos->dates);
+    } else if (k == HT_INPUT) {
+        /* <input type=hidden class="published_date" value="2019-11-18 23:41:18"> */
+        const char *cls = nmi_attr(c, "class"), *val = nmi_attr(c, "value");
+        if (cls && val && nmi_utf8_any(val, strlen(val), u_isdigit) && strlen(val) < 64 &&
+            (nmi_istr(cls, "publish") || nmi_istr(cls, "modified") || nmi_istr(cls, "updated")))
+            add_value(ctx, nmi_istr(cls, "publish") ? NMI_F_PUBLISHED : NMI_F_MODIFIED, val,
+                      NMI_RANK_HIDDEN_INPUT, NEWSMETA_SOURCE_MARKUP);
+    } else if (k == HT_A && !st.comments) {
+        harvest_link(ctx, c);
+    }
+    return true;
+}
+
+/* What an element's class, id and itemprop say: a comment section starts
+ * (for its children: *st), microdata, a printed date, a byline. */
+static void harvest_classes(nmi_ctx *ctx, const xmlNode *c, harvest_tag k, walk_state *st,
+                            walk_pos *pos)
+{
+    el_attrs at;
+    gather(c, &at);
+    if (!st->comments && !st->head && (at.cls || at.id || nmi_attr(c, "itemtype")) &&
+        comment_section(c, &at))
+        st->comments = true;
+    if (at.itemprop && !st->comments)
+        harvest_itemprop(ctx, c, at.itemprop);
+    if (st->head || st->comments || !(at.cls || at.id))
+        return;
+    /* Visible dates: "November 18, 2019 at 2:26 PM HST" in an element
+     * whose class says date/time/published (or updated). Ranked and
+     * parsed after the walk; text that is not a date is not used. */
+    if (k != HT_TIME && k != HT_INPUT && class_has(&at, DATE_WORDS) && !class_has(&at, DATE_NOT)) {
+        const char *s = nmi_node_text(ctx, c);
+        bool upd = class_has(&at, DATE_UPDATED) && !class_has(&at, DATE_PUBLISHED);
+        if (s && strlen(s) < 200)
+            nmi_date_seen_add(ctx, &pos->dates, s, upd ? NMI_SEEN_MODIFIED : 0u);
+    }
+    if (ctx->cands[NMI_F_BYLINE].count < 32 && class_has(&at, BYLINE_WORDS) &&
+        !class_has(&at, BYLINE_NOT)) {
+        const char *s = nmi_byline_text(ctx, c, 200);
+        if (s && strlen(s) > 3) {
+            nmi_add_cand(ctx, NMI_F_BYLINE, s, strlen(s), NMI_RANK_BYLINE_CLASS,
+                         NEWSMETA_SOURCE_MARKUP);
+            nmi_date_seen_add(ctx, &pos->dates, s, NMI_CAND_IN_BYLINE);
+        }
+    }
+}
+
 static void walk(nmi_ctx *ctx, const xmlNode *n, int depth, walk_state st, walk_pos *pos)
 {
     if (depth > NMI_MAX_DEPTH || ctx->oom)
@@ -1020,146 +622,29 @@ static void walk(nmi_ctx *ctx, const xmlNode *n, int depth, walk_state st, walk_
     for (const xmlNode *c = n; c; c = c->next) {
         if (c->type == XML_TEXT_NODE) {
             if (!st.head && !st.comments) {
-                label_line(ctx, c, pos);
-                date_label_line(ctx, c, pos);
+                bool near = pos->seen_h1 && pos->since_h1 <= NMI_NEAR_H1;
+                nmi_byline_label_line(ctx, c, near, &pos->dates);
+                nmi_date_label_line(ctx, c, &pos->dates);
             }
             if (!st.head && c->content)
-                pos->chars += visible_bytes((const char *)c->content);
+                nmi_page_dates_text(&pos->dates, (const char *)c->content);
             continue;
         }
         if (c->type != XML_ELEMENT_NODE)
             continue;
         pos->since_h1++;
-        const char *t = nmi_tag(c);
-        harvest_tag k = tag_kind(t);
+        harvest_tag k = tag_kind(nmi_tag(c));
         walk_state cs = st;
         cs.head = st.head || k == HT_HEAD;
-        bool head = cs.head;
-        if (k == HT_META) {
-            harvest_meta(ctx, c);
+        if (!harvest_element(ctx, c, k, cs, pos))
             continue;
-        }
-        if (k == HT_SCRIPT) {
-            const char *type = nmi_attr(c, "type");
-            /* other scripts are empty here: prune.c read them */
-            if (type && nmi_istr(type, "ld+json") && c->children && c->children->content) {
-                const char *json = (const char *)c->children->content;
-                nmi_jsonld(ctx, json, strlen(json));
-            }
-            continue;
-        }
-        if (k == HT_SKIP)
-            continue;
-        bool h1 = false;
-        if (k == HT_TITLE) {
-            /* Only the document title: <svg> in the body has <title>s too. */
-            if (head && !ctx->cands[NMI_F_TITLE].count) {
-                const char *s = nmi_node_text(ctx, c);
-                if (s)
-                    nmi_add_cand(ctx, NMI_F_TITLE, s, strlen(s), 40, NEWSMETA_SOURCE_MARKUP);
-            }
-            continue;
-        } else if (k == HT_HTML) {
-            const char *lang = nmi_attr(c, "lang");
-            if (!lang)
-                lang = nmi_attr(c, "xml:lang");
-            if (lang)
-                add_value(ctx, NMI_F_LANGUAGE, lang, 21, NEWSMETA_SOURCE_MARKUP);
-        } else if (k == HT_LINK) {
-            const char *rel = nmi_attr(c, "rel"), *href = nmi_attr(c, "href");
-            if (rel && href && nmi_ieq(rel, "canonical"))
-                add_value(ctx, NMI_F_CANONICAL, href, 15, NEWSMETA_SOURCE_META);
-            continue;
-        } else if (k == HT_H1) {
-            h1 = true;
-            if (pos->nh1 < 8 && !head)
-                pos->h1_at[pos->nh1][0] = pos->h1_at[pos->nh1][1] = pos->chars;
-            if (ctx->cands[NMI_F_H1].count < 8) {
-                const char *s = nmi_node_text(ctx, c);
-                /* an <h1> that only links to another page is a teaser */
-                if (s)
-                    nmi_add_cand(ctx, NMI_F_H1, s, strlen(s), h1_links_away(ctx, c, s) ? 60 : 40,
-                                 NEWSMETA_SOURCE_MARKUP);
-            }
-        } else if (k == HT_TIME && !head) {
-            const char *dt = nmi_attr(c, "datetime");
-            const char *cls = nmi_attr(c, "class");
-            /* "entry-date published updated": WordPress marks the first
-             * date both ways; published wins */
-            bool pub = nmi_attr(c, "pubdate") != NULL ||
-                       (cls && (nmi_istr(cls, "publish") || nmi_istr(cls, "posted")));
-            bool upd = !pub && cls && (nmi_istr(cls, "update") || nmi_istr(cls, "modif"));
-            if (dt && *dt && !st.comments)
-                add_value(ctx, upd ? NMI_F_MODIFIED : NMI_F_PUBLISHED, dt, pub ? 35 : 45,
-                          NEWSMETA_SOURCE_MARKUP);
-            const char *txt = nmi_node_text(ctx, c);
-            const char *title = nmi_attr(c, "title");
-            if (dt && (txt || title)) {
-                if (!pos->hints_ready) {
-                    nmi_date_hints_init(ctx, &pos->hints);
-                    /* the offset of a pair is what parts its two clocks */
-                    pos->hints.skip_names = true;
-                    pos->hints_ready = true;
-                }
-                time_pair(ctx, &pos->hints, dt, txt);
-                if (title)
-                    time_pair(ctx, &pos->hints, dt, title);
-            }
-            if (!st.comments)
-                date_seen_add(ctx, pos, txt, DS_TIME | (upd ? DS_MODIFIED : 0u));
-        } else if (k == HT_INPUT && !head) {
-            /* <input type=hidden class="published_date" value="2019-11-18 23:41:18"> */
-            const char *cls = nmi_attr(c, "class"), *val = nmi_attr(c, "value");
-            if (cls && val && has_digit(val) && strlen(val) < 64 &&
-                (nmi_istr(cls, "publish") || nmi_istr(cls, "modified") || nmi_istr(cls, "updated")))
-                add_value(ctx, nmi_istr(cls, "publish") ? NMI_F_PUBLISHED : NMI_F_MODIFIED, val,
-                          46, NEWSMETA_SOURCE_MARKUP);
-        } else if (k == HT_A && !head) {
-            const char *href = nmi_attr(c, "href");
-            if (!st.comments) {
-                const char *rel = nmi_attr(c, "rel");
-                if (rel && nmi_istr(rel, "author")) {
-                    const char *s = nmi_node_text(ctx, c);
-                    if (s && strlen(s) < 100)
-                        add_value(ctx, NMI_F_AUTHOR, s, 38, NEWSMETA_SOURCE_MARKUP);
-                }
-                if (href && nmi_istarts(href, "mailto:"))
-                    signature(ctx, c);
-                else if (href)
-                    profile_link(ctx, c);
-            }
-        }
-        el_attrs at;
-        gather(c, &at);
-        if (!cs.comments && !head && (at.cls || at.id || nmi_attr(c, "itemtype")) &&
-            comment_section(c, &at))
-            cs.comments = true;
-        if (at.itemprop && !cs.comments)
-            harvest_itemprop(ctx, c, at.itemprop);
-        /* Visible dates: "November 18, 2019 at 2:26 PM HST" in an element
-         * whose class says date/time/published (or updated). Ranked and
-         * parsed after the walk; text that is not a date is not used. */
-        if (!head && !cs.comments && (at.cls || at.id) && k != HT_TIME && k != HT_INPUT &&
-            class_has(&at, DATE_WORDS) && !class_has(&at, DATE_NOT)) {
-            const char *s = nmi_node_text(ctx, c);
-            bool upd = class_has(&at, DATE_UPDATED) && !class_has(&at, DATE_PUBLISHED);
-            if (s && strlen(s) < 200)
-                date_seen_add(ctx, pos, s, DS_CLASS | (upd ? DS_MODIFIED : 0u));
-        }
-        if (!head && !cs.comments && (at.cls || at.id) && ctx->cands[NMI_F_BYLINE].count < 32 &&
-            class_has(&at, BYLINE_WORDS) && !class_has(&at, BYLINE_NOT)) {
-            const char *s = byline_text(ctx, c, 200);
-            if (s && strlen(s) > 3) {
-                nmi_add_cand(ctx, NMI_F_BYLINE, s, strlen(s), 40, NEWSMETA_SOURCE_MARKUP);
-                date_seen_add(ctx, pos, s, DS_BYLINE);
-            }
-        }
+        harvest_classes(ctx, c, k, &cs, pos);
         walk(ctx, c->children, depth + 1, cs, pos);
-        if (h1) {
+        if (k == HT_H1) {
             pos->seen_h1 = true;
             pos->since_h1 = 0;
-            if (pos->nh1 < 8 && !head)
-                pos->h1_at[pos->nh1++][1] = pos->chars;
+            if (!cs.head)
+                nmi_page_dates_h1(&pos->dates, true);
         }
     }
 }
@@ -1187,6 +672,9 @@ void nmi_harvest(nmi_ctx *ctx)
     walk_pos pos;
     memset(&pos, 0, sizeof pos);
     walk(ctx, root, 0, st, &pos);
-    rank_dates(ctx, &pos);
-    free(pos.dates);
+    /* the page's language is known now: its dates can be read */
+    nmi_date_hints h;
+    nmi_date_hints_init(ctx, &h);
+    nmi_rank_page_dates(ctx, &pos.dates, &h);
+    nmi_read_dates(ctx, &h);
 }

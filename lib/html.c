@@ -1,4 +1,6 @@
-/* Stage 2: UTF-8 text -> libxml2 HTML tree, and small tree helpers.
+/* Stage 2: UTF-8 text -> libxml2 HTML tree, and small tree helpers: the
+ * one walker over visible text (nmi_walk_text) that every reader of text
+ * uses with its own skip policy, attributes, URLs.
  *
  * The parser runs with recovery on, all error output off and no network.
  * We never install libxml2 error handlers (process-wide) and never call
@@ -34,33 +36,99 @@ const char *nmi_attr(const xmlNode *n, const char *name)
     return NULL;
 }
 
-static void collect_text(const xmlNode *n, nmi_buf *b, int depth)
+/* ---- the visible-text walker --------------------------------------------- */
+
+/* Is an element left out under the skip policy? Told from the first
+ * letter: this runs for every element below. The content of <script>,
+ * <style>, <noscript> and <template> is never visible text. */
+static bool skipped(const char *t, unsigned skip)
 {
-    if (depth > NMI_MAX_DEPTH)
-        return;
-    for (const xmlNode *c = n->children; c; c = c->next) {
-        if (c->type == XML_TEXT_NODE || c->type == XML_CDATA_SECTION_NODE) {
-            if (c->content)
-                nmi_buf_append_collapsed(b, (const char *)c->content,
-                                         strlen((const char *)c->content));
-        } else if (c->type == XML_ELEMENT_NODE) {
-            const char *t = nmi_tag(c);
-            if (!strcmp(t, "script") || !strcmp(t, "style") || !strcmp(t, "noscript") ||
-                !strcmp(t, "template"))
-                continue;
-            /* Block boundaries separate words even without whitespace in
-             * the source: <div>Jane Doe</div><div>Reuters</div>. */
-            bool block = !strcmp(t, "br") || !strcmp(t, "div") || !strcmp(t, "p") ||
-                         !strcmp(t, "li") || !strcmp(t, "td") || !strcmp(t, "h1") ||
-                         !strcmp(t, "h2") || !strcmp(t, "h3") || !strcmp(t, "section") ||
-                         !strcmp(t, "tr") || !strcmp(t, "dd") || !strcmp(t, "dt");
-            if (block)
-                nmi_buf_append_collapsed(b, " ", 1);
-            collect_text(c, b, depth + 1);
-            if (block)
-                nmi_buf_append_collapsed(b, " ", 1);
-        }
+    bool head = skip & NMI_TEXT_SKIP_HEAD, widgets = skip & NMI_TEXT_SKIP_WIDGETS;
+    switch (t[0]) {
+    case 'b':
+        return widgets && !strcmp(t, "button");
+    case 'h':
+        return head && !strcmp(t, "head");
+    case 'i':
+        return widgets && !strcmp(t, "iframe");
+    case 'n':
+        return !strcmp(t, "noscript");
+    case 's':
+        return !strcmp(t, "script") || !strcmp(t, "style") ||
+               (widgets && (!strcmp(t, "svg") || !strcmp(t, "select")));
+    case 't':
+        return !strcmp(t, "template") || (head && !strcmp(t, "title"));
+    default:
+        return false;
     }
+}
+
+static void walk_text(const xmlNode *first, const nmi_text_walk *w, void *sink, int depth)
+{
+    if (depth > w->max_depth)
+        return;
+    for (const xmlNode *c = first; c && !(w->full && w->full(sink)); c = c->next) {
+        if (c->type == XML_TEXT_NODE || c->type == XML_CDATA_SECTION_NODE) {
+            if (c->content && c->content[0])
+                w->text(sink, (const char *)c->content);
+            continue;
+        }
+        if (c->type != XML_ELEMENT_NODE || skipped(nmi_tag(c), w->skip))
+            continue;
+        if (w->enter)
+            w->enter(sink, c);
+        walk_text(c->children, w, sink, depth + 1);
+        if (w->leave)
+            w->leave(sink, c);
+    }
+}
+
+void nmi_walk_text(const xmlNode *first, const nmi_text_walk *w, void *sink)
+{
+    walk_text(first, w, sink, 0);
+}
+
+/* ---- an element's text --------------------------------------------------- */
+
+static void text_append(void *sink, const char *s)
+{
+    nmi_buf_append_collapsed(sink, s, strlen(s));
+}
+
+/* Block boundaries separate words even without whitespace in the source:
+ * <div>Jane Doe</div><div>Reuters</div>. The blocks: br, div, p, li, td,
+ * h1-h3, section, tr, dd, dt. */
+static void text_boundary(void *sink, const xmlNode *el)
+{
+    const char *t = nmi_tag(el);
+    bool block;
+    switch (t[0]) {
+    case 'b':
+        block = !strcmp(t, "br");
+        break;
+    case 'd':
+        block = !strcmp(t, "div") || !strcmp(t, "dd") || !strcmp(t, "dt");
+        break;
+    case 'h':
+        block = t[1] >= '1' && t[1] <= '3' && !t[2];
+        break;
+    case 'l':
+        block = !strcmp(t, "li");
+        break;
+    case 'p':
+        block = !t[1];
+        break;
+    case 's':
+        block = !strcmp(t, "section");
+        break;
+    case 't':
+        block = !strcmp(t, "td") || !strcmp(t, "tr");
+        break;
+    default:
+        block = false;
+    }
+    if (block)
+        nmi_buf_append_collapsed(sink, " ", 1);
 }
 
 char *nmi_node_text(nmi_ctx *ctx, const xmlNode *n)
@@ -74,7 +142,9 @@ char *nmi_node_text(nmi_ctx *ctx, const xmlNode *n)
             nmi_buf_append_collapsed(&b, (const char *)n->content,
                                      strlen((const char *)n->content));
     } else {
-        collect_text(n, &b, 0);
+        static const nmi_text_walk WALK = {0, NMI_MAX_DEPTH, text_append, text_boundary,
+                                           text_boundary, NULL};
+        nmi_walk_text(n->children, &WALK, &b);
     }
     char *r = NULL;
     if (b.oom)

@@ -146,8 +146,13 @@ bool nmi_utf8_any(const char *s, size_t n, UBool (*is)(UChar32));
 const char *nmi_decode_entities(nmi_arena *arena, const char *s, bool *oom);
 
 /* ------------------------------------------------------------------ */
-/* Per-call context                                                    */
+/* evidence.c — what the reading stages find, for reconcile*.c         */
 /* ------------------------------------------------------------------ */
+
+/* harvest.c, jsonld.c and text.c (and prune.c, through its caller) add
+ * what they find through nmi_add_*; the dates are read once, with the
+ * page's hints, when its language is known (nmi_read_dates); reconcile*.c
+ * chooses among the candidates and never reads a string twice. */
 
 typedef enum nmi_field {
     NMI_F_HEADLINE,    /* JSON-LD headline, og:title, twitter:title, itemprop */
@@ -156,8 +161,8 @@ typedef enum nmi_field {
     NMI_F_AUTHOR,      /* one person name */
     NMI_F_BYLINE,      /* byline text as printed */
     NMI_F_PUBLISHER,   /* organization */
-    NMI_F_PUBLISHED,   /* raw date string */
-    NMI_F_MODIFIED,    /* raw date string */
+    NMI_F_PUBLISHED,   /* a date as printed, with its time read (nmi_cand.time) */
+    NMI_F_MODIFIED,    /* a date as printed, with its time read (nmi_cand.time) */
     NMI_F_DESCRIPTION,
     NMI_F_LANGUAGE,
     NMI_F_SITE_NAME,
@@ -169,22 +174,174 @@ typedef enum nmi_field {
     NMI_F_IMAGE_CREDIT,
     NMI_F_AGENCY,      /* an organization credited as author (JSON-LD Organization) */
     NMI_F_AUTHOR_URL,  /* an author given only as a profile URL (article:author) */
-    NMI_F_DATE_ZONE,   /* a local time of the page with its offset: evidence of the page's zone */
     NMI_F_COUNT
 } nmi_field;
 
-/* A value seen somewhere in the page, before reconciliation. Lower rank is
- * better; ranks compare across sources (see harvest.c for the scale). */
+/* Ranks: lower wins, and ranks compare across sources. The scale:
+ *   10-19 JSON-LD on an article object      20-34 <meta>, microdata, other JSON-LD
+ *   35-59 visible markup and printed text   60+   weaker guesses
+ * The <meta> keys rank in harvest.c's table of keys (20-40); every other
+ * rank is named here. Several names share a value: they tie. */
+typedef enum nmi_rank {
+    /* JSON-LD (jsonld.c), by the object a value is found on */
+    NMI_RANK_LD_NEWS = 10,             /* NewsArticle and its kinds */
+    NMI_RANK_LD_ARTICLE = 12,          /* Article, BlogPosting... */
+    NMI_RANK_LD_SCANNED = 16,          /* datePublished/dateModified of a block Jansson rejects */
+    NMI_RANK_LD_SCANNED_CREATED = 20,  /* its dateCreated */
+    NMI_RANK_LD_WEBSITE = 24,          /* a WebSite's name */
+    NMI_RANK_LD_ORGANIZATION = 30,     /* an Organization's name */
+    NMI_RANK_LD_WEBPAGE = 32,          /* WebPage, ItemPage, CollectionPage */
+    NMI_RANK_LD_OTHER = 33,            /* the dates of any other object */
+    /* the document and microdata (harvest.c) */
+    NMI_RANK_CANONICAL_LINK = 15,      /* <link rel=canonical> */
+    NMI_RANK_HTML_LANG = 21,           /* <html lang> */
+    NMI_RANK_ITEMPROP_DATE = 21,       /* itemprop datePublished, dateModified */
+    NMI_RANK_ITEMPROP_HEADLINE = 22,   /* itemprop headline, articleSection */
+    NMI_RANK_ITEMPROP_AUTHOR = 23,     /* itemprop author, description */
+    NMI_RANK_HTTP_EQUIV_LANGUAGE = 24, /* <meta http-equiv=content-language> */
+    NMI_RANK_META_EPOCH = 29,          /* a Unix timestamp in a <meta> named for publication */
+    /* visible markup (harvest.c) */
+    NMI_RANK_TIME_PUBLISHED = 35,      /* <time datetime> marked as the publication */
+    NMI_RANK_DATE_NEAR_MARKED = 36,    /* near the <h1>, and labelled, in a byline or a <time> */
+    NMI_RANK_DATE_NEAR = 38,           /* a printed date near the <h1>, no more */
+    NMI_RANK_AUTHOR_LINK = 38,         /* <a rel=author> */
+    NMI_RANK_TITLE = 40,               /* <title> */
+    NMI_RANK_H1 = 40,
+    NMI_RANK_BYLINE_CLASS = 40,        /* an element whose class or id says byline/author */
+    NMI_RANK_DATE_LABELLED = 42,       /* a printed date after a label, far from the <h1> */
+    NMI_RANK_BYLINE_LABEL_NEAR = 44,   /* a line that starts with a writer label, under the <h1> */
+    NMI_RANK_TIME = 45,                /* another <time datetime> */
+    NMI_RANK_BYLINE_LABEL = 46,        /* a line that starts with a writer label, elsewhere */
+    NMI_RANK_DATE_IN_BYLINE = 46,      /* a printed date inside a byline, far from the <h1> */
+    NMI_RANK_HIDDEN_INPUT = 46,        /* <input type=hidden class=published_date> */
+    NMI_RANK_DATE_PRINTED = 52,        /* any other printed date */
+    NMI_RANK_H1_TEASER = 60,           /* an <h1> that only links to another page */
+    NMI_RANK_SIGNATURE = 60,           /* "Jane Doe <a href=mailto:...>" */
+    /* plain text (text.c) */
+    NMI_RANK_TEXT_HEADLINE = 30,       /* the headline and the standfirst */
+    NMI_RANK_TEXT_HEADER = 40,         /* a meta line under the headline, a section, a credit */
+    NMI_RANK_TEXT_ABOVE_HEADLINE = 42, /* a meta line above the headline */
+    NMI_RANK_TEXT_BODY = 45            /* a meta line among or after the paragraphs */
+} nmi_rank;
+
+/* Added to a JSON-LD object's rank for its weaker properties. */
+enum {
+    NMI_LD_WEAKER_NAME = 4,            /* "name" for want of "headline" */
+    NMI_LD_WEAKER_OTHER_CREATED = 4,   /* dateCreated of an object that is no article */
+    NMI_LD_WEAKER_CREATOR = 5,         /* "creator" beside "author" */
+    NMI_LD_WEAKER_THUMBNAIL = 5,       /* "thumbnailUrl" beside "image" */
+    NMI_LD_WEAKER_UPLOADED = 5,        /* "uploadDate" */
+    NMI_LD_WEAKER_CREATED = 6,         /* an article's dateCreated */
+    NMI_LD_WEAKER_URL = 20,            /* "url" as the canonical URL */
+    NMI_LD_WEAKER_ORG_PUBLISHER = 25   /* an organization credited as author, as the publisher */
+};
+
+/* What the page says about a candidate beyond its rank (NMI_CAND_*). */
+enum {
+    NMI_CAND_NEAR_HEADLINE = 1u << 0, /* printed near the headline (an <h1>; a text's header) */
+    NMI_CAND_LABELLED = 1u << 1,      /* printed after a label ("Published:", "By") */
+    NMI_CAND_IN_BYLINE = 1u << 2,     /* printed inside a byline */
+    NMI_CAND_FROM_TIME = 1u << 3,     /* the text of a <time> */
+    NMI_CAND_TEASER = 1u << 4         /* an <h1> that only links to another page */
+};
+
+struct nmi_time;       /* date.c */
+struct nmi_date_hints; /* date.c */
+
+/* A value seen somewhere in the page, before reconciliation. */
 typedef struct nmi_cand {
-    const char *value; /* arena string, whitespace collapsed */
-    int rank;
+    const char *value; /* arena string, whitespace collapsed; a date as the page writes it */
+    int rank;          /* nmi_rank, or a <meta> key's rank */
     newsmeta_source source;
+    unsigned flags;    /* NMI_CAND_* */
+    /* A date (NMI_F_PUBLISHED, NMI_F_MODIFIED): its value read with the
+     * page's hints, once (an arena copy); NULL when it holds no date. */
+    const struct nmi_time *time;
+    bool read;         /* time is set: the value was read */
 } nmi_cand;
 
 typedef struct nmi_cands {
     nmi_cand *items;
     size_t count, cap;
 } nmi_cands;
+
+/* Evidence of the page's own zone, beside its dates (reconcile_dates.c
+ * gives naive times the page's offset from it). */
+typedef enum nmi_zone_kind {
+    NMI_ZONE_LOCAL,      /* a local time of the page, with its offset */
+    NMI_ZONE_MACHINE_UTC /* the page's machine-readable naive times are UTC */
+} nmi_zone_kind;
+
+typedef enum nmi_zone_strength {
+    NMI_ZONE_STRONG, /* a <time> whose text prints its datetime in the page's zone */
+    NMI_ZONE_WEAK    /* an inline script's publication time: after the zones printed by dates */
+} nmi_zone_strength;
+
+typedef struct nmi_zone_ev {
+    nmi_zone_kind kind;
+    nmi_zone_strength strength;
+    /* NMI_ZONE_LOCAL: the time with its offset (an arena copy); NULL while
+     * unread or when text reads as no date */
+    const struct nmi_time *local;
+    const char *text; /* a script's time as written, until it is read; else NULL */
+} nmi_zone_ev;
+
+typedef struct nmi_zone_evs {
+    nmi_zone_ev *items; /* in the arena */
+    size_t count, cap;
+} nmi_zone_evs;
+
+/* A publication time an inline script states ("articlePublishTime":
+ * "2019-11-19T18:18:25.828-08:00"), found by prune.c before the page is
+ * parsed: its text as written, NUL-terminated. */
+typedef struct nmi_script_time {
+    char text[48];
+} nmi_script_time;
+
+typedef struct nmi_script_times {
+    nmi_script_time *items; /* in the arena */
+    size_t count, cap;
+} nmi_script_times;
+
+typedef struct nmi_ctx nmi_ctx;
+
+/* Record a candidate; value is copied into the arena, cleaned (whitespace
+ * collapsed) and ignored when empty. */
+void nmi_add_cand(nmi_ctx *ctx, nmi_field field, const char *value, size_t n, int rank,
+                  newsmeta_source source);
+/* nmi_add_cand() with NMI_CAND_* flags. */
+void nmi_add_cand_flags(nmi_ctx *ctx, nmi_field field, const char *value, size_t n, int rank,
+                        newsmeta_source source, unsigned flags);
+/* Record a date already read: t is its time (copied), NULL when the
+ * value holds no date. */
+void nmi_add_date(nmi_ctx *ctx, nmi_field field, const char *value, size_t n, int rank,
+                  newsmeta_source source, unsigned flags, const struct nmi_time *t);
+/* Record zone evidence: a local time with its offset (copied), or that
+ * the page's machine-readable naive times are UTC. */
+void nmi_add_zone_local(nmi_ctx *ctx, const struct nmi_time *local, nmi_zone_strength strength);
+void nmi_add_zone_machine_utc(nmi_ctx *ctx);
+/* Record the scripts' publication times prune.c found, as weak zone
+ * evidence to be read with the page's hints. */
+void nmi_add_script_times(nmi_ctx *ctx, const nmi_script_times *times);
+/* Make room for one more item in an arena array (*items, of *cap items of
+ * size bytes, count used); false when out of memory (ctx->oom). The old
+ * array stays in the arena until the article goes: for short lists. */
+bool nmi_arena_grow(nmi_ctx *ctx, void **items, size_t size, size_t count, size_t *cap);
+/* Read what is not read yet (date candidates, script times) with the
+ * page's hints h (or, when NULL, its own). Called once the page's
+ * language candidates are all in: at the end of harvest and of text. */
+void nmi_read_dates(nmi_ctx *ctx, struct nmi_date_hints *h);
+/* Best (lowest rank, earliest) candidate, or NULL. */
+const nmi_cand *nmi_best_cand(const nmi_ctx *ctx, nmi_field field);
+/* The lowest rank above last among the candidates, NMI_NO_RANK when none:
+ * for taking candidates rank by rank, best first (start with last =
+ * -NMI_NO_RANK). */
+#define NMI_NO_RANK 1000000
+int nmi_next_rank(const nmi_cands *c, int last);
+
+/* ------------------------------------------------------------------ */
+/* Per-call context                                                    */
+/* ------------------------------------------------------------------ */
 
 /* A body block before it lands in the article. */
 typedef struct nmi_block {
@@ -209,7 +366,13 @@ typedef struct nmi_ctx {
     const char *url;         /* page URL as given, or NULL */
     const char *base;        /* base for links: <base href> over url */
     htmlDocPtr doc;
-    nmi_cands cands[NMI_F_COUNT];
+    /* The evidence (evidence.c): what the reading stages found, added
+     * through nmi_add_*, for reconcile*.c to choose from. (An anonymous
+     * struct while date.c's hints and api.c read ctx->cands directly.) */
+    struct {
+        nmi_cands cands[NMI_F_COUNT]; /* candidates per field; items malloc'd */
+        nmi_zone_evs zones;           /* the page's zone, in the arena */
+    };
     nmi_block *blocks;
     size_t block_count, block_cap;
     nmi_link *links;
@@ -222,13 +385,6 @@ typedef struct nmi_ctx {
     newsmeta_source body_source; /* where the blocks came from (the body stage) */
     bool oom;                /* sticky out-of-memory flag */
 } nmi_ctx;
-
-/* Record a candidate; value is copied into the arena, cleaned (whitespace
- * collapsed) and ignored when empty. */
-void nmi_add_cand(nmi_ctx *ctx, nmi_field field, const char *value, size_t n, int rank,
-                  newsmeta_source source);
-/* Best (lowest rank, earliest) candidate, or NULL. */
-const nmi_cand *nmi_best_cand(const nmi_ctx *ctx, nmi_field field);
 
 /* ------------------------------------------------------------------ */
 /* decode.c — bytes to UTF-8                                           */
@@ -246,12 +402,15 @@ newsmeta_status nmi_decode(nmi_ctx *ctx, const char *bytes, size_t len, char **o
  * on the fewer bytes it leaves. */
 newsmeta_status nmi_normalize(char **text, size_t *len, bool *owned, newsmeta_error *err);
 /* prune.c — before HTML parsing: drop the text of <style> and of scripts
- * other than JSON-LD (reading inline JavaScript for the page's zone
- * first) and the content of plainly nested inline <svg>, and keep at most NMI_MAX_ATTRIBUTES attributes per start tag,
- * tokenizing as libxml2 does. Returns NULL when nothing had to change,
- * else a malloc'd copy (length in *out_len); sets
+ * other than JSON-LD and the content of plainly nested inline <svg>, and
+ * keep at most NMI_MAX_ATTRIBUTES attributes per start tag, tokenizing as
+ * libxml2 does. The publication times the inline scripts state are
+ * appended to *times (in the arena) before their text goes: the caller
+ * hands them to the evidence (nmi_add_script_times). Returns NULL when
+ * nothing had to change, else a malloc'd copy (length in *out_len); sets
  * NEWSMETA_TRUNCATED_ATTRIBUTES in ctx->truncated when attributes went. */
-char *nmi_prune_markup(nmi_ctx *ctx, const char *utf8, size_t len, size_t *out_len);
+char *nmi_prune_markup(nmi_ctx *ctx, const char *utf8, size_t len, size_t *out_len,
+                       nmi_script_times *times);
 /* Does the UTF-8 text hold a code point whose NFC_Quick_Check is not Yes? */
 bool nmi_needs_nfc(const char *s, size_t n);
 /* NFC of s into the arena; with cuts (sorted byte offsets into s), each is
@@ -273,23 +432,46 @@ static inline const char *nmi_tag(const xmlNode *n)
 }
 /* Attribute value borrowed from the tree (no copy), or NULL. */
 const char *nmi_attr(const xmlNode *n, const char *name);
-/* Concatenated text of a subtree, whitespace collapsed, into the arena;
- * NULL when empty. Skips <script>, <style> and <noscript>. */
+/* The one walker over visible text: each reader of text gives its skip
+ * policy and its sink. The content of <script>, <style>, <noscript> and
+ * <template> is never visible text; these leave out more: */
+typedef enum nmi_text_skip {
+    NMI_TEXT_SKIP_HEAD = 1u << 0,   /* <head> and <title>: the document's, not the page's */
+    NMI_TEXT_SKIP_WIDGETS = 1u << 1 /* <svg>, <select>, <button>, <iframe>: drawings, controls */
+} nmi_text_skip;
+
+typedef struct nmi_text_walk {
+    unsigned skip; /* nmi_text_skip bits */
+    int max_depth; /* nodes more than this many levels below the first are not read */
+    /* each text (or CDATA) node's text, never empty */
+    void (*text)(void *sink, const char *s);
+    /* before and after the children of each element read; may be NULL */
+    void (*enter)(void *sink, const xmlNode *el);
+    void (*leave)(void *sink, const xmlNode *el);
+    /* asked before each node; true stops the walk; may be NULL */
+    bool (*full)(const void *sink);
+} nmi_text_walk;
+
+/* Walk the nodes from first on (its following siblings and everything
+ * below them), in document order. */
+void nmi_walk_text(const xmlNode *first, const nmi_text_walk *w, void *sink);
+/* Concatenated text of a subtree, whitespace collapsed (with a space at
+ * the edges of block elements), into the arena; NULL when empty. */
 char *nmi_node_text(nmi_ctx *ctx, const xmlNode *n);
 /* Resolve href against the context base with libxml2's URI code; returns
  * an arena string, or NULL for empty, fragment-only and javascript: refs. */
 const char *nmi_resolve_url(nmi_ctx *ctx, const char *href);
 
 /* ------------------------------------------------------------------ */
-/* harvest.c — <meta>, <link>, microdata, <title>, <h1>, <time>         */
+/* harvest*.c — <meta>, <link>, microdata, <title>, <h1>, <time>, dates */
+/*              and bylines as printed (harvest.h between the files)   */
 /* jsonld.c  — JSON-LD blocks                                          */
 /* ------------------------------------------------------------------ */
 
+/* The tree (ctx->doc) to evidence: candidates for every field, the zone
+ * evidence of <time> pairs, every date read with the page's hints. */
 void nmi_harvest(nmi_ctx *ctx);
-/* Inline JavaScript js[0..len): a publication time with a non-zero offset
- * ("articlePublishTime": "2019-11-19T18:18:25-08:00") is evidence of the
- * page's zone (NMI_F_DATE_ZONE). Called by prune.c, which drops the text. */
-void nmi_script_zones(nmi_ctx *ctx, const char *js, size_t len);
+/* One JSON-LD block's text to candidates (called by harvest.c). */
 void nmi_jsonld(nmi_ctx *ctx, const char *json, size_t len);
 
 /* ------------------------------------------------------------------ */
@@ -513,12 +695,21 @@ void nmi_names_add_org(nmi_ctx *ctx, nmi_names *nm, const char *org);
 const char *nmi_byline_display(nmi_ctx *ctx, const char *byline);
 
 /* ------------------------------------------------------------------ */
-/* reconcile.c — candidates to the public record                       */
+/* reconcile*.c — the evidence to the public record                    */
 /* ------------------------------------------------------------------ */
 
-/* Choose the headline before content extraction (the body must not repeat
- * it). Returns an arena string or NULL. */
+/* reconcile_headline.c: choose the headline before content extraction
+ * (the body must not repeat it). Returns an arena string or NULL. */
 const char *nmi_choose_headline(nmi_ctx *ctx, newsmeta_source *src);
+/* reconcile_authors.c: a->authors, byline and agency (with their
+ * sources), from the credits and bylines; reads a->site_name and
+ * a->publisher (not authors) and the body blocks (a dateline's agency). */
+void nmi_choose_authors(nmi_ctx *ctx, newsmeta_article *a);
+/* reconcile_dates.c: a->published and a->modified, from the date
+ * candidates and the zone evidence, then the URL. */
+void nmi_choose_dates(nmi_ctx *ctx, newsmeta_article *a);
+/* reconcile.c: the record, from the evidence and the body stages' blocks
+ * and links. */
 newsmeta_status nmi_build_article(nmi_ctx *ctx, newsmeta_article *a, const char *headline,
                                   newsmeta_source headline_src);
 

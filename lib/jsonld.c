@@ -3,8 +3,8 @@
  * Article objects are found at any nesting that matters in practice: the
  * top level, arrays of objects, "@graph", and "mainEntity". Their authors
  * may be strings, Person/Organization objects, arrays, or bare {"@id"}
- * references into the @graph, which are resolved. Ranks follow the scale
- * in harvest.c. */
+ * references into the @graph, which are resolved. Ranks: nmi_rank
+ * (internal.h), from the object a value is found on. */
 #include <stdlib.h>
 #include <string.h>
 
@@ -222,11 +222,11 @@ static void add_people(jl *j, json_t *v, int rank, int depth)
         return;
     }
     /* An organization credited as author is not a person: an agency or
-     * the newsroom (reconcile.c tells which), and the publisher when the
-     * page names no other. */
+     * the newsroom (reconcile_authors.c tells which), and the publisher
+     * when the page names no other. */
     if (kind_of(v) == K_ORG) {
         add_str(j, NMI_F_AGENCY, json_string_value(name), rank);
-        add_str(j, NMI_F_PUBLISHER, json_string_value(name), rank + 25);
+        add_str(j, NMI_F_PUBLISHER, json_string_value(name), rank + NMI_LD_WEAKER_ORG_PUBLISHER);
         return;
     }
     add_str(j, NMI_F_AUTHOR, json_string_value(name), rank);
@@ -238,19 +238,21 @@ static void take_article(jl *j, json_t *o, int rank)
     if (json_is_string(headline))
         add_str(j, NMI_F_HEADLINE, json_string_value(headline), rank);
     else
-        add_strings(j, NMI_F_HEADLINE, json_object_get(o, "name"), rank + 4, 0);
+        add_strings(j, NMI_F_HEADLINE, json_object_get(o, "name"), rank + NMI_LD_WEAKER_NAME, 0);
     add_strings(j, NMI_F_DESCRIPTION, json_object_get(o, "description"), rank, 0);
     add_strings(j, NMI_F_PUBLISHED, json_object_get(o, "datePublished"), rank, 0);
-    add_strings(j, NMI_F_PUBLISHED, json_object_get(o, "dateCreated"), rank + 6, 0);
+    add_strings(j, NMI_F_PUBLISHED, json_object_get(o, "dateCreated"), rank + NMI_LD_WEAKER_CREATED,
+                0);
     add_strings(j, NMI_F_MODIFIED, json_object_get(o, "dateModified"), rank, 0);
     add_people(j, json_object_get(o, "author"), rank, 0);
-    add_people(j, json_object_get(o, "creator"), rank + 5, 0);
+    add_people(j, json_object_get(o, "creator"), rank + NMI_LD_WEAKER_CREATOR, 0);
     json_t *pub = json_object_get(o, "publisher");
     if (json_is_array(pub))
         pub = json_array_get(pub, 0);
     add_strings(j, NMI_F_PUBLISHER, pub, rank, 0);
     add_strings(j, NMI_F_IMAGE, json_object_get(o, "image"), rank, 0);
-    add_strings(j, NMI_F_IMAGE, json_object_get(o, "thumbnailUrl"), rank + 5, 0);
+    add_strings(j, NMI_F_IMAGE, json_object_get(o, "thumbnailUrl"), rank + NMI_LD_WEAKER_THUMBNAIL,
+                0);
     add_strings(j, NMI_F_SECTION, json_object_get(o, "articleSection"), rank, 0);
     add_strings(j, NMI_F_TAG, json_object_get(o, "keywords"), rank, 0);
     add_strings(j, NMI_F_LANGUAGE, json_object_get(o, "inLanguage"), rank, 0);
@@ -259,14 +261,16 @@ static void take_article(jl *j, json_t *o, int rank)
         add_str(j, NMI_F_BODY, json_string_value(body), rank);
     json_t *url = json_object_get(o, "url");
     if (json_is_string(url))
-        add_str(j, NMI_F_CANONICAL, json_string_value(url), rank + 20);
+        add_str(j, NMI_F_CANONICAL, json_string_value(url), rank + NMI_LD_WEAKER_URL);
 }
 
 static void take_dates(jl *j, json_t *o, int rank)
 {
     add_strings(j, NMI_F_PUBLISHED, json_object_get(o, "datePublished"), rank, 0);
-    add_strings(j, NMI_F_PUBLISHED, json_object_get(o, "dateCreated"), rank + 4, 0);
-    add_strings(j, NMI_F_PUBLISHED, json_object_get(o, "uploadDate"), rank + 5, 0);
+    add_strings(j, NMI_F_PUBLISHED, json_object_get(o, "dateCreated"),
+                rank + NMI_LD_WEAKER_OTHER_CREATED, 0);
+    add_strings(j, NMI_F_PUBLISHED, json_object_get(o, "uploadDate"), rank + NMI_LD_WEAKER_UPLOADED,
+                0);
     add_strings(j, NMI_F_MODIFIED, json_object_get(o, "dateModified"), rank, 0);
 }
 
@@ -278,9 +282,9 @@ static void scan_dates(nmi_ctx *ctx, const char *s)
         const char *key;
         nmi_field field;
         int rank;
-    } KEYS[] = {{"\"datePublished\"", NMI_F_PUBLISHED, 16},
-                {"\"dateCreated\"", NMI_F_PUBLISHED, 20},
-                {"\"dateModified\"", NMI_F_MODIFIED, 16}};
+    } KEYS[] = {{"\"datePublished\"", NMI_F_PUBLISHED, NMI_RANK_LD_SCANNED},
+                {"\"dateCreated\"", NMI_F_PUBLISHED, NMI_RANK_LD_SCANNED_CREATED},
+                {"\"dateModified\"", NMI_F_MODIFIED, NMI_RANK_LD_SCANNED}};
     for (size_t k = 0; k < sizeof KEYS / sizeof *KEYS; k++) {
         const char *p = strstr(s, KEYS[k].key);
         if (!p)
@@ -314,24 +318,24 @@ static void visit(jl *j, json_t *v, int depth)
         return;
     switch (kind_of(v)) {
     case K_NEWS:
-        take_article(j, v, 10);
+        take_article(j, v, NMI_RANK_LD_NEWS);
         break;
     case K_ARTICLE:
-        take_article(j, v, 12);
+        take_article(j, v, NMI_RANK_LD_ARTICLE);
         break;
     case K_WEBPAGE:
-        take_article(j, v, 32);
+        take_article(j, v, NMI_RANK_LD_WEBPAGE);
         break;
     case K_WEBSITE:
-        add_strings(j, NMI_F_SITE_NAME, json_object_get(v, "name"), 24, 0);
+        add_strings(j, NMI_F_SITE_NAME, json_object_get(v, "name"), NMI_RANK_LD_WEBSITE, 0);
         break;
     case K_ORG:
-        add_strings(j, NMI_F_PUBLISHER, json_object_get(v, "name"), 30, 0);
+        add_strings(j, NMI_F_PUBLISHER, json_object_get(v, "name"), NMI_RANK_LD_ORGANIZATION, 0);
         break;
     default:
         /* dates of the page's main object whatever its type
          * (MedicalWebPage, ClaimReview, VideoObject) */
-        take_dates(j, v, 33);
+        take_dates(j, v, NMI_RANK_LD_OTHER);
         break;
     }
     visit(j, json_object_get(v, "@graph"), depth + 1);

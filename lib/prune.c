@@ -5,13 +5,14 @@
  * characters, quoted and bare attribute values, comments ending in "-->"
  * or "--!>", DOCTYPE and processing instructions, and the raw text of
  * <script> and <style>, which ends at "</script" or "</style" in any
- * case). It changes the page in two ways and nothing else:
+ * case). It changes the page in three ways and nothing else:
  *
  * - The text of <style> and of every <script> but JSON-LD is dropped
  *   (the elements stay, empty). No later stage reads it, and it is about
  *   half the bytes of a news page and a third of libxml2's parsing time.
- *   Inline JavaScript is read here first for the page's zone
- *   (nmi_script_zones: "articlePublishTime": "...-08:00").
+ *   Inline JavaScript is read here first for the page's zone: its
+ *   publication times ("articlePublishTime": "...-08:00") are handed
+ *   back to the caller, for the evidence.
  * - The content of inline <svg> drawings is dropped when it is plainly
  *   nested SVG (svg_close): icons and charts are junk to every stage and
  *   their path data is heavy for the parser.
@@ -318,7 +319,74 @@ static size_t svg_close(tag_scan *t, size_t i, size_t *stop)
     return close;
 }
 
-char *nmi_prune_markup(nmi_ctx *ctx, const char *utf8, size_t len, size_t *out_len)
+/* ---- the scripts' publication times -------------------------------------- */
+
+/* Does the key before a value starting at p (a quote before it) say
+ * publication ("articlePublishTime", "pubdate")? */
+static bool publication_key(const char *js, const char *p)
+{
+    const char *k = p - 1;
+    size_t back = 0;
+    while (k > js && back < 48 && *k != ',' && *k != '{' && *k != ';') {
+        k--;
+        back++;
+    }
+    char key[64];
+    size_t kl = (size_t)(p - k);
+    if (kl >= sizeof key)
+        return false;
+    memcpy(key, k, kl);
+    key[kl] = '\0';
+    return nmi_istr(key, "publish") || nmi_istr(key, "pubdate");
+}
+
+/* An inline script's publication time with a non-zero offset
+ * ("articlePublishTime": "2019-11-19T18:18:25.828-08:00"), evidence of the
+ * page's zone, goes to times (at most 4 per script). */
+static void script_times(nmi_ctx *ctx, const char *js, size_t len, nmi_script_times *times)
+{
+    size_t found = 0;
+    const char *end = js + len;
+    /* from each "-" (rarer than any byte): is it the one in "YYYY-MM-DDThh:" */
+    for (const char *dash = js + 4; end - dash >= 12 && found < 4; dash++) {
+        dash = memchr(dash, '-', (size_t)(end - dash) - 11);
+        if (!dash)
+            break;
+        const char *p = dash - 4;
+        if (p[0] < '1' || p[0] > '2' || p[7] != '-' || p[10] != 'T' || p[13] != ':')
+            continue;
+        bool digits_ok = true;
+        static const int D[] = {1, 2, 3, 5, 6, 8, 9, 11, 12, 14, 15};
+        for (size_t i = 0; i < sizeof D / sizeof *D && digits_ok; i++)
+            digits_ok = p[D[i]] >= '0' && p[D[i]] <= '9';
+        if (!digits_ok || p == js || (p[-1] != '"' && p[-1] != '\'') || !publication_key(js, p))
+            continue;
+        const char *e = p + 16;
+        while (e < end && *e != '"' && *e != '\'' && e - p < 40)
+            e++;
+        if (e >= end || (*e != '"' && *e != '\''))
+            continue;
+        nmi_script_time st;
+        size_t vl = (size_t)(e - p);
+        if (vl >= sizeof st.text)
+            continue;
+        memcpy(st.text, p, vl);
+        st.text[vl] = '\0';
+        /* the page's hints are not known yet: a time that has its offset
+         * without them (the evidence reads it again with them) */
+        nmi_time t;
+        if (!nmi_parse_date_hinted(st.text, NULL, &t) || !t.offset_known || !t.offset_minutes)
+            continue;
+        if (!nmi_arena_grow(ctx, (void **)&times->items, sizeof st, times->count, &times->cap))
+            return;
+        times->items[times->count++] = st;
+        found++;
+        dash = e;
+    }
+}
+
+char *nmi_prune_markup(nmi_ctx *ctx, const char *utf8, size_t len, size_t *out_len,
+                       nmi_script_times *times)
 {
     tag_scan t = {(const unsigned char *)utf8, len, {NULL, 0, 0, false}, 0, false, false, false};
     const unsigned char *s = t.s;
@@ -357,7 +425,7 @@ char *nmi_prune_markup(nmi_ctx *ctx, const char *utf8, size_t len, size_t *out_l
         if (script && (!tag->type || type_has(tag, "javascript")) && scripts < 64 &&
             end - i < 512 * 1024) {
             scripts++;
-            nmi_script_zones(ctx, (const char *)s + i, end - i);
+            script_times(ctx, (const char *)s + i, end - i, times);
         }
         drop_span(&t, i, end);
         i = end;

@@ -1167,22 +1167,22 @@ static void add_related(nmi_ctx *ctx, const char *title)
     nmi_push_link(ctx, &l);
 }
 
-static void add_text_cand(nmi_ctx *ctx, nmi_field f, const char *v, int rank)
+static void add_text_cand(nmi_ctx *ctx, nmi_field f, const char *v, int rank, unsigned flags)
 {
     if (v)
-        nmi_add_cand(ctx, f, v, strlen(v), rank, NEWSMETA_SOURCE_TEXT);
+        nmi_add_cand_flags(ctx, f, v, strlen(v), rank, NEWSMETA_SOURCE_TEXT, flags);
 }
 
 /* A line's byline, dates or credit as candidates. */
-static void add_meta(nmi_ctx *ctx, const line *l, int rank)
+static void add_meta(nmi_ctx *ctx, const line *l, int rank, unsigned flags)
 {
     if (l->kind == L_CREDIT) {
-        add_text_cand(ctx, NMI_F_IMAGE_CREDIT, l->value, 40);
+        add_text_cand(ctx, NMI_F_IMAGE_CREDIT, l->value, NMI_RANK_TEXT_HEADER, 0);
         return;
     }
-    add_text_cand(ctx, NMI_F_BYLINE, l->byline, rank);
-    add_text_cand(ctx, NMI_F_PUBLISHED, l->published, rank);
-    add_text_cand(ctx, NMI_F_MODIFIED, l->updated, rank);
+    add_text_cand(ctx, NMI_F_BYLINE, l->byline, rank, flags);
+    add_text_cand(ctx, NMI_F_PUBLISHED, l->published, rank, flags);
+    add_text_cand(ctx, NMI_F_MODIFIED, l->updated, rank, flags);
 }
 
 /* ------------------------------------------------------------------ */
@@ -1240,7 +1240,7 @@ static bool header_goes_on(const line *lines, size_t n, size_t i)
 static void take_section(nmi_ctx *ctx, const line *above, bool *have_section)
 {
     if (above && !*have_section && section_like(above)) {
-        add_text_cand(ctx, NMI_F_SECTION, above->text, 40);
+        add_text_cand(ctx, NMI_F_SECTION, above->text, NMI_RANK_TEXT_HEADER, 0);
         *have_section = true;
     }
 }
@@ -1379,7 +1379,8 @@ static size_t read_header(nmi_ctx *ctx, const line *lines, size_t n, const line 
         case L_NOISE:
             continue;
         case L_META:
-            add_meta(ctx, l, above ? 42 : 40);
+            add_meta(ctx, l, above ? NMI_RANK_TEXT_ABOVE_HEADLINE : NMI_RANK_TEXT_HEADER,
+                     NMI_CAND_NEAR_HEADLINE);
             have_byline = have_byline || l->byline;
             have_date = have_date || l->published || l->updated;
             if (!headline && pending && l->byline) {
@@ -1389,7 +1390,7 @@ static size_t read_header(nmi_ctx *ctx, const line *lines, size_t n, const line 
             prev = l;
             continue;
         case L_CREDIT:
-            add_meta(ctx, l, 40);
+            add_meta(ctx, l, NMI_RANK_TEXT_HEADER, 0);
             continue;
         case L_RELATED:
             if (!above)
@@ -1397,7 +1398,7 @@ static size_t read_header(nmi_ctx *ctx, const line *lines, size_t n, const line 
             continue;
         case L_CRUMBS:
             if (!have_section)
-                add_text_cand(ctx, NMI_F_SECTION, l->value, 40);
+                add_text_cand(ctx, NMI_F_SECTION, l->value, NMI_RANK_TEXT_HEADER, 0);
             have_section = true;
             prev = l;
             continue;
@@ -1446,7 +1447,7 @@ static size_t read_header(nmi_ctx *ctx, const line *lines, size_t n, const line 
             }
         }
         if (!have_section && section_like(l) && (have_byline || have_date || standfirst)) {
-            add_text_cand(ctx, NMI_F_SECTION, l->text, 40);
+            add_text_cand(ctx, NMI_F_SECTION, l->text, NMI_RANK_TEXT_HEADER, 0);
             have_section = true;
             continue;
         }
@@ -1463,9 +1464,9 @@ static size_t read_header(nmi_ctx *ctx, const line *lines, size_t n, const line 
         take_section(ctx, pending_prev, &have_section);
     }
     if (headline)
-        add_text_cand(ctx, NMI_F_HEADLINE, headline->text, 30);
+        add_text_cand(ctx, NMI_F_HEADLINE, headline->text, NMI_RANK_TEXT_HEADLINE, 0);
     if (standfirst)
-        add_text_cand(ctx, NMI_F_DESCRIPTION, standfirst->text, 30);
+        add_text_cand(ctx, NMI_F_DESCRIPTION, standfirst->text, NMI_RANK_TEXT_HEADLINE, 0);
     *headline_out = headline;
     return body;
 }
@@ -1503,7 +1504,7 @@ void nmi_parse_text_lines(nmi_ctx *ctx, const char *text, size_t len)
             break;
         case L_META:
         case L_CREDIT:
-            add_meta(ctx, l, 45);
+            add_meta(ctx, l, NMI_RANK_TEXT_BODY, 0);
             break;
         case L_RELATED:
             add_related(ctx, l->value);
@@ -1538,5 +1539,6 @@ void nmi_parse_text_lines(nmi_ctx *ctx, const char *text, size_t len)
         }
         }
     }
+    nmi_read_dates(ctx, NULL);
     nmi_arena_release(&scratch);
 }

@@ -1,0 +1,181 @@
+/* The evidence: every value the reading stages find in a page (harvest.c,
+ * jsonld.c, text.c), with its source, rank and flags, kept per field until
+ * reconcile*.c choose among them. The store lives here, apart from both
+ * ends, so that data flows one way: the readers add, the chooser reads. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "internal.h"
+
+/* ---- candidates ---------------------------------------------------------- */
+
+/* Append one candidate; false when it was not kept (empty, over the
+ * limit, out of memory). */
+static bool add(nmi_ctx *ctx, nmi_field field, const char *value, size_t n, nmi_cand cand)
+{
+    if (!value || ctx->oom)
+        return false;
+    nmi_cands *c = &ctx->cands[field];
+    if (c->count >= NMI_MAX_CANDIDATES)
+        return false;
+    const char *v;
+    if (field == NMI_F_BODY) {
+        /* articleBody keeps its line breaks: they separate paragraphs. */
+        v = nmi_arena_strndup(ctx->arena, value, n);
+        if (!v)
+            ctx->oom = true;
+    } else {
+        v = nmi_clean_text(ctx->arena, value, n, &ctx->oom);
+    }
+    if (!v)
+        return false;
+    if (c->count == c->cap) {
+        size_t cap = c->cap ? c->cap * 2 : 8;
+        nmi_cand *items = realloc(c->items, cap * sizeof *items);
+        if (!items) {
+            ctx->oom = true;
+            return false;
+        }
+        c->items = items;
+        c->cap = cap;
+    }
+    cand.value = v;
+    c->items[c->count++] = cand;
+    return true;
+}
+
+void nmi_add_cand_flags(nmi_ctx *ctx, nmi_field field, const char *value, size_t n, int rank,
+                        newsmeta_source source, unsigned flags)
+{
+    add(ctx, field, value, n, (nmi_cand){NULL, rank, source, flags, NULL, false});
+}
+
+void nmi_add_cand(nmi_ctx *ctx, nmi_field field, const char *value, size_t n, int rank,
+                  newsmeta_source source)
+{
+    nmi_add_cand_flags(ctx, field, value, n, rank, source, 0);
+}
+
+/* An arena copy of t, NULL for NULL (sets ctx->oom when out of memory). */
+static const nmi_time *time_copy(nmi_ctx *ctx, const nmi_time *t)
+{
+    if (!t)
+        return NULL;
+    nmi_time *c = nmi_arena_alloc(ctx->arena, sizeof *c);
+    if (!c) {
+        ctx->oom = true;
+        return NULL;
+    }
+    *c = *t;
+    return c;
+}
+
+void nmi_add_date(nmi_ctx *ctx, nmi_field field, const char *value, size_t n, int rank,
+                  newsmeta_source source, unsigned flags, const nmi_time *t)
+{
+    nmi_cand cand = {NULL, rank, source, flags, NULL, true};
+    if (!add(ctx, field, value, n, cand))
+        return;
+    ctx->cands[field].items[ctx->cands[field].count - 1].time = time_copy(ctx, t);
+}
+
+/* ---- zone evidence ------------------------------------------------------- */
+
+bool nmi_arena_grow(nmi_ctx *ctx, void **items, size_t size, size_t count, size_t *cap)
+{
+    if (count < *cap)
+        return true;
+    size_t ncap = *cap ? *cap * 2 : 8;
+    void *n = nmi_arena_alloc(ctx->arena, ncap * size);
+    if (!n) {
+        ctx->oom = true;
+        return false;
+    }
+    if (count)
+        memcpy(n, *items, count * size);
+    *items = n;
+    *cap = ncap;
+    return true;
+}
+
+static void add_zone(nmi_ctx *ctx, nmi_zone_ev ev)
+{
+    nmi_zone_evs *z = &ctx->zones;
+    if (ctx->oom || !nmi_arena_grow(ctx, (void **)&z->items, sizeof *z->items, z->count, &z->cap))
+        return;
+    z->items[z->count++] = ev;
+}
+
+void nmi_add_zone_local(nmi_ctx *ctx, const nmi_time *local, nmi_zone_strength strength)
+{
+    const nmi_time *t = time_copy(ctx, local);
+    if (t)
+        add_zone(ctx, (nmi_zone_ev){NMI_ZONE_LOCAL, strength, t, NULL});
+}
+
+void nmi_add_zone_machine_utc(nmi_ctx *ctx)
+{
+    add_zone(ctx, (nmi_zone_ev){NMI_ZONE_MACHINE_UTC, NMI_ZONE_STRONG, NULL, NULL});
+}
+
+void nmi_add_script_times(nmi_ctx *ctx, const nmi_script_times *times)
+{
+    for (size_t i = 0; i < times->count && !ctx->oom; i++) {
+        const char *s = times->items[i].text;
+        const char *text = nmi_clean_text(ctx->arena, s, strlen(s), &ctx->oom);
+        if (text)
+            add_zone(ctx, (nmi_zone_ev){NMI_ZONE_LOCAL, NMI_ZONE_WEAK, NULL, text});
+    }
+}
+
+/* ---- reading the dates --------------------------------------------------- */
+
+void nmi_read_dates(nmi_ctx *ctx, nmi_date_hints *h)
+{
+    nmi_date_hints own;
+    if (!h) {
+        nmi_date_hints_init(ctx, &own);
+        h = &own;
+    }
+    static const nmi_field DATES[] = {NMI_F_PUBLISHED, NMI_F_MODIFIED};
+    for (size_t f = 0; f < sizeof DATES / sizeof *DATES; f++) {
+        nmi_cands *c = &ctx->cands[DATES[f]];
+        for (size_t i = 0; i < c->count && !ctx->oom; i++) {
+            nmi_cand *x = &c->items[i];
+            nmi_time t;
+            if (x->read)
+                continue;
+            x->read = true;
+            x->time = nmi_parse_date_hinted(x->value, h, &t) ? time_copy(ctx, &t) : NULL;
+        }
+    }
+    /* A zone name in a script's time means what it means in the page's
+     * country: read now, with the page's hints. */
+    for (size_t i = 0; i < ctx->zones.count && !ctx->oom; i++) {
+        nmi_zone_ev *z = &ctx->zones.items[i];
+        nmi_time t;
+        if (!z->text)
+            continue;
+        z->local = nmi_parse_date_hinted(z->text, h, &t) ? time_copy(ctx, &t) : NULL;
+        z->text = NULL;
+    }
+}
+
+const nmi_cand *nmi_best_cand(const nmi_ctx *ctx, nmi_field field)
+{
+    const nmi_cands *c = &ctx->cands[field];
+    const nmi_cand *best = NULL;
+    for (size_t i = 0; i < c->count; i++)
+        if (!best || c->items[i].rank < best->rank)
+            best = &c->items[i];
+    return best;
+}
+
+int nmi_next_rank(const nmi_cands *c, int last)
+{
+    int r = NMI_NO_RANK;
+    for (size_t i = 0; i < c->count; i++)
+        if (c->items[i].rank > last && c->items[i].rank < r)
+            r = c->items[i].rank;
+    return r;
+}

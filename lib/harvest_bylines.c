@@ -1,0 +1,229 @@
+/* Stage 3a, the bylines as printed: the text of a byline element with
+ * NMI_BYLINE_MARK between its parts (so that byline.c can tell a name
+ * from the outlet after it), a line that starts with a writer label, a
+ * signature before a mail link, the text of a link to an author's
+ * profile. harvest.c's walk finds the elements. */
+#include <string.h>
+
+#include "harvest.h"
+
+/* Inline tags inside which an element boundary is not a boundary of the
+ * byline's parts. */
+static bool inline_format(const char *t)
+{
+    static const char *const TAGS[] = {"b", "i", "em", "strong", "u", "abbr", "font", "sup",
+                                       "sub", "mark", "bdi", "bdo", "s", "wbr", NULL};
+    for (const char *const *p = TAGS; *p; p++)
+        if (!strcmp(t, *p))
+            return true;
+    return false;
+}
+
+/* Bytes of text collected from a byline element, and the levels read
+ * below it: a byline is short, shallow markup; more is a page section. */
+#define NMI_BYLINE_TEXT_MAX 400
+#define NMI_BYLINE_DEPTH 63
+
+/* Element boundaries, as NMI_BYLINE_MARKs. A block element always parts
+ * what is before it from what is after it. An inline one does only where
+ * the words do: "<span>Jane Doe</span> <span>Argus Leader</span>" has two
+ * parts, "<a>Molly Woo<span>d</span></a>" one, and "<span>Meg
+ * James</span><span>Staff Writer</span>" two (a capital after a small
+ * letter, with nothing between). */
+typedef struct bl_buf {
+    nmi_buf b;
+    bool pending; /* an inline boundary just passed with no space before it */
+} bl_buf;
+
+static void mark(nmi_buf *b)
+{
+    size_t k = b->len;
+    while (k && b->data[k - 1] == ' ')
+        k--;
+    if (k && b->data[k - 1] != NMI_BYLINE_MARK)
+        nmi_buf_appendc(b, NMI_BYLINE_MARK);
+}
+
+static void boundary(bl_buf *bb, bool block)
+{
+    if (block || !bb->b.len || bb->b.data[bb->b.len - 1] == ' ') {
+        mark(&bb->b);
+        bb->pending = false;
+    } else {
+        bb->pending = true;
+    }
+}
+
+static void bl_text(void *sink, const char *s)
+{
+    bl_buf *bb = sink;
+    if (bb->pending) {
+        unsigned char c = (unsigned char)s[0];
+        unsigned char last = bb->b.len ? (unsigned char)bb->b.data[bb->b.len - 1] : ' ';
+        bool space = c == ' ' || c == '\n' || c == '\t' || c == '\r';
+        bool upper_after_letter = (c >= 'A' && c <= 'Z') && ((last >= 'a' && last <= 'z') ||
+                                                             (last >= 'A' && last <= 'Z'));
+        if (space || upper_after_letter || c == '@' || c == '|' || c >= 0x80)
+            mark(&bb->b);
+        bb->pending = false;
+    }
+    nmi_buf_append_collapsed(&bb->b, s, strlen(s));
+}
+
+static bool block_tag(const char *t)
+{
+    static const char *const TAGS[] = {"div", "p", "li", "ul", "ol", "dl", "dd", "dt", "h1",
+                                       "h2", "h3", "h4", "h5", "h6", "section", "header",
+                                       "footer", "article", "aside", "address", "figure",
+                                       "figcaption", "table", "tr", "td", "th", "blockquote",
+                                       "nav", "form", "hr", "time", NULL};
+    for (const char *const *p = TAGS; *p; p++)
+        if (!strcmp(t, *p))
+            return true;
+    return false;
+}
+
+static void bl_enter(void *sink, const xmlNode *el)
+{
+    const char *t = nmi_tag(el);
+    if (!strcmp(t, "br"))
+        boundary(sink, true);
+    else if (!inline_format(t))
+        boundary(sink, block_tag(t));
+}
+
+static void bl_leave(void *sink, const xmlNode *el)
+{
+    const char *t = nmi_tag(el);
+    if (strcmp(t, "br") && !inline_format(t))
+        boundary(sink, block_tag(t));
+}
+
+static bool bl_full(const void *sink)
+{
+    return ((const bl_buf *)sink)->b.len >= NMI_BYLINE_TEXT_MAX;
+}
+
+/* The element's text with marks between its parts, trimmed of marks. */
+const char *nmi_byline_text(nmi_ctx *ctx, const xmlNode *n, size_t max)
+{
+    bl_buf bb;
+    nmi_buf_init(&bb.b);
+    bb.pending = false;
+    if (n->type == XML_TEXT_NODE) {
+        if (n->content)
+            nmi_buf_append_collapsed(&bb.b, (const char *)n->content,
+                                     strlen((const char *)n->content));
+    } else {
+        static const nmi_text_walk WALK = {NMI_TEXT_SKIP_WIDGETS, NMI_BYLINE_DEPTH, bl_text,
+                                           bl_enter, bl_leave, bl_full};
+        nmi_walk_text(n->children, &WALK, &bb);
+    }
+    nmi_buf b = bb.b;
+    const char *r = NULL;
+    if (b.oom) {
+        ctx->oom = true;
+    } else if (b.len && b.len <= max) {
+        /* trim marks and spaces at both ends */
+        size_t s = 0, e = b.len;
+        while (s < e && (b.data[s] == ' ' || b.data[s] == NMI_BYLINE_MARK))
+            s++;
+        while (e > s && (b.data[e - 1] == ' ' || b.data[e - 1] == NMI_BYLINE_MARK))
+            e--;
+        if (e > s)
+            r = nmi_arena_strndup(ctx->arena, b.data + s, e - s);
+        if (e > s && !r)
+            ctx->oom = true;
+    }
+    nmi_buf_free(&b);
+    return r;
+}
+
+/* A text node that starts with a writer label: its element is a byline
+ * ("<p>By <a>Jane Doe</a>, <a>John Smith</a></p>", "<small>05/10/2018 -
+ * Publicado por: Clarissa Borba - Categoria: ...</small>"). A bare "By"
+ * counts only right under the headline. */
+void nmi_byline_label_line(nmi_ctx *ctx, const xmlNode *text, bool near,
+                           nmi_page_dates *pd)
+{
+    const char *s = (const char *)text->content;
+    if (!s)
+        return;
+    size_t len = strlen(s);
+    if (len > 200)
+        return;
+    /* skip spaces, dashes, bullets and a date before the label */
+    const char *p = s;
+    while (*p && (*p == ' ' || *p == '\n' || *p == '\t' || *p == '\r' || *p == '-' ||
+                  *p == '|' || *p == '/' || *p == '.' || *p == ',' || *p == ':' ||
+                  (*p >= '0' && *p <= '9') || (unsigned char)*p == 0xC2 ||
+                  (unsigned char)*p == 0xA0))
+        p++;
+    bool bare = false;
+    if (!*p || !nmi_byline_label(p, &bare))
+        return;
+    if (bare && !near)
+        return;
+    const xmlNode *el = text->parent;
+    if (!el || el->type != XML_ELEMENT_NODE)
+        return;
+    const char *v = nmi_byline_text(ctx, el, 250);
+    if (v && ctx->cands[NMI_F_BYLINE].count < 32) {
+        nmi_add_cand_flags(ctx, NMI_F_BYLINE, v, strlen(v),
+                           near ? NMI_RANK_BYLINE_LABEL_NEAR : NMI_RANK_BYLINE_LABEL,
+                           NEWSMETA_SOURCE_MARKUP,
+                           NMI_CAND_LABELLED | (near ? NMI_CAND_NEAR_HEADLINE : 0u));
+        /* "05/10/2018 - Publicado por: ..." */
+        nmi_date_seen_add(ctx, pd, v, NMI_CAND_IN_BYLINE);
+    }
+}
+
+/* "Jane Doe <a href=mailto:...>": a signature line that names the writer
+ * (the Korean "정덕현 칼럼니스트 <a href=mailto:...>"). The weakest
+ * byline: used when nothing else names anyone. */
+void nmi_signature(nmi_ctx *ctx, const xmlNode *a)
+{
+    const xmlNode *t = a->prev;
+    if (!t || t->type != XML_TEXT_NODE || !t->content)
+        return;
+    const xmlNode *before = t->prev;
+    if (before && !(before->type == XML_ELEMENT_NODE && !strcmp(nmi_tag(before), "br")))
+        return;
+    const char *v = nmi_node_text(ctx, t);
+    if (!v || strlen(v) > 80 || nmi_word_count(v, strlen(v)) > 5 ||
+        nmi_word_count(v, strlen(v)) < 2)
+        return;
+    for (const char *p = v; *p; p++)
+        if (*p >= '0' && *p <= '9')
+            return;
+    if (ctx->cands[NMI_F_BYLINE].count < 32)
+        nmi_add_cand(ctx, NMI_F_BYLINE, v, strlen(v), NMI_RANK_SIGNATURE, NEWSMETA_SOURCE_MARKUP);
+}
+
+/* The text of a link to an author's profile URL given by the metadata. */
+void nmi_profile_link(nmi_ctx *ctx, const xmlNode *a)
+{
+    const nmi_cands *u = &ctx->cands[NMI_F_AUTHOR_URL];
+    if (!u->count)
+        return;
+    const char *href = nmi_resolve_url(ctx, nmi_attr(a, "href"));
+    if (!href)
+        return;
+    size_t hn = strlen(href);
+    while (hn && href[hn - 1] == '/')
+        hn--;
+    for (size_t i = 0; i < u->count; i++) {
+        const char *v = u->items[i].value;
+        size_t vn = strlen(v);
+        while (vn && v[vn - 1] == '/')
+            vn--;
+        if (vn != hn || strncmp(v, href, hn))
+            continue;
+        /* a name of two words or more: an icon's "Facebook" is not one */
+        const char *s = nmi_node_text(ctx, a);
+        if (s && strlen(s) < 100 && nmi_word_count(s, strlen(s)) >= 2)
+            nmi_add_cand(ctx, NMI_F_AUTHOR, s, strlen(s), u->items[i].rank,
+                         u->items[i].source);
+        return;
+    }
+}

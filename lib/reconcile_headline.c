@@ -1,0 +1,254 @@
+/* Stage 6a: the headline, chosen before the body is extracted (the body
+ * must not repeat it). The visible <h1> when the metadata confirms it,
+ * else the first <h1> that reads like a headline, else what the metadata
+ * and the <title> agree on, without the site's name. */
+#include <string.h>
+
+#include "internal.h"
+
+static const char *const SEPARATORS[] = {" | ", " - ", " \xE2\x80\x93 ", " \xE2\x80\x94 ",
+                                         " :: ", " \xC2\xB7 ", " \xE2\x80\xA2 ", " // ",
+                                         " \xC2\xBB ", " \xEF\xBD\x9C ", NULL};
+
+/* Is this segment of a title the site's name ("The Hill", "nytimes.com",
+ * "www.wday.ru")? A segment that merely mentions the site ("The Guardian
+ * view on ...") is not. */
+static bool is_site_segment(const char *seg, size_t n, const char *site, const char *hostk)
+{
+    char tmp[512], key[512];
+    if (n == 0 || n >= sizeof tmp)
+        return false;
+    memcpy(tmp, seg, n);
+    tmp[n] = '\0';
+    size_t kl = nmi_squash(tmp, key, sizeof key);
+    if (kl == 0)
+        return false;
+    if (site && nmi_loose_equal(tmp, site))
+        return true;
+    size_t hl = strlen(hostk);
+    if (hl && kl >= 3 && strstr(hostk, key))
+        return true;
+    /* "www.wday.ru", "Vortex Cannon Entertainment": the host's name, with
+     * little around it or in a short name that starts with it */
+    const char *at = hl >= 3 ? strstr(key, hostk) : NULL;
+    if (at && (kl <= hl + 8 || ((at == key || (at == key + 3 && !strncmp(key, "the", 3)) ||
+                                 (at == key + 3 && !strncmp(key, "www", 3))) &&
+                                nmi_word_count(tmp, n) <= 4)))
+        return true;
+    return false;
+}
+
+/* Cut the site name from either end of a title. With from_title, also cut
+ * a short trailing segment after the last separator (titles are "Headline
+ * | Section | Site" far more often than the reverse). */
+static const char *strip_site(nmi_ctx *ctx, const char *t, const char *site, bool from_title)
+{
+    char hostk[256];
+    nmi_host_key(ctx->url ? ctx->url : "", hostk, sizeof hostk);
+    const char *start = t;
+    size_t len = strlen(t);
+    for (int round = 0; round < 3; round++) {
+        bool cut = false;
+        for (const char *const *sep = SEPARATORS; *sep && !cut; sep++) {
+            size_t sl = strlen(*sep);
+            /* trailing segment */
+            const char *last = NULL;
+            for (const char *p = start; (p = strstr(p, *sep)) && p < start + len; p++)
+                last = p;
+            if (last && last + sl <= start + len) {
+                const char *seg = last + sl;
+                size_t segn = (size_t)(start + len - seg);
+                if (is_site_segment(seg, segn, site, hostk)) {
+                    len = (size_t)(last - start);
+                    cut = true;
+                    continue;
+                }
+            }
+            /* leading segment */
+            const char *first = strstr(start, *sep);
+            if (first && first + sl <= start + len &&
+                is_site_segment(start, (size_t)(first - start), site, hostk)) {
+                len -= (size_t)(first + sl - start);
+                start = first + sl;
+                cut = true;
+            }
+        }
+        if (!cut)
+            break;
+    }
+    if (from_title && len == strlen(start)) {
+        /* nothing matched the site: drop a short last segment of a title */
+        for (const char *const *sep = SEPARATORS; *sep; sep++) {
+            const char *last = NULL;
+            for (const char *p = start; (p = strstr(p, *sep)) && p < start + len; p++)
+                last = p;
+            if (!last)
+                continue;
+            size_t head = (size_t)(last - start);
+            size_t tailw = nmi_word_count(last + strlen(*sep), len - head - strlen(*sep));
+            if (tailw <= 4 && nmi_word_count(start, head) >= 3) {
+                len = head;
+                break;
+            }
+        }
+    }
+    if (start == t && len == strlen(t))
+        return t;
+    return nmi_clean_text(ctx->arena, start, len, &ctx->oom);
+}
+
+/* Is the h1 the same headline as the metadata one (which may carry a site
+ * name or be a shortened variant)? A short h1 that is only a word of the
+ * title ("Reviews") is not. */
+static bool h1_agrees(const char *h1, const char *meta)
+{
+    char a[512], b[512];
+    size_t na = nmi_squash(h1, a, sizeof a), nb = nmi_squash(meta, b, sizeof b);
+    if (na < 8 || nb == 0)
+        return false;
+    if (strstr(b, a) && na * 10 >= nb * 4)
+        return true; /* "Headline | Site" contains "Headline" */
+    if (strstr(a, b) && nb * 2 >= na)
+        return true;
+    /* common prefix covering most of both (edits after publication) */
+    size_t k = 0;
+    while (k < na && k < nb && a[k] == b[k])
+        k++;
+    return k * 10 >= na * 8 && k * 10 >= nb * 6;
+}
+
+/* "&amp;" and "&#8217;" left in a value that was escaped twice. */
+static const char *decoded(nmi_ctx *ctx, const char *s)
+{
+    if (!s || !strchr(s, '&') || !strchr(s, ';'))
+        return s;
+    bool oom = false;
+    const char *d = nmi_decode_entities(ctx->arena, s, &oom);
+    if (oom)
+        ctx->oom = true;
+    if (d != s) {
+        char *c = nmi_clean_text(ctx->arena, d, strlen(d), &ctx->oom);
+        return c ? c : s;
+    }
+    return s;
+}
+
+/* A leading section label the metadata puts before the headline:
+ * "Opinion | Headline". Returns the headline after it, or NULL. */
+static const char *after_label(const char *s)
+{
+    static const char *const SEPS[] = {" | ", ": ", " - ", " \xE2\x80\x94 ", " \xE2\x80\x93 ", NULL};
+    for (const char *const *sep = SEPS; *sep; sep++) {
+        const char *p = strstr(s, *sep);
+        if (p && nmi_word_count(s, (size_t)(p - s)) <= 2)
+            return p + strlen(*sep);
+    }
+    return NULL;
+}
+
+/* The metadata headline most sources agree on (JSON-LD headline,
+ * og:title, twitter:title, itemprop headline, <title>), each without the
+ * site name; ties go to the better-ranked source. */
+static const char *meta_consensus(nmi_ctx *ctx, const char *site_name, newsmeta_source *src)
+{
+    const nmi_cands *meta = &ctx->cands[NMI_F_HEADLINE];
+    const nmi_cand *title = nmi_best_cand(ctx, NMI_F_TITLE);
+    size_t n = meta->count < 64 ? meta->count : 64;
+    const char *vals[65];
+    int ranks[65];
+    newsmeta_source srcs[65];
+    size_t k = 0;
+    for (size_t i = 0; i < n; i++) {
+        vals[k] = strip_site(ctx, meta->items[i].value, site_name, false);
+        ranks[k] = meta->items[i].rank;
+        srcs[k] = meta->items[i].source;
+        if (vals[k])
+            k++;
+    }
+    if (title) {
+        vals[k] = strip_site(ctx, title->value, site_name, true);
+        ranks[k] = title->rank;
+        srcs[k] = NEWSMETA_SOURCE_MARKUP;
+        if (vals[k])
+            k++;
+    }
+    size_t best = SIZE_MAX;
+    size_t best_votes = 0;
+    for (size_t i = 0; i < k; i++) {
+        size_t votes = 0;
+        for (size_t j = 0; j < k; j++)
+            votes += nmi_loose_equal(vals[i], vals[j]);
+        /* a title from the <title> alone does not outvote metadata */
+        if (best == SIZE_MAX || votes > best_votes ||
+            (votes == best_votes && ranks[i] < ranks[best])) {
+            best = i;
+            best_votes = votes;
+        }
+    }
+    if (best == SIZE_MAX)
+        return NULL;
+    const char *v = vals[best];
+    /* "Opinion | Headline" where another source gives "Headline" */
+    const char *rest = after_label(v);
+    if (rest)
+        for (size_t j = 0; j < k; j++)
+            if (j != best && nmi_loose_equal(rest, vals[j])) {
+                v = vals[j];
+                break;
+            }
+    *src = srcs[best];
+    return v;
+}
+
+const char *nmi_choose_headline(nmi_ctx *ctx, newsmeta_source *src)
+{
+    const nmi_cand *site = nmi_best_cand(ctx, NMI_F_SITE_NAME);
+    const char *site_name = site ? site->value : NULL;
+    const nmi_cands *h1 = &ctx->cands[NMI_F_H1];
+    const nmi_cands *meta = &ctx->cands[NMI_F_HEADLINE];
+    const nmi_cand *title = nmi_best_cand(ctx, NMI_F_TITLE);
+    char hostk[256];
+    nmi_host_key(ctx->url ? ctx->url : "", hostk, sizeof hostk);
+    /* 1. A visible <h1> that the metadata confirms. An <h1> that is the
+     *    site's name (a logo) confirms nothing. */
+    const char *lone = NULL;
+    for (size_t i = 0; i < h1->count; i++) {
+        const char *h = h1->items[i].value;
+        if (is_site_segment(h, strlen(h), site_name, hostk))
+            continue;
+        /* a teaser's own itemprop=headline does not confirm it */
+        bool teaser = h1->items[i].flags & NMI_CAND_TEASER;
+        for (size_t k = 0; k < meta->count; k++)
+            if (!(teaser && meta->items[k].source == NEWSMETA_SOURCE_MICRODATA) &&
+                h1_agrees(h, meta->items[k].value)) {
+                *src = NEWSMETA_SOURCE_MARKUP;
+                return decoded(ctx, h);
+            }
+        if (title && h1_agrees(h, title->value)) {
+            *src = NEWSMETA_SOURCE_MARKUP;
+            return decoded(ctx, h);
+        }
+        /* an <h1> that links to another page is a teaser, not this
+         * page's headline (harvest.c flags it NMI_CAND_TEASER) */
+        if (!lone && !teaser && nmi_word_count(h, strlen(h)) >= 4)
+            lone = h;
+    }
+    /* 2. The headline as displayed: the first <h1> that reads like one,
+     *    even when the metadata carries a different (SEO) title. */
+    if (lone) {
+        *src = NEWSMETA_SOURCE_MARKUP;
+        return decoded(ctx, lone);
+    }
+    /* 3. What the metadata and the <title> agree on, without the site
+     *    name. */
+    const char *m = meta_consensus(ctx, site_name, src);
+    if (m)
+        return decoded(ctx, m);
+    /* 4. Any <h1>. */
+    if (h1->count) {
+        *src = NEWSMETA_SOURCE_MARKUP;
+        return decoded(ctx, h1->items[0].value);
+    }
+    *src = NEWSMETA_SOURCE_NONE;
+    return NULL;
+}
