@@ -94,7 +94,7 @@ static void load_dates(nmi_ctx *ctx, dates *d)
     d->n = 0;
     d->nev = 0;
     d->naive_utc = false;
-    d->now = (int64_t)time(NULL);
+    d->now = ctx->opts.now; /* the present of this parse (options.now or the clock) */
     for (int f = 0; f < 2; f++) {
         const nmi_cands *c = &ctx->cands[f ? NMI_F_MODIFIED : NMI_F_PUBLISHED];
         for (size_t i = 0; i < c->count && d->n < NMI_MAX_DATE_CANDS; i++) {

@@ -567,6 +567,24 @@ START_TEST(two_digit_years_follow_now)
 }
 END_TEST
 
+/* A date more than two days after options.now is not the publication:
+ * from 1999, a page dated 2019 has none; from 2040, one dated 2035 is
+ * kept (the real clock of 2026 to 2034 would drop it). */
+START_TEST(future_follows_now)
+{
+    newsmeta_options o;
+    newsmeta_options_init(&o);
+    o.now = NOW_1999;
+    newsmeta_article *a = parse_with(LD("\"datePublished\":\"2019-11-19T10:00:00Z\""), "", NULL, &o);
+    expect_iso(&a->published, NULL, "2019 seen from 1999");
+    newsmeta_article_free(a);
+    o.now = INT64_C(2208988800); /* 2040-01-01T00:00:00Z */
+    a = parse_with(LD("\"datePublished\":\"2035-01-01T10:00:00Z\""), "", NULL, &o);
+    expect_iso(&a->published, "2035-01-01T10:00:00+00:00", "2035 seen from 2040");
+    newsmeta_article_free(a);
+}
+END_TEST
+
 /* options.now of 0 is the clock when the parse starts. */
 START_TEST(now_zero_is_the_clock)
 {
@@ -962,6 +980,7 @@ int main(void)
     suite_add_tcase(s, tc);
     tc = tcase_create("clock");
     tcase_add_test(tc, two_digit_years_follow_now);
+    tcase_add_test(tc, future_follows_now);
     tcase_add_test(tc, now_zero_is_the_clock);
     suite_add_tcase(s, tc);
     return nm_run_suite(s);
