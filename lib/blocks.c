@@ -49,18 +49,13 @@ bool nmi_push_link(nmi_ctx *ctx, const nmi_link *l)
         ctx->truncated |= NEWSMETA_TRUNCATED_LINKS;
         return false;
     }
-    if (ctx->link_count == ctx->link_cap) {
-        size_t cap = ctx->link_cap ? ctx->link_cap * 2 : 64;
-        nmi_link *p = nmi_arena_alloc(ctx->arena, cap * sizeof *p);
-        if (!p) {
-            ctx->oom = true;
-            return false;
-        }
-        if (ctx->link_count)
-            memcpy(p, ctx->links, ctx->link_count * sizeof *p);
-        ctx->links = p;
-        ctx->link_cap = cap;
+    nmi_link *links =
+        nmi_grow(ctx->arena, ctx->links, ctx->link_count, &ctx->link_cap, sizeof *links, 64);
+    if (!links) {
+        ctx->oom = true;
+        return false;
     }
+    ctx->links = links;
     ctx->links[ctx->link_count++] = *l;
     return true;
 }
@@ -71,18 +66,13 @@ bool nmi_push_block(nmi_ctx *ctx, const nmi_block *b)
         ctx->truncated |= NEWSMETA_TRUNCATED_PARAGRAPHS;
         return false;
     }
-    if (ctx->block_count == ctx->block_cap) {
-        size_t cap = ctx->block_cap ? ctx->block_cap * 2 : 64;
-        nmi_block *p = nmi_arena_alloc(ctx->arena, cap * sizeof *p);
-        if (!p) {
-            ctx->oom = true;
-            return false;
-        }
-        if (ctx->block_count)
-            memcpy(p, ctx->blocks, ctx->block_count * sizeof *p);
-        ctx->blocks = p;
-        ctx->block_cap = cap;
+    nmi_block *blocks =
+        nmi_grow(ctx->arena, ctx->blocks, ctx->block_count, &ctx->block_cap, sizeof *blocks, 64);
+    if (!blocks) {
+        ctx->oom = true;
+        return false;
     }
+    ctx->blocks = blocks;
     ctx->blocks[ctx->block_count++] = *b;
     return true;
 }
@@ -209,18 +199,13 @@ static void add_caption(nmi_ctx *ctx, const xmlNode *n)
     const char *text = nmi_node_text(ctx, n);
     if (!text)
         return;
-    if (ctx->caption_count == ctx->caption_cap) {
-        size_t cap = ctx->caption_cap ? ctx->caption_cap * 2 : 8;
-        const char **p = nmi_arena_alloc(ctx->arena, cap * sizeof *p);
-        if (!p) {
-            ctx->oom = true;
-            return;
-        }
-        if (ctx->caption_count)
-            memcpy(p, ctx->captions, ctx->caption_count * sizeof *p);
-        ctx->captions = p;
-        ctx->caption_cap = cap;
+    const char **captions = nmi_grow(ctx->arena, ctx->captions, ctx->caption_count,
+                                     &ctx->caption_cap, sizeof *captions, 8);
+    if (!captions) {
+        ctx->oom = true;
+        return;
     }
+    ctx->captions = captions;
     ctx->captions[ctx->caption_count++] = text;
 }
 

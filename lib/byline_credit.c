@@ -137,18 +137,12 @@ static bool push_name(nmi_ctx *ctx, nmi_names *nm, const char *name)
     for (size_t i = 0; i < nm->count; i++)
         if (nmi_loose_equal(nm->list[i], name))
             return false;
-    if (nm->count == nm->cap) {
-        size_t nc = nm->cap ? nm->cap * 2 : 4;
-        const char **p = nmi_arena_alloc(ctx->arena, nc * sizeof *p);
-        if (!p) {
-            ctx->oom = true;
-            return false;
-        }
-        if (nm->count)
-            memcpy(p, nm->list, nm->count * sizeof *p);
-        nm->list = p;
-        nm->cap = nc;
+    const char **list = nmi_grow(ctx->arena, nm->list, nm->count, &nm->cap, sizeof *list, 4);
+    if (!list) {
+        ctx->oom = true;
+        return false;
     }
+    nm->list = list;
     nm->list[nm->count++] = name;
     return true;
 }

@@ -376,18 +376,12 @@ typedef struct scan {
 
 static void push_para(scan *s, xmlNode *n)
 {
-    if (s->npara == s->cap) {
-        size_t cap = s->cap ? s->cap * 2 : 256;
-        xmlNode **p = nmi_arena_alloc(s->scratch, cap * sizeof *p);
-        if (!p) {
-            s->oom = true;
-            return;
-        }
-        if (s->npara)
-            memcpy(p, s->para, s->npara * sizeof *p);
-        s->para = p;
-        s->cap = cap;
+    xmlNode **para = nmi_grow(s->scratch, s->para, s->npara, &s->cap, sizeof *para, 256);
+    if (!para) {
+        s->oom = true;
+        return;
     }
+    s->para = para;
     s->para[s->npara++] = n;
 }
 

@@ -250,14 +250,13 @@ static newsmeta_status convert_with_icu(const char *charset, const char *bytes, 
         if (st != U_BUFFER_OVERFLOW_ERROR)
             break;
         size_t used = (size_t)(target - buf);
-        char *bigger = cap <= SIZE_MAX / 2 ? realloc(buf, cap * 2) : NULL;
+        char *bigger = nmi_grow(NULL, buf, cap, &cap, 1, cap); /* full: doubles */
         if (!bigger) {
             free(buf);
             buf = NULL;
             break;
         }
         buf = bigger;
-        cap *= 2;
         target = buf + used;
     }
     ucnv_close(to);

@@ -29,16 +29,12 @@ static bool add(nmi_ctx *ctx, nmi_field field, const char *value, size_t n, nmi_
     }
     if (!v)
         return false;
-    if (c->count == c->cap) {
-        size_t cap = c->cap ? c->cap * 2 : 8;
-        nmi_cand *items = realloc(c->items, cap * sizeof *items);
-        if (!items) {
-            ctx->oom = true;
-            return false;
-        }
-        c->items = items;
-        c->cap = cap;
+    nmi_cand *items = nmi_grow(NULL, c->items, c->count, &c->cap, sizeof *items, 8);
+    if (!items) {
+        ctx->oom = true;
+        return false;
     }
+    c->items = items;
     cand.value = v;
     c->items[c->count++] = cand;
     return true;
@@ -81,28 +77,17 @@ void nmi_add_date(nmi_ctx *ctx, nmi_field field, const char *value, size_t n, in
 
 /* ---- zone evidence ------------------------------------------------------- */
 
-bool nmi_arena_grow(nmi_ctx *ctx, void **items, size_t size, size_t count, size_t *cap)
-{
-    if (count < *cap)
-        return true;
-    size_t ncap = *cap ? *cap * 2 : 8;
-    void *n = nmi_arena_alloc(ctx->arena, ncap * size);
-    if (!n) {
-        ctx->oom = true;
-        return false;
-    }
-    if (count)
-        memcpy(n, *items, count * size);
-    *items = n;
-    *cap = ncap;
-    return true;
-}
-
 static void add_zone(nmi_ctx *ctx, nmi_zone_ev ev)
 {
     nmi_zone_evs *z = &ctx->zones;
-    if (ctx->oom || !nmi_arena_grow(ctx, (void **)&z->items, sizeof *z->items, z->count, &z->cap))
+    if (ctx->oom)
         return;
+    nmi_zone_ev *items = nmi_grow(ctx->arena, z->items, z->count, &z->cap, sizeof *items, 8);
+    if (!items) {
+        ctx->oom = true;
+        return;
+    }
+    z->items = items;
     z->items[z->count++] = ev;
 }
 

@@ -51,8 +51,12 @@ void nmi_date_seen_add(nmi_ctx *ctx, nmi_page_dates *pd, const char *text, unsig
     size_t n = strlen(text);
     if (n < 6 || n > 300)
         return;
-    if (!nmi_arena_grow(ctx, (void **)&pd->seen, sizeof *pd->seen, pd->count, &pd->cap))
+    void *seen = nmi_grow(ctx->arena, pd->seen, pd->count, &pd->cap, sizeof *pd->seen, 8);
+    if (!seen) {
+        ctx->oom = true;
         return;
+    }
+    pd->seen = seen;
     /* the byline's part marks are not text */
     char *t = nmi_arena_strdup(ctx->arena, text);
     if (!t) {

@@ -323,10 +323,6 @@ void nmi_add_zone_machine_utc(nmi_ctx *ctx);
 /* Record the scripts' publication times prune.c found, as weak zone
  * evidence to be read with the page's hints. */
 void nmi_add_script_times(nmi_ctx *ctx, const nmi_script_times *times);
-/* Make room for one more item in an arena array (*items, of *cap items of
- * size bytes, count used); false when out of memory (ctx->oom). The old
- * array stays in the arena until the article goes: for short lists. */
-bool nmi_arena_grow(nmi_ctx *ctx, void **items, size_t size, size_t count, size_t *cap);
 /* Read what is not read yet (date candidates, script times) with the
  * page's hints h (or, when NULL, its own). Called once the page's
  * language candidates are all in: at the end of harvest and of text. */

@@ -377,8 +377,12 @@ static void script_times(nmi_ctx *ctx, const char *js, size_t len, nmi_script_ti
         nmi_time t;
         if (!nmi_parse_date_hinted(st.text, NULL, &t) || !t.offset_known || !t.offset_minutes)
             continue;
-        if (!nmi_arena_grow(ctx, (void **)&times->items, sizeof st, times->count, &times->cap))
+        void *items = nmi_grow(ctx->arena, times->items, times->count, &times->cap, sizeof st, 8);
+        if (!items) {
+            ctx->oom = true;
             return;
+        }
+        times->items = items;
         times->items[times->count++] = st;
         found++;
         dash = e;

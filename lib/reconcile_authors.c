@@ -216,8 +216,13 @@ static void keep_printed(nmi_ctx *ctx, credits *cr, const author_source *g)
         const char *name = g->names.list[i];
         if (g->cand->source != NEWSMETA_SOURCE_MARKUP && !printed(ctx, &cr->pt, name))
             continue;
-        if (!nmi_arena_grow(ctx, (void **)&kept.list, sizeof *kept.list, kept.count, &kept.cap))
+        const char **list =
+            nmi_grow(ctx->arena, kept.list, kept.count, &kept.cap, sizeof *list, 8);
+        if (!list) {
+            ctx->oom = true;
             break;
+        }
+        kept.list = list;
         kept.list[kept.count++] = name;
     }
     if (kept.count) {
