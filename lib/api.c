@@ -72,27 +72,26 @@ void newsmeta_init(void)
     pthread_once(&init_once, init_libraries);
 }
 
+/* A limit option: 0 means its default, and no value passes its ceiling. */
+static uint32_t limit_or_default(uint32_t value, uint32_t default_value, uint32_t ceiling)
+{
+    if (value == 0)
+        value = default_value;
+    return value > ceiling ? ceiling : value;
+}
+
 /* Zeros to defaults, and the ceilings that keep recursion bounded. */
 void nmi_resolve_options(newsmeta_options *o)
 {
     if (o->max_input_bytes == 0)
         o->max_input_bytes = NEWSMETA_DEFAULT_MAX_INPUT_BYTES;
-    if (o->max_depth == 0)
-        o->max_depth = NEWSMETA_DEFAULT_MAX_DEPTH;
-    if (o->max_depth > NEWSMETA_MAX_DEPTH_LIMIT)
-        o->max_depth = NEWSMETA_MAX_DEPTH_LIMIT;
-    if (o->max_paragraphs == 0)
-        o->max_paragraphs = NEWSMETA_DEFAULT_MAX_PARAGRAPHS;
-    if (o->max_paragraphs > NMI_MAX_PARAGRAPHS)
-        o->max_paragraphs = NMI_MAX_PARAGRAPHS;
-    if (o->max_links == 0)
-        o->max_links = NEWSMETA_DEFAULT_MAX_LINKS;
-    if (o->max_links > NMI_MAX_LINKS)
-        o->max_links = NMI_MAX_LINKS;
-    if (o->max_jsonld_depth == 0)
-        o->max_jsonld_depth = NEWSMETA_DEFAULT_MAX_JSONLD_DEPTH;
-    if (o->max_jsonld_depth > NEWSMETA_MAX_JSONLD_DEPTH_LIMIT)
-        o->max_jsonld_depth = NEWSMETA_MAX_JSONLD_DEPTH_LIMIT;
+    o->max_depth =
+        limit_or_default(o->max_depth, NEWSMETA_DEFAULT_MAX_DEPTH, NEWSMETA_MAX_DEPTH_LIMIT);
+    o->max_paragraphs =
+        limit_or_default(o->max_paragraphs, NEWSMETA_DEFAULT_MAX_PARAGRAPHS, NMI_MAX_PARAGRAPHS);
+    o->max_links = limit_or_default(o->max_links, NEWSMETA_DEFAULT_MAX_LINKS, NMI_MAX_LINKS);
+    o->max_jsonld_depth = limit_or_default(o->max_jsonld_depth, NEWSMETA_DEFAULT_MAX_JSONLD_DEPTH,
+                                           NEWSMETA_MAX_JSONLD_DEPTH_LIMIT);
     if (o->max_jsonld_bytes == 0)
         o->max_jsonld_bytes = NEWSMETA_DEFAULT_MAX_JSONLD_BYTES;
     /* one clock for every date decision of the parse, within years 1 to
