@@ -841,7 +841,9 @@ int main(int argc, char **argv)
             *slash = '\0';
         struct stat st;
         if (slash && (stat(dir, &st) != 0 || !S_ISDIR(st.st_mode))) {
-            printf("SKIPPED: folder %s is not there, so %s cannot be checked\n", dir, argv[2]);
+            printf("SKIPPED: folder %s is not there, so %s cannot be checked "
+                   "(the shared folder is $NEWSMETA_SHARED_DIR, else ../shared next to "
+                   "the checkout)\n", dir, argv[2]);
             return SKIP_EXIT;
         }
         return run_case(argv[2], argv[3], false);
