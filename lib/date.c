@@ -1404,9 +1404,10 @@ static void read_zone(reader *rd, int i, nmi_time *out)
 
 static bool parse_text(const char *s, nmi_date_hints *h, nmi_time *out)
 {
-    reader *rd = malloc(sizeof *rd);
-    if (!rd)
-        return false;
+    /* On the stack (8 KB), not malloc'd: a parse that cannot run out of
+     * memory, since the callers could not tell that from "no date". */
+    reader storage;
+    reader *rd = &storage;
     memset(out, 0, sizeof *out);
     UErrorCode st = U_ZERO_ERROR;
     int32_t n8 = (int32_t)strnlen(s, 4 * NMI_DATE_MAX_UNITS);
@@ -1416,10 +1417,8 @@ static bool parse_text(const char *s, nmi_date_hints *h, nmi_time *out)
         rd->lx.len = NMI_DATE_MAX_UNITS;
         st = U_ZERO_ERROR;
     }
-    if (U_FAILURE(st)) {
-        free(rd);
+    if (U_FAILURE(st))
         return false;
-    }
     if (rd->lx.len > NMI_DATE_MAX_UNITS)
         rd->lx.len = NMI_DATE_MAX_UNITS;
     rd->lx.text[rd->lx.len] = 0;
@@ -1482,10 +1481,8 @@ static bool parse_text(const char *s, nmi_date_hints *h, nmi_time *out)
             t[i].used = true;
         }
     }
-    if (!have_date) {
-        free(rd);
+    if (!have_date)
         return false;
-    }
 
     /* 2. The time: the first one not parted from the date by another
      * date (a second month name, a second numeric date). */
@@ -1559,7 +1556,6 @@ static bool parse_text(const char *s, nmi_date_hints *h, nmi_time *out)
             z++;
         read_zone(rd, z, out);
     }
-    free(rd);
     return ok;
 }
 
@@ -2018,6 +2014,6 @@ void nmi_time_to_public(nmi_ctx *ctx, const nmi_time *t, const char *raw, newsme
     }
     out->raw = raw ? nmi_arena_strdup(ctx->arena, raw) : NULL;
     out->source = src;
-    if (!out->iso)
+    if (!out->iso || (out->offset_known && !out->zone) || (raw && !out->raw))
         ctx->oom = true;
 }
