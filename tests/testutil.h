@@ -38,6 +38,10 @@ size_t nm_case_names(const char *dir, const char *file, char ***names);
  * text; related links point after a paragraph (or -1) with start == end. */
 void nm_check_link_offsets(const newsmeta_article *a);
 
+/* Structural rules of every paragraph: text present and non-empty,
+ * length == strlen(text), a level only on headings (1 to 6). */
+void nm_check_paragraph_shape(const newsmeta_article *a);
+
 /* Parse and fail the current test unless the status is NEWSMETA_OK. */
 newsmeta_article *nm_parse(const char *html, size_t length, const char *url,
                            const newsmeta_options *options);
