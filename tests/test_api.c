@@ -2,6 +2,7 @@
  * and what their flags promise, argument checking, ownership and the
  * error struct. */
 #define _POSIX_C_SOURCE 200809L /* strdup */
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -129,31 +130,31 @@ static void expect_failure(newsmeta_status got, newsmeta_status want, const news
     ck_assert_ptr_null(out);
 }
 
-START_TEST(null_out_is_invalid)
-{
-    newsmeta_error err;
-    newsmeta_status st =
-        newsmeta_parse_html(PAGE, sizeof PAGE - 1, NULL, NULL, NULL, &err);
-    expect_failure(st, NEWSMETA_ERR_INVALID_ARGUMENT, &err, NULL);
-}
-END_TEST
+/* Calls with arguments the parse functions reject, and the status of each. */
+typedef struct bad_call {
+    const char *what;
+    const char *html;
+    size_t length;
+    bool null_out; /* pass NULL for out */
+    newsmeta_status want;
+} bad_call;
 
-START_TEST(null_html_with_length_is_invalid)
+static const bad_call BAD_CALLS[] = {
+    {"NULL out", PAGE, sizeof PAGE - 1, true, NEWSMETA_ERR_INVALID_ARGUMENT},
+    {"NULL html with a length", NULL, 10, false, NEWSMETA_ERR_INVALID_ARGUMENT},
+    /* NULL html with length 0 is simply empty input, not a bad argument */
+    {"NULL html, length 0", NULL, 0, false, NEWSMETA_ERR_EMPTY_INPUT},
+};
+
+START_TEST(bad_calls_fail_cleanly)
 {
+    const bad_call *c = &BAD_CALLS[_i];
     newsmeta_article *a = &not_null; /* must be reset to NULL */
     newsmeta_error err;
-    newsmeta_status st = newsmeta_parse_html(NULL, 10, NULL, NULL, &a, &err);
-    expect_failure(st, NEWSMETA_ERR_INVALID_ARGUMENT, &err, a);
-}
-END_TEST
-
-/* NULL html with length 0 is simply empty input, not a bad argument. */
-START_TEST(null_html_zero_length_is_empty)
-{
-    newsmeta_article *a = NULL;
-    newsmeta_error err;
-    newsmeta_status st = newsmeta_parse_html(NULL, 0, NULL, NULL, &a, &err);
-    expect_failure(st, NEWSMETA_ERR_EMPTY_INPUT, &err, a);
+    newsmeta_status st =
+        newsmeta_parse_html(c->html, c->length, NULL, NULL, c->null_out ? NULL : &a, &err);
+    ck_assert_msg(st == c->want, "%s: status %d", c->what, (int)st);
+    expect_failure(st, c->want, &err, c->null_out ? NULL : a);
 }
 END_TEST
 
@@ -421,9 +422,8 @@ static Suite *api_suite(void)
     suite_add_tcase(s, tc);
 
     tc = tcase_create("arguments");
-    tcase_add_test(tc, null_out_is_invalid);
-    tcase_add_test(tc, null_html_with_length_is_invalid);
-    tcase_add_test(tc, null_html_zero_length_is_empty);
+    tcase_add_loop_test(tc, bad_calls_fail_cleanly, 0,
+                        (int)(sizeof BAD_CALLS / sizeof *BAD_CALLS));
     tcase_add_test(tc, bad_options_size_is_invalid);
     tcase_add_test(tc, to_json_invalid_arguments);
     suite_add_tcase(s, tc);
