@@ -569,20 +569,21 @@ START_TEST(each_allocation_refused)
 }
 END_TEST
 
-/* The same for every fixture case, its input parsed as HTML or text. */
-static void refuse_in_cases(const char *dir, const char *input, job_kind kind)
+/* The same for every case of tests/fixtures, its input.html parsed as
+ * HTML or its input.txt as text. */
+static void refuse_in_cases(const char *input, job_kind kind)
 {
     char **names = NULL;
-    size_t count = nm_case_names(dir, input, &names);
+    size_t count = nm_case_names(NM_FIXTURES_DIR, input, &names);
     ck_assert_uint_gt(count, 0);
     for (size_t i = 0; i < count; i++) {
         char path[1024];
-        snprintf(path, sizeof path, "%s/%s/%s", dir, names[i], input);
-        job j = {names[i], kind, NULL, NULL, 0};
+        snprintf(path, sizeof path, "%s/%s/%s", NM_FIXTURES_DIR, names[i], input);
+        job j = {.name = names[i], .kind = kind};
         char *bytes = nm_read_file(path, &j.length);
         ck_assert_msg(bytes != NULL, "cannot read %s", path);
         j.bytes = bytes;
-        snprintf(path, sizeof path, "%s/%s/url", dir, names[i]);
+        snprintf(path, sizeof path, "%s/%s/url", NM_FIXTURES_DIR, names[i]);
         char *url = nm_read_file(path, NULL);
         if (url)
             url[strcspn(url, "\r\n")] = '\0';
@@ -596,8 +597,8 @@ static void refuse_in_cases(const char *dir, const char *input, job_kind kind)
 
 START_TEST(each_allocation_refused_in_fixtures)
 {
-    refuse_in_cases(NM_FIXTURES_DIR, "input.html", JOB_PARSE_HTML);
-    refuse_in_cases(NM_FIXTURES_DIR "/../fixtures-text", "input.txt", JOB_PARSE_TEXT);
+    refuse_in_cases("input.html", JOB_PARSE_HTML);
+    refuse_in_cases("input.txt", JOB_PARSE_TEXT);
 }
 END_TEST
 
