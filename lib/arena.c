@@ -6,7 +6,11 @@
 
 #include "internal.h"
 
+/* Bytes per block. tests/test_alloc_failure.c builds this file with tiny
+ * blocks, so that every allocation from the arena meets a refused malloc. */
+#ifndef NMI_ARENA_BLOCK
 #define NMI_ARENA_BLOCK 16384u
+#endif
 
 struct nmi_arena_block {
     nmi_arena_block *next;

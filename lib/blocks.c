@@ -172,7 +172,8 @@ static void flush(emit *e)
     size_t len = e->buf.len;
     size_t weight = len ? nmi_text_weight(s, len) : 0;
     bool keep = weight > 0;
-    if (keep && e->buf.oom) {
+
+    if (e->buf.oom) { /* even when what is left of the text weighs nothing */
         ctx->oom = true;
         keep = false;
     }

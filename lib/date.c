@@ -392,6 +392,6 @@ void nmi_time_to_public(nmi_ctx *ctx, const nmi_time *t, const char *raw, newsme
     }
     out->raw = raw ? nmi_arena_strdup(ctx->arena, raw) : NULL;
     out->source = src;
-    if (!out->iso)
+    if (!out->iso || (out->offset_known && !out->zone) || (raw && !out->raw))
         ctx->oom = true;
 }

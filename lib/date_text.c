@@ -678,11 +678,10 @@ static bool read_date(reader *rd, nmi_time *out)
 
 bool nmi_date_parse_text(const char *s, nmi_date_hints *h, nmi_time *out)
 {
-    reader *rd = malloc(sizeof *rd); /* ~8 KB of tokens: not on the stack */
-    if (!rd)
-        return false;
+    /* On the stack (about 8 KB of tokens), not malloc'd: a parse that
+     * cannot run out of memory, since the callers could not tell that from
+     * "no date". */
+    reader rd;
     memset(out, 0, sizeof *out);
-    bool ok = nmi_date_reader_init(rd, s, h) && read_date(rd, out);
-    free(rd);
-    return ok;
+    return nmi_date_reader_init(&rd, s, h) && read_date(&rd, out);
 }

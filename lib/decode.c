@@ -230,6 +230,8 @@ static newsmeta_status convert_with_icu(const char *charset, const char *bytes, 
 {
     UErrorCode st = U_ZERO_ERROR;
     UConverter *from = ucnv_open(charset, &st);
+    if (st == U_MEMORY_ALLOCATION_ERROR)
+        return nmi_fail(err, NEWSMETA_ERR_NOMEM, "out of memory opening %s", charset);
     if (U_FAILURE(st))
         return nmi_fail(err, NEWSMETA_ERR_ENCODING, "unknown charset \"%s\"", charset);
     ucnv_setToUCallBack(from, to_u_fffd, NULL, NULL, NULL, &st);

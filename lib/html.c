@@ -155,6 +155,15 @@ char *nmi_node_text(nmi_ctx *ctx, const xmlNode *n)
     return r;
 }
 
+/* url in the record's arena; NULL (and ctx->oom) when memory ran out. */
+static const char *copy_url(nmi_ctx *ctx, const char *url)
+{
+    const char *r = nmi_arena_strdup(ctx->arena, url);
+    if (!r)
+        ctx->oom = true;
+    return r;
+}
+
 const char *nmi_resolve_url(nmi_ctx *ctx, const char *href)
 {
     if (!href)
@@ -178,7 +187,7 @@ const char *nmi_resolve_url(nmi_ctx *ctx, const char *href)
         h = tmp;
     }
     if (!ctx->base)
-        return nmi_arena_strdup(ctx->arena, h);
+        return copy_url(ctx, h);
     xmlChar *abs = xmlBuildURI((const xmlChar *)h, (const xmlChar *)ctx->base);
     if (!abs) {
         /* Unparsable by RFC 3986 (spaces, raw non-ASCII): escape and retry. */
@@ -189,10 +198,8 @@ const char *nmi_resolve_url(nmi_ctx *ctx, const char *href)
         }
     }
     if (!abs)
-        return nmi_arena_strdup(ctx->arena, h);
-    const char *r = nmi_arena_strdup(ctx->arena, (const char *)abs);
+        return copy_url(ctx, h);
+    const char *r = copy_url(ctx, (const char *)abs);
     xmlFree(abs);
-    if (!r)
-        ctx->oom = true;
     return r;
 }

@@ -46,6 +46,8 @@ newsmeta_status nmi_build_article(nmi_ctx *ctx, newsmeta_article *a, const char 
                                   newsmeta_source headline_src)
 {
     a->url = ctx->url ? nmi_arena_strdup(ctx->arena, ctx->url) : NULL;
+    if (ctx->url && !a->url)
+        ctx->oom = true;
     a->headline = headline;
     a->sources.headline = headline ? headline_src : NEWSMETA_SOURCE_NONE;
     a->publisher = best_value(ctx, NMI_F_PUBLISHER, &a->sources.publisher);

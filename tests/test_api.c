@@ -1,7 +1,8 @@
-/* The API contract of newsmeta.h, independent of what a page contains:
- * version, status strings, names, options, argument checking, ownership
- * and the error struct. */
+/* The API contract of newsmeta.h: version, status strings, names, options
+ * and what their flags promise, argument checking, ownership and the
+ * error struct. */
 #define _POSIX_C_SOURCE 200809L /* strdup */
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -129,31 +130,31 @@ static void expect_failure(newsmeta_status got, newsmeta_status want, const news
     ck_assert_ptr_null(out);
 }
 
-START_TEST(null_out_is_invalid)
-{
-    newsmeta_error err;
-    newsmeta_status st =
-        newsmeta_parse_html(PAGE, sizeof PAGE - 1, NULL, NULL, NULL, &err);
-    expect_failure(st, NEWSMETA_ERR_INVALID_ARGUMENT, &err, NULL);
-}
-END_TEST
+/* Calls with arguments the parse functions reject, and the status of each. */
+typedef struct bad_call {
+    const char *what;
+    const char *html;
+    size_t length;
+    bool null_out; /* pass NULL for out */
+    newsmeta_status want;
+} bad_call;
 
-START_TEST(null_html_with_length_is_invalid)
+static const bad_call BAD_CALLS[] = {
+    {"NULL out", PAGE, sizeof PAGE - 1, true, NEWSMETA_ERR_INVALID_ARGUMENT},
+    {"NULL html with a length", NULL, 10, false, NEWSMETA_ERR_INVALID_ARGUMENT},
+    /* NULL html with length 0 is simply empty input, not a bad argument */
+    {"NULL html, length 0", NULL, 0, false, NEWSMETA_ERR_EMPTY_INPUT},
+};
+
+START_TEST(bad_calls_fail_cleanly)
 {
+    const bad_call *c = &BAD_CALLS[_i];
     newsmeta_article *a = &not_null; /* must be reset to NULL */
     newsmeta_error err;
-    newsmeta_status st = newsmeta_parse_html(NULL, 10, NULL, NULL, &a, &err);
-    expect_failure(st, NEWSMETA_ERR_INVALID_ARGUMENT, &err, a);
-}
-END_TEST
-
-/* NULL html with length 0 is simply empty input, not a bad argument. */
-START_TEST(null_html_zero_length_is_empty)
-{
-    newsmeta_article *a = NULL;
-    newsmeta_error err;
-    newsmeta_status st = newsmeta_parse_html(NULL, 0, NULL, NULL, &a, &err);
-    expect_failure(st, NEWSMETA_ERR_EMPTY_INPUT, &err, a);
+    newsmeta_status st =
+        newsmeta_parse_html(c->html, c->length, NULL, NULL, c->null_out ? NULL : &a, &err);
+    ck_assert_msg(st == c->want, "%s: status %d", c->what, (int)st);
+    expect_failure(st, c->want, &err, c->null_out ? NULL : a);
 }
 END_TEST
 
@@ -361,6 +362,86 @@ START_TEST(max_input_bytes_limit)
 }
 END_TEST
 
+/* ---- what the flags promise ------------------------------------------------------ */
+
+static const char READ_MORE_PAGE[] =
+    "<html><head><title>Harbour plan</title></head><body><article>"
+    "<h1>Harbour board approves second container terminal</h1>"
+    "<p>The harbour board approved plans for a second container terminal on Tuesday, ending a "
+    "review that began two years ago.</p>"
+    "<p>Read more: <a href=\"/harbour/workers-vote\">Harbour workers vote on new shift rota</a></p>"
+    "<p>Officials said the terminal would double the port's capacity to 2.4 million containers "
+    "a year, with the <a href=\"/harbour/dredging\">dredging</a> due to resume in "
+    "October.</p>"
+    "<p>Read more: Coastal road project clears environmental hurdle</p>"
+    "</article></body></html>";
+
+/* Without options the page has related links (the control). */
+START_TEST(related_links_by_default)
+{
+    newsmeta_article *a = nm_parse_str(READ_MORE_PAGE, "https://news.example.test/a", NULL);
+    size_t related = 0, body = 0;
+    for (size_t i = 0; i < a->link_count; i++) {
+        if (a->links[i].kind == NEWSMETA_LINK_RELATED)
+            related++;
+        else
+            body++;
+    }
+    ck_assert_uint_eq(related, 2);
+    ck_assert_uint_eq(body, 1);
+    ck_assert_int_eq(nm_find_paragraph(a, "Read more"), -1);
+    newsmeta_article_free(a);
+}
+END_TEST
+
+/* NEWSMETA_OPT_NO_LINKS: no links of any kind, and the "Read more" lines
+ * still do not become paragraphs. */
+START_TEST(no_links_drops_related_links)
+{
+    newsmeta_options o;
+    newsmeta_options_init(&o);
+    o.flags = NEWSMETA_OPT_NO_LINKS;
+    newsmeta_article *a = nm_parse_str(READ_MORE_PAGE, "https://news.example.test/a", &o);
+    ck_assert_uint_eq(a->link_count, 0);
+    ck_assert_ptr_null(a->links);
+    ck_assert_uint_eq(a->paragraph_count, 2);
+    ck_assert_int_eq(nm_find_paragraph(a, "Read more"), -1);
+    ck_assert_int_eq(nm_find_paragraph(a, "Coastal road"), -1);
+    newsmeta_article_free(a);
+}
+END_TEST
+
+/* NEWSMETA_OPT_NO_BODY on a page with text and no metadata at all: the
+ * body was not asked for, so an empty record is the answer (OK), not
+ * NEWSMETA_ERR_NOT_ARTICLE. */
+START_TEST(no_body_without_metadata_is_ok)
+{
+    static const char page[] = "<html><body><div><p>Just some text here, with no title, no "
+                               "heading and no metadata of any kind.</p></div></body></html>";
+    newsmeta_options o;
+    newsmeta_options_init(&o);
+    o.flags = NEWSMETA_OPT_NO_BODY;
+    newsmeta_article *a = NULL;
+    newsmeta_error err;
+    ck_assert_int_eq(newsmeta_parse_html(page, sizeof page - 1, NULL, &o, &a, &err), NEWSMETA_OK);
+    ck_assert_int_eq(err.code, NEWSMETA_OK);
+    ck_assert_str_eq(err.message, "");
+    ck_assert_ptr_nonnull(a);
+    ck_assert_uint_eq(a->paragraph_count, 0);
+    ck_assert_ptr_null(a->headline);
+    newsmeta_article_free(a);
+    /* the same page without the flag has its text */
+    a = nm_parse_str(page, NULL, NULL);
+    ck_assert_uint_eq(a->paragraph_count, 1);
+    newsmeta_article_free(a);
+    /* a page with truly nothing is still not an article without the flag */
+    static const char empty[] = "<html><body><div></div></body></html>";
+    ck_assert_int_eq(newsmeta_parse_html(empty, sizeof empty - 1, NULL, NULL, &a, &err),
+                     NEWSMETA_ERR_NOT_ARTICLE);
+    ck_assert_ptr_null(a);
+}
+END_TEST
+
 static Suite *api_suite(void)
 {
     Suite *s = suite_create("api");
@@ -374,12 +455,14 @@ static Suite *api_suite(void)
     tcase_add_test(tc, options_init_sets_size_and_defaults);
     tcase_add_test(tc, null_options_equal_defaults);
     tcase_add_test(tc, max_input_bytes_limit);
+    tcase_add_test(tc, related_links_by_default);
+    tcase_add_test(tc, no_links_drops_related_links);
+    tcase_add_test(tc, no_body_without_metadata_is_ok);
     suite_add_tcase(s, tc);
 
     tc = tcase_create("arguments");
-    tcase_add_test(tc, null_out_is_invalid);
-    tcase_add_test(tc, null_html_with_length_is_invalid);
-    tcase_add_test(tc, null_html_zero_length_is_empty);
+    tcase_add_loop_test(tc, bad_calls_fail_cleanly, 0,
+                        (int)(sizeof BAD_CALLS / sizeof *BAD_CALLS));
     tcase_add_test(tc, bad_options_size_is_invalid);
     tcase_add_test(tc, init_sized_and_parse_agree_on_sizes);
     tcase_add_test(tc, to_json_invalid_arguments);

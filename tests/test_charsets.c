@@ -125,94 +125,110 @@ static char *encode(const char *utf8, const char *charset, size_t *len)
     return out;
 }
 
-static void expect_sample(const newsmeta_article *a, const sample *s)
+static void expect_sample(const newsmeta_article *a, const sample *s, const char *what)
 {
-    ck_assert_ptr_nonnull(a->headline);
-    ck_assert_str_eq(a->headline, s->headline);
+    ck_assert_msg(a->headline != NULL, "%s: no headline", what);
+    ck_assert_msg(!strcmp(a->headline, s->headline), "%s: headline \"%s\"", what, a->headline);
     size_t want = 0;
     while (want < 3 && s->body[want])
         want++;
-    ck_assert_uint_eq(a->paragraph_count, want);
+    ck_assert_msg(a->paragraph_count == want, "%s: %zu paragraphs", what, a->paragraph_count);
     for (size_t i = 0; i < want; i++)
-        ck_assert_str_eq(a->paragraphs[i].text, s->body[i]);
+        ck_assert_msg(!strcmp(a->paragraphs[i].text, s->body[i]), "%s: paragraph %zu \"%s\"",
+                      what, i, a->paragraphs[i].text);
 }
 
-/* Encode the page in `charset`, parse it (with `option` as
- * options.charset when not NULL) and check text, charset and source. */
-static void check_page(const sample *s, const char *head, const char *charset,
-                       const char *option, const char *want_charset,
-                       newsmeta_charset_source want_source)
+/* One page per row: the sample encoded in `encoding` with `head` in its
+ * <head> (a <meta> or nothing), parsed with `option` as options.charset;
+ * the record must give the text back, and say that charset `want` was
+ * chosen by `source`. */
+typedef struct charset_case {
+    const char *what;
+    const sample *text;
+    const char *head;
+    const char *encoding;
+    const char *option;
+    const char *want;
+    newsmeta_charset_source source;
+} charset_case;
+
+static const sample CAFE = {
+    "Café reopens on the square",
+    {"The café on the square reopened this week after a long refurbishment.", NULL, NULL}};
+
+static const sample ASCII = {
+    "Plain ASCII headline for the default case",
+    {"A paragraph of plain ASCII text, long enough to be kept as the body of the page.", NULL,
+     NULL}};
+
+static const charset_case CASES[] = {
+    /* declared in a <meta> */
+    {"windows-1251", &RUSSIAN, "<meta charset=\"windows-1251\">", "windows-1251", NULL,
+     "windows-1251", NEWSMETA_CHARSET_META},
+    {"windows-1252", &FRENCH,
+     "<meta http-equiv=\"Content-Type\" content=\"text/html; charset=windows-1252\">",
+     "windows-1252", NULL, "windows-1252", NEWSMETA_CHARSET_META},
+    /* latin1 means windows-1252 (the HTML rule): 0x80 is the euro sign */
+    {"latin1 label", &FRENCH, "<meta charset=\"ISO-8859-1\">", "windows-1252", NULL,
+     "windows-1252", NEWSMETA_CHARSET_META},
+    {"iso-8859-2", &POLISH, "<meta charset=\"iso-8859-2\">", "ISO-8859-2", NULL, "ISO-8859-2",
+     NEWSMETA_CHARSET_META},
+    {"Shift_JIS", &JAPANESE, "<meta charset=\"Shift_JIS\">", "Shift_JIS", NULL, "Shift_JIS",
+     NEWSMETA_CHARSET_META},
+    {"EUC-KR", &KOREAN,
+     "<meta http-equiv=\"content-type\" content=\"text/html;charset=euc-kr\">", "EUC-KR",
+     NULL, "EUC-KR", NEWSMETA_CHARSET_META},
+    {"GB18030", &CHINESE, "<meta charset=\"gb18030\">", "GB18030", NULL, "GB18030",
+     NEWSMETA_CHARSET_META},
+    /* gb2312 pages are read with the GB18030 decoder, as browsers do */
+    {"gb2312 label", &CHINESE, "<meta charset=\"gb2312\">", "GB18030", NULL, "GBK",
+     NEWSMETA_CHARSET_META},
+    /* a <meta> naming UTF-16 in a page readable as ASCII means UTF-8 */
+    {"utf-16 label", &ENGLISH_ACCENTS, "<meta charset=\"utf-16\">", "UTF-8", NULL, "UTF-8",
+     NEWSMETA_CHARSET_META},
+    /* the caller's charset (the transport's) decodes, and beats the <meta> */
+    {"option, no meta", &CAFE, "", "windows-1252", "windows-1252", "windows-1252",
+     NEWSMETA_CHARSET_OPTION},
+    {"option beats koi8-r", &RUSSIAN, "<meta charset=\"koi8-r\">", "windows-1251",
+     "windows-1251", "windows-1251", NEWSMETA_CHARSET_OPTION},
+    {"option latin2 beats utf-8", &POLISH, "<meta charset=\"utf-8\">", "ISO-8859-2", "latin2",
+     "ISO-8859-2", NEWSMETA_CHARSET_OPTION},
+    /* declared UTF-8, really windows-1252: the bytes overrule the <meta> */
+    {"utf-8 declared, windows-1252 (1)", &FRENCH2, "<meta charset=\"utf-8\">", "windows-1252",
+     NULL, "windows-1252", NEWSMETA_CHARSET_DETECTED},
+    {"utf-8 declared, windows-1252 (2)", &FRENCH, "<meta charset=\"UTF-8\">", "windows-1252",
+     NULL, "windows-1252", NEWSMETA_CHARSET_DETECTED},
+    /* declared latin1, really UTF-8 (an old template): read as UTF-8 */
+    {"latin1 declared, utf-8", &FRENCH2, "<meta charset=\"iso-8859-1\">", "UTF-8", NULL,
+     "UTF-8", NEWSMETA_CHARSET_DETECTED},
+    /* no declaration at all: ICU's detector decides */
+    {"undeclared windows-1251", &RUSSIAN, "", "windows-1251", NULL, "windows-1251",
+     NEWSMETA_CHARSET_DETECTED},
+    {"undeclared Shift_JIS", &JAPANESE, "", "Shift_JIS", NULL, "Shift_JIS",
+     NEWSMETA_CHARSET_DETECTED},
+    {"undeclared utf-8", &ENGLISH_ACCENTS, "", "UTF-8", NULL, "UTF-8",
+     NEWSMETA_CHARSET_DETECTED},
+    /* ASCII only: nothing to decide, read as UTF-8 */
+    {"undeclared ascii", &ASCII, "", "UTF-8", NULL, "UTF-8", NEWSMETA_CHARSET_DEFAULT},
+};
+
+START_TEST(charset_table)
 {
-    char *utf8 = page_utf8(s, head);
+    const charset_case *c = &CASES[_i];
+    char *utf8 = page_utf8(c->text, c->head);
     size_t len = 0;
-    char *bytes = encode(utf8, charset, &len);
+    char *bytes = encode(utf8, c->encoding, &len);
     newsmeta_options o;
     newsmeta_options_init(&o);
-    o.charset = option;
+    o.charset = c->option;
     newsmeta_article *a = nm_parse(bytes, len, "https://example.test/news/1", &o);
-    expect_sample(a, s);
-    ck_assert_str_eq(a->charset, want_charset);
-    ck_assert_int_eq(a->charset_source, want_source);
+    expect_sample(a, c->text, c->what);
+    ck_assert_msg(!strcmp(a->charset, c->want), "%s: charset %s", c->what, a->charset);
+    ck_assert_msg(a->charset_source == c->source, "%s: charset_source %d", c->what,
+                  (int)a->charset_source);
     newsmeta_article_free(a);
     free(bytes);
     free(utf8);
-}
-
-START_TEST(windows_1251)
-{
-    check_page(&RUSSIAN, "<meta charset=\"windows-1251\">", "windows-1251", NULL,
-               "windows-1251", NEWSMETA_CHARSET_META);
-}
-END_TEST
-
-START_TEST(windows_1252)
-{
-    check_page(&FRENCH, "<meta http-equiv=\"Content-Type\" content=\"text/html; charset=windows-1252\">",
-               "windows-1252", NULL, "windows-1252", NEWSMETA_CHARSET_META);
-}
-END_TEST
-
-/* latin1 means windows-1252 (the HTML rule): 0x80 is the euro sign. */
-START_TEST(latin1_label_means_windows_1252)
-{
-    check_page(&FRENCH, "<meta charset=\"ISO-8859-1\">", "windows-1252", NULL, "windows-1252",
-               NEWSMETA_CHARSET_META);
-}
-END_TEST
-
-START_TEST(iso_8859_2)
-{
-    check_page(&POLISH, "<meta charset=\"iso-8859-2\">", "ISO-8859-2", NULL, "ISO-8859-2",
-               NEWSMETA_CHARSET_META);
-}
-END_TEST
-
-START_TEST(shift_jis)
-{
-    check_page(&JAPANESE, "<meta charset=\"Shift_JIS\">", "Shift_JIS", NULL, "Shift_JIS",
-               NEWSMETA_CHARSET_META);
-}
-END_TEST
-
-START_TEST(euc_kr)
-{
-    check_page(&KOREAN, "<meta http-equiv=\"content-type\" content=\"text/html;charset=euc-kr\">",
-               "EUC-KR", NULL, "EUC-KR", NEWSMETA_CHARSET_META);
-}
-END_TEST
-
-START_TEST(gb18030)
-{
-    check_page(&CHINESE, "<meta charset=\"gb18030\">", "GB18030", NULL, "GB18030",
-               NEWSMETA_CHARSET_META);
-}
-END_TEST
-
-/* gb2312 pages are read with the GB18030 decoder, as browsers do. */
-START_TEST(gb2312_label)
-{
-    check_page(&CHINESE, "<meta charset=\"gb2312\">", "GB18030", NULL, "GBK",
-               NEWSMETA_CHARSET_META);
 }
 END_TEST
 
@@ -228,7 +244,7 @@ START_TEST(utf16le_with_bom)
     bytes[1] = (char)0xFE;
     memcpy(bytes + 2, body, len);
     newsmeta_article *a = nm_parse(bytes, len + 2, NULL, NULL);
-    expect_sample(a, &ENGLISH_ACCENTS);
+    expect_sample(a, &ENGLISH_ACCENTS, "BOM");
     ck_assert_str_eq(a->charset, "UTF-16LE");
     ck_assert_int_eq(a->charset_source, NEWSMETA_CHARSET_BOM);
     newsmeta_article_free(a);
@@ -237,12 +253,36 @@ START_TEST(utf16le_with_bom)
     newsmeta_options_init(&o);
     o.charset = "windows-1252";
     a = nm_parse(bytes, len + 2, NULL, &o);
-    expect_sample(a, &ENGLISH_ACCENTS);
+    expect_sample(a, &ENGLISH_ACCENTS, "BOM");
     ck_assert_int_eq(a->charset_source, NEWSMETA_CHARSET_BOM);
     newsmeta_article_free(a);
     free(bytes);
     free(body);
     free(utf8);
+}
+END_TEST
+
+/* A UTF-16 byte order mark is honoured on a page of ASCII characters. */
+START_TEST(utf16le_bom_on_ascii)
+{
+    static const char ascii[] = "<html><head><title>Tide tables updated</title></head><body>"
+                                "<p>The tide tables for the harbour were updated for the new "
+                                "season this week.</p></body></html>";
+    size_t n = sizeof ascii - 1;
+    char *buf = malloc(2 + 2 * n);
+    ck_assert_ptr_nonnull(buf);
+    buf[0] = (char)0xFF;
+    buf[1] = (char)0xFE;
+    for (size_t i = 0; i < n; i++) {
+        buf[2 + 2 * i] = ascii[i];
+        buf[3 + 2 * i] = 0;
+    }
+    newsmeta_article *a = nm_parse(buf, 2 + 2 * n, NULL, NULL);
+    ck_assert_str_eq(a->headline, "Tide tables updated");
+    ck_assert_uint_eq(a->paragraph_count, 1);
+    ck_assert_str_eq(a->charset, "UTF-16LE");
+    newsmeta_article_free(a);
+    free(buf);
 }
 END_TEST
 
@@ -256,72 +296,12 @@ START_TEST(utf8_bom)
     memcpy(bytes, "\xEF\xBB\xBF", 3);
     memcpy(bytes + 3, utf8, n);
     newsmeta_article *a = nm_parse(bytes, n + 3, NULL, NULL);
-    expect_sample(a, &ENGLISH_ACCENTS);
+    expect_sample(a, &ENGLISH_ACCENTS, "BOM");
     ck_assert_str_eq(a->charset, "UTF-8");
     ck_assert_int_eq(a->charset_source, NEWSMETA_CHARSET_BOM);
     newsmeta_article_free(a);
     free(bytes);
     free(utf8);
-}
-END_TEST
-
-/* Declared UTF-8, really windows-1252: the bytes overrule the <meta>. */
-START_TEST(declared_utf8_really_windows_1252)
-{
-    check_page(&FRENCH2, "<meta charset=\"utf-8\">", "windows-1252", NULL, "windows-1252",
-               NEWSMETA_CHARSET_DETECTED);
-    check_page(&FRENCH, "<meta charset=\"UTF-8\">", "windows-1252", NULL, "windows-1252",
-               NEWSMETA_CHARSET_DETECTED);
-}
-END_TEST
-
-/* Declared latin1, really UTF-8 (an old template): read as UTF-8. */
-START_TEST(declared_latin1_really_utf8)
-{
-    check_page(&FRENCH2, "<meta charset=\"iso-8859-1\">", "UTF-8", NULL, "UTF-8",
-               NEWSMETA_CHARSET_DETECTED);
-}
-END_TEST
-
-/* No declaration at all: ICU's detector decides. */
-START_TEST(undeclared_windows_1251)
-{
-    check_page(&RUSSIAN, "", "windows-1251", NULL, "windows-1251", NEWSMETA_CHARSET_DETECTED);
-}
-END_TEST
-
-START_TEST(undeclared_shift_jis)
-{
-    check_page(&JAPANESE, "", "Shift_JIS", NULL, "Shift_JIS", NEWSMETA_CHARSET_DETECTED);
-}
-END_TEST
-
-START_TEST(undeclared_utf8_and_ascii)
-{
-    check_page(&ENGLISH_ACCENTS, "", "UTF-8", NULL, "UTF-8", NEWSMETA_CHARSET_DETECTED);
-    static const sample ascii = {
-        "Plain ASCII headline for the default case",
-        {"A paragraph of plain ASCII text, long enough to be kept as the body of the page.",
-         NULL, NULL}};
-    check_page(&ascii, "", "UTF-8", NULL, "UTF-8", NEWSMETA_CHARSET_DEFAULT);
-}
-END_TEST
-
-/* The caller's charset beats the page's <meta>. */
-START_TEST(option_beats_meta)
-{
-    check_page(&RUSSIAN, "<meta charset=\"koi8-r\">", "windows-1251", "windows-1251",
-               "windows-1251", NEWSMETA_CHARSET_OPTION);
-    check_page(&POLISH, "<meta charset=\"utf-8\">", "ISO-8859-2", "latin2", "ISO-8859-2",
-               NEWSMETA_CHARSET_OPTION);
-}
-END_TEST
-
-/* A <meta> naming UTF-16 in a page readable as ASCII means UTF-8. */
-START_TEST(meta_utf16_means_utf8)
-{
-    check_page(&ENGLISH_ACCENTS, "<meta charset=\"utf-16\">", "UTF-8", NULL, "UTF-8",
-               NEWSMETA_CHARSET_META);
 }
 END_TEST
 
@@ -349,6 +329,23 @@ START_TEST(undefined_bytes_become_fffd)
     ck_assert_uint_eq(a->paragraph_count, 1);
     ck_assert(strstr(a->paragraphs[0].text, "東京 \xEF\xBF\xBD") == a->paragraphs[0].text);
     ck_assert_ptr_null(strchr(a->paragraphs[0].text, '\x1a'));
+    newsmeta_article_free(a);
+}
+END_TEST
+
+/* "cafe" + U+0301 COMBINING ACUTE ACCENT comes out as "caf" + U+00E9. */
+START_TEST(nfc_normalization)
+{
+    static const char page[] =
+        "<html><head><title>Corner cafe\xCC\x81 reopens</title></head><body><article>"
+        "<h1>Corner cafe\xCC\x81 reopens after long closure</h1>"
+        "<p>The cafe\xCC\x81 on the corner reopened this week after a long closure, the owners "
+        "said on Monday.</p></article></body></html>";
+    newsmeta_article *a = nm_parse_str(page, NULL, NULL);
+    ck_assert_uint_eq(a->paragraph_count, 1);
+    ck_assert_ptr_nonnull(strstr(a->paragraphs[0].text, "caf\xC3\xA9 on the corner"));
+    ck_assert_ptr_null(strstr(a->paragraphs[0].text, "\xCC\x81"));
+    ck_assert_str_eq(a->headline, "Corner caf\xC3\xA9 reopens after long closure");
     newsmeta_article_free(a);
 }
 END_TEST
@@ -445,35 +442,23 @@ END_TEST
 static Suite *charsets_suite(void)
 {
     Suite *s = suite_create("charsets");
-    TCase *tc = tcase_create("declared");
-    tcase_add_test(tc, windows_1251);
-    tcase_add_test(tc, windows_1252);
-    tcase_add_test(tc, latin1_label_means_windows_1252);
-    tcase_add_test(tc, iso_8859_2);
-    tcase_add_test(tc, shift_jis);
-    tcase_add_test(tc, euc_kr);
-    tcase_add_test(tc, gb18030);
-    tcase_add_test(tc, gb2312_label);
-    tcase_add_test(tc, option_beats_meta);
-    tcase_add_test(tc, meta_utf16_means_utf8);
+    TCase *tc = tcase_create("declared and detected");
+    tcase_add_loop_test(tc, charset_table, 0, (int)(sizeof CASES / sizeof *CASES));
     suite_add_tcase(s, tc);
 
     tc = tcase_create("bom");
     tcase_add_test(tc, utf16le_with_bom);
+    tcase_add_test(tc, utf16le_bom_on_ascii);
     tcase_add_test(tc, utf8_bom);
     suite_add_tcase(s, tc);
 
-    tc = tcase_create("detected");
-    tcase_add_test(tc, declared_utf8_really_windows_1252);
-    tcase_add_test(tc, declared_latin1_really_utf8);
-    tcase_add_test(tc, undeclared_windows_1251);
-    tcase_add_test(tc, undeclared_shift_jis);
-    tcase_add_test(tc, undeclared_utf8_and_ascii);
+    tc = tcase_create("text input");
     tcase_add_test(tc, text_input_charset);
     suite_add_tcase(s, tc);
 
     tc = tcase_create("conversion");
     tcase_add_test(tc, undefined_bytes_become_fffd);
+    tcase_add_test(tc, nfc_normalization);
     tcase_add_test(tc, references_are_nfc);
     tcase_add_test(tc, combining_marks_reordered);
     tcase_add_test(tc, jsonld_escapes_are_nfc);

@@ -79,33 +79,31 @@ static void lcg_fill(unsigned char *buf, size_t n, uint32_t seed)
 
 /* ---- empty ------------------------------------------------------------- */
 
-START_TEST(zero_bytes_is_empty)
-{
-    expect_status("", 0, NEWSMETA_ERR_EMPTY_INPUT);
-    expect_status("<p>ignored</p>", 0, NEWSMETA_ERR_EMPTY_INPUT); /* length wins */
-}
-END_TEST
-
-START_TEST(whitespace_is_empty)
-{
-    static const char ws[] = " \t\r\n\f  \n\n\t";
-    expect_status(ws, sizeof ws - 1, NEWSMETA_ERR_EMPTY_INPUT);
-    expect_status(" ", 1, NEWSMETA_ERR_EMPTY_INPUT);
+/* Inputs with nothing to extract, and the status each gets. */
+#define BYTES(literal) literal, sizeof literal - 1
+static const struct {
+    const char *bytes;
+    size_t length;
+    newsmeta_status want;
+} NOTHING[] = {
+    {"", 0, NEWSMETA_ERR_EMPTY_INPUT},
+    {"<p>ignored</p>", 0, NEWSMETA_ERR_EMPTY_INPUT}, /* the length wins */
+    {BYTES(" \t\r\n\f  \n\n\t"), NEWSMETA_ERR_EMPTY_INPUT},
+    {BYTES(" "), NEWSMETA_ERR_EMPTY_INPUT},
     /* a byte order mark and nothing else */
-    expect_status("\xEF\xBB\xBF", 3, NEWSMETA_ERR_EMPTY_INPUT);
-    expect_status("\xFF\xFE", 2, NEWSMETA_ERR_EMPTY_INPUT);
-    expect_status("\xFE\xFF", 2, NEWSMETA_ERR_EMPTY_INPUT);
-}
-END_TEST
+    {BYTES("\xEF\xBB\xBF"), NEWSMETA_ERR_EMPTY_INPUT},
+    {BYTES("\xFF\xFE"), NEWSMETA_ERR_EMPTY_INPUT},
+    {BYTES("\xFE\xFF"), NEWSMETA_ERR_EMPTY_INPUT},
+    /* a document that parses but holds nothing at all */
+    {BYTES("<html><body></body></html>"), NEWSMETA_ERR_NOT_ARTICLE},
+    {BYTES("<html><head></head><body><div> </div><script>var x = 'not text';</script>"
+           "</body></html>"),
+     NEWSMETA_ERR_NOT_ARTICLE},
+};
 
-/* A document that parses but holds nothing at all. */
-START_TEST(empty_document_not_article)
+START_TEST(nothing_to_extract)
 {
-    static const char page[] = "<html><body></body></html>";
-    expect_status(page, sizeof page - 1, NEWSMETA_ERR_NOT_ARTICLE);
-    static const char page2[] = "<html><head></head><body><div> </div><script>var x = "
-                                "'not text';</script></body></html>";
-    expect_status(page2, sizeof page2 - 1, NEWSMETA_ERR_NOT_ARTICLE);
+    expect_status(NOTHING[_i].bytes, NOTHING[_i].length, NOTHING[_i].want);
 }
 END_TEST
 
@@ -748,9 +746,7 @@ static Suite *errors_suite(void)
 {
     Suite *s = suite_create("errors");
     TCase *tc = tcase_create("empty");
-    tcase_add_test(tc, zero_bytes_is_empty);
-    tcase_add_test(tc, whitespace_is_empty);
-    tcase_add_test(tc, empty_document_not_article);
+    tcase_add_loop_test(tc, nothing_to_extract, 0, (int)(sizeof NOTHING / sizeof *NOTHING));
     suite_add_tcase(s, tc);
 
     tc = tcase_create("bytes");

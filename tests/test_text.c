@@ -3,24 +3,25 @@
  * One executable, several ctests:
  *
  *   test_text                      the unit suite: invariants over every
- *                                  text case (LF/CRLF/CR give the same
- *                                  record, options), charsets, statuses
+ *                                  text case of tests/fixtures (LF/CRLF/CR
+ *                                  give the same record, options),
+ *                                  charsets, statuses
  *   test_text hostile              random bytes and pathological text
- *   test_text case NAME            tests/fixtures-text/NAME/input.txt must
- *                                  give tests/fixtures-text/NAME/expected.json
- *   test_text file INPUT EXPECTED  the same for any pair of files; exits 77
- *                                  (ctest: skipped, with a message) when the
+ *   test_text file INPUT EXPECTED  a reference article kept outside the
+ *                                  repository (the shared folder's
+ *                                  fixtures/text); exits 77 (ctest:
+ *                                  skipped, with a message) when the
  *                                  folder of INPUT does not exist
  *
- * expected.json is descriptive, not the library's JSON: headline,
- * description, byline, authors, published (ISO string), published_offset_known,
- * modified (ISO string), section, image_credit, paragraphs [{kind, text}],
- * related_links [{text, after_paragraph}]. A key that is left out means
- * null (or empty); published_offset_known, when left out, is read from the
- * ISO string (an offset after the time). Every value must match exactly.
- *
- * After a deliberate change of output, NEWSMETA_UPDATE_FIXTURES=1 rewrites
- * the expected.json of `case` runs (never of `file` runs).
+ * The text cases of tests/fixtures (input.txt) are checked against their
+ * expected.json by test_fixtures, like the HTML ones. The reference
+ * articles' EXPECTED is descriptive, not the library's JSON: headline,
+ * description, byline, authors, published (ISO string),
+ * published_offset_known, modified (ISO string), section, image_credit,
+ * paragraphs [{kind, text}], related_links [{text, after_paragraph}]. A
+ * key that is left out means null (or empty); published_offset_known,
+ * when left out, is read from the ISO string (an offset after the time).
+ * Every value must match exactly.
  */
 #define _POSIX_C_SOURCE 200809L
 #include <errno.h>
@@ -33,10 +34,6 @@
 #include <jansson.h>
 
 #include "testutil.h"
-
-#ifndef NM_TEXT_FIXTURES_DIR
-#error "NM_TEXT_FIXTURES_DIR must be defined by the build"
-#endif
 
 #define SKIP_EXIT 77
 
@@ -148,14 +145,9 @@ static json_t *normalize_expected(json_t *want, const char *path)
 
 /* Compare a record with an expectation file; report every differing key
  * and print the actual record so a difference can be read at once. */
-static void expect_file(const newsmeta_article *a, const char *expected_path, bool may_update)
+static void expect_file(const newsmeta_article *a, const char *expected_path)
 {
     json_t *got = describe(a);
-    const char *update = getenv("NEWSMETA_UPDATE_FIXTURES");
-    if (may_update && update && !strcmp(update, "1")) {
-        ck_assert_int_eq(json_dump_file(got, expected_path, JSON_INDENT(2) | JSON_PRESERVE_ORDER),
-                         0);
-    }
     json_error_t e;
     json_t *raw = json_load_file(expected_path, 0, &e);
     ck_assert_msg(raw != NULL, "%s: %s (line %d)", expected_path, e.text, e.line);
@@ -189,27 +181,18 @@ static void expect_file(const newsmeta_article *a, const char *expected_path, bo
     json_decref(raw);
 }
 
-static char *case_path(const char *name, const char *file)
-{
-    size_t n = strlen(NM_TEXT_FIXTURES_DIR) + strlen(name) + strlen(file) + 3;
-    char *p = malloc(n); /* also used by main(), outside any test: no ck_assert */
-    if (!p)
-        abort();
-    snprintf(p, n, "%s/%s/%s", NM_TEXT_FIXTURES_DIR, name, file);
-    return p;
-}
-
+/* The text cases of tests/fixtures: the folders holding an input.txt. */
 static size_t case_names(char ***out)
 {
-    return nm_case_names(NM_TEXT_FIXTURES_DIR, "input.txt", out);
+    return nm_case_names(NM_FIXTURES_DIR, "input.txt", out);
 }
 
 static char *read_case(const char *name, size_t *len)
 {
-    char *p = case_path(name, "input.txt");
-    char *buf = nm_read_file(p, len);
-    ck_assert_msg(buf != NULL, "cannot read %s", p);
-    free(p);
+    char path[4096];
+    snprintf(path, sizeof path, "%s/%s/input.txt", NM_FIXTURES_DIR, name);
+    char *buf = nm_read_file(path, len);
+    ck_assert_msg(buf != NULL, "cannot read %s", path);
     return buf;
 }
 
@@ -260,10 +243,9 @@ static bool valid_utf8(const char *str)
     return true;
 }
 
-/* ---- data-driven cases ---------------------------------------------------- */
+/* ---- the shared reference articles ---------------------------------------- */
 
 static const char *arg_input, *arg_expected;
-static bool arg_may_update;
 
 START_TEST(text_case_matches_expected)
 {
@@ -275,7 +257,7 @@ START_TEST(text_case_matches_expected)
                      a->headline ? NEWSMETA_SOURCE_TEXT : NEWSMETA_SOURCE_NONE);
     ck_assert_int_eq(a->sources.body,
                      a->paragraph_count ? NEWSMETA_SOURCE_TEXT : NEWSMETA_SOURCE_NONE);
-    expect_file(a, arg_expected, arg_may_update);
+    expect_file(a, arg_expected);
     newsmeta_article_free(a);
     free(buf);
 }
@@ -799,11 +781,10 @@ END_TEST
 
 /* ---- main ----------------------------------------------------------------- */
 
-static int run_case(const char *input, const char *expected, bool may_update)
+static int run_case(const char *input, const char *expected)
 {
     arg_input = input;
     arg_expected = expected;
-    arg_may_update = may_update;
     Suite *s = suite_create("text-case");
     TCase *tc = tcase_create(input);
     tcase_add_test(tc, text_case_matches_expected);
@@ -816,21 +797,13 @@ static int usage(const char *argv0)
     fprintf(stderr,
             "usage: %s                      unit suite\n"
             "       %s hostile              hostile-input suite\n"
-            "       %s case NAME            %s/NAME\n"
-            "       %s file INPUT EXPECTED  any input and expectation\n",
-            argv0, argv0, argv0, NM_TEXT_FIXTURES_DIR, argv0);
+            "       %s file INPUT EXPECTED  a reference article and its expectation\n",
+            argv0, argv0, argv0);
     return 2;
 }
 
 int main(int argc, char **argv)
 {
-    if (argc == 3 && !strcmp(argv[1], "case")) {
-        char *in = case_path(argv[2], "input.txt"), *ex = case_path(argv[2], "expected.json");
-        int rc = run_case(in, ex, true);
-        free(in);
-        free(ex);
-        return rc;
-    }
     if (argc == 4 && !strcmp(argv[1], "file")) {
         /* Files outside the repository (the shared reference articles):
          * when their folder is not there, say so and report "skipped". */
@@ -841,10 +814,12 @@ int main(int argc, char **argv)
             *slash = '\0';
         struct stat st;
         if (slash && (stat(dir, &st) != 0 || !S_ISDIR(st.st_mode))) {
-            printf("SKIPPED: folder %s is not there, so %s cannot be checked\n", dir, argv[2]);
+            printf("SKIPPED: folder %s is not there, so %s cannot be checked "
+                   "(the shared folder is $NEWSMETA_SHARED_DIR, else ../shared next to "
+                   "the checkout)\n", dir, argv[2]);
             return SKIP_EXIT;
         }
-        return run_case(argv[2], argv[3], false);
+        return run_case(argv[2], argv[3]);
     }
     if (argc == 2 && !strcmp(argv[1], "hostile")) {
         Suite *s = suite_create("text-hostile");

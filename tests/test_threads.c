@@ -357,7 +357,8 @@ int main(int argc, char **argv)
         struct stat st;
         if (stat(argv[2], &st) != 0 || !S_ISDIR(st.st_mode)) {
             printf("skipped: the shared corpus %s is not there "
-                   "(set NEWSMETA_SHARED_DIR)\n", argv[2]);
+                   "(the shared folder is $NEWSMETA_SHARED_DIR, else ../shared next "
+                   "to the checkout)\n", argv[2]);
             return 77;
         }
         corpus_dir = argv[2];

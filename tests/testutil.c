@@ -117,6 +117,20 @@ size_t nm_fixture_names(char ***names)
     return nm_case_names(NM_FIXTURES_DIR, "input.html", names);
 }
 
+void nm_check_paragraph_shape(const newsmeta_article *a)
+{
+    for (size_t i = 0; i < a->paragraph_count; i++) {
+        const newsmeta_paragraph *p = &a->paragraphs[i];
+        ck_assert_ptr_nonnull(p->text);
+        ck_assert_uint_eq(p->length, strlen(p->text));
+        ck_assert_uint_gt(p->length, 0);
+        if (p->kind == NEWSMETA_HEADING)
+            ck_assert_msg(p->level >= 1 && p->level <= 6, "heading level %d", (int)p->level);
+        else
+            ck_assert_int_eq(p->level, 0);
+    }
+}
+
 void nm_check_link_offsets(const newsmeta_article *a)
 {
     bool seen_related = false;

@@ -10,7 +10,8 @@
 
 #include "newsmeta.h"
 
-/* One folder of tests/fixtures: input.html, url (and expected.json). */
+/* An HTML case of tests/fixtures: input.html, url (and expected.json).
+ * (The text cases hold an input.txt instead; test_fixtures.c reads both.) */
 typedef struct nm_fixture {
     char *name;
     char *html;
@@ -21,12 +22,14 @@ typedef struct nm_fixture {
 /* Whole file into a new NUL-terminated buffer (free()); NULL if unreadable. */
 char *nm_read_file(const char *path, size_t *length);
 
-/* Load tests/fixtures/<name>; fails the current test when it is missing. */
+/* Load the HTML case tests/fixtures/<name>; fails the current test when
+ * it is missing. */
 void nm_fixture_load(const char *name, nm_fixture *f);
 void nm_fixture_free(nm_fixture *f);
 
-/* Names of every fixture folder, sorted; *names and each name are
- * malloc'd (release with nm_fixture_names_free). */
+/* Names of every HTML case of tests/fixtures (the folders holding an
+ * input.html), sorted; *names and each name are malloc'd (release with
+ * nm_fixture_names_free). */
 size_t nm_fixture_names(char ***names);
 void nm_fixture_names_free(char **names, size_t n);
 /* The same for any folder of case folders: the names of dir's subfolders
@@ -37,6 +40,10 @@ size_t nm_case_names(const char *dir, const char *file, char ***names);
  * paragraphs[p].text + start, for end - start bytes, is exactly the anchor
  * text; related links point after a paragraph (or -1) with start == end. */
 void nm_check_link_offsets(const newsmeta_article *a);
+
+/* Structural rules of every paragraph: text present and non-empty,
+ * length == strlen(text), a level only on headings (1 to 6). */
+void nm_check_paragraph_shape(const newsmeta_article *a);
 
 /* Parse and fail the current test unless the status is NEWSMETA_OK. */
 newsmeta_article *nm_parse(const char *html, size_t length, const char *url,

@@ -1,6 +1,7 @@
-/* Invariants shared by the fuzz targets: what every record newsmeta hands
- * out must satisfy, whatever the input. A violation aborts, so libFuzzer
- * (or the replay driver under ctest) reports it with the input. */
+/* Invariants shared by the fuzz targets (and test_alloc_failure.c): what
+ * every record newsmeta hands out must satisfy, whatever the input. A
+ * violation aborts, so libFuzzer (or the replay driver under ctest)
+ * reports it with the input. */
 #ifndef NEWSMETA_FUZZ_COMMON_H
 #define NEWSMETA_FUZZ_COMMON_H
 
@@ -15,6 +16,9 @@
 
 #include "newsmeta.h"
 
+/* A test may define its own FUZZ_CHECK before including this header
+ * (test_alloc_failure.c names the run that broke an invariant). */
+#ifndef FUZZ_CHECK
 #define FUZZ_CHECK(cond)                                                                  \
     do {                                                                                  \
         if (!(cond)) {                                                                    \
@@ -23,6 +27,7 @@
             abort();                                                                      \
         }                                                                                 \
     } while (0)
+#endif
 
 /* Well-formed UTF-8 (no overlongs, surrogates or code points past
  * U+10FFFF) of exactly n bytes, no NUL inside. */

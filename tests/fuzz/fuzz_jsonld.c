@@ -66,6 +66,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     FUZZ_CHECK(text != NULL);
     size = utf8_text(data, size, text);
     nmi_jsonld(&ctx, text, size);
+    nmi_read_dates(&ctx, NULL); /* the dates found, read as the pipeline reads them */
     if (size > ctx.opts.max_jsonld_bytes)
         FUZZ_CHECK(ctx.truncated & NEWSMETA_TRUNCATED_JSONLD);
     /* every candidate is a clean, non-empty UTF-8 string (or so the

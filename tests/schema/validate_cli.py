@@ -2,7 +2,7 @@
 """Validate the newsmeta CLI's JSON against docs/schema.json.
 
 Runs the built CLI on every tests/fixtures/<case>/input.html (with its url)
-in several modes (compact, --pretty, --timezone, --no-body) plus a few
+and input.txt (with --text) in several modes (compact, --pretty, --timezone, --no-body) plus a few
 inline pages that reach the schema's rarer branches, and validates every
 record. Then checks that the schema is strict: records with a key added,
 a key removed or a value out of its enum must be rejected.
@@ -37,12 +37,8 @@ MODES = [
 ]
 
 # (fixture, mode) pairs left out, each for a library bug reported to the
-# maintainers; printed when skipped so they are not forgotten.
-KNOWN_ISSUES = {
-    # --no-body on a page with text but no metadata gives NEWSMETA_ERR_NOT_ARTICLE,
-    # although the status is documented as "no text and no metadata at all".
-    ("plain", "--no-body"): "NOT_ARTICLE for a page that has text when NEWSMETA_OPT_NO_BODY is set",
-}
+# maintainers; printed when skipped so they are not forgotten. None today.
+KNOWN_ISSUES = {}
 
 # Pages for branches the fixtures do not reach: a related link before any
 # paragraph ("paragraph": null), a date from the URL (precision "day"), a
@@ -71,16 +67,22 @@ def run_cli(cli, args, stdin=None):
 
 
 def fixture_cases(root):
+    """(name, CLI arguments for the input, url) of every case folder."""
     for name in sorted(os.listdir(root)):
-        page = os.path.join(root, name, "input.html")
-        if not os.path.isfile(page):
+        html = os.path.join(root, name, "input.html")
+        text = os.path.join(root, name, "input.txt")
+        if os.path.isfile(html):
+            args = [html]
+        elif os.path.isfile(text):
+            args = ["--text", text]
+        else:
             continue
         url_file = os.path.join(root, name, "url")
         url = None
         if os.path.isfile(url_file):
             with open(url_file, encoding="utf-8") as f:
                 url = f.read().strip() or None
-        yield name, page, url
+        yield name, args, url
 
 
 def describe(error):
@@ -122,7 +124,7 @@ def main():
         return record
 
     count = 0
-    for name, page, url in fixture_cases(opts.fixtures):
+    for name, input_args, url in fixture_cases(opts.fixtures):
         url_args = ["--url", url] if url else []
         by_mode = {}
         for mode in MODES:
@@ -132,7 +134,7 @@ def main():
                 print("skipped %s: known library issue: %s" % (label, issue))
                 continue
             try:
-                text = run_cli(opts.cli, mode + url_args + [page])
+                text = run_cli(opts.cli, mode + url_args + input_args)
             except (RuntimeError, subprocess.TimeoutExpired) as e:
                 failures.append("%s: %s" % (label, e))
                 continue

@@ -22,10 +22,9 @@ OPT_STR = (str, type(None))
 
 
 def text_pages():
-    """Plain-text pages: ours, plus tests/fixtures-text/*/input.txt when present."""
+    """Plain-text pages: ours, plus the text fixtures (tests/fixtures/*/input.txt)."""
     out = [("text-page", nmtest.TEXT_PAGE.encode())]
-    for path in sorted(glob.glob(os.path.join(os.path.dirname(nmtest.FIXTURES),
-                                              "fixtures-text", "*", "input.txt"))):
+    for path in sorted(glob.glob(os.path.join(nmtest.FIXTURES, "*", "input.txt"))):
         with open(path, "rb") as f:
             out.append((os.path.basename(os.path.dirname(path)), f.read()))
     return out
