@@ -31,7 +31,7 @@
 #include <unicode/uchar.h>
 #include <unicode/utf8.h>
 
-#include "byline_internal.h"
+#include "byline_parts.h"
 
 /* ---- labels ---------------------------------------------------------------------- */
 

@@ -7,7 +7,7 @@
 #include <unicode/uchar.h>
 #include <unicode/utf8.h>
 
-#include "byline_internal.h"
+#include "byline_parts.h"
 
 static bool org_ending(const char *s, size_t n)
 {
@@ -18,6 +18,75 @@ static bool org_ending(const char *s, size_t n)
     }
     return false;
 }
+
+/* ---- the site's own name ------------------------------------------------------- */
+
+/* The squashed key of a name without a leading "the", and of its first
+ * word. */
+static size_t org_key(const char *s, char *key, size_t cap, char *first, size_t fcap)
+{
+    size_t kl = nmi_squash(s, key, cap);
+    const char *w = s;
+    while (*w == ' ')
+        w++;
+    if (nmi_istarts(w, "the ") && kl > 5) {
+        memmove(key, key + 3, kl - 2);
+        kl -= 3;
+        w += 4;
+    }
+    size_t wl = 0;
+    while (w[wl] && w[wl] != ' ')
+        wl++;
+    char word[128];
+    if (wl >= sizeof word)
+        wl = sizeof word - 1;
+    memcpy(word, w, wl);
+    word[wl] = '\0';
+    /* "NJ.com", "Cleveland.com": the name before the domain ending */
+    char *dot = strrchr(word, '.');
+    if (dot && dot > word && strlen(dot + 1) >= 2 && strlen(dot + 1) <= 4)
+        *dot = '\0';
+    nmi_squash(word, first, fcap);
+    return kl;
+}
+
+/* Is the text the site's own name or one of its desks ("Cleveland.com",
+ * "The Wall Street Journal" for "Wall Street Journal", "Vortex" on
+ * vortexcannon.org, "CNN Business" on cnn.com, "Telegraph Sport" on The
+ * Telegraph)? */
+bool nmi_byline_own_name(const nmi_names *nm, const char *s)
+{
+    char key[256], first[128];
+    size_t kl = org_key(s, key, sizeof key, first, sizeof first);
+    if (kl < 2)
+        return false;
+    size_t fl = strlen(first);
+    const char *names[2] = {nm->site, nm->publisher};
+    for (int i = 0; i < 2; i++) {
+        if (!names[i])
+            continue;
+        char k2[256], f2[128];
+        size_t l2 = org_key(names[i], k2, sizeof k2, f2, sizeof f2);
+        if (l2 && (!strcmp(key, k2) || (fl >= 4 && !strcmp(first, f2))))
+            return true;
+    }
+    const char *h = nm->hostk;
+    size_t hl = strlen(h);
+    if (!hl)
+        return false;
+    if (!strcmp(key, h) || !strcmp(first, h))
+        return true;
+    /* "vortex" and "vortexcannon", "beachbody" and "beachbodyondemand",
+     * "clevelandcom" and "cleveland", "sputnik" and "sputniknews" */
+    size_t lo = kl < hl ? kl : hl, hi = kl < hl ? hl : kl;
+    if (lo >= 4 && lo * 2 >= hi && (!strncmp(key, h, lo)))
+        return true;
+    if (fl >= 4 && fl < hl && !strncmp(first, h, fl))
+        return true;
+    return false;
+}
+
+/* ---- role words ----------------------------------------------------------------- */
 
 /* A role word, also in a compound: "Editor-at-large", "editor-in-chief". */
 static bool role_word(const nmi_token *t)

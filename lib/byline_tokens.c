@@ -7,7 +7,7 @@
 #include <unicode/uchar.h>
 #include <unicode/utf8.h>
 
-#include "byline_internal.h"
+#include "byline_parts.h"
 
 /* ---- text ------------------------------------------------------------------------ */
 
@@ -87,6 +87,11 @@ size_t nmi_byline_label_at(const char *low, size_t n, size_t i, const char *cons
 }
 
 /* ---- tokens ---------------------------------------------------------------------- */
+
+bool nmi_tok_in(const nmi_token *t, const char *const *list)
+{
+    return nmi_byline_in_list(t->low, t->n, list);
+}
 
 /* First code point of a token that is a letter, or -1. */
 UChar32 nmi_tok_first_letter(const nmi_token *t)

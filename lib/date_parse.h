@@ -1,8 +1,10 @@
 /* Declarations shared by the date files only; what other stages use is in
  * internal.h's date section.
  *
- *   date.c       the entry: nmi_parse_date*, page hints, calendar and
- *                instant arithmetic, date labels, the public timestamp
+ *   date.c       the entry: nmi_parse_date*, page hints, date labels, the
+ *                public timestamp
+ *   date_calendar.c  calendar and instant arithmetic, the present moment;
+ *                used by all the others, uses none of them
  *   date_iso.c   machine formats: ISO 8601 / RFC 3339, Unix timestamps,
  *                dates in URL paths
  *   date_lex.c   a date text as tokens, and what its words mean in which
@@ -27,7 +29,7 @@
 /* Tokens read from one text. */
 #define NMI_DATE_MAX_TOKENS 96
 
-/* ---- date.c: calendar arithmetic and helpers ------------------------------- */
+/* ---- date_calendar.c: calendar arithmetic and helpers ------------------------------- */
 
 /* The civil date of a day count since 1970-01-01 (nmi_days_from_civil's
  * inverse). */

@@ -658,7 +658,7 @@ size_t nmi_date_label(const char *s, bool *updated);
  * Never part of a public string. */
 #define NMI_BYLINE_MARK '\x1f'
 
-/* What follows is called by other stages; byline_internal.h holds what the
+/* What follows is called by other stages; byline_parts.h holds what the
  * byline files (byline.c, byline_credit.c, byline_classify.c,
  * byline_tokens.c, byline_words.c) share among themselves. */
 

@@ -10,8 +10,8 @@
  * Text is compared in lower case made by nmi_byline_lower(), which keeps
  * the byte length, so an offset in the lower-case copy is an offset in the
  * text as printed. */
-#ifndef NEWSMETA_BYLINE_INTERNAL_H
-#define NEWSMETA_BYLINE_INTERNAL_H
+#ifndef NEWSMETA_BYLINE_PARTS_H
+#define NEWSMETA_BYLINE_PARTS_H
 
 #include <stdbool.h>
 #include <stddef.h>
@@ -84,10 +84,8 @@ size_t nmi_tokenize(const char *s, const char *low, size_t n, nmi_token *t);
  * comma, colon or dash; NULL if empty or out of memory (ctx->oom). */
 char *nmi_tokens_join(nmi_ctx *ctx, const nmi_token *t, size_t m);
 
-static inline bool nmi_tok_in(const nmi_token *t, const char *const *list)
-{
-    return nmi_byline_in_list(t->low, t->n, list);
-}
+/* Is the token (in lower case) one of the words of list? */
+bool nmi_tok_in(const nmi_token *t, const char *const *list);
 
 /* First code point of a token that is a letter, or -1. */
 UChar32 nmi_tok_first_letter(const nmi_token *t);
@@ -112,11 +110,11 @@ typedef enum nmi_piece_kind {
  * dated: a date or a label ended the credit right after this piece. */
 nmi_piece_kind nmi_classify_piece(nmi_ctx *ctx, const nmi_names *nm, nmi_token *t, size_t m,
                                   bool dated, const char **out);
+/* Is the text the site's own name or one of its desks? */
+bool nmi_byline_own_name(const nmi_names *nm, const char *s);
 
 /* ---- byline_credit.c -------------------------------------------------------- */
 
-/* Is the text the site's own name or one of its desks? */
-bool nmi_byline_own_name(const nmi_names *nm, const char *s);
 /* Where a credit s[0..n) (low its lower case) stops naming people: a stop
  * word ("Updated", "5 min read"), a token starting with a digit, a date
  * glued to the name. n when it does not stop. */
@@ -124,4 +122,4 @@ size_t nmi_credit_end(const char *s, const char *low, size_t n);
 /* One credit (the names part of a byline) into nm. */
 void nmi_split_credit(nmi_ctx *ctx, nmi_names *nm, const char *s, const char *low, size_t n);
 
-#endif /* NEWSMETA_BYLINE_INTERNAL_H */
+#endif /* NEWSMETA_BYLINE_PARTS_H */
