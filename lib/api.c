@@ -325,7 +325,7 @@ static void normalize_record(nmi_ctx *ctx, newsmeta_article *a)
 static void ctx_release(nmi_ctx *ctx, nmi_arena *tree_facts)
 {
     for (int f = 0; f < NMI_F_COUNT; f++)
-        free(ctx->cands[f].items);
+        free(ctx->ev.cands[f].items);
     if (ctx->doc)
         xmlFreeDoc(ctx->doc);
     ctx->doc = NULL;
@@ -455,7 +455,7 @@ static newsmeta_status text_stages(nmi_ctx *ctx, page *p, newsmeta_error *error)
         return st;
     nmi_parse_text_lines(ctx, p->utf8, p->len);
     drop_text(p);
-    ctx->body_source = ctx->block_count ? NEWSMETA_SOURCE_TEXT : NEWSMETA_SOURCE_NONE;
+    ctx->body.source = ctx->body.block_count ? NEWSMETA_SOURCE_TEXT : NEWSMETA_SOURCE_NONE;
     const nmi_cand *h = nmi_best_cand(ctx, NMI_F_HEADLINE);
     if (h) {
         p->headline = h->value;

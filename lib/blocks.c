@@ -14,7 +14,7 @@ typedef struct emit {
     nmi_buf buf;
     newsmeta_paragraph_kind kind; /* kind of the text in buf */
     int level;
-    size_t first_link;  /* ctx->links[first_link..] belong to buf */
+    size_t first_link;  /* ctx->body.links[first_link..] belong to buf */
     size_t flushes;     /* paragraphs ended so far: tells whether an
                            anchor spans a paragraph break */
     size_t link_weight; /* text weight inside links in buf */
@@ -45,48 +45,48 @@ static bool text_equals_loose(const char *a, const char *b)
 
 bool nmi_push_link(nmi_ctx *ctx, const nmi_link *l)
 {
-    if (ctx->link_count >= ctx->opts.max_links) {
+    if (ctx->body.link_count >= ctx->opts.max_links) {
         ctx->truncated |= NEWSMETA_TRUNCATED_LINKS;
         return false;
     }
     nmi_link *links =
-        nmi_grow(ctx->arena, ctx->links, ctx->link_count, &ctx->link_cap, sizeof *links, 64);
+        nmi_grow(ctx->arena, ctx->body.links, ctx->body.link_count, &ctx->body.link_cap, sizeof *links, 64);
     if (!links) {
         ctx->oom = true;
         return false;
     }
-    ctx->links = links;
-    ctx->links[ctx->link_count++] = *l;
+    ctx->body.links = links;
+    ctx->body.links[ctx->body.link_count++] = *l;
     return true;
 }
 
 bool nmi_push_block(nmi_ctx *ctx, const nmi_block *b)
 {
-    if (ctx->block_count >= ctx->opts.max_paragraphs) {
+    if (ctx->body.block_count >= ctx->opts.max_paragraphs) {
         ctx->truncated |= NEWSMETA_TRUNCATED_PARAGRAPHS;
         return false;
     }
     nmi_block *blocks =
-        nmi_grow(ctx->arena, ctx->blocks, ctx->block_count, &ctx->block_cap, sizeof *blocks, 64);
+        nmi_grow(ctx->arena, ctx->body.blocks, ctx->body.block_count, &ctx->body.block_cap, sizeof *blocks, 64);
     if (!blocks) {
         ctx->oom = true;
         return false;
     }
-    ctx->blocks = blocks;
-    ctx->blocks[ctx->block_count++] = *b;
+    ctx->body.blocks = blocks;
+    ctx->body.blocks[ctx->body.block_count++] = *b;
     return true;
 }
 
 static void drop_pending_links(emit *e)
 {
-    e->ctx->link_count = e->first_link;
+    e->ctx->body.link_count = e->first_link;
 }
 
 /* Start the next paragraph: nothing pending in buf, and the links met
  * from here on belong to it. */
 static void next_paragraph(emit *e)
 {
-    e->first_link = e->ctx->link_count;
+    e->first_link = e->ctx->body.link_count;
     nmi_buf_reset(&e->buf);
     e->link_weight = 0;
 }
@@ -95,7 +95,7 @@ static void next_paragraph(emit *e)
  * the top in any form. */
 static bool repeats_headline(const emit *e, const char *s)
 {
-    return e->headline && (e->kind == NEWSMETA_HEADING || e->ctx->block_count < 6) &&
+    return e->headline && (e->kind == NEWSMETA_HEADING || e->ctx->body.block_count < 6) &&
            text_equals_loose(s, e->headline);
 }
 
@@ -106,9 +106,9 @@ static void related_link(emit *e, const char *rest)
     nmi_ctx *ctx = e->ctx;
     while (*rest == ' ')
         rest++;
-    nmi_link rel = {NULL, NULL, NEWSMETA_LINK_RELATED, (long)ctx->block_count - 1, 0, 0};
-    if (ctx->link_count > e->first_link)
-        rel.href = ctx->links[e->first_link].href;
+    nmi_link rel = {NULL, NULL, NEWSMETA_LINK_RELATED, (long)ctx->body.block_count - 1, 0, 0};
+    if (ctx->body.link_count > e->first_link)
+        rel.href = ctx->body.links[e->first_link].href;
     rel.text = nmi_clean_text(ctx->arena, rest, strlen(rest), &ctx->oom);
     drop_pending_links(e);
     if (rel.text && !(ctx->opts.flags & NEWSMETA_OPT_NO_LINKS))
@@ -142,19 +142,19 @@ static bool push_text(emit *e, const char *s, size_t len, size_t weight)
 static void attach_links(emit *e, size_t len)
 {
     nmi_ctx *ctx = e->ctx;
-    long idx = (long)ctx->block_count - 1;
-    for (size_t i = e->first_link; i < ctx->link_count; i++) {
-        nmi_link *l = &ctx->links[i];
+    long idx = (long)ctx->body.block_count - 1;
+    for (size_t i = e->first_link; i < ctx->body.link_count; i++) {
+        nmi_link *l = &ctx->body.links[i];
         if (l->end > len)
             l->end = len;
         if (l->start >= l->end) {
-            memmove(l, l + 1, (ctx->link_count - i - 1) * sizeof *l);
-            ctx->link_count--;
+            memmove(l, l + 1, (ctx->body.link_count - i - 1) * sizeof *l);
+            ctx->body.link_count--;
             i--;
             continue;
         }
         l->paragraph = idx;
-        l->text = nmi_arena_strndup(ctx->arena, ctx->blocks[idx].text + l->start,
+        l->text = nmi_arena_strndup(ctx->arena, ctx->body.blocks[idx].text + l->start,
                                     l->end - l->start);
         if (!l->text)
             ctx->oom = true;
@@ -193,21 +193,21 @@ static void add_caption(nmi_ctx *ctx, const xmlNode *n)
     const nmi_node_info *info = nmi_info(n);
     if (info && info->hard_junk)
         return;
-    if (ctx->caption_count >= ctx->opts.max_paragraphs) {
+    if (ctx->body.caption_count >= ctx->opts.max_paragraphs) {
         ctx->truncated |= NEWSMETA_TRUNCATED_PARAGRAPHS;
         return;
     }
     const char *text = nmi_node_text(ctx, n);
     if (!text)
         return;
-    const char **captions = nmi_grow(ctx->arena, ctx->captions, ctx->caption_count,
-                                     &ctx->caption_cap, sizeof *captions, 8);
+    const char **captions = nmi_grow(ctx->arena, ctx->body.captions, ctx->body.caption_count,
+                                     &ctx->body.caption_cap, sizeof *captions, 8);
     if (!captions) {
         ctx->oom = true;
         return;
     }
-    ctx->captions = captions;
-    ctx->captions[ctx->caption_count++] = text;
+    ctx->body.captions = captions;
+    ctx->body.captions[ctx->body.caption_count++] = text;
 }
 
 /* How the text being read is written: its kind, its heading level, and
@@ -254,7 +254,7 @@ static void line_break(emit *e, const xmlNode *br, text_style st)
 static void walk_link(emit *e, xmlNode *a, text_style st, int depth)
 {
     size_t start = e->buf.len;
-    size_t before = e->ctx->link_count;
+    size_t before = e->ctx->body.link_count;
     size_t flushes = e->flushes;
     walk(e, a, st, depth);
     size_t end = e->buf.len;
@@ -262,7 +262,7 @@ static void walk_link(emit *e, xmlNode *a, text_style st, int depth)
      * link's text is what it holds in the current one */
     if (e->flushes != flushes) {
         start = 0;
-        before = e->ctx->link_count;
+        before = e->ctx->body.link_count;
     }
     if (start < end && e->buf.data[start] == ' ')
         start++;
@@ -274,7 +274,7 @@ static void walk_link(emit *e, xmlNode *a, text_style st, int depth)
     const char *href = NULL;
     if (!(e->ctx->opts.flags & NEWSMETA_OPT_NO_LINKS))
         href = nmi_resolve_url(e->ctx, nmi_attr(a, "href"));
-    if (href && e->ctx->link_count == before) {
+    if (href && e->ctx->body.link_count == before) {
         nmi_link l = {href, NULL, NEWSMETA_LINK_BODY, -1, start, end};
         nmi_push_link(e->ctx, &l);
     }
@@ -360,19 +360,19 @@ static bool is_prose(const nmi_block *b)
 
 static void drop_block(nmi_ctx *ctx, size_t idx)
 {
-    memmove(ctx->blocks + idx, ctx->blocks + idx + 1,
-            (ctx->block_count - idx - 1) * sizeof *ctx->blocks);
-    ctx->block_count--;
+    memmove(ctx->body.blocks + idx, ctx->body.blocks + idx + 1,
+            (ctx->body.block_count - idx - 1) * sizeof *ctx->body.blocks);
+    ctx->body.block_count--;
     size_t k = 0;
-    for (size_t i = 0; i < ctx->link_count; i++) {
-        nmi_link l = ctx->links[i];
+    for (size_t i = 0; i < ctx->body.link_count; i++) {
+        nmi_link l = ctx->body.links[i];
         if (l.paragraph == (long)idx && l.kind == NEWSMETA_LINK_BODY)
             continue;
         if (l.paragraph > (long)idx || (l.paragraph == (long)idx && l.kind != NEWSMETA_LINK_BODY))
             l.paragraph--;
-        ctx->links[k++] = l;
+        ctx->body.links[k++] = l;
     }
-    ctx->link_count = k;
+    ctx->body.link_count = k;
 }
 
 static bool ends_sentence(const nmi_block *b)
@@ -391,30 +391,30 @@ static bool ends_sentence(const nmi_block *b)
 static void trim_tail(nmi_ctx *ctx, size_t first)
 {
     size_t last = SIZE_MAX;
-    for (size_t i = first; i < ctx->block_count; i++)
-        if (is_prose(&ctx->blocks[i]))
+    for (size_t i = first; i < ctx->body.block_count; i++)
+        if (is_prose(&ctx->body.blocks[i]))
             last = i;
     if (last == SIZE_MAX)
         return;
     size_t i = last + 1;
-    while (i < ctx->block_count) {
-        if (ctx->blocks[i].kind != NEWSMETA_HEADING || ctx->blocks[i].linky) {
+    while (i < ctx->body.block_count) {
+        if (ctx->body.blocks[i].kind != NEWSMETA_HEADING || ctx->body.blocks[i].linky) {
             i++;
             continue;
         }
         size_t end = i + 1;
-        while (end < ctx->block_count && ctx->blocks[end].kind != NEWSMETA_HEADING)
+        while (end < ctx->body.block_count && ctx->body.blocks[end].kind != NEWSMETA_HEADING)
             end++;
         size_t text = 0, linked = 0;
         for (size_t k = i + 1; k < end; k++) {
-            text += ctx->blocks[k].length;
-            if (ctx->blocks[k].linky)
-                linked += ctx->blocks[k].length;
+            text += ctx->body.blocks[k].length;
+            if (ctx->body.blocks[k].linky)
+                linked += ctx->body.blocks[k].length;
         }
-        for (size_t k = 0; k < ctx->link_count; k++)
-            if (ctx->links[k].paragraph > (long)i && ctx->links[k].paragraph < (long)end &&
-                ctx->links[k].kind == NEWSMETA_LINK_BODY)
-                linked += ctx->links[k].end - ctx->links[k].start;
+        for (size_t k = 0; k < ctx->body.link_count; k++)
+            if (ctx->body.links[k].paragraph > (long)i && ctx->body.links[k].paragraph < (long)end &&
+                ctx->body.links[k].kind == NEWSMETA_LINK_BODY)
+                linked += ctx->body.links[k].end - ctx->body.links[k].start;
         if (text == 0 || linked * 5 > text) {
             for (size_t k = end; k > i; k--)
                 drop_block(ctx, k - 1);
@@ -423,11 +423,11 @@ static void trim_tail(nmi_ctx *ctx, size_t first)
         i = end;
     }
     /* short trailing lines that are not sentences: "Our latest stories" */
-    while (ctx->block_count > last + 1) {
-        nmi_block *b = &ctx->blocks[ctx->block_count - 1];
+    while (ctx->body.block_count > last + 1) {
+        nmi_block *b = &ctx->body.blocks[ctx->body.block_count - 1];
         if (!b->linky && (b->kind == NEWSMETA_LIST_ITEM || b->length >= 40 || ends_sentence(b)))
             break;
-        drop_block(ctx, ctx->block_count - 1);
+        drop_block(ctx, ctx->body.block_count - 1);
     }
 }
 
@@ -454,8 +454,8 @@ static bool looks_like_byline(const nmi_block *b)
 static void trim_head(nmi_ctx *ctx, size_t first)
 {
     size_t i = first;
-    while (i < ctx->block_count && !is_prose(&ctx->blocks[i])) {
-        const nmi_block *b = &ctx->blocks[i];
+    while (i < ctx->body.block_count && !is_prose(&ctx->body.blocks[i])) {
+        const nmi_block *b = &ctx->body.blocks[i];
         bool label = b->kind == NEWSMETA_HEADING && b->length < 40 && b->length &&
                      b->text[b->length - 1] == ':';
         if (label || looks_like_byline(b))
@@ -482,9 +482,9 @@ static text_style root_style(const char *t)
 
 void nmi_emit_blocks(nmi_ctx *ctx, xmlNode **roots, size_t nroots, const char *headline)
 {
-    size_t first_block = ctx->block_count;
+    size_t first_block = ctx->body.block_count;
     emit e = {.ctx = ctx, .headline = headline, .kind = NEWSMETA_PARAGRAPH,
-              .first_link = ctx->link_count};
+              .first_link = ctx->body.link_count};
     for (size_t i = 0; i < nroots; i++) {
         flush(&e);
         walk(&e, roots[i], root_style(nmi_tag(roots[i])), 0);
@@ -493,7 +493,7 @@ void nmi_emit_blocks(nmi_ctx *ctx, xmlNode **roots, size_t nroots, const char *h
     nmi_buf_free(&e.buf);
     trim_tail(ctx, first_block);
     trim_head(ctx, first_block);
-    for (size_t i = ctx->block_count; i > first_block; i--)
-        if (ctx->blocks[i - 1].linky)
+    for (size_t i = ctx->body.block_count; i > first_block; i--)
+        if (ctx->body.blocks[i - 1].linky)
             drop_block(ctx, i - 1);
 }

@@ -13,8 +13,8 @@
 static size_t block_chars(const nmi_ctx *ctx)
 {
     size_t chars = 0;
-    for (size_t i = 0; i < ctx->block_count; i++)
-        chars += ctx->blocks[i].length;
+    for (size_t i = 0; i < ctx->body.block_count; i++)
+        chars += ctx->body.blocks[i].length;
     return chars;
 }
 
@@ -32,9 +32,9 @@ static void blocks_from_markup(nmi_ctx *ctx, xmlDoc *doc, nmi_arena *facts,
         nmi_emit_blocks(ctx, roots, nroots, headline);
     size_t chars = block_chars(ctx);
     nmi_node_info *bi = nmi_info(body);
-    if (bi->text > 0 && (ctx->block_count == 0 || (chars < 200 && bi->text > 2 * chars + 100))) {
-        ctx->block_count = 0;
-        ctx->link_count = 0;
+    if (bi->text > 0 && (ctx->body.block_count == 0 || (chars < 200 && bi->text > 2 * chars + 100))) {
+        ctx->body.block_count = 0;
+        ctx->body.link_count = 0;
         bi->junk = false;
         nmi_emit_blocks(ctx, &body, 1, headline);
     }
@@ -44,12 +44,12 @@ static void blocks_from_markup(nmi_ctx *ctx, xmlDoc *doc, nmi_arena *facts,
  * markup's blocks and links. */
 static void blocks_from_article_body(nmi_ctx *ctx, const char *article_body)
 {
-    ctx->block_count = 0;
-    ctx->link_count = 0;
+    ctx->body.block_count = 0;
+    ctx->body.link_count = 0;
     bool oom = false;
     const char *decoded = nmi_decode_entities(ctx->arena, article_body, &oom);
     const char *p = decoded;
-    while (*p && ctx->block_count < NMI_MAX_PARAGRAPHS) {
+    while (*p && ctx->body.block_count < NMI_MAX_PARAGRAPHS) {
         const char *e = strchr(p, '\n');
         if (!e)
             e = p + strlen(p);
@@ -67,14 +67,14 @@ static void blocks_from_article_body(nmi_ctx *ctx, const char *article_body)
 void nmi_extract_body(nmi_ctx *ctx, xmlDoc *doc, nmi_arena *facts, const char *headline,
                       const char *article_body)
 {
-    ctx->body_source = NEWSMETA_SOURCE_NONE;
+    ctx->body.source = NEWSMETA_SOURCE_NONE;
     if (ctx->opts.flags & NEWSMETA_OPT_NO_BODY)
         return;
     blocks_from_markup(ctx, doc, facts, headline);
-    if (ctx->block_count)
-        ctx->body_source = NEWSMETA_SOURCE_MARKUP;
+    if (ctx->body.block_count)
+        ctx->body.source = NEWSMETA_SOURCE_MARKUP;
     if (article_body && strlen(article_body) > 2 * block_chars(ctx) + 200) {
         blocks_from_article_body(ctx, article_body);
-        ctx->body_source = NEWSMETA_SOURCE_JSONLD;
+        ctx->body.source = NEWSMETA_SOURCE_JSONLD;
     }
 }

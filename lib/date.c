@@ -116,7 +116,7 @@ void nmi_date_hints_init(const nmi_ctx *ctx, nmi_date_hints *h)
     if (!ctx)
         return;
     h->now = ctx->opts.now;
-    const nmi_cands *c = &ctx->cands[NMI_F_LANGUAGE];
+    const nmi_cands *c = &ctx->ev.cands[NMI_F_LANGUAGE];
     /* The html lang and JSON-LD inLanguage first, then the URL's country,
      * then <meta> tags (og:locale "en_US" is often a CMS default). */
     int best_rank = 1 << 30;

@@ -15,7 +15,7 @@ static bool add(nmi_ctx *ctx, nmi_field field, const char *value, size_t n, nmi_
 {
     if (!value || ctx->oom)
         return false;
-    nmi_cands *c = &ctx->cands[field];
+    nmi_cands *c = &ctx->ev.cands[field];
     if (c->count >= NMI_MAX_CANDIDATES)
         return false;
     const char *v;
@@ -72,14 +72,14 @@ void nmi_add_date(nmi_ctx *ctx, nmi_field field, const char *value, size_t n, in
     nmi_cand cand = {NULL, rank, source, flags, NULL, true};
     if (!add(ctx, field, value, n, cand))
         return;
-    ctx->cands[field].items[ctx->cands[field].count - 1].time = time_copy(ctx, t);
+    ctx->ev.cands[field].items[ctx->ev.cands[field].count - 1].time = time_copy(ctx, t);
 }
 
 /* ---- zone evidence ------------------------------------------------------- */
 
 static void add_zone(nmi_ctx *ctx, nmi_zone_ev ev)
 {
-    nmi_zone_evs *z = &ctx->zones;
+    nmi_zone_evs *z = &ctx->ev.zones;
     if (ctx->oom)
         return;
     nmi_zone_ev *items = nmi_grow(ctx->arena, z->items, z->count, &z->cap, sizeof *items, 8);
@@ -124,7 +124,7 @@ void nmi_read_dates(nmi_ctx *ctx, nmi_date_hints *h)
     }
     static const nmi_field DATES[] = {NMI_F_PUBLISHED, NMI_F_MODIFIED};
     for (size_t f = 0; f < sizeof DATES / sizeof *DATES; f++) {
-        nmi_cands *c = &ctx->cands[DATES[f]];
+        nmi_cands *c = &ctx->ev.cands[DATES[f]];
         for (size_t i = 0; i < c->count && !ctx->oom; i++) {
             nmi_cand *x = &c->items[i];
             nmi_time t;
@@ -136,8 +136,8 @@ void nmi_read_dates(nmi_ctx *ctx, nmi_date_hints *h)
     }
     /* A zone name in a script's time means what it means in the page's
      * country: read now, with the page's hints. */
-    for (size_t i = 0; i < ctx->zones.count && !ctx->oom; i++) {
-        nmi_zone_ev *z = &ctx->zones.items[i];
+    for (size_t i = 0; i < ctx->ev.zones.count && !ctx->oom; i++) {
+        nmi_zone_ev *z = &ctx->ev.zones.items[i];
         nmi_time t;
         if (!z->text)
             continue;
@@ -148,7 +148,7 @@ void nmi_read_dates(nmi_ctx *ctx, nmi_date_hints *h)
 
 const nmi_cand *nmi_best_cand(const nmi_ctx *ctx, nmi_field field)
 {
-    const nmi_cands *c = &ctx->cands[field];
+    const nmi_cands *c = &ctx->ev.cands[field];
     const nmi_cand *best = NULL;
     for (size_t i = 0; i < c->count; i++)
         if (!best || c->items[i].rank < best->rank)

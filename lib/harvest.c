@@ -199,7 +199,7 @@ static void add_value(nmi_ctx *ctx, nmi_field f, const char *v, int rank, newsme
          * name: the text of a link to it on the page may be (walk()). */
         if (looks_like_url(v)) {
             const char *abs = nmi_resolve_url(ctx, v);
-            if (abs && ctx->cands[NMI_F_AUTHOR_URL].count < 8)
+            if (abs && ctx->ev.cands[NMI_F_AUTHOR_URL].count < 8)
                 nmi_add_cand(ctx, NMI_F_AUTHOR_URL, abs, strlen(abs), rank, src);
             return;
         }
@@ -487,7 +487,7 @@ static void harvest_h1(nmi_ctx *ctx, const xmlNode *h1, bool head, walk_pos *pos
 {
     if (!head)
         nmi_page_dates_h1(&pos->dates, false);
-    if (ctx->cands[NMI_F_H1].count >= 8)
+    if (ctx->ev.cands[NMI_F_H1].count >= 8)
         return;
     const char *s = nmi_node_text(ctx, h1);
     if (!s)
@@ -537,7 +537,7 @@ static bool harvest_element(nmi_ctx *ctx, const xmlNode *c, harvest_tag k, walk_
         return false;
     case HT_TITLE:
         /* Only the document title: <svg> in the body has <title>s too. */
-        if (st.head && !ctx->cands[NMI_F_TITLE].count) {
+        if (st.head && !ctx->ev.cands[NMI_F_TITLE].count) {
             const char *s = nmi_node_text(ctx, c);
             if (s)
                 nmi_add_cand(ctx, NMI_F_TITLE, s, strlen(s), NMI_RANK_TITLE,
@@ -604,7 +604,7 @@ static void harvest_classes(nmi_ctx *ctx, const xmlNode *c, harvest_tag k, walk_
         if (s && strlen(s) < 200)
             nmi_date_seen_add(ctx, &pos->dates, s, upd ? NMI_SEEN_MODIFIED : 0u);
     }
-    if (ctx->cands[NMI_F_BYLINE].count < 32 && class_has(&at, BYLINE_WORDS) &&
+    if (ctx->ev.cands[NMI_F_BYLINE].count < 32 && class_has(&at, BYLINE_WORDS) &&
         !class_has(&at, BYLINE_NOT)) {
         const char *s = nmi_byline_text(ctx, c, 200);
         if (s && strlen(s) > 3) {

@@ -168,7 +168,7 @@ void nmi_byline_label_line(nmi_ctx *ctx, const xmlNode *text, bool near,
     if (!el || el->type != XML_ELEMENT_NODE)
         return;
     const char *v = nmi_byline_text(ctx, el, 250);
-    if (v && ctx->cands[NMI_F_BYLINE].count < 32) {
+    if (v && ctx->ev.cands[NMI_F_BYLINE].count < 32) {
         nmi_add_cand_flags(ctx, NMI_F_BYLINE, v, strlen(v),
                            near ? NMI_RANK_BYLINE_LABEL_NEAR : NMI_RANK_BYLINE_LABEL,
                            NEWSMETA_SOURCE_MARKUP,
@@ -196,14 +196,14 @@ void nmi_signature(nmi_ctx *ctx, const xmlNode *a)
     for (const char *p = v; *p; p++)
         if (*p >= '0' && *p <= '9')
             return;
-    if (ctx->cands[NMI_F_BYLINE].count < 32)
+    if (ctx->ev.cands[NMI_F_BYLINE].count < 32)
         nmi_add_cand(ctx, NMI_F_BYLINE, v, strlen(v), NMI_RANK_SIGNATURE, NEWSMETA_SOURCE_MARKUP);
 }
 
 /* The text of a link to an author's profile URL given by the metadata. */
 void nmi_profile_link(nmi_ctx *ctx, const xmlNode *a)
 {
-    const nmi_cands *u = &ctx->cands[NMI_F_AUTHOR_URL];
+    const nmi_cands *u = &ctx->ev.cands[NMI_F_AUTHOR_URL];
     if (!u->count)
         return;
     const char *href = nmi_resolve_url(ctx, nmi_attr(a, "href"));

@@ -222,7 +222,7 @@ static void time_pair(nmi_ctx *ctx, nmi_date_hints *h, const char *attr, const c
         !nmi_parse_date_hinted(text, h, &t))
         return;
     if (a.precision < NEWSMETA_PRECISION_MINUTE || t.precision < NEWSMETA_PRECISION_MINUTE ||
-        t.offset_known || ctx->zones.count >= 32)
+        t.offset_known || ctx->ev.zones.count >= 32)
         return;
     int64_t wall = nmi_days_from_civil(t.year, t.month, t.day) * 86400 + t.hour * 3600 +
                    t.minute * 60;

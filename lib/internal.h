@@ -356,30 +356,40 @@ typedef struct nmi_link {
     size_t start, end;
 } nmi_link;
 
-typedef struct nmi_ctx {
-    nmi_arena *arena;
-    newsmeta_options opts;   /* copy with defaults filled in */
-    const char *url;         /* page URL as given, or NULL */
-    const char *base;        /* base for links: <base href> over url */
-    htmlDocPtr doc;
-    /* The evidence (evidence.c): what the reading stages found, added
-     * through nmi_add_*, for reconcile*.c to choose from. (An anonymous
-     * struct while date.c's hints and api.c read ctx->cands directly.) */
-    struct {
-        nmi_cands cands[NMI_F_COUNT]; /* candidates per field; items malloc'd */
-        nmi_zone_evs zones;           /* the page's zone, in the arena */
-    };
+/* What the reading stages found (evidence.c), added through nmi_add_*, for
+ * reconcile*.c to choose from. */
+typedef struct nmi_evidence {
+    nmi_cands cands[NMI_F_COUNT]; /* candidates per field; items malloc'd */
+    nmi_zone_evs zones;           /* the page's zone, in the arena */
+} nmi_evidence;
+
+/* What the body stage (body.c; text.c for plain text) hands on: blocks,
+ * links and captions in the arena, and where they came from. */
+typedef struct nmi_body {
     nmi_block *blocks;
     size_t block_count, block_cap;
     nmi_link *links;
     size_t link_count, link_cap;
+    const char **captions; /* figure captions met in the body */
+    size_t caption_count, caption_cap;
+    newsmeta_source source; /* markup, the JSON-LD articleBody, or text */
+} nmi_body;
+
+/* One call's context. The page's facts (url, base, doc, charset) are set
+ * by the entry and the first stages and only read after; each later stage
+ * writes its own part (ev, body); truncated and oom are the call's. */
+typedef struct nmi_ctx {
+    nmi_arena *arena;
+    newsmeta_options opts; /* copy with defaults filled in */
+    const char *url;       /* page URL as given, or NULL */
+    const char *base;      /* base for links: <base href> over url */
+    htmlDocPtr doc;
     const char *charset;
     newsmeta_charset_source charset_source;
-    uint32_t truncated;      /* NEWSMETA_TRUNCATED_* bits */
-    const char **captions;   /* figure captions met in the body */
-    size_t caption_count, caption_cap;
-    newsmeta_source body_source; /* where the blocks came from (the body stage) */
-    bool oom;                /* sticky out-of-memory flag */
+    nmi_evidence ev;
+    nmi_body body;
+    uint32_t truncated; /* NEWSMETA_TRUNCATED_* bits */
+    bool oom;           /* sticky out-of-memory flag */
 } nmi_ctx;
 
 /* ------------------------------------------------------------------ */
@@ -535,7 +545,7 @@ static inline nmi_node_info *nmi_info(const xmlNode *n)
  * main content of doc (the whole <body> when that gives almost nothing),
  * or article_body (the JSON-LD articleBody candidate, may be NULL) split
  * into paragraphs when it holds far more text. Blocks repeating headline
- * are dropped. Fills ctx->blocks, links, captions and body_source; does
+ * are dropped. Fills ctx->body (blocks, links, captions, source); does
  * nothing with NEWSMETA_OPT_NO_BODY. The facts of doc's elements go into
  * facts, hung on xmlNode::_private: release facts after freeing doc (the
  * later stages still walk the tree), never before. */

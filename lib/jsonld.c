@@ -185,7 +185,7 @@ static void add_strings(jl *j, nmi_field f, json_t *v, int rank, int depth)
 static void add_author_url(jl *j, const char *url, int rank)
 {
     const char *abs = nmi_resolve_url(j->ctx, url);
-    if (abs && j->ctx->cands[NMI_F_AUTHOR_URL].count < 8)
+    if (abs && j->ctx->ev.cands[NMI_F_AUTHOR_URL].count < 8)
         nmi_add_cand(j->ctx, NMI_F_AUTHOR_URL, abs, strlen(abs), rank, NEWSMETA_SOURCE_JSONLD);
 }
 

@@ -21,7 +21,7 @@ static void choose_tags(nmi_ctx *ctx, newsmeta_article *a)
     const nmi_cand *best = nmi_best_cand(ctx, NMI_F_TAG);
     if (!best)
         return;
-    const nmi_cands *c = &ctx->cands[NMI_F_TAG];
+    const nmi_cands *c = &ctx->ev.cands[NMI_F_TAG];
     const char **tags = nmi_arena_alloc(ctx->arena, c->count * sizeof *tags);
     if (!tags) {
         ctx->oom = true;
@@ -66,32 +66,32 @@ newsmeta_status nmi_build_article(nmi_ctx *ctx, newsmeta_article *a, const char 
     nmi_choose_dates(ctx, a);
 
     /* Body: as the body stage (body.c) decided it. */
-    a->sources.body = ctx->body_source;
+    a->sources.body = ctx->body.source;
     if (ctx->oom)
         return NEWSMETA_ERR_NOMEM;
 
     newsmeta_paragraph *ps = NULL;
-    if (ctx->block_count) {
-        ps = nmi_arena_alloc(ctx->arena, ctx->block_count * sizeof *ps);
+    if (ctx->body.block_count) {
+        ps = nmi_arena_alloc(ctx->arena, ctx->body.block_count * sizeof *ps);
         if (!ps)
             return NEWSMETA_ERR_NOMEM;
-        for (size_t i = 0; i < ctx->block_count; i++)
-            ps[i] = (newsmeta_paragraph){ctx->blocks[i].kind, ctx->blocks[i].level,
-                                         ctx->blocks[i].text, ctx->blocks[i].length};
+        for (size_t i = 0; i < ctx->body.block_count; i++)
+            ps[i] = (newsmeta_paragraph){ctx->body.blocks[i].kind, ctx->body.blocks[i].level,
+                                         ctx->body.blocks[i].text, ctx->body.blocks[i].length};
     }
     a->paragraphs = ps;
-    a->paragraph_count = ctx->block_count;
+    a->paragraph_count = ctx->body.block_count;
 
     newsmeta_link *ls = NULL;
-    if (ctx->link_count) {
-        ls = nmi_arena_alloc(ctx->arena, ctx->link_count * sizeof *ls);
+    if (ctx->body.link_count) {
+        ls = nmi_arena_alloc(ctx->arena, ctx->body.link_count * sizeof *ls);
         if (!ls)
             return NEWSMETA_ERR_NOMEM;
         /* body links first, then related ones, each in page order */
         size_t k = 0;
         for (int pass = 0; pass < 2; pass++)
-            for (size_t i = 0; i < ctx->link_count; i++) {
-                const nmi_link *l = &ctx->links[i];
+            for (size_t i = 0; i < ctx->body.link_count; i++) {
+                const nmi_link *l = &ctx->body.links[i];
                 if ((pass == 0) != (l->kind == NEWSMETA_LINK_BODY))
                     continue;
                 ls[k++] = (newsmeta_link){l->href, l->text, l->kind, l->paragraph, l->start,
@@ -99,8 +99,8 @@ newsmeta_status nmi_build_article(nmi_ctx *ctx, newsmeta_article *a, const char 
             }
     }
     a->links = ls;
-    a->link_count = ctx->link_count;
-    a->captions = ctx->captions;
-    a->caption_count = ctx->caption_count;
+    a->link_count = ctx->body.link_count;
+    a->captions = ctx->body.captions;
+    a->caption_count = ctx->body.caption_count;
     return NEWSMETA_OK;
 }

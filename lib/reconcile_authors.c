@@ -149,8 +149,8 @@ static bool no_lower(const char *s)
  * "— AFP"). */
 static const char *dateline_agency(nmi_ctx *ctx)
 {
-    for (size_t i = 0; i < ctx->block_count && i < 3; i++) {
-        const char *t = ctx->blocks[i].text;
+    for (size_t i = 0; i < ctx->body.block_count && i < 3; i++) {
+        const char *t = ctx->body.blocks[i].text;
         const char *open = strchr(t, '(');
         if (!open || open - t > 80)
             continue;
@@ -161,8 +161,8 @@ static const char *dateline_agency(nmi_ctx *ctx)
         if (in && nmi_known_agency(in))
             return in;
     }
-    if (ctx->block_count) {
-        const char *t = ctx->blocks[ctx->block_count - 1].text;
+    if (ctx->body.block_count) {
+        const char *t = ctx->body.blocks[ctx->body.block_count - 1].text;
         /* "... sneak into the US. PTI" */
         const char *dot = strrchr(t, '.');
         if (dot && dot[1] == ' ' && strlen(dot + 2) < 12 && nmi_known_agency(dot + 2))
@@ -236,7 +236,7 @@ static void keep_printed(nmi_ctx *ctx, credits *cr, const author_source *g)
  * producer) gives way to the next. */
 static void structured_credits(nmi_ctx *ctx, const newsmeta_article *a, credits *cr)
 {
-    const nmi_cands *c = &ctx->cands[NMI_F_AUTHOR];
+    const nmi_cands *c = &ctx->ev.cands[NMI_F_AUTHOR];
     nmi_names_init(&cr->meta_kept, a->site_name, a->publisher, ctx->url);
     for (int r = nmi_next_rank(c, -NMI_NO_RANK);
          r != NMI_NO_RANK && cr->ns < NMI_MAX_AUTHOR_SOURCES; r = nmi_next_rank(c, r)) {
@@ -258,7 +258,7 @@ static void structured_credits(nmi_ctx *ctx, const newsmeta_article *a, credits 
 /* Bylines as printed, best rank first, then in page order. */
 static void printed_bylines(nmi_ctx *ctx, const newsmeta_article *a, credits *cr)
 {
-    const nmi_cands *bc = &ctx->cands[NMI_F_BYLINE];
+    const nmi_cands *bc = &ctx->ev.cands[NMI_F_BYLINE];
     for (int r = nmi_next_rank(bc, -NMI_NO_RANK);
          r != NMI_NO_RANK && cr->ns < NMI_MAX_AUTHOR_SOURCES; r = nmi_next_rank(bc, r)) {
         for (size_t i = 0; i < bc->count && cr->ns < NMI_MAX_AUTHOR_SOURCES; i++) {
@@ -381,7 +381,7 @@ static const char *choose_agency(nmi_ctx *ctx, const newsmeta_article *a, const 
     if (!agency) {
         nmi_names orgs;
         nmi_names_init(&orgs, a->site_name, a->publisher, ctx->url);
-        const nmi_cands *ag = &ctx->cands[NMI_F_AGENCY];
+        const nmi_cands *ag = &ctx->ev.cands[NMI_F_AGENCY];
         for (size_t i = 0; i < ag->count; i++)
             nmi_names_add_org(ctx, &orgs, ag->items[i].value);
         agency = orgs.agency;

@@ -96,7 +96,7 @@ static void load_dates(nmi_ctx *ctx, dates *d)
     d->naive_utc = false;
     d->now = ctx->opts.now; /* the present of this parse (options.now or the clock) */
     for (int f = 0; f < 2; f++) {
-        const nmi_cands *c = &ctx->cands[f ? NMI_F_MODIFIED : NMI_F_PUBLISHED];
+        const nmi_cands *c = &ctx->ev.cands[f ? NMI_F_MODIFIED : NMI_F_PUBLISHED];
         for (size_t i = 0; i < c->count && d->n < NMI_MAX_DATE_CANDS; i++) {
             dcand *x = &d->c[d->n];
             memset(x, 0, sizeof *x);
@@ -120,8 +120,8 @@ static void load_dates(nmi_ctx *ctx, dates *d)
             d->n++;
         }
     }
-    for (size_t i = 0; i < ctx->zones.count; i++) {
-        const nmi_zone_ev *z = &ctx->zones.items[i];
+    for (size_t i = 0; i < ctx->ev.zones.count; i++) {
+        const nmi_zone_ev *z = &ctx->ev.zones.items[i];
         if (z->kind == NMI_ZONE_MACHINE_UTC) {
             d->naive_utc = true;
             continue;

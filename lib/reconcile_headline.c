@@ -151,7 +151,7 @@ static const char *after_label(const char *s)
  * site name; ties go to the better-ranked source. */
 static const char *meta_consensus(nmi_ctx *ctx, const char *site_name, newsmeta_source *src)
 {
-    const nmi_cands *meta = &ctx->cands[NMI_F_HEADLINE];
+    const nmi_cands *meta = &ctx->ev.cands[NMI_F_HEADLINE];
     const nmi_cand *title = nmi_best_cand(ctx, NMI_F_TITLE);
     size_t n = meta->count < 64 ? meta->count : 64;
     const char *vals[65];
@@ -204,8 +204,8 @@ const char *nmi_choose_headline(nmi_ctx *ctx, newsmeta_source *src)
 {
     const nmi_cand *site = nmi_best_cand(ctx, NMI_F_SITE_NAME);
     const char *site_name = site ? site->value : NULL;
-    const nmi_cands *h1 = &ctx->cands[NMI_F_H1];
-    const nmi_cands *meta = &ctx->cands[NMI_F_HEADLINE];
+    const nmi_cands *h1 = &ctx->ev.cands[NMI_F_H1];
+    const nmi_cands *meta = &ctx->ev.cands[NMI_F_HEADLINE];
     const nmi_cand *title = nmi_best_cand(ctx, NMI_F_TITLE);
     char hostk[256];
     nmi_host_key(ctx->url ? ctx->url : "", hostk, sizeof hostk);

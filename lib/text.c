@@ -1163,7 +1163,7 @@ static void add_related(nmi_ctx *ctx, const char *title)
         ctx->oom = true;
         return;
     }
-    nmi_link l = {NULL, t, NEWSMETA_LINK_RELATED, (long)ctx->block_count - 1, 0, 0};
+    nmi_link l = {NULL, t, NEWSMETA_LINK_RELATED, (long)ctx->body.block_count - 1, 0, 0};
     nmi_push_link(ctx, &l);
 }
 

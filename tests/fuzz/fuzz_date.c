@@ -98,7 +98,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         check_time(&ctx, &t, utf8 ? s : "(url)");
 
     for (int f = 0; f < NMI_F_COUNT; f++)
-        free(ctx.cands[f].items);
+        free(ctx.ev.cands[f].items);
     nmi_arena_release(&arena);
     free(s);
     return 0;

@@ -72,10 +72,10 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     /* every candidate is a clean, non-empty UTF-8 string (or so the
      * bytes were: JSON-LD strings are not repaired) */
     for (int f = 0; f < NMI_F_COUNT; f++)
-        for (size_t i = 0; i < ctx.cands[f].count; i++) {
-            const char *v = ctx.cands[f].items[i].value;
+        for (size_t i = 0; i < ctx.ev.cands[f].count; i++) {
+            const char *v = ctx.ev.cands[f].items[i].value;
             FUZZ_CHECK(v != NULL && v[0] != '\0');
-            FUZZ_CHECK(ctx.cands[f].items[i].source == NEWSMETA_SOURCE_JSONLD);
+            FUZZ_CHECK(ctx.ev.cands[f].items[i].source == NEWSMETA_SOURCE_JSONLD);
         }
     if (!ctx.oom) {
         newsmeta_source hsrc = NEWSMETA_SOURCE_NONE;
@@ -98,7 +98,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         }
     }
     for (int f = 0; f < NMI_F_COUNT; f++)
-        free(ctx.cands[f].items);
+        free(ctx.ev.cands[f].items);
     nmi_arena_release(&arena);
     free(text);
     return 0;
