@@ -44,9 +44,10 @@
  * stack; api.c also cuts the tree at options.max_depth (at most this) before
  * any walk. libxml2 itself keeps 256 levels (without XML_PARSE_HUGE). */
 #define NMI_MAX_DEPTH 512
-/* Internal caps of the stages that build paragraphs and links (a page with
- * millions of <p> would make a multi-GB record); api.c then cuts the record
- * to options.max_paragraphs and options.max_links. */
+/* Ceilings of options.max_paragraphs and options.max_links (a page with
+ * millions of <p> would make a multi-GB record); the stages stop at the
+ * options as they push (blocks.c: nmi_push_block, nmi_push_link, and the
+ * captions). */
 #define NMI_MAX_PARAGRAPHS 1000000
 #define NMI_MAX_LINKS 1000000
 /* Ceiling of options.max_jsonld_depth. Jansson's own parser stops at 2048
@@ -407,7 +408,19 @@ newsmeta_status nmi_decode(nmi_ctx *ctx, const char *bytes, size_t len, char **o
  * malloc'd copy (and the old one freed when *owned). Runs after prune.c,
  * on the fewer bytes it leaves. */
 newsmeta_status nmi_normalize(char **text, size_t *len, bool *owned, newsmeta_error *err);
-/* prune.c — before HTML parsing: drop the text of <style> and of scripts
+/* Does the UTF-8 text hold a code point whose NFC_Quick_Check is not Yes? */
+bool nmi_needs_nfc(const char *s, size_t n);
+/* NFC of s into the arena; with cuts (sorted byte offsets into s), each is
+ * mapped to its offset in the result. NULL on failure (sets ctx->oom when
+ * out of memory). */
+char *nmi_nfc_arena(nmi_ctx *ctx, const char *s, size_t n, size_t *out_len, size_t *cuts,
+                    size_t ncuts);
+
+/* ------------------------------------------------------------------ */
+/* prune.c — the markup's bytes, before libxml2 reads them             */
+/* ------------------------------------------------------------------ */
+
+/* Before HTML parsing: drop the text of <style> and of scripts
  * other than JSON-LD and the content of plainly nested inline <svg>, and
  * keep at most NMI_MAX_ATTRIBUTES attributes per start tag, tokenizing as
  * libxml2 does. The publication times the inline scripts state are
@@ -417,13 +430,6 @@ newsmeta_status nmi_normalize(char **text, size_t *len, bool *owned, newsmeta_er
  * NEWSMETA_TRUNCATED_ATTRIBUTES in ctx->truncated when attributes went. */
 char *nmi_prune_markup(nmi_ctx *ctx, const char *utf8, size_t len, size_t *out_len,
                        nmi_script_times *times);
-/* Does the UTF-8 text hold a code point whose NFC_Quick_Check is not Yes? */
-bool nmi_needs_nfc(const char *s, size_t n);
-/* NFC of s into the arena; with cuts (sorted byte offsets into s), each is
- * mapped to its offset in the result. NULL on failure (sets ctx->oom when
- * out of memory). */
-char *nmi_nfc_arena(nmi_ctx *ctx, const char *s, size_t n, size_t *out_len, size_t *cuts,
-                    size_t ncuts);
 
 /* ------------------------------------------------------------------ */
 /* html.c — libxml2 parsing and tree helpers                           */
