@@ -1,4 +1,4 @@
-/* Stage 5: the chosen containers -> paragraphs (with their kind) and links.
+/* Stage 6b: the chosen containers -> paragraphs (with their kind) and links.
  *
  * Text is gathered in document order; every block-level element closes the
  * paragraph being built. Each finished block passes a few filters: empty,

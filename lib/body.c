@@ -1,4 +1,4 @@
-/* The body stage: the page's paragraphs, links and captions, decided once.
+/* Stage 6, the body: the page's paragraphs, links and captions, decided once.
  *
  * content.c chooses the containers of the article and blocks.c reads them
  * into blocks; when they give (almost) nothing, the whole <body> is read

@@ -1,4 +1,4 @@
-/* Stage 4: find the main content.
+/* Stage 6a: find the main content (the body stage, body.c).
  *
  * One bottom-up pass computes, for every element, its visible text weight,
  * link text, commas, and whether it is boilerplate ("junk": hidden, nav,

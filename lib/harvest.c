@@ -1,4 +1,4 @@
-/* Stage 3a: one walk over the tree that collects a candidate for every
+/* Stage 4a: one walk over the tree that collects a candidate for every
  * field from <meta>/<link> tags (OpenGraph, Twitter, Dublin Core, Parse.ly,
  * Sailthru, ...), itemprop microdata, <title>, <h1>, <time>, rel=author and
  * byline elements; JSON-LD blocks are handed to jsonld.c on the way, the

@@ -1,4 +1,4 @@
-/* Stage 3a, the bylines as printed: the text of a byline element with
+/* Stage 4a, the bylines as printed: the text of a byline element with
  * NMI_BYLINE_MARK between its parts (so that byline.c can tell a name
  * from the outlet after it), a line that starts with a writer label, a
  * signature before a mail link, the text of a link to an author's

@@ -1,4 +1,4 @@
-/* Stage 3a, the dates printed on the page: texts that may be dates,
+/* Stage 4a, the dates printed on the page: texts that may be dates,
  * met during harvest.c's walk (a <time>, an element whose class says
  * date, a line after a date label, a byline), with where they are; at the
  * end of the walk each becomes a candidate ranked by its distance to the

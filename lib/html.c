@@ -1,4 +1,4 @@
-/* Stage 2: UTF-8 text -> libxml2 HTML tree, and small tree helpers: the
+/* Stage 3: UTF-8 text -> libxml2 HTML tree, and small tree helpers: the
  * one walker over visible text (nmi_walk_text) that every reader of text
  * uses with its own skip policy, attributes, URLs.
  *

@@ -1,4 +1,4 @@
-/* Stage 7: the record as JSON (docs/schema.json), built with Jansson.
+/* Stage 8: the record as JSON (docs/schema.json), built with Jansson.
  * Every key is always present: null for an absent value, [] for an empty
  * list, so consumers never need to test for missing keys. */
 #include <stdlib.h>

@@ -1,4 +1,4 @@
-/* Stage 3b: JSON-LD (schema.org) blocks, parsed with Jansson.
+/* Stage 4b: JSON-LD (schema.org) blocks, parsed with Jansson.
  *
  * Article objects are found at any nesting that matters in practice: the
  * top level, arrays of objects, "@graph", and "mainEntity". Their authors

@@ -1,4 +1,4 @@
-/* Stage 6: from the evidence to the public record.
+/* Stage 7: from the evidence to the public record.
  *
  * Each field takes its best-ranked candidate (ranks: internal.h); the
  * fields with rules of their own have a file each: the headline

@@ -1,4 +1,4 @@
-/* Stage 6b: the authors, the byline as printed and the agency. Structured
+/* Stage 7a: the authors, the byline as printed and the agency. Structured
  * credits (JSON-LD, <meta>, microdata), best rank first, unless the byline
  * as printed names everyone they name and more; a credit whose persons are
  * printed nowhere on the page gives way to the next. */

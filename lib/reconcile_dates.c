@@ -1,4 +1,4 @@
-/* Stage 6c: the published and modified times. Every date candidate (read
+/* Stage 7b: the published and modified times. Every date candidate (read
  * once by the stages that found it) and the page's zone evidence; the
  * date a reader sees near the headline decides the day, machine-readable
  * data gives the exact time and zone when it agrees with it; a naive time

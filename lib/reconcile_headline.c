@@ -1,4 +1,4 @@
-/* Stage 6a: the headline, chosen before the body is extracted (the body
+/* Stage 5: the headline, chosen before the body is extracted (the body
  * must not repeat it). The visible <h1> when the metadata confirms it,
  * else the first <h1> that reads like a headline, else what the metadata
  * and the <title> agree on, without the site's name. */
