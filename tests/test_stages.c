@@ -1,0 +1,145 @@
+/* The date and byline stages on their own, linked against the static
+ * library: one date text with a page's hints (nmi_parse_date_hinted), one
+ * byline with its element borders (nmi_split_byline), without a page
+ * around them. The public-API suites (test_dates.c, test_byline.c) check
+ * the same rules through whole pages; these pin the stage's own contract,
+ * so a rule can be tried here before a page is written for it. */
+#include <check.h>
+#include <string.h>
+
+#include "internal.h"
+#include "testutil.h"
+
+/* ---- dates ----------------------------------------------------------------------- */
+
+typedef struct date_case {
+    const char *text;
+    const char *lang;   /* the page's language, "" for none */
+    const char *region; /* its country, "" for none */
+    int year, month, day, hour, minute;
+    bool offset_known;
+    int offset_minutes;
+} date_case;
+
+static const date_case DATES[] = {
+    {"2019-11-19T18:18:25-08:00", "", "", 2019, 11, 19, 18, 18, true, -480},
+    {"25. Januar 2022", "de", "", 2022, 1, 25, -1, -1, false, 0},
+    {"Donnerstag, 15.2.2018, 19:51", "de", "", 2018, 2, 15, 19, 51, false, 0},
+    {"05/10/2018", "en", "GB", 2018, 10, 5, -1, -1, false, 0},
+    {"05/10/2018", "en", "US", 2018, 5, 10, -1, -1, false, 0},
+    /* IST is India's on an Indian page, Ireland's summer time on an Irish one */
+    {"March 3, 2021 6:05 PM IST", "en", "IN", 2021, 3, 3, 18, 5, true, 330},
+    {"June 3, 2021 6:05 PM IST", "en", "IE", 2021, 6, 3, 18, 5, true, 60},
+    {"Mise en ligne le 23 mai 2019", "fr", "", 2019, 5, 23, -1, -1, false, 0},
+};
+
+START_TEST(date_with_hints)
+{
+    const date_case *c = &DATES[_i];
+    nmi_date_hints h;
+    memset(&h, 0, sizeof h);
+    strcpy(h.lang, c->lang);
+    if (*c->region) {
+        strcpy(h.regions[0], c->region);
+        h.nregions = 1;
+    }
+    h.now = INT64_C(1767225600); /* 2026-01-01: the two-digit-year and future rules fixed */
+    nmi_time t;
+    ck_assert_msg(nmi_parse_date_hinted(c->text, &h, &t), "\"%s\": no date", c->text);
+    ck_assert_msg(t.year == c->year && t.month == c->month && t.day == c->day,
+                  "\"%s\": %04d-%02d-%02d", c->text, t.year, t.month, t.day);
+    if (c->hour >= 0)
+        ck_assert_msg(t.hour == c->hour && t.minute == c->minute, "\"%s\": %02d:%02d", c->text,
+                      t.hour, t.minute);
+    else
+        ck_assert_int_eq(t.precision, NEWSMETA_PRECISION_DAY);
+    ck_assert_msg(t.offset_known == c->offset_known, "\"%s\": offset known %d", c->text,
+                  t.offset_known);
+    if (c->offset_known)
+        ck_assert_int_eq(t.offset_minutes, c->offset_minutes);
+}
+END_TEST
+
+START_TEST(no_date_in_text)
+{
+    static const char *const TEXTS[] = {"", "Jane Doe", "Updated", "March Madness", "12:30",
+                                        "5 min read"};
+    nmi_date_hints h;
+    memset(&h, 0, sizeof h);
+    strcpy(h.lang, "en");
+    for (size_t i = 0; i < sizeof TEXTS / sizeof *TEXTS; i++) {
+        nmi_time t;
+        ck_assert_msg(!nmi_parse_date_hinted(TEXTS[i], &h, &t), "\"%s\" read as a date",
+                      TEXTS[i]);
+    }
+}
+END_TEST
+
+/* ---- bylines --------------------------------------------------------------------- */
+
+#define MARK "\x1f" /* NMI_BYLINE_MARK: a border between two elements */
+
+typedef struct byline_case {
+    const char *byline;
+    const char *site; /* the site's name, or NULL */
+    const char *names[4];
+    const char *agency; /* NULL for none */
+} byline_case;
+
+static const byline_case BYLINES[] = {
+    {"By Jane Doe and John Smith", NULL, {"Jane Doe", "John Smith"}, NULL},
+    {"Von Anna Schmidt und Peter M\xC3\xBCller", NULL, {"Anna Schmidt", "Peter M\xC3\xBCller"}, NULL},
+    {"Por Mar\xC3\xAD" "a L\xC3\xB3pez y Juan P\xC3\xA9rez", NULL,
+     {"Mar\xC3\xAD" "a L\xC3\xB3pez", "Juan P\xC3\xA9rez"}, NULL},
+    {"By Jane Doe" MARK "Senior Writer", NULL, {"Jane Doe"}, NULL},
+    {"By Jane Doe, Associated Press", NULL, {"Jane Doe"}, "Associated Press"},
+    {"Photos by John Smith; text by Jane Doe", NULL, {"Jane Doe"}, NULL},
+    {"By Jane Doe | Updated March 3, 2021", NULL, {"Jane Doe"}, NULL},
+    {"By Reuters", NULL, {NULL}, "Reuters"},
+};
+
+START_TEST(byline_to_names)
+{
+    const byline_case *c = &BYLINES[_i];
+    nmi_arena arena = {NULL};
+    nmi_ctx ctx;
+    memset(&ctx, 0, sizeof ctx);
+    ctx.arena = &arena;
+    newsmeta_options_init(&ctx.opts);
+    nmi_names nm;
+    nmi_names_init(&nm, c->site, NULL, NULL);
+    nmi_split_byline(&ctx, c->byline, &nm);
+    size_t want = 0;
+    while (want < 4 && c->names[want])
+        want++;
+    ck_assert_msg(nm.count == want, "\"%s\": %zu names, want %zu", c->byline, nm.count, want);
+    for (size_t i = 0; i < want; i++)
+        ck_assert_str_eq(nm.list[i], c->names[i]);
+    if (c->agency) {
+        ck_assert_ptr_nonnull(nm.agency);
+        ck_assert_str_eq(nm.agency, c->agency);
+    } else {
+        ck_assert_msg(nm.agency == NULL, "\"%s\": agency \"%s\"", c->byline, nm.agency);
+    }
+    ck_assert(!ctx.oom);
+    nmi_arena_release(&arena);
+}
+END_TEST
+
+static Suite *stages_suite(void)
+{
+    Suite *s = suite_create("stages");
+    TCase *tc = tcase_create("dates");
+    tcase_add_loop_test(tc, date_with_hints, 0, sizeof DATES / sizeof *DATES);
+    tcase_add_test(tc, no_date_in_text);
+    suite_add_tcase(s, tc);
+    tc = tcase_create("bylines");
+    tcase_add_loop_test(tc, byline_to_names, 0, sizeof BYLINES / sizeof *BYLINES);
+    suite_add_tcase(s, tc);
+    return s;
+}
+
+int main(void)
+{
+    return nm_run_suite(stages_suite());
+}
