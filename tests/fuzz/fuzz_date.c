@@ -1,4 +1,4 @@
-/* libFuzzer target for the date parser (lib/date.c), internal functions:
+/* libFuzzer target for the date stage (lib/date*.c), internal functions:
  * nmi_parse_date() on the text (as every date candidate of a page is
  * read), then nmi_time_to_public() (the ISO string and the instant), and
  * nmi_date_from_url() on the same text taken as a URL.

@@ -1,8 +1,9 @@
 /* libFuzzer target for the JSON-LD stage (lib/jsonld.c), an internal
  * function: the input is the text of one <script type="application/ld+json">
  * block. It is read into a fresh per-call context as the HTML path does,
- * then the record is built from the candidates it left (reconcile.c:
- * headline vote, author and byline splitting, date parsing) and checked
+ * then its dates are read (nmi_read_dates) and the record is built from
+ * the candidates it left (reconcile*.c: headline vote, author and byline
+ * splitting, dates) and checked
  * with the invariants of fuzz_common.h.
  *
  * The first byte chooses the limits: bit 0 tiny JSON-LD limits (depth 3,
