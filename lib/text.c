@@ -103,7 +103,9 @@ static const char *skip_spaces(const char *s)
     return s;
 }
 
-static bool ends_with_stop(const char *s)
+/* The length of s without what closes a sentence after its stop: quotes
+ * (straight, curly, guillemets), a bracket, spaces. */
+static size_t without_closers(const char *s)
 {
     size_t n = strlen(s);
     while (n && (s[n - 1] == '"' || s[n - 1] == '\'' || s[n - 1] == ')' || s[n - 1] == ' '))
@@ -115,31 +117,30 @@ static bool ends_with_stop(const char *s)
         n -= 2; /* closing guillemet */
     while (n && s[n - 1] == ' ')
         n--;
+    return n;
+}
+
+/* Do the n bytes of s end with the CJK full stop "。"? */
+static bool cjk_full_stop(const char *s, size_t n)
+{
+    return n >= 3 && (unsigned char)s[n - 3] == 0xE3 && (unsigned char)s[n - 2] == 0x80 &&
+           (unsigned char)s[n - 1] == 0x82;
+}
+
+static bool ends_with_stop(const char *s)
+{
+    size_t n = without_closers(s);
     if (n == 0)
         return false;
     char c = s[n - 1];
-    if (c == '.' || c == '!' || c == '?' || c == ':' || c == ';')
-        return true;
-    /* CJK full stop */
-    return n >= 3 && (unsigned char)s[n - 3] == 0xE3 && (unsigned char)s[n - 2] == 0x80 &&
-           (unsigned char)s[n - 1] == 0x82;
+    return c == '.' || c == '!' || c == '?' || c == ':' || c == ';' || cjk_full_stop(s, n);
 }
 
 /* Ends with a full stop (closing quotes aside): a sentence. */
 static bool ends_with_period(const char *s)
 {
-    size_t n = strlen(s);
-    while (n && (s[n - 1] == '"' || s[n - 1] == '\'' || s[n - 1] == ')' || s[n - 1] == ' '))
-        n--;
-    if (n >= 3 && (unsigned char)s[n - 3] == 0xE2 && (unsigned char)s[n - 2] == 0x80 &&
-        ((unsigned char)s[n - 1] == 0x9D || (unsigned char)s[n - 1] == 0x99))
-        n -= 3;
-    else if (n >= 2 && (unsigned char)s[n - 2] == 0xC2 && (unsigned char)s[n - 1] == 0xBB)
-        n -= 2;
-    while (n && s[n - 1] == ' ')
-        n--;
-    if (n >= 3 && (unsigned char)s[n - 3] == 0xE3 && (unsigned char)s[n - 2] == 0x80 &&
-        (unsigned char)s[n - 1] == 0x82)
+    size_t n = without_closers(s);
+    if (cjk_full_stop(s, n))
         return true;
     return n > 0 && s[n - 1] == '.' && !(n >= 3 && s[n - 2] == '.' && s[n - 3] == '.');
 }
