@@ -440,6 +440,50 @@ typedef enum seg_kind {
     SEG_UPDATED
 } seg_kind;
 
+/* After a byline label in segment seg: the names (with whole, up to the
+ * first separator), or NULL when the segment is not a byline. */
+static const char *labelled_names(text_state *st, const char *seg, size_t words, bool whole)
+{
+    size_t k = byline_label(seg);
+    if (!k || words > 14)
+        return NULL;
+    const char *v = skip_spaces(seg + k);
+    while (*v == ':' || *v == ' ')
+        v++;
+    if (whole) { /* the names end at the first separator */
+        size_t e = 0;
+        while (v[e] && !separator_len(v + e))
+            e++;
+        v = nmi_clean_text(st->scratch, v, e, &st->ctx->oom);
+    }
+    if (v && *v && nmi_text_looks_like_names(v) && !nmi_text_ends_with_stop(v))
+        return v;
+    return NULL;
+}
+
+/* A segment that opens with a date label, of kind SEG_PUBLISHED or
+ * SEG_UPDATED; d is where its date starts, words its length in words. */
+static seg_kind labelled_date(text_state *st, const char *seg, size_t words, const char *d,
+                              seg_kind kind, const char **value)
+{
+    while (*d == ' ' || *d == ':' || *d == '-' || *d == ',')
+        d++;
+    /* "Published on 3 March 2021, the report found that ..." is text */
+    bool sentence = words > 6 && nmi_text_ends_with_period(seg);
+    nmi_time t;
+    if (words <= 16 && *d && !sentence && parse_date_budget(st, d, &t)) {
+        *value = d;
+        return kind;
+    }
+    /* "Updated", "Updated 2 hours ago", "Posted 18:05": a label whose
+     * date is missing or relative; "Updated guidance for schools" is
+     * not one */
+    size_t dw = nmi_word_count(d, strlen(d));
+    if (!*d || (*d >= '0' && *d <= '9' && dw <= 4) || (dw <= 8 && dateline_like(d)))
+        return SEG_LABEL_ONLY;
+    return SEG_OTHER;
+}
+
 /* One segment of a possible meta line; *value is the byline or date text. */
 static seg_kind classify_segment(text_state *st, const char *s, size_t n, bool whole,
                                  const char **value)
@@ -447,56 +491,23 @@ static seg_kind classify_segment(text_state *st, const char *s, size_t n, bool w
     char *seg = nmi_clean_text(st->scratch, s, n, &st->ctx->oom);
     if (!seg)
         return SEG_NOISE;
-    size_t words = nmi_word_count(seg, strlen(seg));
-    size_t k = byline_label(seg);
-    if (k && words <= 14) {
-        const char *v = skip_spaces(seg + k);
-        while (*v == ':' || *v == ' ')
-            v++;
-        if (whole) { /* the names end at the first separator */
-            size_t e = 0;
-            while (v[e] && !separator_len(v + e))
-                e++;
-            v = nmi_clean_text(st->scratch, v, e, &st->ctx->oom);
-        }
-        if (v && *v && nmi_text_looks_like_names(v) && !nmi_text_ends_with_stop(v)) {
-            *value = byline_names(st, v);
-            return *value ? SEG_BYLINE : SEG_OTHER;
-        }
+    size_t words = nmi_word_count(seg, strlen(seg)), k;
+    const char *names = labelled_names(st, seg, words, whole);
+    if (names) {
+        *value = byline_names(st, names);
+        return *value ? SEG_BYLINE : SEG_OTHER;
     }
-    const char *l = nmi_lex_match(seg, nmi_lex_updated_labels, &k);
-    seg_kind kind = SEG_UPDATED;
-    if (!l) {
-        l = nmi_lex_match(seg, nmi_lex_published_labels, &k);
-        kind = SEG_PUBLISHED;
-    }
+    if (nmi_lex_match(seg, nmi_lex_updated_labels, &k))
+        return labelled_date(st, seg, words, seg + k, SEG_UPDATED, value);
+    if (nmi_lex_match(seg, nmi_lex_published_labels, &k))
+        return labelled_date(st, seg, words, seg + k, SEG_PUBLISHED, value);
     nmi_time t;
-    if (l) {
-        const char *d = seg + k;
-        while (*d == ' ' || *d == ':' || *d == '-' || *d == ',')
-            d++;
-        /* "Published on 3 March 2021, the report found that ..." is text */
-        bool sentence = words > 6 && nmi_text_ends_with_period(seg);
-        if (words <= 16 && *d && !sentence && parse_date_budget(st, d, &t)) {
-            *value = d;
-            return kind;
-        }
-        /* "Updated", "Updated 2 hours ago", "Posted 18:05": a label whose
-         * date is missing or relative; "Updated guidance for schools" is
-         * not one */
-        size_t dw = nmi_word_count(d, strlen(d));
-        if (!*d || (*d >= '0' && *d <= '9' && dw <= 4) || (dw <= 8 && dateline_like(d)))
-            return SEG_LABEL_ONLY;
-        return SEG_OTHER;
-    }
     if (words <= 8 && starts_like_date(seg) && parse_date_budget(st, seg, &t) &&
         t.precision >= NEWSMETA_PRECISION_DAY) {
         *value = seg;
         return SEG_PUBLISHED;
     }
-    if (nmi_text_is_noise(seg, words))
-        return SEG_NOISE;
-    return SEG_OTHER;
+    return nmi_text_is_noise(seg, words) ? SEG_NOISE : SEG_OTHER;
 }
 
 /* Where the next segment starts: a separator, a date label inside the
