@@ -197,6 +197,8 @@ static size_t separator_len(const char *p)
 {
     static const char *const SEP[] = {" | ", " \xC2\xB7 ", " \xE2\x80\xA2 ", " \xE2\x80\x94 ",
                                       " \xE2\x80\x93 ", " - ", NULL};
+    if (*p != ' ')
+        return 0; /* every separator opens with one: called at each byte of a line */
     for (const char *const *s = SEP; *s; s++)
         if (!strncmp(p, *s, strlen(*s)))
             return strlen(*s);
