@@ -13,9 +13,10 @@
  *   text_body.c     the body's blocks, and what the text hands to the
  *                   context: candidates, blocks, related links
  *
- * The files call one another in that order, downwards only: text.c reads
- * all; text_header.c uses text_body.c's hand-over; text_meta.c and
- * text_body.c use text_lines.c's tests alone. */
+ * Calls go one way, never back: text.c calls the four others;
+ * text_header.c uses text_body.c's hand-over and text_lines.c's tests;
+ * text_meta.c uses text_lines.c's tests; text_lines.c and text_body.c
+ * call no other text file. */
 #ifndef NEWSMETA_TEXT_INTERNAL_H
 #define NEWSMETA_TEXT_INTERNAL_H
 
