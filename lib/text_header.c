@@ -8,6 +8,8 @@
 
 #include "text_internal.h"
 
+/* ---- what a line of the header may be ------------------------------------ */
+
 /* A short label line in the header: a section name ("Gujarat", "Lake
  * District", "Arts & Culture"), every word capitalized; "Key points" is a
  * heading, not a section. */
@@ -55,6 +57,8 @@ static bool headline_candidate(const line *l)
     return (l->kind == L_TITLE || l->kind == L_PROSE) && l->words >= 3 && l->words <= 30 &&
            !l->lead_in && !nmi_text_ends_with_period(l->text);
 }
+
+/* ---- the headline, upwards from the text --------------------------------- */
 
 /* The first line of the article's text: the start of the longest run of
  * prose (sentences; list items and quotations keep a run going, and up
