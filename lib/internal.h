@@ -584,7 +584,7 @@ void nmi_emit_blocks(nmi_ctx *ctx, xmlNode **roots, size_t nroots, const char *h
 #include "lexicon.h"
 
 /* ------------------------------------------------------------------ */
-/* text.c — plain-text input                                           */
+/* text*.c — plain-text input (text_internal.h: what they share)       */
 /* ------------------------------------------------------------------ */
 
 /* Classify the lines of a plain-text article into candidates, blocks and

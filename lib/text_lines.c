@@ -1,0 +1,330 @@
+/* Plain text, pass 1: the lines. The text is split into its non-blank
+ * lines (LF, CRLF or CR), each cleaned; a text browser's link list is cut
+ * off with its markers, and text hard-wrapped at a fixed width has its
+ * wrapped lines joined again, so that one line is one paragraph, heading
+ * or label.
+ *
+ * Also here: the tests on a line's text that the other text files share
+ * (does it end a sentence, open with a bullet, read as page furniture). */
+#include <string.h>
+
+#include "text_internal.h"
+
+/* Non-blank lines looked at. An article has a few hundred; a text with
+ * millions (a log, a word list) would otherwise cost a line record each
+ * (tens of bytes per input byte for "a\na\n..."). The rest is ignored. */
+#define TEXT_MAX_LINES 200000
+
+/* ---- tests on a line's text ---------------------------------------------- */
+
+/* The length of s without what closes a sentence after its stop: quotes
+ * (straight, curly, guillemets), a bracket, spaces. */
+static size_t without_closers(const char *s)
+{
+    size_t n = strlen(s);
+    while (n && (s[n - 1] == '"' || s[n - 1] == '\'' || s[n - 1] == ')' || s[n - 1] == ' '))
+        n--;
+    if (n >= 3 && (unsigned char)s[n - 3] == 0xE2 && (unsigned char)s[n - 2] == 0x80 &&
+        ((unsigned char)s[n - 1] == 0x9D || (unsigned char)s[n - 1] == 0x99))
+        n -= 3; /* closing curly quotes */
+    else if (n >= 2 && (unsigned char)s[n - 2] == 0xC2 && (unsigned char)s[n - 1] == 0xBB)
+        n -= 2; /* closing guillemet */
+    while (n && s[n - 1] == ' ')
+        n--;
+    return n;
+}
+
+/* Do the n bytes of s end with the CJK full stop "。"? */
+static bool cjk_full_stop(const char *s, size_t n)
+{
+    return n >= 3 && (unsigned char)s[n - 3] == 0xE3 && (unsigned char)s[n - 2] == 0x80 &&
+           (unsigned char)s[n - 1] == 0x82;
+}
+
+bool nmi_text_ends_with_stop(const char *s)
+{
+    size_t n = without_closers(s);
+    if (n == 0)
+        return false;
+    char c = s[n - 1];
+    return c == '.' || c == '!' || c == '?' || c == ':' || c == ';' || cjk_full_stop(s, n);
+}
+
+/* Ends with a full stop (closing quotes aside): a sentence. */
+bool nmi_text_ends_with_period(const char *s)
+{
+    size_t n = without_closers(s);
+    if (cjk_full_stop(s, n))
+        return true;
+    return n > 0 && s[n - 1] == '.' && !(n >= 3 && s[n - 2] == '.' && s[n - 3] == '.');
+}
+
+static size_t count_code_points(const char *s)
+{
+    size_t n = 0;
+    for (; *s; s++)
+        n += ((unsigned char)*s & 0xC0) != 0x80;
+    return n;
+}
+
+/* Length of a list bullet ("•", "·", "▪", "–", "-", "*", "1.", "2)") and
+ * its space; *numbered tells which kind. */
+size_t nmi_text_bullet_len(const char *s, bool *numbered)
+{
+    static const char *const B[] = {"\xE2\x80\xA2", "\xC2\xB7", "\xE2\x96\xAA", "\xE2\x80\x93",
+                                    "\xE2\x97\x8F", "-",        "*",            NULL};
+    *numbered = false;
+    for (const char *const *b = B; *b; b++) {
+        size_t n = strlen(*b);
+        if (!strncmp(s, *b, n) && s[n] == ' ')
+            return n + 1;
+    }
+    size_t d = 0;
+    while (d < 2 && s[d] >= '0' && s[d] <= '9')
+        d++;
+    if (d && (s[d] == '.' || s[d] == ')') && s[d + 1] == ' ' && s[d + 2]) {
+        *numbered = true;
+        return d + 2;
+    }
+    return 0;
+}
+
+/* "px.metricsbeacon", "cdn.example.net": one token with dots, no spaces */
+static bool looks_like_host(const char *s)
+{
+    if (strchr(s, ' ') || !strchr(s, '.'))
+        return false;
+    for (const char *p = s; *p; p++)
+        if (!((*p >= 'a' && *p <= 'z') || (*p >= '0' && *p <= '9') || *p == '.' || *p == '-'))
+            return false;
+    return s[strlen(s) - 1] != '.';
+}
+
+/* Only punctuation and symbols: "* * *", "———", "•", "|". */
+static bool only_symbols(const char *s)
+{
+    for (const unsigned char *p = (const unsigned char *)s; *p;) {
+        if (*p < 0x80) {
+            if ((*p | 32) >= 'a' && (*p | 32) <= 'z')
+                return false;
+            if (*p >= '0' && *p <= '9')
+                return false;
+            p++;
+        } else if (p[0] == 0xE2 && (p[1] == 0x80 || p[1] == 0x96 || p[1] == 0x97) && p[2]) {
+            p += 3; /* dashes, bullets, ellipsis, geometric shapes */
+        } else if (p[0] == 0xC2 && (p[1] == 0xB7 || p[1] == 0xBB || p[1] == 0xAB)) {
+            p += 2; /* middle dot, guillemets */
+        } else {
+            return false;
+        }
+    }
+    return true;
+}
+
+/* Every word is a share/follow widget word (or a count like "(12)"). */
+static bool only_widget_words(const char *s)
+{
+    size_t seen = 0;
+    const char *p = s;
+    while (*p) {
+        while (*p == ' ' || *p == '|' || *p == ',' || *p == '/' || *p == '(' || *p == ')')
+            p++;
+        if (!strncmp(p, "\xE2\x80\xA2", 3) || !strncmp(p, "\xC2\xB7", 2)) {
+            p += (unsigned char)*p == 0xE2 ? 3 : 2;
+            continue;
+        }
+        if (!*p)
+            break;
+        const char *e = p;
+        while (*e && *e != ' ' && *e != '|' && *e != ',' && *e != '/' && *e != '(' && *e != ')')
+            e++;
+        size_t n = (size_t)(e - p);
+        bool ok = true;
+        for (size_t i = 0; i < n && ok; i++)
+            ok = p[i] >= '0' && p[i] <= '9';
+        if (!ok && !word_in_list(p, n, nmi_lex_widget_words, true))
+            return false;
+        seen++;
+        p = e;
+    }
+    return seen > 0;
+}
+
+/* "4 min read", "2 hours ago", "vor 2 Stunden" (short lines only). */
+bool nmi_text_time_note(const char *s, size_t words)
+{
+    if (words > 6)
+        return false;
+    for (const char *const *r = nmi_lex_reading_time; *r; r++)
+        if (nmi_istr(s, *r))
+            return true;
+    size_t n = strlen(s);
+    if (n > 4 && nmi_ieq(s + n - 4, " ago"))
+        return true;
+    for (const char *const *a = nmi_lex_ago_prefixes; *a; a++) {
+        size_t k = nmi_lex_starts(s, *a);
+        if (k && s[k] >= '0' && s[k] <= '9')
+            return true;
+    }
+    return false;
+}
+
+bool nmi_text_is_noise(const char *s, size_t words)
+{
+    size_t n = strlen(s);
+    bool url = (nmi_istarts(s, "http://") || nmi_istarts(s, "https://") ||
+                nmi_istarts(s, "www.")) && !strchr(s, ' ');
+    if (url || nmi_is_boilerplate(s, n) || looks_like_host(s) || only_symbols(s) ||
+        only_widget_words(s) || nmi_text_time_note(s, words))
+        return true;
+    size_t k;
+    return words <= 10 && nmi_lex_match(s, nmi_lex_noise_prefixes, &k);
+}
+
+/* ---- the lines ----------------------------------------------------------- */
+
+/* Text dumped by a text browser is wrapped at a fixed width: most lines
+ * of a paragraph come close to that width and run on to the next line
+ * mid-sentence. Detected when many lines do so; then each near-full line
+ * is joined with the line that follows it (no blank line between, not a
+ * list item). */
+static size_t join_wrapped(text_state *st, line *lines, size_t n)
+{
+    size_t width = 0;
+    for (size_t i = 0; i < n; i++)
+        if (lines[i].width > width)
+            width = lines[i].width;
+    if (width < 50 || width > 100)
+        return n;
+    size_t full = 0, run_on = 0;
+    for (size_t i = 0; i + 1 < n; i++) {
+        if (lines[i].width + 20 < width || lines[i + 1].blank_before)
+            continue;
+        full++;
+        run_on += !nmi_text_ends_with_stop(lines[i].text);
+    }
+    if (full < 4 || full * 4 < n || run_on * 10 < full * 6)
+        return n;
+    size_t out = 0;
+    for (size_t i = 0; i < n;) {
+        /* lines i..j-1 are one paragraph: joined with one copy */
+        size_t j = i + 1, total = strlen(lines[i].text);
+        bool numbered;
+        while (j < n && lines[j - 1].width + 20 >= width && !lines[j].blank_before &&
+               !nmi_text_bullet_len(lines[j].text, &numbered))
+            total += 1 + strlen(lines[j++].text);
+        line cur = lines[i];
+        if (j > i + 1) {
+            char *t = scratch_alloc(st, total + 1);
+            if (!t)
+                return out;
+            size_t k = 0;
+            for (size_t m = i; m < j; m++) {
+                size_t len = strlen(lines[m].text);
+                if (m > i)
+                    t[k++] = ' ';
+                memcpy(t + k, lines[m].text, len);
+                k += len;
+            }
+            t[k] = '\0';
+            cur.text = t;
+        }
+        lines[out++] = cur;
+        i = j;
+    }
+    return out;
+}
+
+/* "1. https://example.com/a": an entry of a text browser's link list. */
+static bool is_reference_entry(const char *s)
+{
+    size_t d = 0;
+    while (s[d] >= '0' && s[d] <= '9')
+        d++;
+    if (!d || s[d] != '.' || s[d + 1] != ' ')
+        return false;
+    const char *u = s + d + 2;
+    const char *colon = strchr(u, ':');
+    return colon && colon > u && !strchr(u, ' ');
+}
+
+/* A dump from lynx (-dump) ends with its link list ("References", then
+ * "1. https://...") and marks each link in the text with "[n]". When the
+ * list is there, it is cut off and the markers are taken out. */
+static size_t drop_link_references(line *lines, size_t n)
+{
+    size_t at = n;
+    for (size_t i = n; i-- > 0;) {
+        if (nmi_ieq(lines[i].text, "references") || nmi_ieq(lines[i].text, "visible links") ||
+            nmi_ieq(lines[i].text, "hidden links:")) {
+            at = i;
+            break;
+        }
+        if (!is_reference_entry(lines[i].text))
+            return n;
+    }
+    if (at == n || at + 1 == n)
+        return n;
+    for (size_t i = 0; i < at; i++) {
+        char *t = (char *)lines[i].text;
+        size_t k = 0;
+        for (size_t j = 0; t[j];) {
+            if (t[j] == '[' && t[j + 1] >= '0' && t[j + 1] <= '9') {
+                size_t e = j + 1;
+                while (t[e] >= '0' && t[e] <= '9')
+                    e++;
+                if (t[e] == ']') {
+                    j = e + 1;
+                    continue;
+                }
+            }
+            t[k++] = t[j++];
+        }
+        t[k] = '\0';
+        lines[i].width = count_code_points(t);
+    }
+    return at;
+}
+
+/* Non-blank lines of text, cleaned, into the scratch arena. */
+static line *split_lines(text_state *st, const char *text, size_t len, size_t *count)
+{
+    size_t cap = 1;
+    for (size_t i = 0; i < len && cap < TEXT_MAX_LINES; i++)
+        cap += text[i] == '\n' || text[i] == '\r';
+    line *lines = scratch_alloc(st, cap * sizeof *lines);
+    if (!lines)
+        return NULL;
+    size_t n = 0;
+    bool blank = false;
+    for (size_t i = 0; i < len && n < cap;) {
+        size_t j = i;
+        while (j < len && text[j] != '\n' && text[j] != '\r')
+            j++;
+        const char *clean = nmi_clean_text(st->scratch, text + i, j - i, &st->ctx->oom);
+        if (clean) {
+            memset(&lines[n], 0, sizeof lines[n]);
+            lines[n].text = clean;
+            lines[n].width = count_code_points(clean);
+            lines[n].blank_before = blank;
+            n++;
+        }
+        blank = !clean;
+        if (j < len && text[j] == '\r' && j + 1 < len && text[j + 1] == '\n')
+            j++;
+        i = j + 1;
+    }
+    *count = n;
+    return lines;
+}
+
+line *nmi_text_lines(text_state *st, const char *text, size_t len, size_t *count)
+{
+    size_t n = 0;
+    line *lines = split_lines(st, text, len, &n);
+    if (!lines)
+        return NULL;
+    n = drop_link_references(lines, n);
+    *count = join_wrapped(st, lines, n);
+    return lines;
+}
