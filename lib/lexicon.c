@@ -128,6 +128,14 @@ const char *const nmi_lex_caption_labels[] = {
 const char *const nmi_lex_credit_joiners[] = {"via", "for", "of", "and", "the", "de", "von",
                                              "van", "der", "y", "et", "e", "&", NULL};
 
+/* Photo agencies and libraries: a short line ending with one is a credit
+ * (or the agency's part of a byline), not text. */
+const char *const nmi_lex_photo_agencies[] = {
+    "associated press", "ap photo", "getty images", "getty", "reuters", "afp", "afp photo",
+    "epa", "epa-efe", "shutterstock", "alamy", "istock", "unsplash", "pool", "handout",
+    "xinhua", "dpa", "picture alliance", "anadolu agency", "sipa", "pa", "pa media", "pti",
+    "ians", "ani", "efe", "ansa", "file photo", NULL};
+
 /* ---- page furniture and related links ---------------------------------------- */
 
 /* Furniture of rendered pages: trackers, share and follow widgets, image

@@ -28,6 +28,7 @@ extern const char *const nmi_lex_dateline_words[]; /* "on", "at", "am" beside a 
 extern const char *const nmi_lex_credit_labels[]; /* "Photo:", "Image source," */
 extern const char *const nmi_lex_credit_joiners[]; /* "via", "for" inside a credit */
 extern const char *const nmi_lex_caption_labels[]; /* "Image caption" */
+extern const char *const nmi_lex_photo_agencies[]; /* "Getty Images" closing a credit */
 extern const char *const nmi_lex_noise_prefixes[]; /* "Follow us", "We use cookies" */
 extern const char *const nmi_lex_widget_words[];  /* "Facebook", "Print" of share rows */
 /* Labels that introduce a related-article link ("Read more", "Lire aussi"). */
@@ -77,5 +78,10 @@ extern const char *const nmi_lex_byline_dotted[];
  * words that may sit inside or between names ("and", "van", "de la"). */
 extern const char *const nmi_lex_byline_nouns[];  /* "author", "texto" before a colon */
 extern const char *const nmi_lex_name_joiners[];  /* "and", "van", "de la" inside names */
+
+/* Byline labels that stand alone on their line ("By", then the names on
+ * the next line), and the role words of a byline's second line. */
+extern const char *const nmi_lex_byline_alone[];
+extern const char *const nmi_lex_byline_line_roles[];
 
 #endif /* NEWSMETA_LEXICON_H */

@@ -309,3 +309,17 @@ const char *const nmi_lex_name_joiners[] = {
     "der", "den", "van", "von", "du", "des", "dos", "das", "la", "le", "al", "bin", "ter", "zu",
     "in", /* a place after the name: "Jane Doe in London" */
     NULL};
+
+/* Byline labels that stand alone on their line ("By", then the names on
+ * the next line). */
+const char *const nmi_lex_byline_alone[] = {
+    "by", "von", "por", "par", "di", "door", "av", "written by", "reported by", "reporting by",
+    "author", "authors", "autor", "autora", "auteur", "autore", "text", "texto", NULL};
+
+/* Words of a byline's second line in plain text: the author's role or
+ * desk. */
+const char *const nmi_lex_byline_line_roles[] = {
+    "editor", "correspondent", "reporter", "writer", "columnist", "contributor", "staff",
+    "desk", "bureau", "news", "redakteur", "redakteurin", "korrespondent", "korrespondentin",
+    "correspondant", "correspondante", "corresponsal", "journalist", "journaliste",
+    "periodista", "giornalista", "jornalista", NULL};

@@ -139,18 +139,10 @@ const char *nmi_text_crumbs(const char *s)
     return NULL;
 }
 
-/* Photo agencies and libraries: a short line ending with one is a credit
- * (or the agency's part of a byline), not text. */
-static const char *const AGENCY_NAMES[] = {
-    "associated press", "ap photo", "getty images", "getty", "reuters", "afp", "afp photo",
-    "epa", "epa-efe", "shutterstock", "alamy", "istock", "unsplash", "pool", "handout",
-    "xinhua", "dpa", "picture alliance", "anadolu agency", "sipa", "pa", "pa media", "pti",
-    "ians", "ani", "efe", "ansa", "file photo", NULL};
-
 /* Length of a photo agency's name closing s[0..e), or 0. */
 static size_t agency_suffix(const char *s, size_t e)
 {
-    for (const char *const *a = AGENCY_NAMES; *a; a++) {
+    for (const char *const *a = nmi_lex_photo_agencies; *a; a++) {
         size_t al = strlen(*a);
         if (e >= al && nmi_istarts(s + e - al, *a) &&
             (e == al || s[e - al - 1] == ' ' || s[e - al - 1] == '/' || s[e - al - 1] == ',' ||
@@ -292,16 +284,10 @@ static size_t byline_label(const char *s)
     return 0;
 }
 
-/* Byline labels that stand alone on their line ("By", then the names on
- * the next line). */
-static const char *const BYLINE_ALONE[] = {
-    "by", "von", "por", "par", "di", "door", "av", "written by", "reported by", "reporting by",
-    "author", "authors", "autor", "autora", "auteur", "autore", "text", "texto", NULL};
-
 bool nmi_text_byline_label_alone(const char *s)
 {
     size_t k;
-    if (!nmi_lex_match(s, BYLINE_ALONE, &k))
+    if (!nmi_lex_match(s, nmi_lex_byline_alone, &k))
         return false;
     const char *r = skip_spaces(s + k);
     if (*r == ':')
@@ -309,17 +295,10 @@ bool nmi_text_byline_label_alone(const char *s)
     return *r == '\0';
 }
 
-/* Words of a byline's second line: the author's role or desk. */
-static const char *const ROLE_WORDS[] = {
-    "editor", "correspondent", "reporter", "writer", "columnist", "contributor", "staff",
-    "desk", "bureau", "news", "redakteur", "redakteurin", "korrespondent", "korrespondentin",
-    "correspondant", "correspondante", "corresponsal", "journalist", "journaliste",
-    "periodista", "giornalista", "jornalista", NULL};
-
 /* A role word as a whole word anywhere in s. */
 bool nmi_text_has_role_word(const char *s)
 {
-    for (const char *const *w = ROLE_WORDS; *w; w++) {
+    for (const char *const *w = nmi_lex_byline_line_roles; *w; w++) {
         size_t n = strlen(*w);
         for (const char *p = s; (p = nmi_istr(p, *w)) != NULL; p += n)
             if ((p == s || p[-1] == ' ') && !is_letter_byte((unsigned char)p[n]))

@@ -87,6 +87,8 @@ static const named_list LISTS[] = {
     {"caption labels", nmi_lex_caption_labels, true},
     {"date openers", nmi_lex_date_openers, true},
     {"byline nouns", nmi_lex_byline_nouns, true},
+    {"bylines standing alone", nmi_lex_byline_alone, true},
+    {"photo agencies", nmi_lex_photo_agencies, false},
     {"credit labels", nmi_lex_credit_labels, false},
     {"reading time", nmi_lex_reading_time, false},
     {"widget words", nmi_lex_widget_words, false},
