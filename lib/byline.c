@@ -12,9 +12,10 @@
  *      number, "Updated", "Published", "5 min read", "Follow", ...
  *      (byline_credit.c).
  *   3. pieces: the credit is split at commas, semicolons, pipes, slashes,
- *      spaced dashes, parentheses, element boundaries (NMI_BYLINE_MARK, put
- *      there by harvest.c), " for " (an outlet follows), " in " (a place
- *      follows), and then at the words for "and" of many languages
+ *      spaced dashes, parentheses, the borders of a markup byline's
+ *      elements (nmi_byline_parts, read as NMI_BYLINE_MARKs), " for " (an
+ *      outlet follows), " in " (a place follows), and then at the words
+ *      for "and" of many languages
  *      (byline_credit.c).
  *   4. each piece is a person, an organization (news agency, desk, outlet,
  *      the site's own name), a role ("Staff Writer"), or nothing of use
@@ -134,9 +135,20 @@ static size_t find_labels(const char *low, size_t n, label_hit *hits)
     return nh;
 }
 
-void nmi_split_byline(nmi_ctx *ctx, const char *byline, nmi_names *nm)
+/* The text the stage reads: the byline's elements with NMI_BYLINE_MARK
+ * between them, or the text as given. */
+static const char *stage_text(nmi_ctx *ctx, const char *byline, const nmi_byline_parts *parts)
 {
-    if (!byline || ctx->oom)
+    return parts ? nmi_byline_parts_join(ctx, parts, NMI_BYLINE_MARK) : byline;
+}
+
+void nmi_split_byline(nmi_ctx *ctx, const char *byline, const nmi_byline_parts *parts,
+                      nmi_names *nm)
+{
+    if (ctx->oom)
+        return;
+    byline = stage_text(ctx, byline, parts);
+    if (!byline)
         return;
     size_t n = strlen(byline);
     if (n > 600)
@@ -273,8 +285,9 @@ static bool any_letter(const char *s, size_t start, size_t end)
     return false;
 }
 
-const char *nmi_byline_display(nmi_ctx *ctx, const char *byline)
+const char *nmi_byline_display(nmi_ctx *ctx, const char *byline, const nmi_byline_parts *parts)
 {
+    byline = stage_text(ctx, byline, parts);
     if (!byline)
         return NULL;
     size_t n = strlen(byline);

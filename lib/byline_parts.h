@@ -35,6 +35,12 @@ bool nmi_byline_word_end(const char *s, size_t n, size_t i);
 size_t nmi_byline_label_at(const char *low, size_t n, size_t i, const char *const *list);
 
 /* Spaces inside a byline: a space, or the boundary between two elements. */
+/* Inside the byline stage, the border between two elements of the markup
+ * (nmi_byline_parts) is this byte in the text the tokenizer reads: a
+ * separator like a comma, a space for the word tests. Never leaves the
+ * stage. */
+#define NMI_BYLINE_MARK '\x1f'
+
 static inline bool nmi_byline_is_space(char c)
 {
     return c == ' ' || c == NMI_BYLINE_MARK;

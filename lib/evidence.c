@@ -43,7 +43,39 @@ static bool add(nmi_ctx *ctx, nmi_field field, const char *value, size_t n, nmi_
 void nmi_add_cand_flags(nmi_ctx *ctx, nmi_field field, const char *value, size_t n, int rank,
                         newsmeta_source source, unsigned flags)
 {
-    add(ctx, field, value, n, (nmi_cand){NULL, rank, source, flags, NULL, false});
+    nmi_cand cand = {.rank = rank, .source = source, .flags = flags};
+    add(ctx, field, value, n, cand);
+}
+
+const char *nmi_byline_parts_join(nmi_ctx *ctx, const nmi_byline_parts *parts, char sep)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < parts->count; i++)
+        n += strlen(parts->parts[i]) + 1;
+    char *s = nmi_arena_alloc(ctx->arena, n + 1);
+    if (!s) {
+        ctx->oom = true;
+        return NULL;
+    }
+    size_t k = 0;
+    for (size_t i = 0; i < parts->count; i++) {
+        if (i)
+            s[k++] = sep;
+        size_t l = strlen(parts->parts[i]);
+        memcpy(s + k, parts->parts[i], l);
+        k += l;
+    }
+    s[k] = '\0';
+    return s;
+}
+
+void nmi_add_byline(nmi_ctx *ctx, const nmi_byline_parts *parts, int rank,
+                    newsmeta_source source, unsigned flags)
+{
+    const char *text = ctx->oom ? NULL : nmi_byline_parts_join(ctx, parts, ' ');
+    nmi_cand cand = {.rank = rank, .source = source, .flags = flags, .parts = parts};
+    if (text)
+        add(ctx, NMI_F_BYLINE, text, strlen(text), cand);
 }
 
 void nmi_add_cand(nmi_ctx *ctx, nmi_field field, const char *value, size_t n, int rank,
@@ -69,7 +101,7 @@ static const nmi_time *time_copy(nmi_ctx *ctx, const nmi_time *t)
 void nmi_add_date(nmi_ctx *ctx, nmi_field field, const char *value, size_t n, int rank,
                   newsmeta_source source, unsigned flags, const nmi_time *t)
 {
-    nmi_cand cand = {NULL, rank, source, flags, NULL, true};
+    nmi_cand cand = {.rank = rank, .source = source, .flags = flags, .read = true};
     if (!add(ctx, field, value, n, cand))
         return;
     ctx->ev.cands[field].items[ctx->ev.cands[field].count - 1].time = time_copy(ctx, t);

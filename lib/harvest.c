@@ -606,10 +606,10 @@ static void harvest_classes(nmi_ctx *ctx, const xmlNode *c, harvest_tag k, walk_
     }
     if (ctx->ev.cands[NMI_F_BYLINE].count < 32 && class_has(&at, BYLINE_WORDS) &&
         !class_has(&at, BYLINE_NOT)) {
-        const char *s = nmi_byline_text(ctx, c, 200);
+        const nmi_byline_parts *bp = nmi_byline_parts_of(ctx, c, 200);
+        const char *s = bp ? nmi_byline_parts_join(ctx, bp, ' ') : NULL;
         if (s && strlen(s) > 3) {
-            nmi_add_cand(ctx, NMI_F_BYLINE, s, strlen(s), NMI_RANK_BYLINE_CLASS,
-                         NEWSMETA_SOURCE_MARKUP);
+            nmi_add_byline(ctx, bp, NMI_RANK_BYLINE_CLASS, NEWSMETA_SOURCE_MARKUP, 0u);
             nmi_date_seen_add(ctx, &pos->dates, s, NMI_CAND_IN_BYLINE);
         }
     }

@@ -51,9 +51,10 @@ void nmi_rank_page_dates(nmi_ctx *ctx, const nmi_page_dates *pd, nmi_date_hints 
 
 /* ---- harvest_bylines.c ---- */
 
-/* The text of a byline element with NMI_BYLINE_MARK between its parts;
- * NULL when empty or longer than max bytes. */
-const char *nmi_byline_text(nmi_ctx *ctx, const xmlNode *n, size_t max);
+/* A byline element as the texts of its parts (the borders of its block
+ * and separate inline elements), trimmed at both ends; NULL when empty or
+ * longer than max bytes. */
+const nmi_byline_parts *nmi_byline_parts_of(nmi_ctx *ctx, const xmlNode *n, size_t max);
 /* A text node that starts with a writer label: its element is a byline,
  * near the headline or not (a bare "By" counts only when near). */
 void nmi_byline_label_line(nmi_ctx *ctx, const xmlNode *text, bool near, nmi_page_dates *pd);

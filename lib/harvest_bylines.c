@@ -1,11 +1,15 @@
-/* Stage 4a, the bylines as printed: the text of a byline element with
- * NMI_BYLINE_MARK between its parts (so that byline.c can tell a name
- * from the outlet after it), a line that starts with a writer label, a
+/* Stage 4a, the bylines as printed: a byline element as the texts of its
+ * parts (nmi_byline_parts, so that the byline stage can tell a name from
+ * the outlet after it), a line that starts with a writer label, a
  * signature before a mail link, the text of a link to an author's
  * profile. harvest.c's walk finds the elements. */
 #include <string.h>
 
 #include "harvest.h"
+
+/* Between two parts of a byline while its text is collected; the text is
+ * split there into nmi_byline_parts before it leaves this file. */
+#define ELEMENT_BORDER '\x1f'
 
 /* Inline tags inside which an element boundary is not a boundary of the
  * byline's parts. */
@@ -24,7 +28,7 @@ static bool inline_format(const char *t)
 #define NMI_BYLINE_TEXT_MAX 400
 #define NMI_BYLINE_DEPTH 63
 
-/* Element boundaries, as NMI_BYLINE_MARKs. A block element always parts
+/* Element boundaries, as ELEMENT_BORDERs. A block element always parts
  * what is before it from what is after it. An inline one does only where
  * the words do: "<span>Jane Doe</span> <span>Argus Leader</span>" has two
  * parts, "<a>Molly Woo<span>d</span></a>" one, and "<span>Meg
@@ -40,8 +44,8 @@ static void mark(nmi_buf *b)
     size_t k = b->len;
     while (k && b->data[k - 1] == ' ')
         k--;
-    if (k && b->data[k - 1] != NMI_BYLINE_MARK)
-        nmi_buf_appendc(b, NMI_BYLINE_MARK);
+    if (k && b->data[k - 1] != ELEMENT_BORDER)
+        nmi_buf_appendc(b, ELEMENT_BORDER);
 }
 
 static void boundary(bl_buf *bb, bool block)
@@ -104,8 +108,36 @@ static bool bl_full(const void *sink)
     return ((const bl_buf *)sink)->b.len >= NMI_BYLINE_TEXT_MAX;
 }
 
-/* The element's text with marks between its parts, trimmed of marks. */
-const char *nmi_byline_text(nmi_ctx *ctx, const xmlNode *n, size_t max)
+/* The text s[0..n) split at its borders into arena parts; NULL when out
+ * of memory (ctx->oom). */
+static const nmi_byline_parts *split_parts(nmi_ctx *ctx, const char *s, size_t n)
+{
+    size_t count = 1;
+    for (size_t i = 0; i < n; i++)
+        count += s[i] == ELEMENT_BORDER;
+    nmi_byline_parts *bp = nmi_arena_alloc(ctx->arena, sizeof *bp);
+    const char **parts = nmi_arena_alloc(ctx->arena, count * sizeof *parts);
+    if (!bp || !parts) {
+        ctx->oom = true;
+        return NULL;
+    }
+    bp->parts = parts;
+    bp->count = 0;
+    for (size_t start = 0, i = 0; i <= n; i++) {
+        if (i < n && s[i] != ELEMENT_BORDER)
+            continue;
+        parts[bp->count] = nmi_arena_strndup(ctx->arena, s + start, i - start);
+        if (!parts[bp->count]) {
+            ctx->oom = true;
+            return NULL;
+        }
+        bp->count++;
+        start = i + 1;
+    }
+    return bp;
+}
+
+const nmi_byline_parts *nmi_byline_parts_of(nmi_ctx *ctx, const xmlNode *n, size_t max)
 {
     bl_buf bb;
     nmi_buf_init(&bb.b);
@@ -120,20 +152,18 @@ const char *nmi_byline_text(nmi_ctx *ctx, const xmlNode *n, size_t max)
         nmi_walk_text(n->children, &WALK, &bb);
     }
     nmi_buf b = bb.b;
-    const char *r = NULL;
+    const nmi_byline_parts *r = NULL;
     if (b.oom) {
         ctx->oom = true;
     } else if (b.len && b.len <= max) {
         /* trim marks and spaces at both ends */
         size_t s = 0, e = b.len;
-        while (s < e && (b.data[s] == ' ' || b.data[s] == NMI_BYLINE_MARK))
+        while (s < e && (b.data[s] == ' ' || b.data[s] == ELEMENT_BORDER))
             s++;
-        while (e > s && (b.data[e - 1] == ' ' || b.data[e - 1] == NMI_BYLINE_MARK))
+        while (e > s && (b.data[e - 1] == ' ' || b.data[e - 1] == ELEMENT_BORDER))
             e--;
         if (e > s)
-            r = nmi_arena_strndup(ctx->arena, b.data + s, e - s);
-        if (e > s && !r)
-            ctx->oom = true;
+            r = split_parts(ctx, b.data + s, e - s);
     }
     nmi_buf_free(&b);
     return r;
@@ -167,12 +197,12 @@ void nmi_byline_label_line(nmi_ctx *ctx, const xmlNode *text, bool near,
     const xmlNode *el = text->parent;
     if (!el || el->type != XML_ELEMENT_NODE)
         return;
-    const char *v = nmi_byline_text(ctx, el, 250);
+    const nmi_byline_parts *bp = nmi_byline_parts_of(ctx, el, 250);
+    const char *v = bp ? nmi_byline_parts_join(ctx, bp, ' ') : NULL;
     if (v && ctx->ev.cands[NMI_F_BYLINE].count < 32) {
-        nmi_add_cand_flags(ctx, NMI_F_BYLINE, v, strlen(v),
-                           near ? NMI_RANK_BYLINE_LABEL_NEAR : NMI_RANK_BYLINE_LABEL,
-                           NEWSMETA_SOURCE_MARKUP,
-                           NMI_CAND_LABELLED | (near ? NMI_CAND_NEAR_HEADLINE : 0u));
+        nmi_add_byline(ctx, bp, near ? NMI_RANK_BYLINE_LABEL_NEAR : NMI_RANK_BYLINE_LABEL,
+                       NEWSMETA_SOURCE_MARKUP,
+                       NMI_CAND_LABELLED | (near ? NMI_CAND_NEAR_HEADLINE : 0u));
         /* "05/10/2018 - Publicado por: ..." */
         nmi_date_seen_add(ctx, pd, v, NMI_CAND_IN_BYLINE);
     }

@@ -57,15 +57,11 @@ void nmi_date_seen_add(nmi_ctx *ctx, nmi_page_dates *pd, const char *text, unsig
         return;
     }
     pd->seen = seen;
-    /* the byline's part marks are not text */
     char *t = nmi_arena_strdup(ctx->arena, text);
     if (!t) {
         ctx->oom = true;
         return;
     }
-    for (char *p = t; *p; p++)
-        if (*p == NMI_BYLINE_MARK)
-            *p = ' ';
     pd->seen[pd->count++] = (nmi_date_seen){t, pd->chars, (uint32_t)n, how};
 }
 

@@ -250,8 +250,18 @@ struct nmi_time;       /* date.c */
 struct nmi_date_hints; /* date.c */
 
 /* A value seen somewhere in the page, before reconciliation. */
+/* A byline as the markup prints it: the texts of its elements in order
+ * ("<span>Jane Doe</span><span>Argus Leader</span>" gives two parts, so
+ * the byline stage can tell a name from the outlet after it). Arena
+ * strings, as found (not trimmed; a part may be empty). */
+typedef struct nmi_byline_parts {
+    const char *const *parts;
+    size_t count;
+} nmi_byline_parts;
+
 typedef struct nmi_cand {
     const char *value; /* arena string, whitespace collapsed; a date as the page writes it */
+    const nmi_byline_parts *parts; /* a byline of the markup: its elements; else NULL */
     int rank;          /* nmi_rank, or a <meta> key's rank */
     newsmeta_source source;
     unsigned flags;    /* NMI_CAND_* */
@@ -313,6 +323,13 @@ void nmi_add_cand(nmi_ctx *ctx, nmi_field field, const char *value, size_t n, in
 /* nmi_add_cand() with NMI_CAND_* flags. */
 void nmi_add_cand_flags(nmi_ctx *ctx, nmi_field field, const char *value, size_t n, int rank,
                         newsmeta_source source, unsigned flags);
+/* Record a byline of the markup by its elements (parts, kept as given):
+ * its value is their text joined by spaces. */
+void nmi_add_byline(nmi_ctx *ctx, const nmi_byline_parts *parts, int rank,
+                    newsmeta_source source, unsigned flags);
+/* The parts joined with sep between them, into the arena; NULL when out
+ * of memory (ctx->oom). */
+const char *nmi_byline_parts_join(nmi_ctx *ctx, const nmi_byline_parts *parts, char sep);
 /* Record a date already read: t is its time (copied), NULL when the
  * value holds no date. */
 void nmi_add_date(nmi_ctx *ctx, nmi_field field, const char *value, size_t n, int rank,
@@ -668,12 +685,6 @@ size_t nmi_date_label(const char *s, bool *updated);
 /* byline*.c — bylines to person names                                 */
 /* ------------------------------------------------------------------ */
 
-/* Inside a byline candidate, the boundary between two elements of the
- * markup ("<span>Jane Doe</span><span>Argus Leader</span>"): harvest.c
- * puts it there so the parser can tell a name from the outlet after it.
- * Never part of a public string. */
-#define NMI_BYLINE_MARK '\x1f'
-
 /* What follows is called by other stages; byline_parts.h holds what the
  * byline files (byline.c, byline_credit.c, byline_classify.c,
  * byline_tokens.c, byline_words.c) share among themselves. */
@@ -691,8 +702,11 @@ typedef struct nmi_names {
 void nmi_names_init(nmi_names *nm, const char *site, const char *publisher, const char *url);
 /* Split a byline (or one author value) into names appended to nm,
  * skipping duplicates and what is not a person; organizations credited
- * go to nm->agency (or nm->own). The text may hold NMI_BYLINE_MARKs. */
-void nmi_split_byline(nmi_ctx *ctx, const char *byline, nmi_names *nm);
+ * go to nm->agency (or nm->own). parts, when not NULL, are the byline's
+ * elements in the markup (the candidate's parts), read instead of the
+ * text. */
+void nmi_split_byline(nmi_ctx *ctx, const char *byline, const nmi_byline_parts *parts,
+                      nmi_names *nm);
 /* Length of a writer label at the start of s ("Written by", "Publicado
  * por:", "By"), or 0; *bare is set for the one-word labels ("By", "Von",
  * "Por") that also start ordinary sentences. */
@@ -701,10 +715,12 @@ size_t nmi_byline_label(const char *s, bool *bare);
 bool nmi_known_agency(const char *s);
 /* Record an organization credited as author. */
 void nmi_names_add_org(nmi_ctx *ctx, nmi_names *nm, const char *org);
-/* The byline as printed, for newsmeta_article::byline: marks removed, from
- * its writer label to where it stops naming people (a date, "Updated").
- * An arena string, or NULL when nothing is left. */
-const char *nmi_byline_display(nmi_ctx *ctx, const char *byline);
+/* The byline as printed, for newsmeta_article::byline (its elements'
+ * texts when parts is not NULL), from its writer label to where it stops
+ * naming people (a date, "Updated"). An arena string, or NULL when
+ * nothing is left. */
+const char *nmi_byline_display(nmi_ctx *ctx, const char *byline,
+                               const nmi_byline_parts *parts);
 
 /* ------------------------------------------------------------------ */
 /* reconcile*.c — the evidence to the public record                    */

@@ -247,7 +247,7 @@ static void structured_credits(nmi_ctx *ctx, const newsmeta_article *a, credits 
             if (c->items[i].rank == r) {
                 if (!g->cand)
                     g->cand = &c->items[i];
-                nmi_split_byline(ctx, c->items[i].value, &g->names);
+                nmi_split_byline(ctx, c->items[i].value, c->items[i].parts, &g->names);
             }
         if (!cr->meta)
             keep_printed(ctx, cr, g);
@@ -267,7 +267,7 @@ static void printed_bylines(nmi_ctx *ctx, const newsmeta_article *a, credits *cr
             author_source *b = &cr->srcs[cr->ns++];
             nmi_names_init(&b->names, a->site_name, a->publisher, ctx->url);
             b->cand = &bc->items[i];
-            nmi_split_byline(ctx, b->cand->value, &b->names);
+            nmi_split_byline(ctx, b->cand->value, b->cand->parts, &b->names);
             /* The first byline that credits anyone is the byline: when it
              * credits only an agency or a desk, names further down the page
              * belong to other stories. */
@@ -410,7 +410,7 @@ void nmi_choose_authors(nmi_ctx *ctx, newsmeta_article *a)
     a->sources.authors = count ? cr.chosen_src : NEWSMETA_SOURCE_NONE;
     const author_source *shown = shown_byline(&cr, a->authors, count);
     if (shown) {
-        a->byline = nmi_byline_display(ctx, shown->cand->value);
+        a->byline = nmi_byline_display(ctx, shown->cand->value, shown->cand->parts);
         a->sources.byline = a->byline ? shown->cand->source : NEWSMETA_SOURCE_NONE;
     }
     a->agency = choose_agency(ctx, a, &cr, shown);

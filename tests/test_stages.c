@@ -77,25 +77,28 @@ END_TEST
 
 /* ---- bylines --------------------------------------------------------------------- */
 
-#define MARK "\x1f" /* NMI_BYLINE_MARK: a border between two elements */
-
 typedef struct byline_case {
-    const char *byline;
+    const char *byline;     /* the text, or NULL when given as parts */
+    const char *parts[3];   /* the byline's elements in the markup */
     const char *site; /* the site's name, or NULL */
     const char *names[4];
     const char *agency; /* NULL for none */
 } byline_case;
 
 static const byline_case BYLINES[] = {
-    {"By Jane Doe and John Smith", NULL, {"Jane Doe", "John Smith"}, NULL},
-    {"Von Anna Schmidt und Peter M\xC3\xBCller", NULL, {"Anna Schmidt", "Peter M\xC3\xBCller"}, NULL},
-    {"Por Mar\xC3\xAD" "a L\xC3\xB3pez y Juan P\xC3\xA9rez", NULL,
+    {"By Jane Doe and John Smith", {NULL}, NULL, {"Jane Doe", "John Smith"}, NULL},
+    {"Von Anna Schmidt und Peter M\xC3\xBCller", {NULL}, NULL,
+     {"Anna Schmidt", "Peter M\xC3\xBCller"}, NULL},
+    {"Por Mar\xC3\xAD" "a L\xC3\xB3pez y Juan P\xC3\xA9rez", {NULL}, NULL,
      {"Mar\xC3\xAD" "a L\xC3\xB3pez", "Juan P\xC3\xA9rez"}, NULL},
-    {"By Jane Doe" MARK "Senior Writer", NULL, {"Jane Doe"}, NULL},
-    {"By Jane Doe, Associated Press", NULL, {"Jane Doe"}, "Associated Press"},
-    {"Photos by John Smith; text by Jane Doe", NULL, {"Jane Doe"}, NULL},
-    {"By Jane Doe | Updated March 3, 2021", NULL, {"Jane Doe"}, NULL},
-    {"By Reuters", NULL, {NULL}, "Reuters"},
+    /* two elements: the name, then the outlet or the role */
+    {NULL, {"By Jane Doe", "Senior Writer"}, NULL, {"Jane Doe"}, NULL},
+    {NULL, {"Jane Doe", "Sioux Falls Argus Leader"}, NULL, {"Jane Doe"},
+     "Sioux Falls Argus Leader"},
+    {"By Jane Doe, Associated Press", {NULL}, NULL, {"Jane Doe"}, "Associated Press"},
+    {"Photos by John Smith; text by Jane Doe", {NULL}, NULL, {"Jane Doe"}, NULL},
+    {"By Jane Doe | Updated March 3, 2021", {NULL}, NULL, {"Jane Doe"}, NULL},
+    {"By Reuters", {NULL}, NULL, {NULL}, "Reuters"},
 };
 
 START_TEST(byline_to_names)
@@ -108,18 +111,22 @@ START_TEST(byline_to_names)
     newsmeta_options_init(&ctx.opts);
     nmi_names nm;
     nmi_names_init(&nm, c->site, NULL, NULL);
-    nmi_split_byline(&ctx, c->byline, &nm);
+    nmi_byline_parts parts = {c->parts, 0};
+    while (parts.count < 3 && c->parts[parts.count])
+        parts.count++;
+    nmi_split_byline(&ctx, c->byline, c->byline ? NULL : &parts, &nm);
     size_t want = 0;
     while (want < 4 && c->names[want])
         want++;
-    ck_assert_msg(nm.count == want, "\"%s\": %zu names, want %zu", c->byline, nm.count, want);
+    const char *what = c->byline ? c->byline : c->parts[0];
+    ck_assert_msg(nm.count == want, "\"%s\": %zu names, want %zu", what, nm.count, want);
     for (size_t i = 0; i < want; i++)
         ck_assert_str_eq(nm.list[i], c->names[i]);
     if (c->agency) {
         ck_assert_ptr_nonnull(nm.agency);
         ck_assert_str_eq(nm.agency, c->agency);
     } else {
-        ck_assert_msg(nm.agency == NULL, "\"%s\": agency \"%s\"", c->byline, nm.agency);
+        ck_assert_msg(nm.agency == NULL, "\"%s\": agency \"%s\"", what, nm.agency);
     }
     ck_assert(!ctx.oom);
     nmi_arena_release(&arena);
