@@ -64,9 +64,9 @@ bool nmi_byline_word_end(const char *s, size_t n, size_t i)
     return !((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9'));
 }
 
-/* Longest label of list matching low[i..] at word boundaries; 0 if none.
- * The first byte is compared before anything else: most entries differ
- * there. */
+/* Longest label of list matching low[i..n) (the lexicon's matcher,
+ * nmi_lex_starts); 0 if none. The first byte is compared before anything
+ * else: most entries differ there. */
 size_t nmi_byline_label_at(const char *low, size_t n, size_t i, const char *const *list)
 {
     size_t best = 0;
@@ -74,14 +74,9 @@ size_t nmi_byline_label_at(const char *low, size_t n, size_t i, const char *cons
     for (const char *const *p = list; *p; p++) {
         if ((*p)[0] != c0)
             continue;
-        size_t k = strlen(*p);
-        if (k <= best || i + k > n || memcmp(low + i, *p, k))
-            continue;
-        char last = (*p)[k - 1];
-        if (last != ':' && last != '=' && last != ' ' && !nmi_byline_word_end(low, n, i + k) &&
-            (unsigned char)last < 0x80)
-            continue;
-        best = k;
+        size_t k = nmi_lex_starts(low + i, *p);
+        if (k > best && i + k <= n)
+            best = k;
     }
     return best;
 }

@@ -9,6 +9,9 @@
  * the first match wins. */
 #include <string.h>
 
+#include <unicode/uchar.h>
+#include <unicode/utf8.h>
+
 #include "internal.h" /* nmi_ieq */
 
 /* ---- dates ------------------------------------------------------------------ */
@@ -242,9 +245,24 @@ const char *nmi_related_prefix(const char *s)
 
 /* ---- the matcher ------------------------------------------------------------ */
 
-static bool letter_byte(unsigned char c)
+static bool ascii_alnum(unsigned char c)
 {
-    return ((c | 32) >= 'a' && (c | 32) <= 'z') || c >= 0x80;
+    return ((c | 32) >= 'a' && (c | 32) <= 'z') || (c >= '0' && c <= '9');
+}
+
+/* Does a word end before s: no letter or digit, of any script, starts
+ * there? */
+static bool word_ends_before(const char *s)
+{
+    unsigned char c = (unsigned char)s[0];
+    if (c < 0x80)
+        return !ascii_alnum(c);
+    UChar32 cp;
+    int32_t k = 0, n = 1;
+    while (n < 4 && s[n])
+        n++;
+    U8_NEXT(s, k, n, cp);
+    return cp < 0 || !u_isalnum(cp);
 }
 
 size_t nmi_lex_starts(const char *s, const char *label)
@@ -269,8 +287,11 @@ size_t nmi_lex_starts(const char *s, const char *label)
         i++;
         k++;
     }
-    if (k && letter_byte((unsigned char)label[k - 1]) && letter_byte((unsigned char)s[i]))
-        return 0; /* "Publishedness" */
+    /* a label ending in a letter or digit ends a word ("Publishedness" is
+     * none); one ending in punctuation, or in a character of a script
+     * written without spaces (公開日), needs no border after it */
+    if (k && ascii_alnum((unsigned char)label[k - 1]) && !word_ends_before(s + i))
+        return 0;
     return i;
 }
 

@@ -20,6 +20,10 @@ static const starts_case STARTS[] = {
     {"PUBLISHED 3 March", "published", 9},
     {"Publishedness", "published", 0},         /* a label does not end inside a word */
     {"Published\xC3\xA9", "published", 0},     /* nor before a non-ASCII letter */
+    {"Published2021", "published", 0},         /* nor before a digit */
+    {"Updated\xE2\x80\x94March 3", "updated", 7}, /* a dash ends the word */
+    /* a label of a script written without spaces needs no border: 公開日日本 */
+    {"\xE5\x85\xAC\xE9\x96\x8B\xE6\x97\xA5\xE6\x97\xA5\xE6\x9C\xAC", "\xE5\x85\xAC\xE9\x96\x8B\xE6\x97\xA5", 9},
     {"Last   updated on", "last updated", 14}, /* a space matches a run of spaces */
     {"Lastupdated", "last updated", 0},
     {"Mis \xC3\x80 jour le", "mis \xC3\xA0 jour", 11}, /* Latin-1 capitals fold */
