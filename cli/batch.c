@@ -309,6 +309,50 @@ static void submit_json_line(batch *b, const char *line, size_t n, size_t lineno
     submit(b, &j);
 }
 
+/* Every input of the batch, submitted in order: the paths given, the
+ * paths listed in cfg->files_from, or the JSONL stream on stdin. EXIT_OK,
+ * or EXIT_IO when the list of paths cannot be opened. */
+static int read_inputs(batch *b, const batch_config *cfg)
+{
+    int rc = EXIT_OK;
+    if (cfg->files) {
+        for (size_t i = 0; i < cfg->file_count; i++) {
+            job j = {.name = dup_or_null(cfg->files[i]), .mode = MODE_AUTO};
+            submit(b, &j);
+        }
+    } else {
+        FILE *in = stdin;
+        if (cfg->files_from && strcmp(cfg->files_from, "-")) {
+            in = fopen(cfg->files_from, "r");
+            if (!in) {
+                fprintf(stderr, "newsmeta: cannot open %s: %s\n", cfg->files_from,
+                        strerror(errno));
+                rc = EXIT_IO;
+            }
+        }
+        char *line = NULL;
+        size_t cap = 0, lineno = 0;
+        ssize_t n;
+        while (in && (n = getline(&line, &cap, in)) >= 0) {
+            lineno++;
+            while (n > 0 && (line[n - 1] == '\n' || line[n - 1] == '\r'))
+                line[--n] = '\0';
+            if (n == 0)
+                continue;
+            if (cfg->files_from) {
+                job j = {.name = dup_or_null(line), .mode = MODE_AUTO};
+                submit(b, &j);
+            } else {
+                submit_json_line(b, line, (size_t)n, lineno);
+            }
+        }
+        free(line);
+        if (in && in != stdin)
+            fclose(in);
+    }
+    return rc;
+}
+
 int cli_batch(const batch_config *cfg)
 {
     batch b;
@@ -341,42 +385,7 @@ int cli_batch(const batch_config *cfg)
             started++;
     /* without threads (none could start) the reader does all the work */
 
-    int rc = EXIT_OK;
-    if (cfg->files) {
-        for (size_t i = 0; i < cfg->file_count; i++) {
-            job j = {.name = dup_or_null(cfg->files[i]), .mode = MODE_AUTO};
-            submit(&b, &j);
-        }
-    } else {
-        FILE *in = stdin;
-        if (cfg->files_from && strcmp(cfg->files_from, "-")) {
-            in = fopen(cfg->files_from, "r");
-            if (!in) {
-                fprintf(stderr, "newsmeta: cannot open %s: %s\n", cfg->files_from,
-                        strerror(errno));
-                rc = EXIT_IO;
-            }
-        }
-        char *line = NULL;
-        size_t cap = 0, lineno = 0;
-        ssize_t n;
-        while (in && (n = getline(&line, &cap, in)) >= 0) {
-            lineno++;
-            while (n > 0 && (line[n - 1] == '\n' || line[n - 1] == '\r'))
-                line[--n] = '\0';
-            if (n == 0)
-                continue;
-            if (cfg->files_from) {
-                job j = {.name = dup_or_null(line), .mode = MODE_AUTO};
-                submit(&b, &j);
-            } else {
-                submit_json_line(&b, line, (size_t)n, lineno);
-            }
-        }
-        free(line);
-        if (in && in != stdin)
-            fclose(in);
-    }
+    int rc = read_inputs(&b, cfg);
     pthread_mutex_lock(&b.mu);
     b.input_done = true;
     pthread_cond_broadcast(&b.job_ready);

@@ -121,118 +121,161 @@ static bool parse_now(const char *v, int64_t *out)
     return true;
 }
 
-int main(int argc, char **argv)
-{
-    const char *url = NULL, *path = NULL;
-    cli_mode mode = MODE_AUTO;
-    bool jsonl = false;
-    long threads = 0;
-    const char *files_from = NULL;
-    /* Input paths are compacted to the front of argv as options are
-     * read (a path is never written past the argument being read). */
-    char **files = argv + 1;
-    size_t nfiles = 0;
-    uint32_t json_flags = 0;
+/* The command line, read. */
+typedef struct cli_args {
+    const char *url, *path, *files_from;
+    cli_mode mode;
+    bool jsonl;
+    long threads;
+    /* Input paths are compacted to the front of argv as options are read
+     * (a path is never written past the argument being read). */
+    char **files;
+    size_t nfiles;
+    uint32_t json_flags;
     newsmeta_options opts;
-    newsmeta_options_init(&opts);
+} cli_args;
 
-    for (int i = 1; i < argc; i++) {
-        const char *a = argv[i];
-        if (!strcmp(a, "-h") || !strcmp(a, "--help")) {
-            usage(stdout);
-            return EXIT_OK;
-        } else if (!strcmp(a, "-V") || !strcmp(a, "--version")) {
-            printf("newsmeta %s\n", newsmeta_version());
-            return EXIT_OK;
-        } else if (!strcmp(a, "-p") || !strcmp(a, "--pretty")) {
-            json_flags |= NEWSMETA_JSON_PRETTY;
-        } else if (!strcmp(a, "-t") || !strcmp(a, "--text")) {
-            mode = MODE_TEXT;
-        } else if (!strcmp(a, "--html")) {
-            mode = MODE_HTML;
-        } else if (!strcmp(a, "--jsonl")) {
-            jsonl = true;
-        } else if (!strcmp(a, "-j") || !strcmp(a, "--jobs") || !strcmp(a, "--files-from")) {
-            if (i + 1 >= argc) {
-                fprintf(stderr, "newsmeta: %s needs a value (see --help)\n", a);
-                return EXIT_USAGE;
-            }
-            const char *v = argv[++i];
-            if (a[2] == 'f') {
-                files_from = v;
-                jsonl = true;
-            } else {
-                char *end;
-                threads = strtol(v, &end, 10);
-                if (*end || threads < 1 || threads > 1024) {
-                    fprintf(stderr, "newsmeta: %s wants a number of threads, 1 to 1024\n", a);
-                    return EXIT_USAGE;
-                }
-            }
-        } else if (!strncmp(a, "-j", 2) && a[2] >= '0' && a[2] <= '9') {
-            threads = strtol(a + 2, NULL, 10);
-            if (threads < 1 || threads > 1024) {
-                fprintf(stderr, "newsmeta: -j wants a number of threads, 1 to 1024\n");
-                return EXIT_USAGE;
-            }
-        } else if (!strcmp(a, "--no-body")) {
-            opts.flags |= NEWSMETA_OPT_NO_BODY;
-        } else if (!strcmp(a, "-u") || !strcmp(a, "--url") || !strcmp(a, "-c") ||
-                   !strcmp(a, "--charset") || !strcmp(a, "-z") || !strcmp(a, "--timezone")) {
-            if (i + 1 >= argc) {
-                fprintf(stderr, "newsmeta: %s needs a value (see --help)\n", a);
-                return EXIT_USAGE;
-            }
-            const char *v = argv[++i];
-            if (a[1] == 'u' || a[2] == 'u')
-                url = v;
-            else if (a[1] == 'c' || a[2] == 'c')
-                opts.charset = v;
-            else
-                opts.default_timezone = v;
-        } else if (!strcmp(a, "--now") || !strncmp(a, "--now=", 6)) {
-            const char *v = a[5] == '=' ? a + 6 : i + 1 < argc ? argv[++i] : NULL;
-            if (!v || !parse_now(v, &opts.now)) {
-                fprintf(stderr, "newsmeta: --now wants an ISO 8601 time with its offset "
-                                "(2019-11-19T08:03:00Z) or Unix seconds\n");
-                return EXIT_USAGE;
-            }
-        } else if (!strncmp(a, "--url=", 6)) {
-            url = a + 6;
-        } else if (a[0] == '-' && a[1] != '\0') {
-            fprintf(stderr, "newsmeta: unknown option %s (see --help)\n", a);
-            return EXIT_USAGE;
-        } else {
-            files[nfiles++] = argv[i];
-            path = a;
-        }
+#define GO_ON (-1) /* read_arg: the command line goes on */
+
+static int bad_threads(const char *a)
+{
+    fprintf(stderr, "newsmeta: %s wants a number of threads, 1 to 1024\n", a);
+    return EXIT_USAGE;
+}
+
+/* An option a that takes the value v: GO_ON, or an exit code. */
+static int value_option(cli_args *args, const char *a, const char *v)
+{
+    if (!strcmp(a, "--files-from")) {
+        args->files_from = v;
+        args->jsonl = true;
+    } else if (!strcmp(a, "-j") || !strcmp(a, "--jobs")) {
+        char *end;
+        args->threads = strtol(v, &end, 10);
+        if (*end || args->threads < 1 || args->threads > 1024)
+            return bad_threads(a);
+    } else if (a[1] == 'u' || a[2] == 'u') {
+        args->url = v;
+    } else if (a[1] == 'c' || a[2] == 'c') {
+        args->opts.charset = v;
+    } else {
+        args->opts.default_timezone = v;
     }
-    if (jsonl) {
-        if (threads == 0) {
-            long n = sysconf(_SC_NPROCESSORS_ONLN);
-            threads = n > 0 ? n : 1;
-        }
-        if (!nfiles && !files_from && isatty(STDIN_FILENO)) {
-            usage(stderr);
+    return GO_ON;
+}
+
+static bool takes_value(const char *a)
+{
+    static const char *const NAMES[] = {"-j",        "--jobs", "--files-from", "-u",
+                                        "--url",     "-c",     "--charset",    "-z",
+                                        "--timezone", NULL};
+    for (const char *const *n = NAMES; *n; n++)
+        if (!strcmp(a, *n))
+            return true;
+    return false;
+}
+
+/* The flags and the input paths. */
+static int flag_or_path(cli_args *args, char *a)
+{
+    if (!strcmp(a, "-p") || !strcmp(a, "--pretty")) {
+        args->json_flags |= NEWSMETA_JSON_PRETTY;
+    } else if (!strcmp(a, "-t") || !strcmp(a, "--text")) {
+        args->mode = MODE_TEXT;
+    } else if (!strcmp(a, "--html")) {
+        args->mode = MODE_HTML;
+    } else if (!strcmp(a, "--jsonl")) {
+        args->jsonl = true;
+    } else if (!strncmp(a, "-j", 2) && a[2] >= '0' && a[2] <= '9') {
+        args->threads = strtol(a + 2, NULL, 10);
+        if (args->threads < 1 || args->threads > 1024)
+            return bad_threads("-j");
+    } else if (!strcmp(a, "--no-body")) {
+        args->opts.flags |= NEWSMETA_OPT_NO_BODY;
+    } else if (!strncmp(a, "--url=", 6)) {
+        args->url = a + 6;
+    } else if (a[0] == '-' && a[1] != '\0') {
+        fprintf(stderr, "newsmeta: unknown option %s (see --help)\n", a);
+        return EXIT_USAGE;
+    } else {
+        args->files[args->nfiles++] = a;
+        args->path = a;
+    }
+    return GO_ON;
+}
+
+/* argv[*i] (and its value, which moves *i on): GO_ON, or an exit code. */
+static int read_arg(cli_args *args, int argc, char **argv, int *i)
+{
+    const char *a = argv[*i];
+    if (!strcmp(a, "-h") || !strcmp(a, "--help")) {
+        usage(stdout);
+        return EXIT_OK;
+    }
+    if (!strcmp(a, "-V") || !strcmp(a, "--version")) {
+        printf("newsmeta %s\n", newsmeta_version());
+        return EXIT_OK;
+    }
+    if (takes_value(a)) {
+        if (*i + 1 >= argc) {
+            fprintf(stderr, "newsmeta: %s needs a value (see --help)\n", a);
             return EXIT_USAGE;
         }
-        batch_config cfg = {&opts, mode, url, (int)threads, nfiles ? files : NULL, nfiles,
-                            nfiles ? NULL : files_from};
-        return cli_batch(&cfg);
+        return value_option(args, a, argv[++*i]);
     }
-    if (nfiles > 1) {
-        fprintf(stderr, "newsmeta: several input files need --jsonl (see --help)\n");
+    if (!strcmp(a, "--now") || !strncmp(a, "--now=", 6)) {
+        const char *v = a[5] == '=' ? a + 6 : *i + 1 < argc ? argv[++*i] : NULL;
+        if (!v || !parse_now(v, &args->opts.now)) {
+            fprintf(stderr, "newsmeta: --now wants an ISO 8601 time with its offset "
+                            "(2019-11-19T08:03:00Z) or Unix seconds\n");
+            return EXIT_USAGE;
+        }
+        return GO_ON;
+    }
+    return flag_or_path(args, argv[*i]);
+}
+
+/* Batch mode (batch.c), after its defaults. */
+static int run_batch(cli_args *args)
+{
+    if (args->threads == 0) {
+        long n = sysconf(_SC_NPROCESSORS_ONLN);
+        args->threads = n > 0 ? n : 1;
+    }
+    if (!args->nfiles && !args->files_from && isatty(STDIN_FILENO)) {
+        usage(stderr);
         return EXIT_USAGE;
     }
-    if (!path) {
-        if (isatty(STDIN_FILENO)) {
-            /* Nothing piped in: explain rather than wait for input. */
-            usage(stderr);
-            return EXIT_USAGE;
-        }
-        path = "-";
-    }
+    batch_config cfg = {&args->opts,          args->mode,
+                        args->url,            (int)args->threads,
+                        args->nfiles ? args->files : NULL, args->nfiles,
+                        args->nfiles ? NULL : args->files_from};
+    return cli_batch(&cfg);
+}
 
+/* The record of one article as JSON on standard output. */
+static int write_record(const newsmeta_article *article, uint32_t json_flags)
+{
+    char *json = NULL;
+    size_t jlen = 0;
+    newsmeta_error err;
+    if (newsmeta_to_json(article, json_flags, &json, &jlen, &err) != NEWSMETA_OK) {
+        fprintf(stderr, "newsmeta: %s\n", err.message);
+        return EXIT_IO;
+    }
+    int rc = EXIT_OK;
+    if (fwrite(json, 1, jlen, stdout) != jlen || fputc('\n', stdout) == EOF || fflush(stdout))
+        rc = EXIT_IO;
+    newsmeta_free(json);
+    if (rc != EXIT_OK)
+        fprintf(stderr, "newsmeta: cannot write output: %s\n", strerror(errno));
+    return rc;
+}
+
+/* One page, from a file or standard input. */
+static int run_one(cli_args *args)
+{
+    const char *path = args->path ? args->path : "-";
     FILE *in = strcmp(path, "-") ? fopen(path, "rb") : stdin;
     if (!in) {
         fprintf(stderr, "newsmeta: cannot open %s: %s\n", path, strerror(errno));
@@ -247,32 +290,46 @@ int main(int argc, char **argv)
         fprintf(stderr, "newsmeta: cannot read %s: %s\n", path, strerror(read_errno));
         return EXIT_IO;
     }
-
     newsmeta_article *article = NULL;
     newsmeta_error err;
+    cli_mode mode = args->mode;
     if (mode == MODE_AUTO)
         mode = cli_looks_like_html(html, len) ? MODE_HTML : MODE_TEXT;
-    newsmeta_status st = mode == MODE_TEXT
-                             ? newsmeta_parse_text(html, len, url, &opts, &article, &err)
-                             : newsmeta_parse_html(html, len, url, &opts, &article, &err);
+    newsmeta_status st =
+        mode == MODE_TEXT ? newsmeta_parse_text(html, len, args->url, &args->opts, &article, &err)
+                          : newsmeta_parse_html(html, len, args->url, &args->opts, &article, &err);
     free(html);
     if (st != NEWSMETA_OK) {
         fprintf(stderr, "newsmeta: %s: %s\n", strcmp(path, "-") ? path : "<stdin>", err.message);
         return st == NEWSMETA_ERR_NOMEM ? EXIT_IO : EXIT_EXTRACT;
     }
-    char *json = NULL;
-    size_t jlen = 0;
-    st = newsmeta_to_json(article, json_flags, &json, &jlen, &err);
+    int rc = write_record(article, args->json_flags);
     newsmeta_article_free(article);
-    if (st != NEWSMETA_OK) {
-        fprintf(stderr, "newsmeta: %s\n", err.message);
-        return EXIT_IO;
-    }
-    int rc = EXIT_OK;
-    if (fwrite(json, 1, jlen, stdout) != jlen || fputc('\n', stdout) == EOF || fflush(stdout))
-        rc = EXIT_IO;
-    newsmeta_free(json);
-    if (rc != EXIT_OK)
-        fprintf(stderr, "newsmeta: cannot write output: %s\n", strerror(errno));
     return rc;
+}
+
+int main(int argc, char **argv)
+{
+    cli_args args;
+    memset(&args, 0, sizeof args);
+    args.mode = MODE_AUTO;
+    args.files = argv + 1;
+    newsmeta_options_init(&args.opts);
+    for (int i = 1; i < argc; i++) {
+        int rc = read_arg(&args, argc, argv, &i);
+        if (rc != GO_ON)
+            return rc;
+    }
+    if (args.jsonl)
+        return run_batch(&args);
+    if (args.nfiles > 1) {
+        fprintf(stderr, "newsmeta: several input files need --jsonl (see --help)\n");
+        return EXIT_USAGE;
+    }
+    if (!args.path && isatty(STDIN_FILENO)) {
+        /* Nothing piped in: explain rather than wait for input. */
+        usage(stderr);
+        return EXIT_USAGE;
+    }
+    return run_one(&args);
 }
