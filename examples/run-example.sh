@@ -105,7 +105,10 @@ cmd_crawl() {
     local tmp=$scratch pid
     # Port 0: the system picks a free port, which the server prints. Should
     # this script be killed without its cleanup, timeout ends the server.
-    timeout 600 "$python" -u -m http.server 0 --bind 127.0.0.1 --directory "$site" >"$tmp/server.log" 2>&1 &
+    # The log exists before the server starts: the loop below reads it at
+    # once, and the background shell may not have opened it yet.
+    : >"$tmp/server.log"
+    timeout 600 "$python" -u -m http.server 0 --bind 127.0.0.1 --directory "$site" >>"$tmp/server.log" 2>&1 &
     pid=$!
     server_pid=$pid
     local port= i
