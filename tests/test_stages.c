@@ -1,14 +1,60 @@
-/* The date and byline stages on their own, linked against the static
+/* The decode, date and byline stages on their own, linked against the static
  * library: one date text with a page's hints (nmi_parse_date_hinted), one
  * byline with its element borders (nmi_split_byline), without a page
  * around them. The public-API suites (test_dates.c, test_byline.c) check
  * the same rules through whole pages; these pin the stage's own contract,
  * so a rule can be tried here before a page is written for it. */
 #include <check.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "internal.h"
 #include "testutil.h"
+
+/* ---- decode ---------------------------------------------------------------------- */
+
+typedef struct decode_case {
+    const char *bytes;
+    const char *option; /* the caller's charset, or NULL */
+    const char *want;   /* the UTF-8 text, from its first bytes */
+    newsmeta_charset_source source;
+} decode_case;
+
+static const decode_case DECODES[] = {
+    {"\xEF\xBB\xBF<p>caf\xC3\xA9</p>", NULL, "<p>caf\xC3\xA9", NEWSMETA_CHARSET_BOM},
+    {"<meta charset=\"windows-1252\"><p>caf\xE9 \x80</p>", NULL,
+     "<meta charset=\"windows-1252\"><p>caf\xC3\xA9 \xE2\x82\xAC", NEWSMETA_CHARSET_META},
+    {"<p>caf\xE9</p>", "iso-8859-1", "<p>caf\xC3\xA9", NEWSMETA_CHARSET_OPTION},
+    /* a declaration the bytes contradict loses to the bytes */
+    {"<meta charset=\"iso-8859-1\"><p>caf\xC3\xA9 na\xC3\xAFve</p>", NULL,
+     "<meta charset=\"iso-8859-1\"><p>caf\xC3\xA9 na\xC3\xAFve", NEWSMETA_CHARSET_DETECTED},
+    {"<p>plain ASCII</p>", NULL, "<p>plain ASCII", NEWSMETA_CHARSET_DEFAULT},
+};
+
+START_TEST(decode_to_utf8)
+{
+    const decode_case *c = &DECODES[_i];
+    nmi_arena arena = {NULL};
+    nmi_ctx ctx;
+    memset(&ctx, 0, sizeof ctx);
+    ctx.arena = &arena;
+    newsmeta_options_init(&ctx.opts);
+    ctx.opts.charset = c->option;
+    char *out = NULL;
+    size_t len = 0;
+    bool owned = false;
+    newsmeta_error err;
+    ck_assert_int_eq(nmi_decode(&ctx, c->bytes, strlen(c->bytes), &out, &len, &owned, &err),
+                     NEWSMETA_OK);
+    ck_assert_msg(len >= strlen(c->want) && !memcmp(out, c->want, strlen(c->want)),
+                  "case %d: \"%.*s\"", _i, (int)len, out);
+    ck_assert_msg(ctx.charset_source == c->source, "case %d: charset source %d, want %d", _i,
+                  (int)ctx.charset_source, (int)c->source);
+    if (owned)
+        free(out);
+    nmi_arena_release(&arena);
+}
+END_TEST
 
 /* ---- dates ----------------------------------------------------------------------- */
 
@@ -136,7 +182,10 @@ END_TEST
 static Suite *stages_suite(void)
 {
     Suite *s = suite_create("stages");
-    TCase *tc = tcase_create("dates");
+    TCase *tc = tcase_create("decode");
+    tcase_add_loop_test(tc, decode_to_utf8, 0, sizeof DECODES / sizeof *DECODES);
+    suite_add_tcase(s, tc);
+    tc = tcase_create("dates");
     tcase_add_loop_test(tc, date_with_hints, 0, sizeof DATES / sizeof *DATES);
     tcase_add_test(tc, no_date_in_text);
     suite_add_tcase(s, tc);
