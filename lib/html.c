@@ -164,42 +164,121 @@ static const char *copy_url(nmi_ctx *ctx, const char *url)
     return r;
 }
 
+/* The href as a browser reads it (the WHATWG URL standard): leading and
+ * trailing C0 controls and spaces stripped, tabs and line breaks removed
+ * anywhere ("java&#9;script:" is "javascript:"). An arena string; NULL
+ * when nothing is left or out of memory (ctx->oom). */
+static char *normalized_href(nmi_ctx *ctx, const char *href)
+{
+    const unsigned char *s = (const unsigned char *)href;
+    size_t n = strlen(href);
+    while (n && s[0] <= 0x20)
+        s++, n--;
+    while (n && s[n - 1] <= 0x20)
+        n--;
+    if (!n)
+        return NULL;
+    char *out = nmi_arena_alloc(ctx->arena, n + 1);
+    if (!out) {
+        ctx->oom = true;
+        return NULL;
+    }
+    size_t k = 0;
+    for (size_t i = 0; i < n; i++)
+        if (s[i] != '\t' && s[i] != '\n' && s[i] != '\r')
+            out[k++] = (char)s[i];
+    out[k] = '\0';
+    return out;
+}
+
+/* The length of the scheme that starts url ("https" of "https://..."),
+ * 0 when url is relative. */
+static size_t scheme_len(const char *url)
+{
+    if (!((*url | 32) >= 'a' && (*url | 32) <= 'z'))
+        return 0;
+    size_t i = 1;
+    while (((url[i] | 32) >= 'a' && (url[i] | 32) <= 'z') || (url[i] >= '0' && url[i] <= '9') ||
+           url[i] == '+' || url[i] == '-' || url[i] == '.')
+        i++;
+    return url[i] == ':' ? i : 0;
+}
+
+/* http or https, or no scheme at all (a relative reference). */
+static bool web_or_relative(const char *url)
+{
+    size_t k = scheme_len(url);
+    return k == 0 || (k == 4 && nmi_istarts(url, "http")) || (k == 5 && nmi_istarts(url, "https"));
+}
+
+/* A link a crawler may follow: http or https, or (with no base to
+ * resolve against) a relative reference; never with a control character
+ * or a space inside (libxml2 lets "https://host\f.test/" through; a
+ * browser refuses such a host). */
+static bool followable(const char *url)
+{
+    for (const unsigned char *c = (const unsigned char *)url; *c; c++)
+        if (*c <= 0x20 || *c == 0x7F)
+            return false;
+    return web_or_relative(url);
+}
+
+/* abs without the user name and password it may carry
+ * ("https://user:pass@host/"), as a new libxml2 string (xmlFree). */
+static xmlChar *without_credentials(xmlChar *abs)
+{
+    xmlURIPtr uri = xmlParseURI((const char *)abs);
+    if (!uri)
+        return abs;
+    if (uri->user) {
+        xmlFree(uri->user);
+        uri->user = NULL;
+        xmlChar *clean = xmlSaveUri(uri);
+        if (clean) {
+            xmlFree(abs);
+            abs = clean;
+        }
+    }
+    xmlFreeURI(uri);
+    return abs;
+}
+
+/* What xmlURIEscapeStr leaves as it is: first the URI syntax, then also
+ * brackets ("?field[187]=187"), which RFC 3986 allows only around a host. */
+static const char *const URI_KEEP[] = {":/?#[]@!$&'()*+,;=%~", ":/?#@!$&'()*+,;=%~"};
+
 const char *nmi_resolve_url(nmi_ctx *ctx, const char *href)
 {
     if (!href)
         return NULL;
-    while (*href == ' ' || *href == '\t' || *href == '\n' || *href == '\r')
-        href++;
-    if (!*href || *href == '#' || nmi_istarts(href, "javascript:") ||
-        nmi_istarts(href, "data:") || nmi_istarts(href, "vbscript:"))
+    char *h = normalized_href(ctx, href);
+    if (!h || *h == '#' || !web_or_relative(h))
         return NULL;
-    size_t n = strlen(href);
-    while (n > 0 && (href[n - 1] == ' ' || href[n - 1] == '\n' || href[n - 1] == '\r' ||
-                     href[n - 1] == '\t'))
-        n--;
-    char tmp[2048];
-    const char *h = href;
-    if (n != strlen(href)) {
-        if (n >= sizeof tmp)
-            n = sizeof tmp - 1;
-        memcpy(tmp, href, n);
-        tmp[n] = '\0';
-        h = tmp;
+    /* an absolute href is resolved against itself: libxml2 checks it */
+    const char *base = ctx->base ? ctx->base : scheme_len(h) ? h : NULL;
+    if (!base) {
+        /* relative, and nothing to resolve it against: kept, escaped */
+        xmlChar *esc = xmlURIEscapeStr((const xmlChar *)h, (const xmlChar *)URI_KEEP[0]);
+        const char *r = esc ? copy_url(ctx, (const char *)esc) : NULL;
+        xmlFree(esc);
+        return r;
     }
-    if (!ctx->base)
-        return copy_url(ctx, h);
-    xmlChar *abs = xmlBuildURI((const xmlChar *)h, (const xmlChar *)ctx->base);
-    if (!abs) {
-        /* Unparsable by RFC 3986 (spaces, raw non-ASCII): escape and retry. */
-        xmlChar *esc = xmlURIEscapeStr((const xmlChar *)h, (const xmlChar *)":/?#[]@!$&'()*+,;=%~");
+    xmlChar *abs = xmlBuildURI((const xmlChar *)h, (const xmlChar *)base);
+    /* Unparsable by RFC 3986 (spaces, raw non-ASCII, brackets): escape and
+     * retry. */
+    for (size_t i = 0; !abs && i < sizeof URI_KEEP / sizeof *URI_KEEP; i++) {
+        xmlChar *esc = xmlURIEscapeStr((const xmlChar *)h, (const xmlChar *)URI_KEEP[i]);
         if (esc) {
-            abs = xmlBuildURI(esc, (const xmlChar *)ctx->base);
+            abs = xmlBuildURI(esc, base == h ? esc : (const xmlChar *)base);
             xmlFree(esc);
         }
     }
     if (!abs)
-        return copy_url(ctx, h);
-    const char *r = copy_url(ctx, (const char *)abs);
+        return NULL;
+    abs = without_credentials(abs);
+    const char *r = followable((const char *)abs) && scheme_len((const char *)abs)
+                        ? copy_url(ctx, (const char *)abs)
+                        : NULL;
     xmlFree(abs);
     return r;
 }

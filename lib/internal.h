@@ -487,8 +487,14 @@ void nmi_walk_text(const xmlNode *first, const nmi_text_walk *w, void *sink);
 /* Concatenated text of a subtree, whitespace collapsed (with a space at
  * the edges of block elements), into the arena; NULL when empty. */
 char *nmi_node_text(nmi_ctx *ctx, const xmlNode *n);
-/* Resolve href against the context base with libxml2's URI code; returns
- * an arena string, or NULL for empty, fragment-only and javascript: refs. */
+/* A link a crawler may follow, or NULL. href is read as a browser reads
+ * it (leading and trailing controls and spaces stripped, tabs and line
+ * breaks removed anywhere), resolved against the context base with
+ * libxml2's URI code, and kept only when the result is http or https
+ * (javascript:, data:, file:, ftp:, mailto:, ... give NULL), without the
+ * user name and password it may carry. With no base, a relative href is
+ * kept as it is. An arena string; NULL also for empty and fragment-only
+ * hrefs, and out of memory (ctx->oom). */
 const char *nmi_resolve_url(nmi_ctx *ctx, const char *href);
 
 /* ------------------------------------------------------------------ */

@@ -823,6 +823,58 @@ END_TEST
 
 /* ---- suite -------------------------------------------------------------------- */
 
+/* Links a crawler would follow into trouble (issue 17): schemes hidden
+ * by tabs, line breaks and leading controls, schemes other than http(s),
+ * credentials, a <base> that is no web address, a long href with trailing
+ * spaces and multi-byte characters. Only http(s) links come out, each
+ * absolute, whole and valid UTF-8. */
+START_TEST(hostile_links_are_never_followable)
+{
+    static const char *const HOSTILE[] = {
+        "java&#9;script:alert(1)", "java&#10;script:alert(1)", "&#12;javascript:alert(1)",
+        " JAVASCRIPT:alert(1)", "vbscript:msgbox(1)", "file:///etc/passwd", "ftp://files.test/x",
+        "blob:https://news.example.test/1", "intent://x#Intent;end", "view-source:https://x.test/",
+        "about:blank", "data:text/html,hi", "mailto:desk@example.test", "tel:+15550100",
+        "#top", "   "};
+    char page[16384];
+    size_t n = (size_t)snprintf(page, sizeof page,
+                                "<html><head><base href=\"file:///etc/\"></head><body><article>"
+                                "<p>The harbour ferry returned to service on Monday after a "
+                                "month of repairs, the operator said in a statement.");
+    for (size_t i = 0; i < sizeof HOSTILE / sizeof *HOSTILE; i++)
+        n += (size_t)snprintf(page + n, sizeof page - n, " <a href=\"%s\">link %zu</a>",
+                              HOSTILE[i], i);
+    n += (size_t)snprintf(page + n, sizeof page - n,
+                          " <a href=\"https://user:secret@example.test/kept\">creds</a>"
+                          " <a href=\"/relative\">rel</a>"
+                          " <a href=\"ht&#9;tps://example.test/tab\">tab</a>"
+                          " <a href=\"https://example.test/");
+    for (int i = 0; i < 1200; i++) /* 2,400 bytes of é, then spaces */
+        n += (size_t)snprintf(page + n, sizeof page - n, "\xC3\xA9");
+    snprintf(page + n, sizeof page - n,
+             "      \">long</a> Passengers welcomed the return of the crossing.</p>"
+             "</article></body></html>");
+    newsmeta_article *a = nm_parse_str(page, "https://news.example.test/story", NULL);
+    ck_assert_uint_eq(a->link_count, 4);
+    ck_assert_str_eq(a->links[0].href, "https://example.test/kept"); /* no credentials */
+    ck_assert_str_eq(a->links[1].href, "https://news.example.test/relative"); /* <base> ignored */
+    ck_assert_str_eq(a->links[2].href, "https://example.test/tab");
+    const char *lng = a->links[3].href;
+    ck_assert_msg(!strncmp(lng, "https://example.test/", 21), "%s", lng);
+    /* whole: every é is there, percent-encoded, nothing cut */
+    ck_assert_uint_eq(strlen(lng), 21 + 1200 * 6);
+    for (size_t i = 0; i < a->link_count; i++) {
+        const char *h = a->links[i].href;
+        ck_assert_msg(!strncmp(h, "https://", 8) || !strncmp(h, "http://", 7), "%s", h);
+        for (const char *c = h; *c; c++)
+            ck_assert_msg((unsigned char)*c > 0x20 && (unsigned char)*c < 0x7F,
+                          "href holds byte 0x%02x", (unsigned char)*c);
+    }
+    nm_check_link_offsets(a);
+    newsmeta_article_free(a);
+}
+END_TEST
+
 static Suite *content_suite(void)
 {
     Suite *s = suite_create("content");
@@ -860,6 +912,7 @@ static Suite *content_suite(void)
     tc = tcase_create("links");
     tcase_add_test(tc, link_offsets_with_base);
     tcase_add_test(tc, link_offsets_page_url);
+    tcase_add_test(tc, hostile_links_are_never_followable);
     suite_add_tcase(s, tc);
     return s;
 }

@@ -73,6 +73,28 @@ static inline void fuzz_check_url(const char *s)
         FUZZ_CHECK(fuzz_utf8_ok(s, strlen(s)));
 }
 
+/* A link's href is one a crawler may follow: no control or space byte
+ * anywhere, and http(s) when it names a scheme (relative only when the
+ * page had no URL to resolve it against). */
+static inline void fuzz_check_href(const char *s)
+{
+    if (!s)
+        return;
+    fuzz_check_url(s);
+    for (const char *c = s; *c; c++)
+        FUZZ_CHECK((unsigned char)*c > 0x20 && *c != 0x7F);
+    size_t k = 0;
+    while (((s[k] | 32) >= 'a' && (s[k] | 32) <= 'z') || (k && s[k] >= '0' && s[k] <= '9') ||
+           (k && (s[k] == '+' || s[k] == '-' || s[k] == '.')))
+        k++;
+    if (k && s[k] == ':') {
+        char scheme[6] = {0};
+        for (size_t i = 0; i < k && i < 5; i++)
+            scheme[i] = (char)(s[i] | 32);
+        FUZZ_CHECK(!strcmp(scheme, "http") || !strcmp(scheme, "https"));
+    }
+}
+
 static inline int fuzz_char_boundary(const char *s, size_t at)
 {
     return ((unsigned char)s[at] & 0xC0) != 0x80;
@@ -144,7 +166,7 @@ static inline void fuzz_check_article(const newsmeta_article *a, const newsmeta_
         const newsmeta_link *l = &a->links[i];
         FUZZ_CHECK(l->text != NULL);
         fuzz_check_text(l->text);
-        fuzz_check_url(l->href);
+        fuzz_check_href(l->href);
         FUZZ_CHECK(l->paragraph >= -1 && l->paragraph < (int64_t)a->paragraph_count);
         FUZZ_CHECK(l->start <= l->end);
         if (l->kind == NEWSMETA_LINK_RELATED) {
