@@ -89,6 +89,14 @@ static bool same_instant(const nmi_time *a, const nmi_time *b)
     return x - y < 60 && y - x < 60;
 }
 
+/* After the parse's now by more than the slack: no publication time. */
+static bool in_future(const dates *d, const nmi_time *t)
+{
+    int64_t at;
+    return instant(t, &at) ? at > d->now + NMI_FUTURE_SLACK
+                           : day_number(t) * 86400 > d->now + NMI_FUTURE_SLACK;
+}
+
 static void load_dates(nmi_ctx *ctx, dates *d)
 {
     d->n = 0;
@@ -112,10 +120,7 @@ static void load_dates(nmi_ctx *ctx, dates *d)
             x->visible = s == NEWSMETA_SOURCE_TEXT;
             x->near = x->visible &&
                       (c->items[i].flags & (NMI_CAND_NEAR_HEADLINE | NMI_CAND_LABELLED));
-            /* never in the future of the clock */
-            int64_t at;
-            if (instant(&x->t, &at) ? at > d->now + NMI_FUTURE_SLACK
-                                    : day_number(&x->t) * 86400 > d->now + NMI_FUTURE_SLACK)
+            if (in_future(d, &x->t))
                 continue;
             d->n++;
         }
@@ -590,7 +595,8 @@ void nmi_choose_dates(nmi_ctx *ctx, newsmeta_article *a)
     dpick pub, mod;
     bool has_pub = choose(ctx, d, false, &pub);
     bool has_mod = choose(ctx, d, true, &mod);
-    if (!has_pub && nmi_date_from_url(ctx->url, &pub.t)) {
+    /* the URL's date obeys the same clock as every other candidate */
+    if (!has_pub && nmi_date_from_url(ctx->url, &pub.t) && !in_future(d, &pub.t)) {
         nmi_time_to_public(ctx, &pub.t, ctx->url, NEWSMETA_SOURCE_URL, &a->published);
     } else if (has_pub) {
         nmi_time_to_public(ctx, &pub.t, pub.c->value, pub.c->source, &a->published);

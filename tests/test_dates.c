@@ -582,6 +582,15 @@ START_TEST(future_follows_now)
     a = parse_with(LD("\"datePublished\":\"2035-01-01T10:00:00Z\""), "", NULL, &o);
     expect_iso(&a->published, "2035-01-01T10:00:00+00:00", "2035 seen from 2040");
     newsmeta_article_free(a);
+    /* a date in the URL obeys the same clock (issue 17) */
+    o.now = NOW_1999;
+    a = parse_with("", "", "https://news.example.test/2019/11/19/ferry-timetable", &o);
+    expect_iso(&a->published, NULL, "the URL's 2019 seen from 1999");
+    newsmeta_article_free(a);
+    o.now = INT64_C(2208988800);
+    a = parse_with("", "", "https://news.example.test/2019/11/19/ferry-timetable", &o);
+    expect_iso(&a->published, "2019-11-19", "the URL's 2019 seen from 2040");
+    newsmeta_article_free(a);
 }
 END_TEST
 
