@@ -236,6 +236,29 @@ static void nfc_list(nmi_ctx *ctx, const char *const *list, size_t count)
         ((const char **)list)[i] = nfc_str(ctx, list[i]);
 }
 
+/* The names of the record — headline, byline, authors — without the
+ * characters that can disguise them (a right-to-left override makes
+ * "Jane\u202Eeod" read as another name); an author left empty goes. */
+static void unmask_names(nmi_ctx *ctx, newsmeta_article *a)
+{
+    a->headline = nmi_strip_disguise(ctx->arena, a->headline, &ctx->oom);
+    a->byline = nmi_strip_disguise(ctx->arena, a->byline, &ctx->oom);
+    const char **authors = (const char **)a->authors;
+    size_t k = 0;
+    for (size_t i = 0; i < a->author_count; i++) {
+        const char *name = nmi_strip_disguise(ctx->arena, authors[i], &ctx->oom);
+        if (name)
+            authors[k++] = name;
+    }
+    a->author_count = k;
+    if (!a->headline)
+        a->sources.headline = NEWSMETA_SOURCE_NONE;
+    if (!a->byline)
+        a->sources.byline = NEWSMETA_SOURCE_NONE;
+    if (!k)
+        a->sources.authors = NEWSMETA_SOURCE_NONE;
+}
+
 /* Every string of the record in NFC. The page was normalized before
  * parsing, but characters written as references (e&#x301;) and JSON
  * escapes (e\u0301) only appear after it; checking costs a property
@@ -473,6 +496,7 @@ static newsmeta_status build(nmi_ctx *ctx, const page *p, newsmeta_article *a,
                                   : nmi_build_article(ctx, a, p->headline, p->headline_src);
     if (st == NEWSMETA_OK) {
         normalize_record(ctx, a);
+        unmask_names(ctx, a);
         if (ctx->oom)
             st = NEWSMETA_ERR_NOMEM;
         a->charset_source = ctx->charset_source;

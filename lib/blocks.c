@@ -92,11 +92,14 @@ static void next_paragraph(emit *e)
 }
 
 /* The headline is not body text: drop it where it is a heading, or near
- * the top in any form. */
+ * the top in any form. The headline was read without the characters that
+ * can disguise a name; so is s, to compare. */
 static bool repeats_headline(const emit *e, const char *s)
 {
-    return e->headline && (e->kind == NEWSMETA_HEADING || e->ctx->body.block_count < 6) &&
-           text_equals_loose(s, e->headline);
+    if (!e->headline || !(e->kind == NEWSMETA_HEADING || e->ctx->body.block_count < 6))
+        return false;
+    const char *plain = nmi_strip_disguise(e->ctx->arena, s, &e->ctx->oom);
+    return plain && text_equals_loose(plain, e->headline);
 }
 
 /* "Read more: Title" (rest is what follows the label): a related link

@@ -11,6 +11,12 @@
 
 /* Append one candidate; false when it was not kept (empty, over the
  * limit, out of memory). */
+static bool names_a_person_or_title(nmi_field field)
+{
+    return field == NMI_F_HEADLINE || field == NMI_F_TITLE || field == NMI_F_H1 ||
+           field == NMI_F_AUTHOR || field == NMI_F_BYLINE;
+}
+
 static bool add(nmi_ctx *ctx, nmi_field field, const char *value, size_t n, nmi_cand cand)
 {
     if (!value || ctx->oom)
@@ -27,6 +33,10 @@ static bool add(nmi_ctx *ctx, nmi_field field, const char *value, size_t n, nmi_
     } else {
         v = nmi_clean_text(ctx->arena, value, n, &ctx->oom);
     }
+    /* a name is read without what can disguise it (a bidi override, a C1
+     * control), so the byline stage sees the name a reader sees */
+    if (v && names_a_person_or_title(field))
+        v = nmi_strip_disguise(ctx->arena, v, &ctx->oom);
     if (!v)
         return false;
     nmi_cand *items = nmi_grow(NULL, c->items, c->count, &c->cap, sizeof *items, 8);
@@ -72,8 +82,21 @@ const char *nmi_byline_parts_join(nmi_ctx *ctx, const nmi_byline_parts *parts, c
 void nmi_add_byline(nmi_ctx *ctx, const nmi_byline_parts *parts, int rank,
                     newsmeta_source source, unsigned flags)
 {
-    const char *text = ctx->oom ? NULL : nmi_byline_parts_join(ctx, parts, ' ');
-    nmi_cand cand = {.rank = rank, .source = source, .flags = flags, .parts = parts};
+    /* the parts without what can disguise a name, as the value (add) */
+    const char **clean = nmi_arena_alloc(ctx->arena, (parts->count + 1) * sizeof *clean);
+    nmi_byline_parts *shown = nmi_arena_alloc(ctx->arena, sizeof *shown);
+    if (!clean || !shown) {
+        ctx->oom = true;
+        return;
+    }
+    for (size_t i = 0; i < parts->count; i++) {
+        const char *p = nmi_strip_disguise(ctx->arena, parts->parts[i], &ctx->oom);
+        clean[i] = p ? p : "";
+    }
+    shown->parts = clean;
+    shown->count = parts->count;
+    const char *text = ctx->oom ? NULL : nmi_byline_parts_join(ctx, shown, ' ');
+    nmi_cand cand = {.rank = rank, .source = source, .flags = flags, .parts = shown};
     if (text)
         add(ctx, NMI_F_BYLINE, text, strlen(text), cand);
 }

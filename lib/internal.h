@@ -141,6 +141,11 @@ size_t nmi_word_count(const char *s, size_t n);
 size_t nmi_utf8_count(const char *s, size_t n, UBool (*is)(UChar32));
 bool nmi_utf8_any(const char *s, size_t n, UBool (*is)(UChar32));
 
+/* s without the characters that can disguise a name (bidi embeddings,
+ * overrides and isolates, C1 controls), whitespace collapsed: s itself
+ * when it holds none, else an arena copy, NULL when nothing is left. */
+const char *nmi_strip_disguise(nmi_arena *arena, const char *s, bool *oom);
+
 /* Decode HTML character references (&amp; &#39; &eacute;) in a string that
  * did not pass through the HTML parser (JSON-LD values). Returns s itself
  * when there is nothing to decode. */

@@ -437,3 +437,47 @@ bool nmi_utf8_any(const char *s, size_t n, UBool (*is)(UChar32))
 {
     return utf8_scan_props(s, n, is, true) > 0;
 }
+
+/* The length of a character that can disguise a name at s (n bytes
+ * left): a bidi embedding, override or isolate (U+202A..U+202E,
+ * U+2066..U+2069) or a C1 control (U+0080..U+009F); 0 for any other. */
+static size_t disguise_len(const unsigned char *s, size_t n)
+{
+    if (n >= 2 && s[0] == 0xC2 && s[1] >= 0x80 && s[1] <= 0x9F)
+        return 2;
+    if (n >= 3 && s[0] == 0xE2 &&
+        ((s[1] == 0x80 && s[2] >= 0xAA && s[2] <= 0xAE) ||
+         (s[1] == 0x81 && s[2] >= 0xA6 && s[2] <= 0xA9)))
+        return 3;
+    return 0;
+}
+
+const char *nmi_strip_disguise(nmi_arena *arena, const char *s, bool *oom)
+{
+    if (!s)
+        return NULL;
+    const unsigned char *u = (const unsigned char *)s;
+    size_t n = strlen(s), i = 0;
+    while (i < n && !disguise_len(u + i, n - i))
+        i++;
+    if (i == n)
+        return s; /* nothing to remove: most strings */
+    char *out = nmi_arena_alloc(arena, n + 1);
+    if (!out) {
+        *oom = true;
+        return s;
+    }
+    size_t k = 0;
+    for (i = 0; i < n;) {
+        size_t d = disguise_len(u + i, n - i);
+        if (d) {
+            i += d;
+            continue;
+        }
+        out[k++] = s[i++];
+    }
+    out[k] = '\0';
+    /* what is left, whitespace collapsed (a removed character may have
+     * stood between two spaces); NULL when nothing is */
+    return nmi_clean_text(arena, out, k, oom);
+}

@@ -444,11 +444,36 @@ START_TEST(zone_of_utc_and_naive_times)
 }
 END_TEST
 
+/* Characters that can disguise a name (issue 17, item 8): bidi
+ * overrides and isolates and C1 controls leave the headline, the byline
+ * and the authors; the body keeps what the page says. */
+START_TEST(disguising_characters_leave_names)
+{
+    static const char page[] =
+        "<html><head><title>x</title><script type=\"application/ld+json\">"
+        "{\"@type\":\"NewsArticle\",\"headline\":\"Ferry \\u202Eback\\u202C in service\","
+        "\"author\":[{\"@type\":\"Person\",\"name\":\"Jane \\u2066Doe\\u2069\"},"
+        "{\"@type\":\"Person\",\"name\":\"\\u202E\"}]}</script></head>"
+        "<body><article><h1>Ferry &#x202E;back&#x202C; in service</h1>"
+        "<p class=\"byline\">By Jane &#x2066;Doe&#x2069;</p>"
+        "<p>The harbour ferry returned to service on Monday after a month of repairs, "
+        "the operator said in a statement to passengers.</p></article></body></html>";
+    newsmeta_article *a = nm_parse_str(page, "https://news.example.test/ferry", NULL);
+    ck_assert_str_eq(a->headline, "Ferry back in service");
+    ck_assert_uint_eq(a->author_count, 1);
+    ck_assert_str_eq(a->authors[0], "Jane Doe");
+    if (a->byline)
+        ck_assert_ptr_null(strstr(a->byline, "\xE2\x81\xA6"));
+    newsmeta_article_free(a);
+}
+END_TEST
+
 static Suite *fields_suite(void)
 {
     Suite *s = suite_create("fields");
     TCase *tc = tcase_create("pages");
     tcase_add_test(tc, jsonld_graph);
+    tcase_add_test(tc, disguising_characters_leave_names);
     tcase_add_test(tc, opengraph_meta_only);
     tcase_add_test(tc, markup_only);
     tcase_add_test(tc, no_metadata);
