@@ -30,6 +30,21 @@ from ctypes import (POINTER, Structure, c_bool, c_char, c_char_p, c_int, c_int32
 
 SONAME = "libnewsmeta.so.0"
 ENV_VAR = "NEWSMETA_LIBRARY"
+# The library version whose structs the mirrors below describe. A library
+# of the same major version and at least this version has them (its structs
+# only grow at their end); an older one lacks fields read here, a newer
+# major one may lay them out differently.
+LAYOUT_VERSION = (0, 2, 0)
+
+
+def version_mismatch(number):
+    """Why a library whose newsmeta_version_number() is number cannot be
+    used with these mirrors, or None when it can."""
+    found = ((number >> 16) & 0xFF, (number >> 8) & 0xFF, number & 0xFF)
+    if found[0] == LAYOUT_VERSION[0] and found >= LAYOUT_VERSION:
+        return None
+    return ("it is libnewsmeta %d.%d.%d; this binding needs %d.%d.%d or a later %d.x "
+            "(the layout of its structs)" % (found + LAYOUT_VERSION + LAYOUT_VERSION[:1]))
 
 # C enums (newsmeta_status, newsmeta_source, ...) have the size of an int
 # on the platforms newsmeta supports; test_layout checks it.
@@ -266,6 +281,10 @@ def load():
             except (OSError, AttributeError) as e:
                 tried.append((label, str(e)))
                 continue
+            why = version_mismatch(lib.newsmeta_version_number())
+            if why:
+                tried.append((label, why))
+                continue
             _lib_path, _lib = name, lib
             return lib
         if not os.environ.get(ENV_VAR):
@@ -278,8 +297,11 @@ def load():
             else:
                 try:
                     lib = _bind(ctypes.CDLL(found))
-                    _lib_path, _lib = found, lib
-                    return lib
+                    why = version_mismatch(lib.newsmeta_version_number())
+                    if not why:
+                        _lib_path, _lib = found, lib
+                        return lib
+                    tried.append(('ctypes.util.find_library("newsmeta") -> ' + found, why))
                 except (OSError, AttributeError) as e:
                     tried.append(('ctypes.util.find_library("newsmeta") -> ' + found, str(e)))
         raise LibraryNotFoundError(tried)

@@ -83,5 +83,31 @@ class Enums(unittest.TestCase):
         self.assertEqual(json.loads(a.to_json())["schema_version"], newsmeta.SCHEMA_VERSION)
 
 
+class Version(unittest.TestCase):
+    """The binding refuses a library whose structs it does not mirror."""
+
+    def test_the_loaded_library_has_the_mirrored_layout(self):
+        lib = _ffi.load()
+        self.assertIsNone(_ffi.version_mismatch(lib.newsmeta_version_number()))
+        self.assertEqual(tuple(int(x) for x in newsmeta.__version__.split(".")[:2]),
+                         _ffi.LAYOUT_VERSION[:2])
+
+    def test_older_or_other_major_is_refused_with_both_versions(self):
+        major, minor, patch = _ffi.LAYOUT_VERSION
+        older = (major << 16) | ((minor - 1) << 8) if minor else None
+        other_major = (major + 1) << 16
+        for number in (n for n in (older, other_major) if n is not None):
+            with self.subTest(number=hex(number)):
+                why = _ffi.version_mismatch(number)
+                self.assertIsNotNone(why)
+                self.assertIn("%d.%d.%d" % _ffi.LAYOUT_VERSION, why)
+                self.assertIn("%d.%d.%d" % ((number >> 16) & 255, (number >> 8) & 255,
+                                             number & 255), why)
+
+    def test_newer_minor_is_accepted(self):
+        major, minor, patch = _ffi.LAYOUT_VERSION
+        self.assertIsNone(_ffi.version_mismatch((major << 16) | ((minor + 1) << 8)))
+
+
 if __name__ == "__main__":
     unittest.main()
