@@ -300,8 +300,8 @@ typedef enum newsmeta_charset_source {
  *  attributes (more than 256) kept only its first ones. */
 #define NEWSMETA_TRUNCATED_ATTRIBUTES (1u << 4)
 /** Bit of newsmeta_article::truncated: a text (or script) node reached
- *  libxml2's limit of 10,000,000 bytes; the parser stopped there and the
- *  rest of the page was not read. */
+ *  libxml2's limit of 10,000,000 bytes, or plain-text input had more than
+ *  200,000 lines; the rest of the page was not read. */
 #define NEWSMETA_TRUNCATED_TEXT (1u << 5)
 
 /** @brief Where a value was found (provenance). */

@@ -295,9 +295,9 @@ static line *split_lines(text_state *st, const char *text, size_t len, size_t *c
     line *lines = scratch_alloc(st, cap * sizeof *lines);
     if (!lines)
         return NULL;
-    size_t n = 0;
+    size_t n = 0, i = 0;
     bool blank = false;
-    for (size_t i = 0; i < len && n < cap;) {
+    while (i < len && n < cap) {
         size_t j = i;
         while (j < len && text[j] != '\n' && text[j] != '\r')
             j++;
@@ -314,6 +314,11 @@ static line *split_lines(text_state *st, const char *text, size_t len, size_t *c
             j++;
         i = j + 1;
     }
+    /* lines beyond TEXT_MAX_LINES are not read: say so when they hold text */
+    while (i < len && (unsigned char)text[i] <= ' ')
+        i++;
+    if (i < len)
+        st->ctx->truncated |= NEWSMETA_TRUNCATED_TEXT;
     *count = n;
     return lines;
 }

@@ -742,6 +742,32 @@ START_TEST(old_options_size)
 }
 END_TEST
 
+/* Plain text beyond the line limit (200,000 lines) is not read, and the
+ * record says so (issue 17, item 5: no silent loss); a text within it has
+ * no such flag. */
+START_TEST(text_beyond_line_limit_is_flagged)
+{
+    static const char line[] = "The harbour ferry returned to service on Monday after repairs.\n";
+    const size_t lines = 200010;
+    char *text = malloc(lines * (sizeof line - 1) + 32);
+    ck_assert_ptr_nonnull(text);
+    size_t n = (size_t)sprintf(text, "Ferry returns\n\n");
+    for (size_t i = 0; i < lines; i++, n += sizeof line - 1)
+        memcpy(text + n, line, sizeof line - 1);
+    newsmeta_article *a = NULL;
+    newsmeta_error err;
+    ck_assert_int_eq(newsmeta_parse_text(text, n, NULL, NULL, &a, &err), NEWSMETA_OK);
+    ck_assert(a->truncated & NEWSMETA_TRUNCATED_TEXT);
+    newsmeta_article_free(a);
+    /* the same text within the limit */
+    n = 15 + 1000 * (sizeof line - 1);
+    ck_assert_int_eq(newsmeta_parse_text(text, n, NULL, NULL, &a, &err), NEWSMETA_OK);
+    ck_assert(!(a->truncated & NEWSMETA_TRUNCATED_TEXT));
+    newsmeta_article_free(a);
+    free(text);
+}
+END_TEST
+
 static Suite *errors_suite(void)
 {
     Suite *s = suite_create("errors");
@@ -773,6 +799,7 @@ static Suite *errors_suite(void)
     tcase_add_test(tc, invalid_jsonld);
     tcase_add_test(tc, huge_jsonld);
     tcase_add_test(tc, absurd_years);
+    tcase_add_test(tc, text_beyond_line_limit_is_flagged);
     suite_add_tcase(s, tc);
 
     tc = tcase_create("limits");
