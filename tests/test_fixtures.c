@@ -27,27 +27,6 @@ static char *case_file(const char *name, size_t *length)
     return nm_read_file(path, length);
 }
 
-/* What every record of plain text keeps: provenance "text", and links
- * that are all related links without an href, after a paragraph that
- * exists (or none: -1). */
-static void check_text_record(const newsmeta_article *a)
-{
-    ck_assert_int_eq(a->sources.headline,
-                     a->headline ? NEWSMETA_SOURCE_TEXT : NEWSMETA_SOURCE_NONE);
-    ck_assert_int_eq(a->sources.body,
-                     a->paragraph_count ? NEWSMETA_SOURCE_TEXT : NEWSMETA_SOURCE_NONE);
-    for (size_t i = 0; i < a->link_count; i++) {
-        const newsmeta_link *l = &a->links[i];
-        ck_assert_msg(l->kind == NEWSMETA_LINK_RELATED, "link %zu is not a related link", i);
-        ck_assert_msg(l->href == NULL, "related link %zu has an href", i);
-        ck_assert_ptr_nonnull(l->text);
-        ck_assert_uint_eq(l->start, l->end);
-        ck_assert_msg(l->paragraph >= -1 && l->paragraph < (int64_t)a->paragraph_count,
-                      "link %zu follows paragraph %lld of %zu", i, (long long)l->paragraph,
-                      a->paragraph_count);
-    }
-}
-
 /* The record of the case's input, HTML or text. */
 static newsmeta_article *parse_case(void)
 {
@@ -68,7 +47,7 @@ static newsmeta_article *parse_case(void)
     ck_assert_msg(st == NEWSMETA_OK, "%s: status %d: %s", case_name, (int)st, err.message);
     nm_check_paragraph_shape(a);
     if (text)
-        check_text_record(a);
+        nm_check_text_record(a);
     free(input);
     free(url);
     return a;

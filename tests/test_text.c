@@ -89,16 +89,10 @@ static json_t *describe(const newsmeta_article *a)
         json_array_append_new(ps, e);
     }
     json_object_set_new(o, "paragraphs", ps);
+    nm_check_text_record(a);
     json_t *rel = json_array();
     for (size_t i = 0; i < a->link_count; i++) {
         const newsmeta_link *l = &a->links[i];
-        ck_assert_msg(l->kind == NEWSMETA_LINK_RELATED, "link %zu is not a related link", i);
-        ck_assert_msg(l->href == NULL, "related link %zu has an href", i);
-        ck_assert_ptr_nonnull(l->text);
-        ck_assert_uint_eq(l->start, l->end);
-        ck_assert_msg(l->paragraph >= -1 && l->paragraph < (int64_t)a->paragraph_count,
-                      "link %zu follows paragraph %lld of %zu", i, (long long)l->paragraph,
-                      a->paragraph_count);
         json_t *e = json_object();
         json_object_set_new(e, "text", json_string(l->text));
         json_object_set_new(e, "after_paragraph", json_integer((json_int_t)l->paragraph));

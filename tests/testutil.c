@@ -218,3 +218,21 @@ int nm_run_suite(Suite *s)
     srunner_free(sr);
     return failed == 0 ? EXIT_SUCCESS : EXIT_FAILURE;
 }
+
+void nm_check_text_record(const newsmeta_article *a)
+{
+    ck_assert_int_eq(a->sources.headline,
+                     a->headline ? NEWSMETA_SOURCE_TEXT : NEWSMETA_SOURCE_NONE);
+    ck_assert_int_eq(a->sources.body,
+                     a->paragraph_count ? NEWSMETA_SOURCE_TEXT : NEWSMETA_SOURCE_NONE);
+    for (size_t i = 0; i < a->link_count; i++) {
+        const newsmeta_link *l = &a->links[i];
+        ck_assert_msg(l->kind == NEWSMETA_LINK_RELATED, "link %zu is not a related link", i);
+        ck_assert_msg(l->href == NULL, "related link %zu has an href", i);
+        ck_assert_ptr_nonnull(l->text);
+        ck_assert_uint_eq(l->start, l->end);
+        ck_assert_msg(l->paragraph >= -1 && l->paragraph < (int64_t)a->paragraph_count,
+                      "link %zu follows paragraph %lld of %zu", i, (long long)l->paragraph,
+                      a->paragraph_count);
+    }
+}
