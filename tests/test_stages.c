@@ -11,6 +11,14 @@
 #include "internal.h"
 #include "testutil.h"
 
+/* A per-call context as the entry point makes one, with the defaults. */
+static void stage_context(nmi_ctx *ctx, nmi_arena *arena)
+{
+    memset(ctx, 0, sizeof *ctx);
+    ctx->arena = arena;
+    newsmeta_options_init(&ctx->opts);
+}
+
 /* ---- decode ---------------------------------------------------------------------- */
 
 typedef struct decode_case {
@@ -36,9 +44,7 @@ START_TEST(decode_to_utf8)
     const decode_case *c = &DECODES[_i];
     nmi_arena arena = {NULL};
     nmi_ctx ctx;
-    memset(&ctx, 0, sizeof ctx);
-    ctx.arena = &arena;
-    newsmeta_options_init(&ctx.opts);
+    stage_context(&ctx, &arena);
     ctx.opts.charset = c->option;
     char *out = NULL;
     size_t len = 0;
@@ -152,9 +158,7 @@ START_TEST(byline_to_names)
     const byline_case *c = &BYLINES[_i];
     nmi_arena arena = {NULL};
     nmi_ctx ctx;
-    memset(&ctx, 0, sizeof ctx);
-    ctx.arena = &arena;
-    newsmeta_options_init(&ctx.opts);
+    stage_context(&ctx, &arena);
     nmi_names nm;
     nmi_names_init(&nm, c->site, NULL, NULL);
     nmi_byline_parts parts = {c->parts, 0};
