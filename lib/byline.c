@@ -24,7 +24,7 @@
  *      the first organization goes to nmi_names::agency, or to
  *      nmi_names::own when it is the site itself (byline_credit.c).
  *
- * Nothing here knows any site: only words of the trade (byline_words.c)
+ * Nothing here knows any site: only words of the trade (the lexicon, lexicon_bylines.c)
  * and the shape of a name. Text is compared in lower case (ICU simple case
  * mapping, which keeps byte offsets in the scripts that matter here). */
 #include <string.h>

@@ -5,7 +5,7 @@
  *   byline_credit.c    a credit cut into pieces; the persons and organizations
  *   byline_classify.c  one piece: a person, an organization, a role, or nothing
  *   byline_tokens.c    lower case, word boundaries, labels, tokens and their shape
- *   byline_words.c     the word lists
+ *   (the word lists are the lexicon's: lexicon_bylines.c)
  *
  * Text is compared in lower case made by nmi_byline_lower(), which keeps
  * the byte length, so an offset in the lower-case copy is an offset in the

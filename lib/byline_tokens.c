@@ -1,7 +1,7 @@
 /* Byline text: lower case, word boundaries, labels, and the tokens of a
  * piece of credit with the tests of their shape (an initial, a word in
- * capitals). Nothing here knows what a word means: the word lists are in
- * byline_words.c. */
+ * capitals). Nothing here knows what a word means: the word lists are the
+ * lexicon's (lexicon_bylines.c). */
 #include <string.h>
 
 #include <unicode/uchar.h>

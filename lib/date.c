@@ -168,10 +168,6 @@ bool nmi_parse_date_hinted(const char *s, nmi_date_hints *h, nmi_time *out)
     if (!s)
         return false;
     nmi_time t;
-    if (nmi_date_parse_epoch(s, &t)) {
-        *out = t;
-        return true;
-    }
     const char *rest = NULL;
     if (nmi_date_parse_iso(s, &t, &rest) && nmi_time_valid(&t)) {
         if (only_space(rest) || t.offset_known) {

@@ -1,7 +1,7 @@
 /* Machine formats: ISO 8601 / RFC 3339 in their common variants (basic
  * and extended forms, week dates 2019-W47-2 and ordinal dates 2019-323
- * through an ICU calendar, fractions, Z and numeric offsets), the Unix
- * timestamps harvest.c writes as "@1574101047", and dates in URL paths.
+ * through an ICU calendar, fractions, Z and numeric offsets), the instant
+ * of a Unix timestamp (nmi_time_from_unix), and dates in URL paths.
  * Byte-level readers: these formats are ASCII. */
 #include <string.h>
 
@@ -212,18 +212,8 @@ bool nmi_date_parse_iso(const char *s, nmi_time *t, const char **rest)
 
 /* ---- Unix timestamps ---------------------------------------------------------- */
 
-bool nmi_date_parse_epoch(const char *s, nmi_time *t)
+bool nmi_time_from_unix(int64_t v, nmi_time *t)
 {
-    if (*s != '@')
-        return false;
-    size_t n = strspn(s + 1, "0123456789");
-    if ((n != 10 && n != 13) || s[1 + n] != '\0')
-        return false;
-    int64_t v = 0;
-    for (size_t i = 1; i <= n; i++)
-        v = v * 10 + (s[i] - '0');
-    if (n == 13)
-        v /= 1000;
     memset(t, 0, sizeof *t);
     t->precision = NEWSMETA_PRECISION_SECOND;
     nmi_time_set_instant(t, v, 0);

@@ -57,9 +57,6 @@ int64_t nmi_date_now(const nmi_date_hints *h);
  * read in *t, *rest after it. False when s does not start with one. The
  * result still wants nmi_time_valid(). */
 bool nmi_date_parse_iso(const char *s, nmi_time *t, const char **rest);
-/* "@1574101047" (seconds) or "@1574101047123" (milliseconds): harvest.c's
- * form of a Unix timestamp, and nothing after it. */
-bool nmi_date_parse_epoch(const char *s, nmi_time *t);
 
 /* ---- date_zone.c -------------------------------------------------------- */
 

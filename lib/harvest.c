@@ -119,8 +119,7 @@ static const meta_key META_KEYS[] = {
 };
 
 /* A Unix timestamp in a <meta> whose name says publication
- * ("analytics:p_ts", "publish_timestamp"): an instant beyond doubt,
- * read as date.c reads "@1574101047". */
+ * ("analytics:p_ts", "publish_timestamp"): an instant beyond doubt. */
 static bool epoch_key(const char *key)
 {
     static const char *const WORDS[] = {"p_ts", "pub_ts", "publish", "pubdate", "pub_date",
@@ -136,11 +135,13 @@ static void harvest_epoch(nmi_ctx *ctx, const char *key, const char *content)
     size_t n = strspn(content, "0123456789");
     if ((n != 10 && n != 13) || content[n] != '\0' || !epoch_key(key))
         return;
-    char v[16];
-    v[0] = '@';
-    memcpy(v + 1, content, n + 1);
+    int64_t seconds = 0;
+    for (size_t i = 0; i < n; i++)
+        seconds = seconds * 10 + (content[i] - '0');
+    if (n == 13)
+        seconds /= 1000; /* milliseconds */
     nmi_time t;
-    bool ok = nmi_parse_date_hinted(v, NULL, &t);
+    bool ok = nmi_time_from_unix(seconds, &t);
     nmi_add_date(ctx, NMI_F_PUBLISHED, content, n, NMI_RANK_META_EPOCH, NEWSMETA_SOURCE_META, 0,
                  ok ? &t : NULL);
 }

@@ -632,7 +632,7 @@ typedef struct nmi_time {
     newsmeta_precision precision;
     char zone[32];  /* the zone as printed ("IST", "Z", "GMT+3", "+05:30") or an IANA id; "" if none */
     char iana[48];  /* the IANA zone a name stands for ("Asia/Kolkata"), "" if none */
-    bool epoch;     /* read from a Unix timestamp ("@1574101047"): an instant beyond doubt */
+    bool epoch;     /* read from a Unix timestamp (nmi_time_from_unix): an instant beyond doubt */
 } nmi_time;
 
 /* What the page says about its own language and country, for reading its
@@ -661,7 +661,7 @@ typedef struct nmi_date_hints {
  * parse's clock (ctx->opts.now). */
 void nmi_date_hints_init(const nmi_ctx *ctx, nmi_date_hints *h);
 /* Parse one date text with the page's hints: ISO 8601 (with week and
- * ordinal dates), RFC 2822, Unix timestamps written "@1574101047", and
+ * ordinal dates), RFC 2822, and
  * textual dates in many languages (month, weekday and am/pm names, date
  * orders and ordinals from ICU's locale data). The zone is read when
  * printed; a naive time keeps its offset unknown (no default zone here).
@@ -673,6 +673,9 @@ bool nmi_parse_date(nmi_ctx *ctx, const char *s, nmi_time *out);
 /* Offset (minutes east) of an IANA zone at t's local wall time, daylight
  * saving included (ICU). False for an id ICU does not know. */
 bool nmi_zone_offset(const char *iana, const nmi_time *t, int *offset);
+/* The instant of a Unix timestamp (seconds), seen in UTC: an instant beyond
+ * doubt (nmi_time::epoch). False when it is no valid date. */
+bool nmi_time_from_unix(int64_t seconds, nmi_time *out);
 /* The Unix time of t: needs a known offset and at least the hour. */
 bool nmi_time_instant(const nmi_time *t, int64_t *utc);
 /* Rewrite t as the instant utc seen at the given offset (the precision is
@@ -698,7 +701,7 @@ size_t nmi_date_label(const char *s, bool *updated);
 
 /* What follows is called by other stages; byline_parts.h holds what the
  * byline files (byline.c, byline_credit.c, byline_classify.c,
- * byline_tokens.c, byline_words.c) share among themselves. */
+ * byline_tokens.c) share among themselves. */
 
 typedef struct nmi_names {
     const char **list; /* arena array of arena strings */
