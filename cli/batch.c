@@ -13,6 +13,7 @@
  * the batch goes on. */
 #define _POSIX_C_SOURCE 200809L
 #include <errno.h>
+#include <limits.h>
 #include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
@@ -25,10 +26,12 @@
 #include "cli.h"
 
 typedef struct job {
-    const char *bad; /* a static reason when the input line was unusable */
-    char *name;      /* path, or "stdin:LINE" */
+    char bad[160];   /* why the input line was unusable, or "" */
+    newsmeta_status bad_status; /* the status of that error record */
+    char *name;      /* path, "stdin:LINE", or "LIST:LINE" */
     char *url;       /* owned; may be NULL */
-    char *data;      /* owned input bytes for stdin records; NULL for files */
+    json_t *record;  /* owned: the stdin record holding data */
+    const char *data; /* input bytes for stdin records (in record); NULL for files */
     size_t len;
     cli_mode mode;
     size_t weight;   /* bytes to read, for picking the largest first */
@@ -85,19 +88,26 @@ static char *error_record(const char *name, newsmeta_status st, const char *mess
 /* Extract one job into a JSON line. */
 static void run_job(const batch_config *cfg, job *j, slot *out)
 {
-    char *data = j->data;
+    const char *data = j->data;
+    char *file = NULL;
     size_t len = j->len;
-    if (j->bad) {
-        out->out = error_record(j->name, NEWSMETA_ERR_INVALID_ARGUMENT, j->bad, &out->out_len);
+    if (j->bad[0]) {
+        out->out = error_record(j->name, j->bad_status, j->bad, &out->out_len);
         out->failed = true;
         return;
     }
     if (!data) {
-        data = cli_read_file(j->name, &len);
+        size_t limit = cli_input_limit(cfg->opts);
+        data = file = cli_read_file(j->name, limit, &len);
         if (!data) {
             char msg[512];
-            snprintf(msg, sizeof msg, "cannot read %s: %s", j->name, strerror(errno));
-            out->out = error_record(j->name, NEWSMETA_ERR_INVALID_ARGUMENT, msg, &out->out_len);
+            newsmeta_status st = errno == EFBIG ? NEWSMETA_ERR_TOO_LARGE
+                                                : NEWSMETA_ERR_INVALID_ARGUMENT;
+            if (st == NEWSMETA_ERR_TOO_LARGE)
+                cli_too_large_message(msg, sizeof msg, limit);
+            else
+                snprintf(msg, sizeof msg, "cannot read %s: %s", j->name, strerror(errno));
+            out->out = error_record(j->name, st, msg, &out->out_len);
             out->failed = true;
             return;
         }
@@ -117,8 +127,7 @@ static void run_job(const batch_config *cfg, job *j, slot *out)
     newsmeta_status st = mode == MODE_TEXT
                              ? newsmeta_parse_text(data, len, url, &opts, &a, &err)
                              : newsmeta_parse_html(data, len, url, &opts, &a, &err);
-    if (data != j->data)
-        free(data);
+    free(file);
     if (st == NEWSMETA_OK) {
         char *json = NULL;
         st = newsmeta_to_json(a, 0, &json, &out->out_len, &err);
@@ -137,7 +146,7 @@ static void free_job(job *j)
 {
     free(j->name);
     free(j->url);
-    free(j->data);
+    json_decref(j->record);
     memset(j, 0, sizeof *j);
 }
 
@@ -250,7 +259,7 @@ static void submit(batch *b, job *j)
         else
             pthread_cond_wait(&b->slot_free, &b->mu);
     }
-    if (!j->weight && !j->data && j->name && !j->bad) {
+    if (!j->weight && !j->data && j->name && !j->bad[0]) {
         struct stat sb;
         if (stat(j->name, &sb) == 0 && sb.st_size > 0)
             j->weight = (size_t)sb.st_size;
@@ -269,87 +278,115 @@ static char *dup_or_null(const char *s)
     return s ? strdup(s) : NULL;
 }
 
-/* One line of the stdin stream: {"url": ..., "html": ...} or "text". */
-static void submit_json_line(batch *b, const char *line, size_t n, size_t lineno)
+/* "SOURCE:LINE", the name of an input line in its error record. */
+static char *line_name(const char *source, size_t lineno)
 {
-    char name[64];
-    snprintf(name, sizeof name, "stdin:%zu", lineno);
-    job j = {.name = dup_or_null(name), .mode = MODE_AUTO};
+    size_t size = strlen(source) + 24;
+    char *name = malloc(size);
+    if (name)
+        snprintf(name, size, "%s:%zu", source, lineno);
+    return name;
+}
+
+/* One line of the stdin stream: {"url": ..., "html": ...} or "text". */
+static void submit_json_line(batch *b, const cli_line *line, cli_line_status st, size_t lineno)
+{
+    job j = {.name = line_name("stdin", lineno), .mode = MODE_AUTO};
+    if (st == CLI_LINE_TOO_LONG) {
+        /* an error record keeps the output aligned with the input lines */
+        j.bad_status = NEWSMETA_ERR_TOO_LARGE;
+        cli_too_large_message(j.bad, sizeof j.bad, cli_input_limit(b->cfg->opts));
+        submit(b, &j);
+        return;
+    }
     json_error_t e;
-    json_t *o = json_loadb(line, n, 0, &e);
-    const char *html = NULL;
-    size_t len = 0;
+    json_t *o = json_loadb(line->buf, line->len, 0, &e);
     if (json_is_object(o)) {
         json_t *u = json_object_get(o, "url"), *h = json_object_get(o, "html"),
                *t = json_object_get(o, "text");
+        json_t *page = json_is_string(h) ? h : json_is_string(t) ? t : NULL;
         if (json_is_string(u))
             j.url = dup_or_null(json_string_value(u));
-        if (json_is_string(h)) {
-            html = json_string_value(h);
-            len = json_string_length(h);
-            j.mode = MODE_HTML;
-        } else if (json_is_string(t)) {
-            html = json_string_value(t);
-            len = json_string_length(t);
-            j.mode = MODE_TEXT;
+        if (page) {
+            /* the job keeps the record: its string is the page, not copied */
+            j.mode = page == h ? MODE_HTML : MODE_TEXT;
+            j.data = json_string_value(page);
+            j.len = json_string_length(page);
+            j.record = o;
+            o = NULL;
         }
     }
-    if (html) {
-        j.data = malloc(len + 1);
-        if (j.data) {
-            memcpy(j.data, html, len);
-            j.data[len] = '\0';
-            j.len = len;
-        }
+    if (!j.data) {
+        j.bad_status = NEWSMETA_ERR_INVALID_ARGUMENT;
+        snprintf(j.bad, sizeof j.bad, "not a JSON object with an \"html\" or \"text\" string");
     }
-    if (!j.data)
-        /* an error record keeps the output aligned with the input lines */
-        j.bad = html ? "out of memory" : "not a JSON object with an \"html\" or \"text\" string";
     json_decref(o);
+    submit(b, &j);
+}
+
+/* One line of a --files-from list: a path, or an error record when the
+ * line cannot be one (longer than PATH_MAX, or holding a NUL byte). */
+static void submit_path_line(batch *b, const cli_line *line, cli_line_status st,
+                             const char *source, size_t lineno)
+{
+    job j = {.mode = MODE_AUTO};
+    if (st == CLI_LINE_OK && !memchr(line->buf, '\0', line->len)) {
+        j.name = dup_or_null(line->buf);
+    } else {
+        j.name = line_name(source, lineno);
+        j.bad_status = NEWSMETA_ERR_INVALID_ARGUMENT;
+        if (st == CLI_LINE_TOO_LONG)
+            snprintf(j.bad, sizeof j.bad, "a path longer than %d bytes (PATH_MAX)", PATH_MAX);
+        else
+            snprintf(j.bad, sizeof j.bad, "a path holding a NUL byte");
+    }
     submit(b, &j);
 }
 
 /* Every input of the batch, submitted in order: the paths given, the
  * paths listed in cfg->files_from, or the JSONL stream on stdin. EXIT_OK,
- * or EXIT_IO when the list of paths cannot be opened. */
+ * or EXIT_IO when the list or the stream cannot be opened or read to its
+ * end (the lines read before are done). */
 static int read_inputs(batch *b, const batch_config *cfg)
 {
-    int rc = EXIT_OK;
     if (cfg->files) {
         for (size_t i = 0; i < cfg->file_count; i++) {
             job j = {.name = dup_or_null(cfg->files[i]), .mode = MODE_AUTO};
             submit(b, &j);
         }
-    } else {
-        FILE *in = stdin;
-        if (cfg->files_from && strcmp(cfg->files_from, "-")) {
-            in = fopen(cfg->files_from, "r");
-            if (!in) {
-                fprintf(stderr, "newsmeta: cannot open %s: %s\n", cfg->files_from,
-                        strerror(errno));
-                rc = EXIT_IO;
-            }
-        }
-        char *line = NULL;
-        size_t cap = 0, lineno = 0;
-        ssize_t n;
-        while (in && (n = getline(&line, &cap, in)) >= 0) {
-            lineno++;
-            while (n > 0 && (line[n - 1] == '\n' || line[n - 1] == '\r'))
-                line[--n] = '\0';
-            if (n == 0)
-                continue;
-            if (cfg->files_from) {
-                job j = {.name = dup_or_null(line), .mode = MODE_AUTO};
-                submit(b, &j);
-            } else {
-                submit_json_line(b, line, (size_t)n, lineno);
-            }
-        }
-        free(line);
-        if (in && in != stdin)
-            fclose(in);
+        return EXIT_OK;
     }
+    bool from_stdin = !cfg->files_from || !strcmp(cfg->files_from, "-");
+    const char *source = from_stdin ? "stdin" : cfg->files_from;
+    FILE *in = from_stdin ? stdin : fopen(source, "r");
+    if (!in) {
+        fprintf(stderr, "newsmeta: cannot open %s: %s\n", source, strerror(errno));
+        return EXIT_IO;
+    }
+    /* a line of the stream holds one page: the page's limit bounds it */
+    size_t limit = cfg->files_from ? PATH_MAX : cli_input_limit(cfg->opts), lineno = 0;
+    cli_line line = {NULL, 0, 0};
+    cli_line_status st;
+    while ((st = cli_read_line(in, limit, &line)) == CLI_LINE_OK || st == CLI_LINE_TOO_LONG) {
+        lineno++;
+        while (line.len > 0 && line.buf[line.len - 1] == '\r')
+            line.buf[--line.len] = '\0';
+        if (line.len == 0)
+            continue;
+        if (cfg->files_from)
+            submit_path_line(b, &line, st, source, lineno);
+        else
+            submit_json_line(b, &line, st, lineno);
+    }
+    int rc = EXIT_OK;
+    if (st == CLI_LINE_ERROR) {
+        fprintf(stderr, "newsmeta: cannot read %s: %s\n",
+                from_stdin ? "standard input" : source, strerror(errno));
+        rc = EXIT_IO;
+    }
+    free(line.buf);
+    if (in != stdin)
+        fclose(in);
     return rc;
 }
 

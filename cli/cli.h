@@ -18,10 +18,34 @@ enum {
 
 typedef enum cli_mode { MODE_AUTO, MODE_HTML, MODE_TEXT } cli_mode;
 
-/* Whole stream into a malloc'd buffer (NUL-terminated); NULL with errno. */
-char *cli_read_all(FILE *in, size_t *len);
-/* Whole file; NULL with errno. */
-char *cli_read_file(const char *path, size_t *len);
+/* The most bytes one input may have: options.max_input_bytes, the
+ * library's own limit, so that the CLI refuses what the library would. */
+size_t cli_input_limit(const newsmeta_options *opts);
+/* "input too large: more than LIMIT bytes ..." into msg. */
+void cli_too_large_message(char *msg, size_t size, size_t limit);
+
+/* Whole stream into a malloc'd buffer (NUL-terminated); NULL with errno.
+ * Reading stops at limit + 1 bytes, and a regular file longer than limit
+ * is not read at all: NULL with errno EFBIG, having held at most limit + 1
+ * bytes (a pipe, /dev/zero and a sparse file cost no more). */
+char *cli_read_all(FILE *in, size_t limit, size_t *len);
+/* Whole file, as cli_read_all(); NULL with errno. */
+char *cli_read_file(const char *path, size_t limit, size_t *len);
+
+/* One line of a stream, without its '\n', NUL-terminated in buf. */
+typedef struct cli_line {
+    char *buf; /* malloc'd, reused from line to line: free() it */
+    size_t cap, len;
+} cli_line;
+typedef enum cli_line_status {
+    CLI_LINE_OK,
+    CLI_LINE_TOO_LONG, /* more than limit bytes: buf holds the first limit,
+                          the rest of the line was read and dropped */
+    CLI_LINE_END,      /* no more lines */
+    CLI_LINE_ERROR     /* a read error (errno): the stream is not whole */
+} cli_line_status;
+/* The next line of in, holding at most limit + 1 bytes in memory. */
+cli_line_status cli_read_line(FILE *in, size_t limit, cli_line *line);
 /* HTML or plain text, decided from the first bytes. */
 int cli_looks_like_html(const char *s, size_t n);
 

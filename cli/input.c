@@ -5,7 +5,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <stdint.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include "cli.h"
 
@@ -39,62 +41,129 @@ int cli_looks_like_html(const char *s, size_t n)
     return 0;
 }
 
-char *cli_read_all(FILE *in, size_t *len)
+size_t cli_input_limit(const newsmeta_options *opts)
 {
-    size_t cap = 1 << 16, n = 0;
+    /* 0 means the library's default, as in newsmeta_parse_html() */
+    return opts->max_input_bytes ? opts->max_input_bytes : NEWSMETA_DEFAULT_MAX_INPUT_BYTES;
+}
+
+void cli_too_large_message(char *msg, size_t size, size_t limit)
+{
+    snprintf(msg, size, "%s: more than %zu bytes (the limit, options.max_input_bytes)",
+             newsmeta_strerror(NEWSMETA_ERR_TOO_LARGE), limit);
+}
+
+/* The bytes left to read in a regular file, or SIZE_MAX when the stream's
+ * size is unknown (a pipe, a terminal, a device such as /dev/zero). */
+static size_t bytes_left(FILE *in)
+{
+    struct stat st;
+    int fd = fileno(in);
+    if (fd < 0 || fstat(fd, &st) != 0 || !S_ISREG(st.st_mode) || st.st_size < 0)
+        return SIZE_MAX;
+    off_t pos = lseek(fd, 0, SEEK_CUR); /* stdin may be a file read in part */
+    if (pos < 0 || pos > st.st_size)
+        pos = 0;
+    return (uintmax_t)(st.st_size - pos) < SIZE_MAX ? (size_t)(st.st_size - pos) : SIZE_MAX;
+}
+
+/* The buffer doubled towards limit + 1 bytes (the one that tells "too
+ * large"; limit < SIZE_MAX), never past it; false when memory runs out. */
+static bool grow(char **buf, size_t *cap, size_t limit)
+{
+    size_t want = *cap < 4096 ? 4096 : *cap > limit / 2 ? limit + 1 : *cap * 2;
+    if (want > limit + 1)
+        want = limit + 1;
+    char *p = realloc(*buf, want);
+    if (!p)
+        return false;
+    *buf = p;
+    *cap = want;
+    return true;
+}
+
+char *cli_read_all(FILE *in, size_t limit, size_t *len)
+{
+    if (limit == SIZE_MAX)
+        limit = SIZE_MAX - 1;
+    size_t left = bytes_left(in);
+    if (left != SIZE_MAX && left > limit) {
+        /* a regular file (a sparse one too) says its size: nothing to read */
+        errno = EFBIG;
+        return NULL;
+    }
+    /* a file in one read (and one more that meets its end); a stream
+     * grows its buffer, bounded by the limit */
+    size_t cap = left != SIZE_MAX ? left + 1 : limit < (1 << 16) ? limit + 1 : (1 << 16);
+    size_t n = 0;
     char *buf = malloc(cap);
     if (!buf)
         return NULL;
     for (;;) {
-        if (n == cap) {
-            char *p = cap > SIZE_MAX / 2 ? NULL : realloc(buf, cap * 2);
-            if (!p) {
-                free(buf);
-                errno = ENOMEM;
-                return NULL;
-            }
-            buf = p;
-            cap *= 2;
-        }
+        if (n == cap && (cap > limit || !grow(&buf, &cap, limit)))
+            break;
         size_t r = fread(buf + n, 1, cap - n, in);
         n += r;
-        if (r == 0) {
-            if (ferror(in)) {
-                free(buf);
-                return NULL;
-            }
+        if (r == 0)
             break;
-        }
     }
+    int failed = n > limit ? EFBIG : ferror(in) ? (errno ? errno : EIO) : n == cap ? ENOMEM : 0;
+    if (failed) {
+        free(buf);
+        errno = failed;
+        return NULL;
+    }
+    buf[n] = '\0';
     *len = n;
     return buf;
 }
 
-char *cli_read_file(const char *path, size_t *len)
+char *cli_read_file(const char *path, size_t limit, size_t *len)
 {
     FILE *f = fopen(path, "rb");
     if (!f)
         return NULL;
-    char *buf = NULL;
-    struct stat st;
-    if (fstat(fileno(f), &st) == 0 && S_ISREG(st.st_mode) && st.st_size >= 0) {
-        /* a regular file: one read of the known size */
-        size_t n = (size_t)st.st_size;
-        buf = malloc(n + 1);
-        if (buf && fread(buf, 1, n, f) == n) {
-            buf[n] = '\0';
-            *len = n;
-        } else {
-            free(buf);
-            buf = NULL;
-            if (!errno)
-                errno = EIO;
-        }
-    } else {
-        buf = cli_read_all(f, len);
-    }
+    char *buf = cli_read_all(f, limit, len);
     int saved = errno;
     fclose(f);
     errno = saved;
     return buf;
+}
+
+cli_line_status cli_read_line(FILE *in, size_t limit, cli_line *line)
+{
+    if (limit == SIZE_MAX)
+        limit = SIZE_MAX - 1;
+    if (line->cap == 0 && !grow(&line->buf, &line->cap, limit)) {
+        errno = ENOMEM;
+        return CLI_LINE_ERROR;
+    }
+    size_t n = 0;
+    bool too_long = false;
+    int c;
+    flockfile(in);
+    while ((c = getc_unlocked(in)) != EOF && c != '\n') {
+        if (n == limit) {
+            too_long = true; /* the rest of the line is read and dropped */
+            continue;
+        }
+        if (n + 1 >= line->cap && !grow(&line->buf, &line->cap, limit)) {
+            funlockfile(in);
+            errno = ENOMEM;
+            return CLI_LINE_ERROR;
+        }
+        line->buf[n++] = (char)c;
+    }
+    bool failed = c == EOF && ferror(in);
+    funlockfile(in);
+    if (failed) {
+        if (!errno)
+            errno = EIO;
+        return CLI_LINE_ERROR;
+    }
+    if (c == EOF && n == 0 && !too_long)
+        return CLI_LINE_END;
+    line->buf[n] = '\0';
+    line->len = n;
+    return too_long ? CLI_LINE_TOO_LONG : CLI_LINE_OK;
 }

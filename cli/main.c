@@ -281,11 +281,17 @@ static int run_one(cli_args *args)
         fprintf(stderr, "newsmeta: cannot open %s: %s\n", path, strerror(errno));
         return EXIT_IO;
     }
-    size_t len = 0;
-    char *html = cli_read_all(in, &len);
+    size_t len = 0, limit = cli_input_limit(&args->opts);
+    char *html = cli_read_all(in, limit, &len);
     int read_errno = errno;
     if (in != stdin)
         fclose(in);
+    if (!html && read_errno == EFBIG) {
+        char msg[160];
+        cli_too_large_message(msg, sizeof msg, limit);
+        fprintf(stderr, "newsmeta: %s: %s\n", strcmp(path, "-") ? path : "<stdin>", msg);
+        return EXIT_EXTRACT; /* as the library's NEWSMETA_ERR_TOO_LARGE */
+    }
     if (!html) {
         fprintf(stderr, "newsmeta: cannot read %s: %s\n", path, strerror(read_errno));
         return EXIT_IO;
