@@ -326,7 +326,9 @@ int main(int argc, char **argv)
         if (rc != GO_ON)
             return rc;
     }
-    if (args.jsonl)
+    /* a WARC archive holds many pages: one record per line, as --jsonl */
+    if (args.jsonl || (args.nfiles == 1 && strcmp(args.path, "-") != 0 &&
+                       cli_is_warc_file(args.path)))
         return run_batch(&args);
     if (args.nfiles > 1) {
         fprintf(stderr, "newsmeta: several input files need --jsonl (see --help)\n");
