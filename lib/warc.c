@@ -41,10 +41,18 @@ struct newsmeta_warc {
     newsmeta_warc_counts counts;
 };
 
-/* The header fields newsmeta reads. */
+/* What a record's header says, read once: the window it was read from may
+ * move while the block is read, so nothing here points into it. */
+typedef enum warc_kind {
+    KIND_OTHER, KIND_RESPONSE, KIND_RESOURCE, KIND_REQUEST, KIND_METADATA, KIND_REVISIT,
+    KIND_WARCINFO
+} warc_kind;
+
 typedef struct warc_header {
-    const char *type, *record_id, *date, *target_uri, *content_type;
-    size_t type_len, record_id_len, date_len, target_uri_len, content_type_len;
+    warc_kind kind;
+    bool http_block;            /* the block is an HTTP message (or untyped) */
+    const char *media_type;     /* the block's Content-Type, for a resource */
+    const char *charset;
     bool has_length;
     uint64_t content_length;
 } warc_header;
@@ -165,13 +173,6 @@ static void reset_record(newsmeta_warc *w, uint64_t at)
     w->record.offset = nmi_warc_stream_archive_offset(&w->stream, at);
 }
 
-static void header_fields(newsmeta_warc *w, const warc_header *h)
-{
-    w->record.record_id = header_string(w, h->record_id, h->record_id_len, false);
-    w->record.date = header_string(w, h->date, h->date_len, false);
-    w->record.target_uri = header_string(w, h->target_uri, h->target_uri_len, true);
-}
-
 /* Makes the current record an error record, and the reader go on at the
  * next record after `resume`. */
 static const newsmeta_warc_record *error_record(newsmeta_warc *w, newsmeta_status code,
@@ -200,6 +201,7 @@ static const newsmeta_warc_record *error_record(newsmeta_warc *w, newsmeta_statu
 static uint64_t read_header(newsmeta_warc *w, uint64_t at, uint64_t end, warc_header *h)
 {
     memset(h, 0, sizeof *h);
+    h->http_block = true; /* until a Content-Type says otherwise */
     const char *base = plain_at(w, at);
     size_t n = (size_t)(end - at);
     const char *nl = memchr(base, '\n', n);
@@ -228,25 +230,27 @@ static uint64_t read_header(newsmeta_warc *w, uint64_t at, uint64_t end, warc_he
         while (vn && (v[vn - 1] == ' ' || v[vn - 1] == '\t'))
             vn--;
         if (name_is(line, name_len, "WARC-Type")) {
-            h->type = v;
-            h->type_len = vn;
+            static const struct { const char *name; warc_kind kind; } KINDS[] = {
+                {"response", KIND_RESPONSE}, {"resource", KIND_RESOURCE},
+                {"request", KIND_REQUEST},   {"metadata", KIND_METADATA},
+                {"revisit", KIND_REVISIT},   {"warcinfo", KIND_WARCINFO}};
+            for (size_t k = 0; k < sizeof KINDS / sizeof *KINDS; k++)
+                if (name_is(v, vn, KINDS[k].name))
+                    h->kind = KINDS[k].kind;
         } else if (name_is(line, name_len, "WARC-Record-ID")) {
-            h->record_id = v;
-            h->record_id_len = vn;
+            w->record.record_id = header_string(w, v, vn, false);
         } else if (name_is(line, name_len, "WARC-Date")) {
-            h->date = v;
-            h->date_len = vn;
+            w->record.date = header_string(w, v, vn, false);
         } else if (name_is(line, name_len, "WARC-Target-URI")) {
             /* WARC 1.0 wrote it in angle brackets */
             if (vn >= 2 && v[0] == '<' && v[vn - 1] == '>') {
                 v++;
                 vn -= 2;
             }
-            h->target_uri = v;
-            h->target_uri_len = vn;
+            w->record.target_uri = header_string(w, v, vn, true);
         } else if (name_is(line, name_len, "Content-Type")) {
-            h->content_type = v;
-            h->content_type_len = vn;
+            h->http_block = vn >= 16 && name_is(v, 16, "application/http");
+            nmi_http_content_type(v, vn, &w->strings, &h->media_type, &h->charset);
         } else if (name_is(line, name_len, "Content-Length")) {
             uint64_t value = 0;
             size_t i = 0;
@@ -262,33 +266,22 @@ static uint64_t read_header(newsmeta_warc *w, uint64_t at, uint64_t end, warc_he
 /* Counts a skipped record by its type. */
 static void count_skipped(newsmeta_warc *w, const warc_header *h)
 {
-    if (name_is(h->type, h->type_len, "request"))
-        w->counts.requests++;
-    else if (name_is(h->type, h->type_len, "metadata"))
-        w->counts.metadata++;
-    else if (name_is(h->type, h->type_len, "revisit"))
-        w->counts.revisits++;
-    else if (name_is(h->type, h->type_len, "warcinfo"))
-        w->counts.warcinfo++;
-    else
-        w->counts.other++;
+    switch (h->kind) {
+    case KIND_REQUEST: w->counts.requests++; break;
+    case KIND_METADATA: w->counts.metadata++; break;
+    case KIND_REVISIT: w->counts.revisits++; break;
+    case KIND_WARCINFO: w->counts.warcinfo++; break;
+    case KIND_RESPONSE: case KIND_RESOURCE: w->counts.not_html++; break;
+    case KIND_OTHER: w->counts.other++; break;
+    }
 }
 
-/* Is the record at `at` with this header one whose payload may be a page?
- * Then *http says whether an HTTP response wraps it. */
+/* A response (an HTTP message, or a bare payload) or a resource may hold a
+ * page; *http says whether an HTTP message wraps it. */
 static bool may_be_page(const warc_header *h, bool *http)
 {
-    *http = false;
-    if (!h->type)
-        return false;
-    if (name_is(h->type, h->type_len, "resource"))
-        return true;
-    if (!name_is(h->type, h->type_len, "response"))
-        return false;
-    /* application/http; msgtype=response, or a bare payload */
-    *http = !h->content_type ||
-            (h->content_type_len >= 16 && name_is(h->content_type, 16, "application/http"));
-    return true;
+    *http = h->kind == KIND_RESPONSE && h->http_block;
+    return h->kind == KIND_RESPONSE || h->kind == KIND_RESOURCE;
 }
 
 /* The page in a complete content block, or a reason to skip it; returns the
@@ -323,9 +316,9 @@ static const newsmeta_warc_record *page_record(newsmeta_warc *w, const warc_head
             return error_record(w, o == NMI_HTTP_TOO_LARGE ? NEWSMETA_ERR_TOO_LARGE
                                                            : NEWSMETA_ERR_DAMAGED,
                                 after, "%s", why);
-    } else if (h->content_type) {
-        nmi_http_content_type(h->content_type, h->content_type_len, &w->strings,
-                              &r->content_type, &r->charset);
+    } else {
+        r->content_type = h->media_type;
+        r->charset = h->charset;
     }
     if (!nmi_http_is_html(r->content_type, resp.body, resp.body_len)) {
         w->counts.not_html++;
@@ -400,7 +393,6 @@ static const newsmeta_warc_record *read_record(newsmeta_warc *w)
                             "bytes that are not a WARC record where one should start");
     warc_header h;
     uint64_t content = read_header(w, at, end, &h);
-    header_fields(w, &h);
     if (!content)
         return error_record(w, NEWSMETA_ERR_DAMAGED, at + 1,
                             brk || s->at_end ? "a WARC header cut short"
