@@ -40,6 +40,23 @@ static bool token_is(const char *s, size_t n, const char *word)
     return true;
 }
 
+/* An arena copy of a token of visible ASCII (lower-cased when asked), or
+ * NULL: a media type or charset label holding anything else is no name
+ * anyone knows, and the record's strings must be UTF-8. */
+static const char *ascii_token(nmi_arena *arena, const char *s, size_t n, bool lower)
+{
+    if (n == 0)
+        return NULL;
+    for (size_t i = 0; i < n; i++)
+        if ((unsigned char)s[i] <= 0x20 || (unsigned char)s[i] >= 0x7f)
+            return NULL;
+    char *copy = nmi_arena_strndup(arena, s, n);
+    for (char *c = copy; lower && c && *c; c++)
+        if (*c >= 'A' && *c <= 'Z')
+            *c = (char)(*c + 32);
+    return copy;
+}
+
 void nmi_http_content_type(const char *value, size_t len, nmi_arena *arena,
                            const char **media_type, const char **charset)
 {
@@ -48,11 +65,7 @@ void nmi_http_content_type(const char *value, size_t len, nmi_arena *arena,
     const char *type = value;
     size_t type_len = (size_t)((semi ? semi : end) - value);
     trim(&type, &type_len);
-    char *lower = type_len ? nmi_arena_strndup(arena, type, type_len) : NULL;
-    for (char *c = lower; c && *c; c++)
-        if (*c >= 'A' && *c <= 'Z')
-            *c = (char)(*c + 32);
-    *media_type = lower;
+    *media_type = ascii_token(arena, type, type_len, true);
     while (semi) {
         const char *param = semi + 1;
         semi = memchr(param, ';', (size_t)(end - param));
@@ -66,8 +79,7 @@ void nmi_http_content_type(const char *value, size_t len, nmi_arena *arena,
                 vn -= 2;
             }
             trim(&v, &vn);
-            if (vn)
-                *charset = nmi_arena_strndup(arena, v, vn);
+            *charset = ascii_token(arena, v, vn, false);
         }
     }
 }
