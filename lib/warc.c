@@ -177,6 +177,12 @@ static void reset_record(newsmeta_warc *w, uint64_t at)
  * next record after `resume`. */
 static const newsmeta_warc_record *error_record(newsmeta_warc *w, newsmeta_status code,
                                                 uint64_t resume, const char *fmt, ...)
+#if defined(__GNUC__) || defined(__clang__)
+    __attribute__((format(printf, 4, 5)))
+#endif
+    ;
+static const newsmeta_warc_record *error_record(newsmeta_warc *w, newsmeta_status code,
+                                                uint64_t resume, const char *fmt, ...)
 {
     va_list ap;
     va_start(ap, fmt);
