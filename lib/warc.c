@@ -399,10 +399,13 @@ static const newsmeta_warc_record *read_record(newsmeta_warc *w)
                             "bytes that are not a WARC record where one should start");
     warc_header h;
     uint64_t content = read_header(w, at, end, &h);
+    if (!content && brk)
+        return error_record(w, NEWSMETA_ERR_DAMAGED, at + 1, "a WARC header cut short: %s",
+                            brk->why);
     if (!content)
         return error_record(w, NEWSMETA_ERR_DAMAGED, at + 1,
-                            brk || s->at_end ? "a WARC header cut short"
-                                             : "a WARC header longer than 64 KiB");
+                            s->at_end ? "a WARC header cut short by the end of the archive"
+                                      : "a WARC header longer than 64 KiB");
     if (!h.has_length)
         return error_record(w, NEWSMETA_ERR_DAMAGED, content,
                             "a WARC record without a valid Content-Length");
