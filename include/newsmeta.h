@@ -133,8 +133,8 @@ typedef enum newsmeta_status {
     NEWSMETA_ERR_BINARY = 7,          /**< The input is binary data (NUL bytes, control codes), not text. */
     NEWSMETA_ERR_PARSE = 8,           /**< The HTML parser could not build a document. */
     NEWSMETA_ERR_INTERNAL = 9,        /**< A bug in newsmeta; please report it. */
-    NEWSMETA_ERR_IO = 10,             /**< A file could not be opened or read (since 0.3.0). */
-    NEWSMETA_ERR_DAMAGED = 11         /**< A stretch of an archive could not be read: damaged or cut data, bytes that are no record (since 0.3.0). */
+    NEWSMETA_ERR_IO = 10,             /**< A file could not be opened or read (since 0.2.0). */
+    NEWSMETA_ERR_DAMAGED = 11         /**< A stretch of an archive could not be read: damaged or cut data, bytes that are no record (since 0.2.0). */
 } newsmeta_status;
 
 /**
@@ -590,7 +590,7 @@ NEWSMETA_API const char *newsmeta_precision_name(newsmeta_precision precision);
  * find, so nothing readable after the damage is lost.
  *
  * **Thread safety:** a reader is used by one thread at a time; any number
- * of readers may run at once. **Since:** 0.3.0
+ * of readers may run at once. **Since:** 0.2.0
  */
 typedef struct newsmeta_warc newsmeta_warc;
 
@@ -601,7 +601,7 @@ typedef struct newsmeta_warc newsmeta_warc;
  * newsmeta_warc_close() on it. Strings are NUL-terminated UTF-8 (a byte of
  * a header that is not UTF-8 becomes U+FFFD, or %XX in the target URI);
  * a header the record lacks is NULL. Only the library allocates this
- * struct, so it may grow at its end. **Since:** 0.3.0
+ * struct, so it may grow at its end. **Since:** 0.2.0
  */
 typedef struct newsmeta_warc_record {
     /** ::NEWSMETA_OK for a page. Otherwise ::NEWSMETA_ERR_DAMAGED (the
@@ -638,7 +638,7 @@ typedef struct newsmeta_warc_record {
 
 /**
  * @brief What a reader has gone through so far. Owned by the reader; only
- * the library allocates it, so it may grow at its end. **Since:** 0.3.0
+ * the library allocates it, so it may grow at its end. **Since:** 0.2.0
  */
 typedef struct newsmeta_warc_counts {
     uint64_t pages;      /**< HTML pages handed out. */
@@ -657,7 +657,7 @@ typedef struct newsmeta_warc_counts {
  *
  * Give at least the first 512 bytes the file has (fewer can answer false
  * for a compressed archive). **Errors:** none. **Thread safety:**
- * reentrant. **Since:** 0.3.0
+ * reentrant. **Since:** 0.2.0
  */
 NEWSMETA_API bool newsmeta_is_warc(const void *head, size_t length);
 
@@ -681,7 +681,7 @@ NEWSMETA_API bool newsmeta_is_warc(const void *head, size_t length);
  *         first newsmeta_warc_next() gives a ::NEWSMETA_ERR_DAMAGED record.
  *
  * **Ownership:** release the reader with newsmeta_warc_close().
- * **Since:** 0.3.0
+ * **Since:** 0.2.0
  */
 NEWSMETA_API newsmeta_status newsmeta_warc_open(const char *path, const newsmeta_options *options,
                                                 newsmeta_warc **out, newsmeta_error *error);
@@ -692,7 +692,7 @@ NEWSMETA_API newsmeta_status newsmeta_warc_open(const char *path, const newsmeta
  * @p data is not copied: it must stay unchanged until the reader is closed.
  * **Errors:** ::NEWSMETA_ERR_INVALID_ARGUMENT (NULL @p out, NULL @p data
  * with a non-zero length, a bad options size), ::NEWSMETA_ERR_NOMEM.
- * **Since:** 0.3.0
+ * **Since:** 0.2.0
  */
 NEWSMETA_API newsmeta_status newsmeta_warc_open_memory(const void *data, size_t length,
                                                        const newsmeta_options *options,
@@ -710,18 +710,18 @@ NEWSMETA_API newsmeta_status newsmeta_warc_open_memory(const void *data, size_t 
  * @return ::NEWSMETA_OK, or ::NEWSMETA_ERR_INVALID_ARGUMENT (NULL argument).
  *
  * **Ownership:** the record belongs to the reader (see
- * ::newsmeta_warc_record). **Since:** 0.3.0
+ * ::newsmeta_warc_record). **Since:** 0.2.0
  */
 NEWSMETA_API newsmeta_status newsmeta_warc_next(newsmeta_warc *reader,
                                                 const newsmeta_warc_record **record,
                                                 newsmeta_error *error);
 
 /** @brief The counts of @p reader so far; owned by the reader, updated by
- *  each newsmeta_warc_next(). NULL for a NULL reader. **Since:** 0.3.0 */
+ *  each newsmeta_warc_next(). NULL for a NULL reader. **Since:** 0.2.0 */
 NEWSMETA_API const newsmeta_warc_counts *newsmeta_warc_get_counts(const newsmeta_warc *reader);
 
 /** @brief Close a reader and release everything it holds (its records
- *  too). NULL is ignored. **Since:** 0.3.0 */
+ *  too). NULL is ignored. **Since:** 0.2.0 */
 NEWSMETA_API void newsmeta_warc_close(newsmeta_warc *reader);
 
 #ifdef __cplusplus
