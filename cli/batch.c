@@ -3,7 +3,10 @@
  *
  * Inputs are file paths (arguments, or a list file), or a JSONL stream of
  * {"url": ..., "html": ...} records on stdin (also "text" instead of
- * "html" for plain-text pages). The main thread reads the input and hands
+ * "html" for plain-text pages). A path holding a WARC archive (told by its
+ * content) gives one job per page of the archive, read by the library's
+ * WARC reader in the reading thread; the jobs carry the record's URL, its
+ * served charset and a "warc" object that says where the page came from. The main thread reads the input and hands
  * out jobs to N - 1 threads, and is the N-th worker itself: whenever the
  * window of jobs in flight is full, and once the input is read (with -j 1
  * it simply extracts each page in turn). Workers read and extract; the
@@ -31,7 +34,10 @@ typedef struct job {
     char *name;      /* path, "stdin:LINE", or "LIST:LINE" */
     char *url;       /* owned; may be NULL */
     json_t *record;  /* owned: the stdin record holding data */
-    const char *data; /* input bytes for stdin records (in record); NULL for files */
+    char *owned;     /* owned: a WARC page's bytes */
+    char *charset;   /* owned: the charset a WARC page was served with, or NULL */
+    json_t *warc;    /* owned: where a WARC page came from, or NULL */
+    const char *data; /* input bytes for stdin records and WARC pages; NULL for files */
     size_t len;
     cli_mode mode;
     size_t weight;   /* bytes to read, for picking the largest first */
@@ -72,10 +78,12 @@ static double now(void)
 }
 
 static char *error_record(const char *name, newsmeta_status st, const char *message,
-                          size_t *len)
+                          json_t *warc, size_t *len)
 {
     json_t *o = json_pack("{s:{s:s,s:i,s:s,s:s}}", "error", "input", name ? name : "", "status",
                           (int)st, "name", newsmeta_strerror(st), "message", message ? message : "");
+    if (o && warc)
+        json_object_set(o, "warc", warc);
     char *s = o ? json_dumps(o, JSON_COMPACT) : NULL;
     json_decref(o);
     if (!s) {
@@ -85,6 +93,20 @@ static char *error_record(const char *name, newsmeta_status st, const char *mess
     return s;
 }
 
+/* The record of a WARC page: the library's JSON object with the "warc"
+ * object as its first member (both are objects: "{" + warc + "," + the
+ * record's members). Takes json (library memory); NULL when out of memory. */
+static char *with_warc(char *json, size_t *len, const json_t *warc)
+{
+    char *w = json_dumps(warc, JSON_COMPACT);
+    char *out = w ? malloc(*len + strlen(w) + 16) : NULL;
+    if (out)
+        *len = (size_t)sprintf(out, "{\"warc\":%s,%s", w, json + 1);
+    free(w);
+    newsmeta_free(json);
+    return out;
+}
+
 /* Extract one job into a JSON line. */
 static void run_job(const batch_config *cfg, job *j, slot *out)
 {
@@ -92,7 +114,7 @@ static void run_job(const batch_config *cfg, job *j, slot *out)
     char *file = NULL;
     size_t len = j->len;
     if (j->bad[0]) {
-        out->out = error_record(j->name, j->bad_status, j->bad, &out->out_len);
+        out->out = error_record(j->name, j->bad_status, j->bad, j->warc, &out->out_len);
         out->failed = true;
         return;
     }
@@ -107,7 +129,7 @@ static void run_job(const batch_config *cfg, job *j, slot *out)
                 cli_too_large_message(msg, sizeof msg, limit);
             else
                 snprintf(msg, sizeof msg, "cannot read %s: %s", j->name, strerror(errno));
-            out->out = error_record(j->name, st, msg, &out->out_len);
+            out->out = error_record(j->name, st, msg, NULL, &out->out_len);
             out->failed = true;
             return;
         }
@@ -120,25 +142,38 @@ static void run_job(const batch_config *cfg, job *j, slot *out)
     newsmeta_error err;
     const char *url = j->url ? j->url : cfg->url;
     newsmeta_options opts = *cfg->opts;
-    if (j->data)
+    if (j->record)
         /* a page from the JSONL stream was a JSON string: it is UTF-8 now,
          * whatever charset its <meta> names */
         opts.charset = "UTF-8";
+    else if (j->charset && !opts.charset)
+        opts.charset = j->charset; /* the server's word, as a browser takes it */
     newsmeta_status st = mode == MODE_TEXT
                              ? newsmeta_parse_text(data, len, url, &opts, &a, &err)
                              : newsmeta_parse_html(data, len, url, &opts, &a, &err);
+    if (st == NEWSMETA_ERR_ENCODING && opts.charset == j->charset) {
+        /* a served charset no browser knows is passed over, as browsers do */
+        opts.charset = NULL;
+        st = newsmeta_parse_html(data, len, url, &opts, &a, &err);
+    }
     free(file);
     if (st == NEWSMETA_OK) {
         char *json = NULL;
         st = newsmeta_to_json(a, 0, &json, &out->out_len, &err);
         newsmeta_article_free(a);
-        if (st == NEWSMETA_OK) {
+        if (st == NEWSMETA_OK && j->warc) {
+            out->out = with_warc(json, &out->out_len, j->warc);
+            if (out->out)
+                return;
+            st = NEWSMETA_ERR_NOMEM;
+            snprintf(err.message, sizeof err.message, "out of memory");
+        } else if (st == NEWSMETA_OK) {
             out->out = json;
             out->from_library = true;
             return;
         }
     }
-    out->out = error_record(j->name, st, err.message, &out->out_len);
+    out->out = error_record(j->name, st, err.message, j->warc, &out->out_len);
     out->failed = true;
 }
 
@@ -146,6 +181,9 @@ static void free_job(job *j)
 {
     free(j->name);
     free(j->url);
+    free(j->owned);
+    free(j->charset);
+    json_decref(j->warc);
     json_decref(j->record);
     memset(j, 0, sizeof *j);
 }
@@ -324,6 +362,59 @@ static void submit_json_line(batch *b, const cli_line *line, cli_line_status st,
     submit(b, &j);
 }
 
+/* Where a WARC page came from: the archive and the record's offset in it,
+ * the record's id and date, its URL and HTTP status. */
+static json_t *warc_object(const char *path, const newsmeta_warc_record *r)
+{
+    return json_pack("{s:s,s:I,s:s?,s:s?,s:s?,s:i}", "archive", path, "offset",
+                     (json_int_t)r->offset, "record_id", r->record_id, "date", r->date,
+                     "target_uri", r->target_uri, "http_status", r->http_status);
+}
+
+/* A WARC archive: one job per page, or per damaged stretch, in order. */
+static void submit_warc(batch *b, const char *path)
+{
+    newsmeta_warc *w = NULL;
+    newsmeta_error err;
+    if (newsmeta_warc_open(path, b->cfg->opts, &w, &err) != NEWSMETA_OK) {
+        job j = {.name = dup_or_null(path), .bad_status = err.code};
+        snprintf(j.bad, sizeof j.bad, "%.150s", err.message);
+        submit(b, &j);
+        return;
+    }
+    const newsmeta_warc_record *r;
+    while (newsmeta_warc_next(w, &r, &err) == NEWSMETA_OK && r) {
+        job j = {.name = dup_or_null(path), .mode = MODE_HTML, .warc = warc_object(path, r)};
+        if (r->error == NEWSMETA_OK)
+            j.owned = malloc(r->body_length + 1);
+        if (r->error != NEWSMETA_OK || !j.owned || !j.warc) {
+            j.bad_status = r->error != NEWSMETA_OK ? r->error : NEWSMETA_ERR_NOMEM;
+            snprintf(j.bad, sizeof j.bad, "%s", r->error != NEWSMETA_OK ? r->message
+                                                                       : "out of memory");
+        } else {
+            memcpy(j.owned, r->body, r->body_length);
+            j.owned[r->body_length] = '\0';
+            j.data = j.owned;
+            j.len = r->body_length;
+            j.url = dup_or_null(r->target_uri);
+            j.charset = dup_or_null(r->charset);
+        }
+        submit(b, &j);
+    }
+    newsmeta_warc_close(w);
+}
+
+/* A path given or listed: a WARC archive's pages, or the file itself. */
+static void submit_path(batch *b, job *j)
+{
+    if (!j->bad[0] && j->name && cli_is_warc_file(j->name)) {
+        submit_warc(b, j->name);
+        free_job(j);
+        return;
+    }
+    submit(b, j);
+}
+
 /* One line of a --files-from list: a path, or an error record when the
  * line cannot be one (longer than PATH_MAX, or holding a NUL byte). */
 static void submit_path_line(batch *b, const cli_line *line, cli_line_status st,
@@ -340,7 +431,7 @@ static void submit_path_line(batch *b, const cli_line *line, cli_line_status st,
         else
             snprintf(j.bad, sizeof j.bad, "a path holding a NUL byte");
     }
-    submit(b, &j);
+    submit_path(b, &j);
 }
 
 /* Every input of the batch, submitted in order: the paths given, the
@@ -352,7 +443,7 @@ static int read_inputs(batch *b, const batch_config *cfg)
     if (cfg->files) {
         for (size_t i = 0; i < cfg->file_count; i++) {
             job j = {.name = dup_or_null(cfg->files[i]), .mode = MODE_AUTO};
-            submit(b, &j);
+            submit_path(b, &j);
         }
         return EXIT_OK;
     }

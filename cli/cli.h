@@ -2,6 +2,7 @@
 #ifndef NEWSMETA_CLI_H
 #define NEWSMETA_CLI_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdio.h>
 
@@ -46,6 +47,9 @@ typedef enum cli_line_status {
 } cli_line_status;
 /* The next line of in, holding at most limit + 1 bytes in memory. */
 cli_line_status cli_read_line(FILE *in, size_t limit, cli_line *line);
+/* Whether the file at path is a WARC archive, by its first bytes
+ * (newsmeta_is_warc); false when it cannot be read. */
+bool cli_is_warc_file(const char *path);
 /* HTML or plain text, decided from the first bytes. */
 int cli_looks_like_html(const char *s, size_t n);
 

@@ -11,6 +11,17 @@
 
 #include "cli.h"
 
+bool cli_is_warc_file(const char *path)
+{
+    char head[512];
+    FILE *f = fopen(path, "rb");
+    if (!f)
+        return false;
+    size_t n = fread(head, 1, sizeof head, f);
+    fclose(f);
+    return newsmeta_is_warc(head, n);
+}
+
 /* HTML starts with markup (after a BOM and whitespace), or has common
  * tags near its start; anything else is taken as plain text. */
 int cli_looks_like_html(const char *s, size_t n)

@@ -36,6 +36,10 @@ static void usage(FILE *f)
           "                      stream of {\"url\": ..., \"html\": ...} (or \"text\")\n"
           "                      records on stdin. A page that fails gives an\n"
           "                      {\"error\": ...} line and the batch goes on.\n"
+          "                      A FILE that is a WARC archive (plain or gzip,\n"
+          "                      told by its content) gives one record per HTML\n"
+          "                      page, with a \"warc\" object saying where it came\n"
+          "                      from; given alone, it needs no --jsonl.\n"
           "  -j, --jobs N        worker threads (default: all cores)\n"
           "      --files-from LIST  read the input paths from LIST (implies --jsonl)\n"
           "  -h, --help          show this help\n"
@@ -326,7 +330,9 @@ int main(int argc, char **argv)
         if (rc != GO_ON)
             return rc;
     }
-    if (args.jsonl)
+    /* a WARC archive holds many pages: one record per line, as --jsonl */
+    if (args.jsonl || (args.nfiles == 1 && strcmp(args.path, "-") != 0 &&
+                       cli_is_warc_file(args.path)))
         return run_batch(&args);
     if (args.nfiles > 1) {
         fprintf(stderr, "newsmeta: several input files need --jsonl (see --help)\n");

@@ -132,7 +132,9 @@ typedef enum newsmeta_status {
     NEWSMETA_ERR_NOMEM = 6,           /**< Memory allocation failed. */
     NEWSMETA_ERR_BINARY = 7,          /**< The input is binary data (NUL bytes, control codes), not text. */
     NEWSMETA_ERR_PARSE = 8,           /**< The HTML parser could not build a document. */
-    NEWSMETA_ERR_INTERNAL = 9         /**< A bug in newsmeta; please report it. */
+    NEWSMETA_ERR_INTERNAL = 9,        /**< A bug in newsmeta; please report it. */
+    NEWSMETA_ERR_IO = 10,             /**< A file could not be opened or read (since 0.2.0). */
+    NEWSMETA_ERR_DAMAGED = 11         /**< A stretch of an archive could not be read: damaged or cut data, bytes that are no record (since 0.2.0). */
 } newsmeta_status;
 
 /**
@@ -566,6 +568,161 @@ NEWSMETA_API const char *newsmeta_paragraph_kind_name(newsmeta_paragraph_kind ki
 /** @brief Name of a ::newsmeta_precision ("none", "year", "month", "day",
  *  "hour", "minute", "second"). Static string. */
 NEWSMETA_API const char *newsmeta_precision_name(newsmeta_precision precision);
+
+/* ------------------------------------------------------------------ */
+/* WARC archives                                                       */
+/* ------------------------------------------------------------------ */
+
+/**
+ * @brief A reader of one WARC archive (WARC 1.0 or 1.1, plain or
+ * gzip-compressed), opened with newsmeta_warc_open() or
+ * newsmeta_warc_open_memory(). Opaque.
+ *
+ * The reader hands out the archive's HTML pages one at a time, ready for
+ * newsmeta_parse_html(): the `response` records whose HTTP payload is HTML
+ * (chunked transfer coding and gzip, deflate or br content codings taken
+ * off), and `resource` records of an HTML type. Other records (`request`,
+ * `metadata`, `revisit`, `warcinfo`, non-HTML responses) are skipped and
+ * counted (newsmeta_warc_counts()). A stretch of the archive that cannot be
+ * read — a damaged or cut gzip member, a wrong Content-Length, bytes between
+ * records, a record cut at the end of the file — is handed out as one record
+ * whose `error` says why, and the reader goes on at the next record it can
+ * find, so nothing readable after the damage is lost.
+ *
+ * **Thread safety:** a reader is used by one thread at a time; any number
+ * of readers may run at once. **Since:** 0.2.0
+ */
+typedef struct newsmeta_warc newsmeta_warc;
+
+/**
+ * @brief One page (or one damaged stretch) of a WARC archive.
+ *
+ * Owned by the reader: valid until the next newsmeta_warc_next() or
+ * newsmeta_warc_close() on it. Strings are NUL-terminated UTF-8 (a byte of
+ * a header that is not UTF-8 becomes U+FFFD, or %XX in the target URI);
+ * a header the record lacks is NULL. Only the library allocates this
+ * struct, so it may grow at its end. **Since:** 0.2.0
+ */
+typedef struct newsmeta_warc_record {
+    /** ::NEWSMETA_OK for a page. Otherwise ::NEWSMETA_ERR_DAMAGED (the
+     *  stretch could not be read), ::NEWSMETA_ERR_TOO_LARGE (an HTML page
+     *  larger than the reader's limit, skipped) or ::NEWSMETA_ERR_NOMEM;
+     *  `message` says what, and the fields below hold what could be read. */
+    newsmeta_status error;
+    /** "" for a page; else one line saying what was wrong. */
+    const char *message;
+    /** Byte offset in the archive file where the record (or the damaged
+     *  stretch) starts: for a gzip archive, the offset of the gzip member
+     *  holding its first byte, so a reader can seek there and inflate. */
+    uint64_t offset;
+    /** WARC-Record-ID, e.g. "<urn:uuid:...>". */
+    const char *record_id;
+    /** WARC-Date as written, e.g. "2026-03-14T09:30:00Z". */
+    const char *date;
+    /** WARC-Target-URI: the page's URL, to pass to newsmeta_parse_html(). */
+    const char *target_uri;
+    /** The HTTP status code (200, 404...); 0 for a `resource` record. */
+    int http_status;
+    /** The payload's media type, lower case ("text/html"); NULL when none
+     *  was served. */
+    const char *content_type;
+    /** The charset the server declared in Content-Type, as written (pass it
+     *  as newsmeta_options::charset); NULL when none. */
+    const char *charset;
+    /** The page's bytes, codings removed; not NUL-terminated. NULL with
+     *  length 0 for an error record. */
+    const char *body;
+    /** Bytes in `body`. */
+    size_t body_length;
+} newsmeta_warc_record;
+
+/**
+ * @brief What a reader has gone through so far. Owned by the reader; only
+ * the library allocates it, so it may grow at its end. **Since:** 0.2.0
+ */
+typedef struct newsmeta_warc_counts {
+    uint64_t pages;      /**< HTML pages handed out. */
+    uint64_t errors;     /**< Error records handed out (damage, too large). */
+    uint64_t not_html;   /**< `response` / `resource` records of another type. */
+    uint64_t requests;   /**< `request` records skipped. */
+    uint64_t metadata;   /**< `metadata` records skipped. */
+    uint64_t revisits;   /**< `revisit` records skipped. */
+    uint64_t warcinfo;   /**< `warcinfo` records skipped. */
+    uint64_t other;      /**< Records of any other WARC-Type skipped. */
+} newsmeta_warc_counts;
+
+/**
+ * @brief Whether @p head, the first bytes of a file, starts a WARC archive:
+ * "WARC/1." in plain text, or a gzip member whose data starts so.
+ *
+ * Give at least the first 512 bytes the file has (fewer can answer false
+ * for a compressed archive). **Errors:** none. **Thread safety:**
+ * reentrant. **Since:** 0.2.0
+ */
+NEWSMETA_API bool newsmeta_is_warc(const void *head, size_t length);
+
+/**
+ * @brief Open the WARC archive at @p path for reading.
+ *
+ * The file is mapped into memory, not read: an archive of any size costs
+ * only the record being read (at most the page limit plus its headers).
+ * It must be a regular file that nobody shortens while it is read.
+ *
+ * @param path    The archive's path.
+ * @param options NULL, or options whose `max_input_bytes` bounds the pages
+ *                handed out (larger HTML pages become ::NEWSMETA_ERR_TOO_LARGE
+ *                records); other fields are not used here.
+ * @param[out] out On ::NEWSMETA_OK, the new reader; otherwise NULL.
+ * @param[out] error Optional error details.
+ * @return ::NEWSMETA_OK, ::NEWSMETA_ERR_INVALID_ARGUMENT (NULL @p path or
+ *         @p out, a bad options size), ::NEWSMETA_ERR_IO (the file cannot be
+ *         opened or mapped, or is not a regular file: the message says which),
+ *         ::NEWSMETA_ERR_NOMEM. A file that is no WARC archive opens; its
+ *         first newsmeta_warc_next() gives a ::NEWSMETA_ERR_DAMAGED record.
+ *
+ * **Ownership:** release the reader with newsmeta_warc_close().
+ * **Since:** 0.2.0
+ */
+NEWSMETA_API newsmeta_status newsmeta_warc_open(const char *path, const newsmeta_options *options,
+                                                newsmeta_warc **out, newsmeta_error *error);
+
+/**
+ * @brief Open a WARC archive held in memory (as newsmeta_warc_open()).
+ *
+ * @p data is not copied: it must stay unchanged until the reader is closed.
+ * **Errors:** ::NEWSMETA_ERR_INVALID_ARGUMENT (NULL @p out, NULL @p data
+ * with a non-zero length, a bad options size), ::NEWSMETA_ERR_NOMEM.
+ * **Since:** 0.2.0
+ */
+NEWSMETA_API newsmeta_status newsmeta_warc_open_memory(const void *data, size_t length,
+                                                       const newsmeta_options *options,
+                                                       newsmeta_warc **out, newsmeta_error *error);
+
+/**
+ * @brief The next page, or damaged stretch, of the archive.
+ *
+ * @param reader   An open reader.
+ * @param[out] record On ::NEWSMETA_OK, the next record, or NULL at the end
+ *                 of the archive. A record whose `error` is not
+ *                 ::NEWSMETA_OK is not a failure of this call: the reader
+ *                 goes on with the next call.
+ * @param[out] error Optional error details.
+ * @return ::NEWSMETA_OK, or ::NEWSMETA_ERR_INVALID_ARGUMENT (NULL argument).
+ *
+ * **Ownership:** the record belongs to the reader (see
+ * ::newsmeta_warc_record). **Since:** 0.2.0
+ */
+NEWSMETA_API newsmeta_status newsmeta_warc_next(newsmeta_warc *reader,
+                                                const newsmeta_warc_record **record,
+                                                newsmeta_error *error);
+
+/** @brief The counts of @p reader so far; owned by the reader, updated by
+ *  each newsmeta_warc_next(). NULL for a NULL reader. **Since:** 0.2.0 */
+NEWSMETA_API const newsmeta_warc_counts *newsmeta_warc_get_counts(const newsmeta_warc *reader);
+
+/** @brief Close a reader and release everything it holds (its records
+ *  too). NULL is ignored. **Since:** 0.2.0 */
+NEWSMETA_API void newsmeta_warc_close(newsmeta_warc *reader);
 
 #ifdef __cplusplus
 }

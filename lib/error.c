@@ -18,6 +18,8 @@ const char *newsmeta_strerror(newsmeta_status status)
     case NEWSMETA_ERR_BINARY: return "input is binary data, not text";
     case NEWSMETA_ERR_PARSE: return "the HTML parser could not build a document";
     case NEWSMETA_ERR_INTERNAL: return "internal error";
+    case NEWSMETA_ERR_IO: return "a file could not be opened or read";
+    case NEWSMETA_ERR_DAMAGED: return "damaged archive data";
     }
     return "unknown status";
 }

@@ -40,7 +40,7 @@ END_TEST
 
 /* ---- status strings and names ------------------------------------------ */
 
-#define STATUS_COUNT 10 /* NEWSMETA_OK .. NEWSMETA_ERR_INTERNAL */
+#define STATUS_COUNT 12 /* NEWSMETA_OK .. NEWSMETA_ERR_DAMAGED */
 
 /* Every code has its own message, so a log line identifies the failure. */
 START_TEST(strerror_distinct_for_every_status)

@@ -30,6 +30,8 @@ class Status(enum.IntEnum):
     BINARY = 7
     PARSE = 8
     INTERNAL = 9
+    IO = 10
+    DAMAGED = 11
 
 
 class Precision(enum.IntEnum):
