@@ -210,6 +210,35 @@ static const charset_case CASES[] = {
      NEWSMETA_CHARSET_DETECTED},
     /* ASCII only: nothing to decide, read as UTF-8 */
     {"undeclared ascii", &ASCII, "", "UTF-8", NULL, "UTF-8", NEWSMETA_CHARSET_DEFAULT},
+    /* a label that is none of the WHATWG standard's is passed over: the
+     * bytes decide, as if the page declared nothing */
+    {"utf8mb4 label", &FRENCH, "<meta charset=\"utf8mb4\">", "windows-1252", NULL,
+     "windows-1252", NEWSMETA_CHARSET_DETECTED},
+    {"uft-8 label", &RUSSIAN, "<meta charset=\"uft-8\">", "windows-1251", NULL, "windows-1251",
+     NEWSMETA_CHARSET_DETECTED},
+    {"none label", &JAPANESE, "<meta http-equiv=\"Content-Type\" content=\"text/html; "
+     "charset=none\">", "Shift_JIS", NULL, "Shift_JIS", NEWSMETA_CHARSET_DETECTED},
+    {"empty label", &ENGLISH_ACCENTS, "<meta charset=\"\">", "UTF-8", NULL, "UTF-8",
+     NEWSMETA_CHARSET_DETECTED},
+    {"UTF-32 label", &ENGLISH_ACCENTS, "<meta charset=\"UTF-32\">", "UTF-8", NULL, "UTF-8",
+     NEWSMETA_CHARSET_DETECTED},
+    {"EBCDIC label", &ENGLISH_ACCENTS, "<meta charset=\"ibm037\">", "UTF-8", NULL, "UTF-8",
+     NEWSMETA_CHARSET_DETECTED},
+    {"bocu-1 label", &POLISH, "<meta charset=\"bocu-1\">", "UTF-8", NULL, "UTF-8",
+     NEWSMETA_CHARSET_DETECTED},
+    /* ... and the next declaration is read, as a browser reads it */
+    {"unknown, then koi8-r", &RUSSIAN, "<meta charset=\"none\"><meta charset=\"koi8-r\">",
+     "KOI8-R", NULL, "KOI8-R", NEWSMETA_CHARSET_META},
+    /* labels of the standard, spelt as pages spell them */
+    {"x-sjis label", &JAPANESE, "<meta charset=\" X-SJIS \">", "Shift_JIS", NULL, "Shift_JIS",
+     NEWSMETA_CHARSET_META},
+    {"ks_c_5601-1987 label", &KOREAN, "<meta charset=\"ks_c_5601-1987\">", "EUC-KR", NULL,
+     "EUC-KR", NEWSMETA_CHARSET_META},
+    {"x-mac-cyrillic label", &RUSSIAN, "<meta charset=\"x-mac-cyrillic\">", "x-mac-cyrillic",
+     NULL, "x-mac-cyrillic", NEWSMETA_CHARSET_META},
+    /* the caller's utf-16 label: UTF-16LE without a byte order mark */
+    {"option utf-16", &ENGLISH_ACCENTS, "", "UTF-16LE", "utf-16", "UTF-16LE",
+     NEWSMETA_CHARSET_OPTION},
 };
 
 START_TEST(charset_table)
@@ -229,6 +258,46 @@ START_TEST(charset_table)
     newsmeta_article_free(a);
     free(bytes);
     free(utf8);
+}
+END_TEST
+
+/* A page declaring UTF-7, whose bytes hold markup written in UTF-7: it is
+ * not read as UTF-7 (a browser never does), so no <script> appears and the
+ * text is the bytes as they are. */
+START_TEST(utf7_label_is_not_decoded)
+{
+    static const char page[] =
+        "<html><head><meta charset=\"utf-7\"><title>Harbour news</title></head><body><article>"
+        "<h1>Harbour news of the week</h1><p>The ferry timetable changes on Monday "
+        "+ADw-script+AD4-alert(1)+ADw-/script+AD4- for the whole summer season.</p>"
+        "</article></body></html>";
+    newsmeta_article *a = nm_parse(page, sizeof page - 1, NULL, NULL);
+    ck_assert_str_eq(a->charset, "UTF-8");
+    ck_assert_uint_eq(a->paragraph_count, 1);
+    ck_assert_str_eq(a->paragraphs[0].text,
+                     "The ferry timetable changes on Monday +ADw-script+AD4-alert(1)"
+                     "+ADw-/script+AD4- for the whole summer season.");
+    newsmeta_article_free(a);
+}
+END_TEST
+
+/* A page declaring ISO-2022-KR or HZ (the standard's replacement
+ * encoding, where ASCII bytes may stand for other characters) is read as
+ * its bytes are: "~{" and "~}" stay text. */
+START_TEST(replacement_label_is_not_decoded)
+{
+    static const char page[] =
+        "<html><head><meta http-equiv=\"content-type\" content=\"text/html; charset=hz-gb-2312\">"
+        "<title>Tide tables</title></head><body><article><h1>Tide tables for the week</h1>"
+        "<p>High water ~{at noon~} on Monday, and an hour later each day after.</p>"
+        "</article></body></html>";
+    newsmeta_article *a = nm_parse(page, sizeof page - 1, NULL, NULL);
+    ck_assert_str_eq(a->charset, "UTF-8");
+    ck_assert_int_eq(a->charset_source, NEWSMETA_CHARSET_DEFAULT);
+    ck_assert_uint_eq(a->paragraph_count, 1);
+    ck_assert_str_eq(a->paragraphs[0].text,
+                     "High water ~{at noon~} on Monday, and an hour later each day after.");
+    newsmeta_article_free(a);
 }
 END_TEST
 
@@ -444,6 +513,11 @@ static Suite *charsets_suite(void)
     Suite *s = suite_create("charsets");
     TCase *tc = tcase_create("declared and detected");
     tcase_add_loop_test(tc, charset_table, 0, (int)(sizeof CASES / sizeof *CASES));
+    suite_add_tcase(s, tc);
+
+    tc = tcase_create("labels outside the standard");
+    tcase_add_test(tc, utf7_label_is_not_decoded);
+    tcase_add_test(tc, replacement_label_is_not_decoded);
     suite_add_tcase(s, tc);
 
     tc = tcase_create("bom");
