@@ -127,7 +127,7 @@ typedef enum newsmeta_status {
     NEWSMETA_ERR_INVALID_ARGUMENT = 1, /**< A required pointer was NULL, or an option is out of range. */
     NEWSMETA_ERR_EMPTY_INPUT = 2,     /**< The input has no bytes, or only whitespace. */
     NEWSMETA_ERR_NOT_ARTICLE = 3,     /**< The input parsed, but holds no text and no metadata at all. */
-    NEWSMETA_ERR_ENCODING = 4,        /**< The bytes could not be decoded (unknown charset, conversion failure). */
+    NEWSMETA_ERR_ENCODING = 4,        /**< The bytes could not be decoded: newsmeta_options::charset is no WHATWG label newsmeta reads, or a conversion failed. */
     NEWSMETA_ERR_TOO_LARGE = 5,       /**< The input exceeds newsmeta_options::max_input_bytes. */
     NEWSMETA_ERR_NOMEM = 6,           /**< Memory allocation failed. */
     NEWSMETA_ERR_BINARY = 7,          /**< The input is binary data (NUL bytes, control codes), not text. */
@@ -200,7 +200,12 @@ typedef struct newsmeta_options {
     /** Bitwise OR of NEWSMETA_OPT_* flags. */
     uint32_t flags;
     /** Charset the transport declared (HTTP Content-Type), e.g.
-     *  "windows-1252"; NULL when unknown. A byte order mark still wins. */
+     *  "windows-1252"; NULL (or "") when unknown. A label of the WHATWG
+     *  Encoding Standard, meaning what it says there ("latin1" is
+     *  windows-1252); any other label, or one of the standard's
+     *  replacement encoding (ISO-2022-KR, ISO-2022-CN, HZ), makes the
+     *  parse fail with ::NEWSMETA_ERR_ENCODING and a message naming it.
+     *  A byte order mark still wins. */
     const char *charset;
     /** IANA zone (e.g. "Europe/Paris") assumed for times printed without a
      *  zone. NULL: such times keep their offset marked unknown. */

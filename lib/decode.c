@@ -5,9 +5,12 @@
  * <meta charset> / http-equiv declaration, then the bytes themselves (valid
  * UTF-8 is taken as UTF-8, anything else goes to ICU's detector). A <meta>
  * the bytes clearly contradict is overruled (declared UTF-8 but mostly
- * invalid as UTF-8; declared legacy but valid multi-byte UTF-8). Labels
- * mean what the WHATWG Encoding Standard says (latin1 is windows-1252). The
- * record gets the charset's name and how it was chosen.
+ * invalid as UTF-8; declared legacy but valid multi-byte UTF-8). Only the
+ * labels of the WHATWG Encoding Standard are read, meaning what it says
+ * (latin1 is windows-1252; decode_labels.c): a <meta> naming anything else
+ * (utf-7, EBCDIC, a misspelling) is passed over, a caller's charset naming
+ * anything else is an error. The record gets the charset's name and how it
+ * was chosen.
  *
  * The conversion is done by ICU; invalid sequences, bytes a charset does
  * not define and NULs become U+FFFD. The text is then NFC-normalized when
@@ -24,6 +27,7 @@
 #include <unicode/ustring.h>
 #include <unicode/utf8.h>
 
+#include "decode_labels.h"
 #include "internal.h"
 
 /* What a UTF-8 reading of some bytes finds. */
@@ -101,112 +105,6 @@ static bool utf8_scan(const unsigned char *s, size_t n, nmi_buf *out, utf8_stats
     if (out)
         nmi_buf_append(out, (const char *)s + i - run, run);
     return valid;
-}
-
-/* Find a charset declared by <meta charset=...> or <meta http-equiv
- * content="...; charset=..."> near the start. Writes a NUL-terminated
- * name into name[cap]. */
-static bool prescan_meta_charset(const char *s, size_t n, char *name, size_t cap)
-{
-    if (n > NMI_CHARSET_PRESCAN_BYTES)
-        n = NMI_CHARSET_PRESCAN_BYTES;
-    for (size_t i = 0; i + 5 < n; i++) {
-        if (s[i] != '<' || !(s[i + 1] == 'm' || s[i + 1] == 'M'))
-            continue;
-        if (!(nmi_istarts(s + i + 1, "meta") && (s[i + 5] == ' ' || s[i + 5] == '\t' ||
-                                                  s[i + 5] == '\n' || s[i + 5] == '\r' ||
-                                                  s[i + 5] == '/')))
-            continue;
-        const char *end = memchr(s + i, '>', n - i);
-        if (!end)
-            return false;
-        for (const char *p = s + i; p + 7 < end; p++) {
-            if (!nmi_istarts(p, "charset"))
-                continue;
-            p += 7;
-            while (p < end && (*p == ' ' || *p == '\t'))
-                p++;
-            if (p >= end || *p != '=')
-                continue;
-            p++;
-            while (p < end && (*p == ' ' || *p == '"' || *p == '\''))
-                p++;
-            size_t k = 0;
-            while (p < end && k + 1 < cap && *p != '"' && *p != '\'' && *p != ';' &&
-                   *p != ' ' && *p != '/' && *p != '>')
-                name[k++] = *p++;
-            name[k] = '\0';
-            if (k > 0)
-                return true;
-        }
-        i = (size_t)(end - s);
-    }
-    return false;
-}
-
-/* A charset: the name reported in the record and the ICU converter that
- * decodes it (they differ where the web's label means a superset). */
-typedef struct charset_choice {
-    const char *name;
-    const char *icu;
-} charset_choice;
-
-/* The labels of the WHATWG Encoding Standard whose meaning differs from
- * ICU's reading of the same name, or that name a superset on the web. */
-static const struct {
-    const char *name, *icu;
-    const char *labels[12];
-} WEB_LABELS[] = {
-    {"UTF-8", "UTF-8", {"utf-8", "utf8", "unicode-1-1-utf-8", "unicode11utf8", "unicode20utf8",
-                        "x-unicode20utf8"}},
-    {"windows-1252", "windows-1252", {"iso-8859-1", "iso8859-1", "latin1", "l1", "us-ascii", "ascii",
-                                      "iso-ir-100", "cp819", "ibm819", "iso_8859-1", "cp1252",
-                                      "x-cp1252"}},
-    {"windows-1252", "windows-1252", {"iso88591", "iso_8859-1:1987", "csisolatin1", "ansi_x3.4-1968",
-                                      "windows-1252", "x-user-defined"}},
-    {"windows-1254", "windows-1254", {"iso-8859-9", "iso8859-9", "iso88599", "iso_8859-9", "latin5",
-                                      "l5", "iso-ir-148", "csisolatin5", "windows-1254", "cp1254",
-                                      "x-cp1254", "iso_8859-9:1989"}},
-    {"windows-874", "windows-874", {"tis-620", "iso-8859-11", "iso8859-11", "iso885911",
-                                    "dos-874", "windows-874"}},
-    {"GBK", "GB18030", {"gb2312", "gbk", "x-gbk", "chinese", "csgb2312", "csiso58gb231280",
-                        "gb_2312", "gb_2312-80", "iso-ir-58"}},
-    {"GB18030", "GB18030", {"gb18030"}},
-    {"EUC-KR", "windows-949", {"euc-kr", "cseuckr", "csksc56011987", "iso-ir-149", "korean",
-                               "ks_c_5601-1987", "ks_c_5601-1989", "ksc5601", "ksc_5601",
-                               "windows-949"}},
-    {"Shift_JIS", "windows-31j", {"shift_jis", "shift-jis", "sjis", "ms_kanji", "ms932",
-                                  "csshiftjis", "windows-31j", "x-sjis"}},
-    {"Big5", "Big5-HKSCS", {"big5", "big5-hkscs", "cn-big5", "csbig5", "x-x-big5"}},
-    {"ISO-8859-8", "ISO-8859-8", {"iso-8859-8-i", "csiso88598i", "logical"}},
-};
-
-/* The utf-16 labels: a <meta> that can be read as ASCII is not UTF-16, so
- * the HTML standard reads the page as UTF-8 instead. */
-static bool is_utf16_label(const char *label)
-{
-    return nmi_istarts(label, "utf-16") || nmi_ieq(label, "utf16") ||
-           nmi_ieq(label, "unicode") || nmi_ieq(label, "ucs-2") ||
-           nmi_ieq(label, "csunicode") || nmi_ieq(label, "iso-10646-ucs-2") ||
-           nmi_ieq(label, "unicodefeff") || nmi_ieq(label, "unicodefffe");
-}
-
-/* The charset a label means. Unknown labels go to ICU as they are (it
- * knows many aliases); the reported name is then ICU's standard one. */
-static charset_choice charset_for_label(const char *label)
-{
-    while (*label == ' ' || *label == '\t')
-        label++;
-    for (size_t i = 0; i < sizeof WEB_LABELS / sizeof *WEB_LABELS; i++)
-        for (size_t k = 0; k < 12 && WEB_LABELS[i].labels[k]; k++)
-            if (nmi_ieq(label, WEB_LABELS[i].labels[k]))
-                return (charset_choice){WEB_LABELS[i].name, WEB_LABELS[i].icu};
-    return (charset_choice){NULL, label};
-}
-
-static bool is_utf8(charset_choice c)
-{
-    return c.name && !strcmp(c.name, "UTF-8");
 }
 
 /* ICU writes U+001A (SUB) for unmappable bytes of some single-byte
@@ -496,68 +394,98 @@ static newsmeta_status to_nfc(const char *s, size_t n, char **out, size_t *out_l
  * detector's time stays bounded on huge inputs. */
 #define DETECT_BYTES (256u * 1024u)
 
-/* Can a detected charset be the charset of an HTML page or a text file
- * whose markup and line ends we can read as ASCII? (Not UTF-16/32 without
- * a BOM, not EBCDIC.) */
-static bool ascii_compatible(const char *name)
-{
-    return !(nmi_istarts(name, "UTF-16") || nmi_istarts(name, "UTF-32") ||
-             nmi_istarts(name, "IBM42") || nmi_istarts(name, "IBM-42"));
-}
-
-/* ICU's detector over the first bytes; the best ASCII-compatible answer,
- * never UTF-8 when not_utf8. Returns false when it has none. */
-static bool detect_charset(const char *bytes, size_t len, bool not_utf8, char *name, size_t cap)
+/* ICU's detector over the first bytes; its best answer that is an
+ * ASCII-compatible encoding of the WHATWG standard (not UTF-16/32 without
+ * a BOM, not EBCDIC, not ISO-2022-KR/CN), never UTF-8 when not_utf8. NULL
+ * when it has none. */
+static const nmi_charset *detect_charset(const char *bytes, size_t len, bool not_utf8)
 {
     UErrorCode st = U_ZERO_ERROR;
     UCharsetDetector *det = ucsdet_open(&st);
     if (U_FAILURE(st))
-        return false;
+        return NULL;
     int32_t dlen = len > DETECT_BYTES ? (int32_t)DETECT_BYTES : (int32_t)len;
     ucsdet_enableInputFilter(det, true); /* markup is not text */
     ucsdet_setText(det, bytes, dlen, &st);
     int32_t count = 0;
     const UCharsetMatch **all = ucsdet_detectAll(det, &count, &st);
-    bool found = false;
+    const nmi_charset *found = NULL;
     for (int32_t i = 0; U_SUCCESS(st) && all && i < count && !found; i++) {
         UErrorCode st2 = U_ZERO_ERROR;
         const char *m = ucsdet_getName(all[i], &st2);
-        if (U_FAILURE(st2) || !m || !ascii_compatible(m) || (not_utf8 && nmi_ieq(m, "UTF-8")))
-            continue;
-        size_t k = strlen(m);
-        if (k >= cap)
-            continue;
-        memcpy(name, m, k + 1);
-        found = true;
+        const nmi_charset *cs = U_SUCCESS(st2) && m ? nmi_charset_for_label(m, strlen(m)) : NULL;
+        if (cs && (cs->kind == NMI_CHARSET_ICU || (cs->kind == NMI_CHARSET_UTF8 && !not_utf8)))
+            found = cs;
     }
     ucsdet_close(det);
     return found;
 }
 
-/* The record's name of a charset: the web's name when it has one, else
- * ICU's MIME or IANA name, else the label as given. */
-static const char *display_name(charset_choice c)
+static const nmi_charset *charset_named(const char *label)
 {
-    if (c.name)
-        return c.name;
-    UErrorCode st = U_ZERO_ERROR;
-    const char *std = ucnv_getStandardName(c.icu, "MIME", &st);
-    if (!std || U_FAILURE(st)) {
-        st = U_ZERO_ERROR;
-        std = ucnv_getStandardName(c.icu, "IANA", &st);
-    }
-    return std && U_SUCCESS(st) ? std : c.icu;
+    return nmi_charset_for_label(label, strlen(label));
 }
 
-/* The charset decision as it goes: the charset so far (cs.icu is NULL
- * while undecided), how it was found, and what a UTF-8 reading of the
- * bytes found (when one was made). cs may point into label. */
+/* The caller's label as an error message may quote it: printable ASCII
+ * (every label of the standard is), cut to 64 bytes. */
+static const char *quotable(const char *label, char *buf, size_t cap)
+{
+    size_t n = 0;
+    for (; label[n] && n + 4 < cap; n++) {
+        if (label[n] < 0x20 || label[n] > 0x7E)
+            return "(not printable ASCII)";
+        buf[n] = label[n];
+    }
+    if (label[n])
+        memcpy(buf + n, "...", 4);
+    else
+        buf[n] = '\0';
+    return buf;
+}
+
+/* The caller's charset (the transport's): stricter than a <meta>, which
+ * is passed over when it names nothing usable, since the caller can
+ * correct it. A label of the standard, or NEWSMETA_ERR_ENCODING with a
+ * message that names it and says why it is not read. */
+static newsmeta_status caller_charset(const char *label, const nmi_charset **out,
+                                      newsmeta_error *err)
+{
+    *out = NULL;
+    if (!label || !*label)
+        return NEWSMETA_OK;
+    char buf[68];
+    const nmi_charset *cs = charset_named(label);
+    int has = cs && (cs->kind == NMI_CHARSET_ICU || cs->kind == NMI_CHARSET_UTF16)
+                  ? nmi_charset_icu_has(cs)
+                  : 1;
+    if (!cs)
+        return nmi_fail(err, NEWSMETA_ERR_ENCODING,
+                        "charset option \"%s\" is not a label of the WHATWG Encoding Standard "
+                        "(encoding.spec.whatwg.org)",
+                        quotable(label, buf, sizeof buf));
+    if (cs->kind == NMI_CHARSET_REPLACEMENT)
+        return nmi_fail(err, NEWSMETA_ERR_ENCODING,
+                        "charset option \"%s\" names the WHATWG replacement encoding "
+                        "(ISO-2022-KR, ISO-2022-CN, HZ), which newsmeta does not decode",
+                        quotable(label, buf, sizeof buf));
+    if (has < 0)
+        return nmi_fail(err, NEWSMETA_ERR_NOMEM, "out of memory opening %s", cs->name);
+    if (has == 0)
+        return nmi_fail(err, NEWSMETA_ERR_ENCODING,
+                        "charset option \"%s\" (%s): this build of ICU has no converter for it",
+                        quotable(label, buf, sizeof buf), cs->name);
+    *out = cs;
+    return NEWSMETA_OK;
+}
+
+/* The charset decision as it goes: the charset so far (NULL while
+ * undecided), how it was found, and what a UTF-8 reading of the bytes
+ * found (when one was made). */
 typedef struct decision {
-    charset_choice cs;
+    const nmi_charset *cs;
     newsmeta_charset_source src;
     utf8_stats us;
     bool have_stats;
-    char label[64]; /* a label found in the page or by ICU's detector */
 } decision;
 
 /* 1. A byte order mark: it decides the charset, and is not text. */
@@ -567,13 +495,13 @@ static void skip_bom(const char **bytes, size_t *len, decision *d)
     size_t skip = 0;
     if (*len >= 3 && u[0] == 0xEF && u[1] == 0xBB && u[2] == 0xBF) {
         skip = 3;
-        d->cs = (charset_choice){"UTF-8", "UTF-8"};
+        d->cs = charset_named("utf-8");
     } else if (*len >= 2 && u[0] == 0xFF && u[1] == 0xFE) {
         skip = 2;
-        d->cs = (charset_choice){"UTF-16LE", "UTF-16LE"};
+        d->cs = charset_named("utf-16le");
     } else if (*len >= 2 && u[0] == 0xFE && u[1] == 0xFF) {
         skip = 2;
-        d->cs = (charset_choice){"UTF-16BE", "UTF-16BE"};
+        d->cs = charset_named("utf-16be");
     }
     if (skip) {
         *bytes += skip;
@@ -582,20 +510,30 @@ static void skip_bom(const char **bytes, size_t *len, decision *d)
     }
 }
 
-/* 2. The transport's charset, as the caller gives it; else 3. a <meta>
- * declaration (a UTF-16 one means UTF-8: it was readable as ASCII). */
-static void declared_charset(const nmi_ctx *ctx, const char *bytes, size_t len, decision *d)
+/* 2. The transport's charset, as the caller gives it (checked already);
+ * else 3. a <meta> declaration the page can be read in. */
+static newsmeta_status declared_charset(const nmi_charset *caller, const char *bytes, size_t len,
+                                        decision *d, newsmeta_error *err)
 {
-    if (d->cs.icu)
-        return;
-    if (ctx->opts.charset && *ctx->opts.charset) {
-        d->cs = charset_for_label(ctx->opts.charset);
+    if (d->cs)
+        return NEWSMETA_OK;
+    if (caller) {
+        d->cs = caller;
         d->src = NEWSMETA_CHARSET_OPTION;
-    } else if (prescan_meta_charset(bytes, len, d->label, sizeof d->label)) {
-        d->cs = is_utf16_label(d->label) ? (charset_choice){"UTF-8", "UTF-8"}
-                                         : charset_for_label(d->label);
-        d->src = NEWSMETA_CHARSET_META;
+        return NEWSMETA_OK;
     }
+    bool oom = false;
+    d->cs = nmi_prescan_charset(bytes, len, &oom);
+    if (oom)
+        return nmi_fail(err, NEWSMETA_ERR_NOMEM, "out of memory");
+    if (d->cs)
+        d->src = NEWSMETA_CHARSET_META;
+    return NEWSMETA_OK;
+}
+
+static bool is_utf8(const nmi_charset *cs)
+{
+    return cs && cs->kind == NMI_CHARSET_UTF8;
 }
 
 /* 4. The bytes themselves: what a UTF-8 reading finds decides between
@@ -604,7 +542,7 @@ static void declared_charset(const nmi_ctx *ctx, const char *bytes, size_t len, 
  * reverse, are common). */
 static void charset_from_bytes(const char *bytes, size_t len, bool utf16, decision *d)
 {
-    if (!d->cs.icu || (d->src == NEWSMETA_CHARSET_META && !utf16)) {
+    if (!d->cs || (d->src == NEWSMETA_CHARSET_META && !utf16)) {
         utf8_scan((const unsigned char *)bytes, len, NULL, &d->us);
         d->have_stats = true;
     }
@@ -612,26 +550,25 @@ static void charset_from_bytes(const char *bytes, size_t len, bool utf16, decisi
     bool reads_as_utf8 = d->have_stats && d->us.invalid <= d->us.multi;
     if (d->src == NEWSMETA_CHARSET_META && d->have_stats) {
         if (is_utf8(d->cs) && !reads_as_utf8) {
-            d->cs.icu = NULL;
+            d->cs = NULL;
             d->src = NEWSMETA_CHARSET_DETECTED;
         } else if (!is_utf8(d->cs) && d->us.invalid == 0 && d->us.multi >= 2 &&
-                   !nmi_istarts(d->cs.icu, "ISO-2022")) {
-            d->cs = (charset_choice){"UTF-8", "UTF-8"};
+                   !nmi_istarts(d->cs->icu, "ISO-2022")) {
+            d->cs = charset_named("utf-8");
             d->src = NEWSMETA_CHARSET_DETECTED;
         }
     }
-    if (d->cs.icu)
+    if (d->cs)
         return;
     if (reads_as_utf8) {
-        d->cs = (charset_choice){"UTF-8", "UTF-8"};
+        d->cs = charset_named("utf-8");
         /* ASCII reads the same in every charset we could pick */
         d->src = d->us.multi || d->us.invalid ? NEWSMETA_CHARSET_DETECTED
                                               : NEWSMETA_CHARSET_DEFAULT;
-    } else if (detect_charset(bytes, len, true, d->label, sizeof d->label)) {
-        d->cs = charset_for_label(d->label);
+    } else if ((d->cs = detect_charset(bytes, len, true)) != NULL) {
         d->src = NEWSMETA_CHARSET_DETECTED;
     } else {
-        d->cs = (charset_choice){"windows-1252", "windows-1252"}; /* the web's default */
+        d->cs = charset_named("windows-1252"); /* the web's default */
         d->src = NEWSMETA_CHARSET_DEFAULT;
     }
 }
@@ -661,27 +598,57 @@ static newsmeta_status utf8_input(const char *bytes, size_t len, const decision 
     return NEWSMETA_OK;
 }
 
+/* x-user-defined, a caller's charset only (a <meta> naming it means
+ * windows-1252): ICU has no converter for it, and the standard's decoder
+ * is one rule: ASCII stays, bytes 0x80-0xFF are U+F780-U+F7FF. NUL
+ * becomes U+FFFD, as in every charset. */
+static newsmeta_status user_defined_input(const char *bytes, size_t len, char **out,
+                                          size_t *out_len, newsmeta_error *err)
+{
+    char *buf = len < SIZE_MAX / 4 ? malloc(len * 3 + 1) : NULL;
+    if (!buf)
+        return nmi_fail(err, NEWSMETA_ERR_NOMEM, "out of memory");
+    size_t n = 0;
+    for (size_t i = 0; i < len; i++) {
+        unsigned char c = (unsigned char)bytes[i];
+        UChar32 cp = c == 0 ? 0xFFFD : c < 0x80 ? c : 0xF700 + c;
+        U8_APPEND_UNSAFE(buf, n, cp);
+    }
+    buf[n] = '\0';
+    *out = buf;
+    *out_len = n;
+    return NEWSMETA_OK;
+}
+
 newsmeta_status nmi_decode(nmi_ctx *ctx, const char *bytes, size_t len, char **out,
                            size_t *out_len, bool *owned, newsmeta_error *err)
 {
     *owned = true;
-    decision d = {{NULL, NULL}, NEWSMETA_CHARSET_DEFAULT, {0, 0, 0}, false, ""};
+    const nmi_charset *caller = NULL;
+    newsmeta_status st = caller_charset(ctx->opts.charset, &caller, err);
+    if (st != NEWSMETA_OK)
+        return st;
+    decision d = {NULL, NEWSMETA_CHARSET_DEFAULT, {0, 0, 0}, false};
     skip_bom(&bytes, &len, &d);
     if (len == 0)
         return nmi_fail(err, NEWSMETA_ERR_EMPTY_INPUT, "the input is only a byte order mark");
-    declared_charset(ctx, bytes, len, &d);
-    bool utf16 = d.cs.icu && nmi_istarts(d.cs.icu, "UTF-16");
+    st = declared_charset(caller, bytes, len, &d, err);
+    if (st != NEWSMETA_OK)
+        return st;
+    bool utf16 = d.cs && d.cs->kind == NMI_CHARSET_UTF16;
     if (!utf16 && looks_binary((const unsigned char *)bytes, len))
         return nmi_fail(err, NEWSMETA_ERR_BINARY, "input looks like binary data, not text");
     charset_from_bytes(bytes, len, utf16, &d);
 
     ctx->charset_source = d.src;
-    ctx->charset = nmi_arena_strdup(ctx->arena, display_name(d.cs));
+    ctx->charset = nmi_arena_strdup(ctx->arena, d.cs->name);
     if (!ctx->charset)
         return nmi_fail(err, NEWSMETA_ERR_NOMEM, "out of memory");
     if (is_utf8(d.cs))
         return utf8_input(bytes, len, &d, out, out_len, owned, err);
-    return convert_with_icu(d.cs.icu, bytes, len, out, out_len, err);
+    if (d.cs->kind == NMI_CHARSET_USER_DEFINED)
+        return user_defined_input(bytes, len, out, out_len, err);
+    return convert_with_icu(d.cs->icu, bytes, len, out, out_len, err);
 }
 
 newsmeta_status nmi_normalize(char **text, size_t *len, bool *owned, newsmeta_error *err)

@@ -420,8 +420,10 @@ typedef struct nmi_ctx {
 /* ------------------------------------------------------------------ */
 
 /* Decide the charset (BOM, caller's charset, <meta charset>, UTF-8
- * validity, ICU detection) into ctx->charset and ctx->charset_source, and
- * convert to UTF-8 with invalid sequences replaced by U+FFFD. When
+ * validity, ICU detection; WHATWG labels only: decode_labels.h) into
+ * ctx->charset and ctx->charset_source, and convert to UTF-8 with invalid
+ * sequences replaced by U+FFFD; NEWSMETA_ERR_ENCODING when the caller's
+ * charset is none the page can be read in. When
  * *owned, *out is malloc'd (free it with free()); otherwise it points
  * into bytes (valid UTF-8 needs no copy). */
 newsmeta_status nmi_decode(nmi_ctx *ctx, const char *bytes, size_t len, char **out,

@@ -210,6 +210,35 @@ static const charset_case CASES[] = {
      NEWSMETA_CHARSET_DETECTED},
     /* ASCII only: nothing to decide, read as UTF-8 */
     {"undeclared ascii", &ASCII, "", "UTF-8", NULL, "UTF-8", NEWSMETA_CHARSET_DEFAULT},
+    /* a label that is none of the WHATWG standard's is passed over: the
+     * bytes decide, as if the page declared nothing */
+    {"utf8mb4 label", &FRENCH, "<meta charset=\"utf8mb4\">", "windows-1252", NULL,
+     "windows-1252", NEWSMETA_CHARSET_DETECTED},
+    {"uft-8 label", &RUSSIAN, "<meta charset=\"uft-8\">", "windows-1251", NULL, "windows-1251",
+     NEWSMETA_CHARSET_DETECTED},
+    {"none label", &JAPANESE, "<meta http-equiv=\"Content-Type\" content=\"text/html; "
+     "charset=none\">", "Shift_JIS", NULL, "Shift_JIS", NEWSMETA_CHARSET_DETECTED},
+    {"empty label", &ENGLISH_ACCENTS, "<meta charset=\"\">", "UTF-8", NULL, "UTF-8",
+     NEWSMETA_CHARSET_DETECTED},
+    {"UTF-32 label", &ENGLISH_ACCENTS, "<meta charset=\"UTF-32\">", "UTF-8", NULL, "UTF-8",
+     NEWSMETA_CHARSET_DETECTED},
+    {"EBCDIC label", &ENGLISH_ACCENTS, "<meta charset=\"ibm037\">", "UTF-8", NULL, "UTF-8",
+     NEWSMETA_CHARSET_DETECTED},
+    {"bocu-1 label", &POLISH, "<meta charset=\"bocu-1\">", "UTF-8", NULL, "UTF-8",
+     NEWSMETA_CHARSET_DETECTED},
+    /* ... and the next declaration is read, as a browser reads it */
+    {"unknown, then koi8-r", &RUSSIAN, "<meta charset=\"none\"><meta charset=\"koi8-r\">",
+     "KOI8-R", NULL, "KOI8-R", NEWSMETA_CHARSET_META},
+    /* labels of the standard, spelt as pages spell them */
+    {"x-sjis label", &JAPANESE, "<meta charset=\" X-SJIS \">", "Shift_JIS", NULL, "Shift_JIS",
+     NEWSMETA_CHARSET_META},
+    {"ks_c_5601-1987 label", &KOREAN, "<meta charset=\"ks_c_5601-1987\">", "EUC-KR", NULL,
+     "EUC-KR", NEWSMETA_CHARSET_META},
+    {"x-mac-cyrillic label", &RUSSIAN, "<meta charset=\"x-mac-cyrillic\">", "x-mac-cyrillic",
+     NULL, "x-mac-cyrillic", NEWSMETA_CHARSET_META},
+    /* the caller's utf-16 label: UTF-16LE without a byte order mark */
+    {"option utf-16", &ENGLISH_ACCENTS, "", "UTF-16LE", "utf-16", "UTF-16LE",
+     NEWSMETA_CHARSET_OPTION},
 };
 
 START_TEST(charset_table)
@@ -229,6 +258,44 @@ START_TEST(charset_table)
     newsmeta_article_free(a);
     free(bytes);
     free(utf8);
+}
+END_TEST
+
+/* Pages whose label names an encoding newsmeta never decodes: UTF-7
+ * (markup written in it, +ADw-script+AD4-, would become a <script>) and
+ * the standard's replacement encoding (ISO-2022-KR, HZ: ASCII bytes
+ * standing for other characters). The text is the bytes as they are. */
+static const struct {
+    const char *meta;
+    const char *text;
+    const char *want; /* in the paragraph (control characters aside) */
+} UNREAD_LABELS[] = {
+    {"<meta charset=\"utf-7\">",
+     "The ferry timetable changes on Monday +ADw-script+AD4-alert(1)+ADw-/script+AD4- for the "
+     "whole summer season.",
+     "on Monday +ADw-script+AD4-alert(1)+ADw-/script+AD4- for the whole"},
+    {"<meta http-equiv=\"content-type\" content=\"text/html; charset=hz-gb-2312\">",
+     "High water ~{at noon~} on Monday, and an hour later each day after that.",
+     "High water ~{at noon~} on Monday"},
+    {"<meta charset=\"csISO2022KR\">",
+     "Harbour dues \x1b$)C rise \x0e!!\x0f by a tenth from the first of the month.",
+     "$)C rise !! by a tenth"},
+};
+
+START_TEST(unread_label_keeps_the_bytes)
+{
+    char page[1024];
+    snprintf(page, sizeof page,
+             "<html><head>%s<title>Harbour news</title></head><body><article>"
+             "<h1>Harbour news of the week</h1><p>%s</p></article></body></html>",
+             UNREAD_LABELS[_i].meta, UNREAD_LABELS[_i].text);
+    newsmeta_article *a = nm_parse_str(page, NULL, NULL);
+    ck_assert_str_eq(a->charset, "UTF-8");
+    ck_assert_int_eq(a->charset_source, NEWSMETA_CHARSET_DEFAULT);
+    ck_assert_uint_eq(a->paragraph_count, 1);
+    ck_assert_msg(strstr(a->paragraphs[0].text, UNREAD_LABELS[_i].want), "\"%s\"",
+                  a->paragraphs[0].text);
+    newsmeta_article_free(a);
 }
 END_TEST
 
@@ -444,6 +511,11 @@ static Suite *charsets_suite(void)
     Suite *s = suite_create("charsets");
     TCase *tc = tcase_create("declared and detected");
     tcase_add_loop_test(tc, charset_table, 0, (int)(sizeof CASES / sizeof *CASES));
+    suite_add_tcase(s, tc);
+
+    tc = tcase_create("labels outside the standard");
+    tcase_add_loop_test(tc, unread_label_keeps_the_bytes, 0,
+                        (int)(sizeof UNREAD_LABELS / sizeof *UNREAD_LABELS));
     suite_add_tcase(s, tc);
 
     tc = tcase_create("bom");

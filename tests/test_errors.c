@@ -182,20 +182,53 @@ END_TEST
 
 /* ---- charsets ----------------------------------------------------------- */
 
-/* A charset nobody knows is an encoding error, with the name in the
- * message. */
+/* A caller's charset that is no label of the WHATWG Encoding Standard is
+ * an encoding error whose message names it, even where ICU has a
+ * converter of that name (utf-7, EBCDIC, UTF-32): the caller is told, not
+ * silently given another reading. A <meta> naming the same is passed over
+ * (test_charsets.c). */
 START_TEST(unknown_charset_is_encoding_error)
+{
+    static const char page[] = "<p>Some text that would otherwise be fine as an article.</p>";
+    static const char *const labels[] = {"x-no-such-charset", "utf-7", "ibm037", "UTF-32",
+                                         "bocu-1", "utf8mb4", "uft-8", "none", " "};
+    for (size_t i = 0; i < sizeof labels / sizeof *labels; i++) {
+        newsmeta_options o;
+        newsmeta_options_init(&o);
+        o.charset = labels[i];
+        newsmeta_article *a = NULL;
+        newsmeta_error err;
+        newsmeta_status st = newsmeta_parse_html(page, sizeof page - 1, NULL, &o, &a, &err);
+        ck_assert_int_eq(st, NEWSMETA_ERR_ENCODING);
+        ck_assert_ptr_null(a);
+        ck_assert_msg(strstr(err.message, labels[i]) && strstr(err.message, "WHATWG"), "%s",
+                      err.message);
+        /* plain text reads the caller's charset the same way */
+        st = newsmeta_parse_text(page, sizeof page - 1, NULL, &o, &a, &err);
+        ck_assert_int_eq(st, NEWSMETA_ERR_ENCODING);
+    }
+}
+END_TEST
+
+/* The labels of the replacement encoding (ISO-2022-KR, ISO-2022-CN, HZ)
+ * are the standard's, but newsmeta decodes none of them: the message says
+ * so. A label that is not printable ASCII is not quoted. */
+START_TEST(replacement_charset_is_encoding_error)
 {
     static const char page[] = "<p>Some text that would otherwise be fine as an article.</p>";
     newsmeta_options o;
     newsmeta_options_init(&o);
-    o.charset = "x-no-such-charset";
+    o.charset = "ISO-2022-KR";
     newsmeta_article *a = NULL;
     newsmeta_error err;
-    newsmeta_status st = newsmeta_parse_html(page, sizeof page - 1, NULL, &o, &a, &err);
-    ck_assert_int_eq(st, NEWSMETA_ERR_ENCODING);
-    ck_assert_ptr_null(a);
-    ck_assert(strstr(err.message, "x-no-such-charset") != NULL);
+    ck_assert_int_eq(newsmeta_parse_html(page, sizeof page - 1, NULL, &o, &a, &err),
+                     NEWSMETA_ERR_ENCODING);
+    ck_assert(strstr(err.message, "\"ISO-2022-KR\"") && strstr(err.message, "replacement"));
+    o.charset = "utf-8\n\x1b[31m";
+    ck_assert_int_eq(newsmeta_parse_html(page, sizeof page - 1, NULL, &o, &a, &err),
+                     NEWSMETA_ERR_ENCODING);
+    ck_assert_ptr_null(strchr(err.message, '\n'));
+    ck_assert_ptr_null(strchr(err.message, '\x1b'));
 }
 END_TEST
 
@@ -782,6 +815,7 @@ static Suite *errors_suite(void)
     tcase_add_test(tc, nul_heavy_data_is_binary);
     tcase_add_test(tc, random_bytes_never_crash);
     tcase_add_test(tc, unknown_charset_is_encoding_error);
+    tcase_add_test(tc, replacement_charset_is_encoding_error);
     tcase_add_test(tc, invalid_utf8_repaired);
     suite_add_tcase(s, tc);
 
