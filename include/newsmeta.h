@@ -309,6 +309,10 @@ typedef enum newsmeta_charset_source {
  *  libxml2's limit of 10,000,000 bytes, or plain-text input had more than
  *  200,000 lines; the rest of the page was not read. */
 #define NEWSMETA_TRUNCATED_TEXT (1u << 5)
+/** Bit of newsmeta_article::truncated: a page giving more than 4096 tags,
+ *  or more than 4096 author names, had only the first ones read: `tags` or
+ *  `authors` may lack the rest. */
+#define NEWSMETA_TRUNCATED_VALUES (1u << 6)
 
 /** @brief Where a value was found (provenance). */
 typedef enum newsmeta_source {

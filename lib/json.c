@@ -128,8 +128,8 @@ static const char *charset_source_name(newsmeta_charset_source s)
 /* The limits that cut the record short, by name, in bit order. */
 static json_t *truncated_list(uint32_t bits, bool *ok)
 {
-    static const char *const NAMES[] = {"depth", "paragraphs", "links", "jsonld", "attributes",
-                                        "text"};
+    static const char *const NAMES[] = {"depth",      "paragraphs", "links", "jsonld",
+                                        "attributes", "text",       "values"};
     json_t *arr = json_array();
     if (!arr) {
         *ok = false;

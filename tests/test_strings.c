@@ -296,6 +296,53 @@ START_TEST(jsonld_full_id_index_is_flagged)
 }
 END_TEST
 
+/* More tags, or author names, than the 4096 candidates a field keeps:
+ * the record says its lists may lack the rest; at the limit it does not. */
+static char *many_values(size_t tags, size_t authors)
+{
+    size_t cap = (tags + authors) * 64 + 512;
+    char *s = malloc(cap);
+    ck_assert_ptr_nonnull(s);
+    size_t n = (size_t)snprintf(s, cap, "{\"@type\": \"NewsArticle\", \"keywords\": \"");
+    for (size_t i = 0; i < tags; i++)
+        n += (size_t)snprintf(s + n, cap - n, "%stag%zu", i ? ", " : "", i);
+    n += (size_t)snprintf(s + n, cap - n, "\", \"author\": [");
+    for (size_t i = 0; i < authors; i++)
+        n += (size_t)snprintf(s + n, cap - n, "%s\"Jo Zq%c%c%c\"", i ? ", " : "",
+                              (char)('a' + i % 26), (char)('a' + i / 26 % 26),
+                              (char)('a' + i / 676 % 26));
+    snprintf(s + n, cap - n, "], \"headline\": \"Lists\"}");
+    return s;
+}
+
+START_TEST(values_beyond_the_candidates_are_flagged)
+{
+    static const struct {
+        size_t tags, authors;
+        uint32_t flags;
+    } CASES[] = {{4096, 10, 0},
+                 {5000, 10, NEWSMETA_TRUNCATED_VALUES},
+                 {10, 4096, 0},
+                 {10, 5000, NEWSMETA_TRUNCATED_VALUES}};
+    for (size_t i = 0; i < sizeof CASES / sizeof *CASES; i++) {
+        char *ld = many_values(CASES[i].tags, CASES[i].authors);
+        newsmeta_article *a = parse_ld(ld, NULL);
+        free(ld);
+        ck_assert_msg(a->truncated == CASES[i].flags, "case %zu: truncated %u", i,
+                      (unsigned)a->truncated);
+        if (!CASES[i].flags) {
+            ck_assert_uint_eq(a->tag_count, CASES[i].tags);
+            ck_assert_uint_eq(a->author_count, CASES[i].authors);
+        }
+        char *json = nm_to_json(a, 0);
+        ck_assert_ptr_nonnull(
+            strstr(json, CASES[i].flags ? "\"truncated\":[\"values\"]" : "\"truncated\":[]"));
+        newsmeta_free(json);
+        newsmeta_article_free(a);
+    }
+}
+END_TEST
+
 /* A flag without loss is a bug too: a plain page, and every fixture whose
  * expected record has no truncated entry, say 0. */
 START_TEST(no_flag_without_loss)
@@ -326,6 +373,7 @@ static Suite *strings_suite(void)
     tcase_add_test(tc, jsonld_long_keyword_is_kept);
     tcase_add_test(tc, jsonld_nested_values_follow_the_depth_option);
     tcase_add_test(tc, jsonld_full_id_index_is_flagged);
+    tcase_add_test(tc, values_beyond_the_candidates_are_flagged);
     tcase_add_test(tc, no_flag_without_loss);
     suite_add_tcase(s, tc);
     return s;
