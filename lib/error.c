@@ -25,25 +25,26 @@ const char *newsmeta_strerror(newsmeta_status status)
     return "unknown status";
 }
 
-/* The message is one line of UTF-8 even when it quotes a caller's string
- * or is cut to fit: control characters become spaces, and a cut inside a
- * character drops that character's bytes. */
-static void tidy_message(char *m, size_t written)
+/* The message is one line of UTF-8 even when it quotes a string of the
+ * caller or of the page, or is cut to fit: control characters become
+ * spaces, bytes of an ill-formed sequence '?', and a character cut by the
+ * end of the buffer goes. */
+static void tidy_message(char *m, bool cut)
 {
     size_t n = strlen(m);
-    if (written > n) { /* cut: back to the start of the last character */
-        size_t start = n;
-        while (start > 0 && U8_IS_TRAIL(m[start - 1]))
-            start--;
-        if (start > 0 && U8_IS_LEAD(m[start - 1])) {
-            start--;
-            if ((size_t)U8_COUNT_TRAIL_BYTES(m[start]) > n - start - 1)
-                m[start] = '\0';
+    for (size_t i = 0; i < n;) {
+        size_t at = i;
+        UChar32 c;
+        U8_NEXT(m, i, n, c);
+        if (c < 0 && cut && i == n) {
+            m[at] = '\0';
+            break;
         }
+        if (c < 0)
+            memset(m + at, '?', i - at);
+        else if (c < 0x20 || c == 0x7f)
+            m[at] = ' ';
     }
-    for (char *p = m; *p; p++)
-        if ((unsigned char)*p < 0x20 || *p == 0x7f)
-            *p = ' ';
 }
 
 newsmeta_status nmi_fail(newsmeta_error *err, newsmeta_status code, const char *fmt, ...)
@@ -57,7 +58,7 @@ newsmeta_status nmi_fail(newsmeta_error *err, newsmeta_status code, const char *
         if (written < 0)
             err->message[0] = '\0';
         else
-            tidy_message(err->message, (size_t)written);
+            tidy_message(err->message, (size_t)written >= sizeof err->message);
     }
     return code;
 }

@@ -114,6 +114,27 @@ START_TEST(unknown_zone_is_refused)
 }
 END_TEST
 
+/* Whatever refuses a caller's charset, its message stays one line of
+ * UTF-8 when it quotes it. */
+START_TEST(messages_quoting_a_charset_stay_one_line)
+{
+    static const char page[] = "<html><body><h1>A headline</h1>" BODY "</body></html>";
+    static const char *const LABELS[] = {"no-such-charset\nX-Injected: 1", "\x1b[31mred",
+                                         "\xc3\xa9\xc3\xa9\xc3\xa9-unknown"};
+    for (size_t i = 0; i < sizeof LABELS / sizeof *LABELS; i++) {
+        newsmeta_options o;
+        newsmeta_options_init(&o);
+        o.charset = LABELS[i];
+        newsmeta_article *a = NULL;
+        newsmeta_error err;
+        newsmeta_status st = newsmeta_parse_html(page, sizeof page - 1, NULL, &o, &a, &err);
+        ck_assert_int_eq(err.code, st);
+        ck_assert_msg(clean_utf8_line(err.message), "label %zu: message not one line", i);
+        newsmeta_article_free(a);
+    }
+}
+END_TEST
+
 /* A valid non-ASCII URL (and what is resolved against it) is kept as it
  * is, in the record and in the JSON. */
 START_TEST(valid_utf8_url_is_kept)
@@ -363,6 +384,7 @@ static Suite *strings_suite(void)
     tcase_add_loop_test(tc, invalid_utf8_url_is_refused, 0, (int)(sizeof BAD / sizeof *BAD));
     tcase_add_test(tc, invalid_utf8_options_are_refused);
     tcase_add_test(tc, unknown_zone_is_refused);
+    tcase_add_test(tc, messages_quoting_a_charset_stay_one_line);
     tcase_add_test(tc, valid_utf8_url_is_kept);
     tcase_add_test(tc, json_repairs_without_losing_characters);
     suite_add_tcase(s, tc);
