@@ -91,9 +91,16 @@ static bool too_deep(jl *j, int depth)
     return true;
 }
 
+/* Is v an array or an object, which visit() and index_ids() follow? Only
+ * those can be lost beyond the depth followed. */
+static bool container(const json_t *v)
+{
+    return json_is_array(v) || json_is_object(v);
+}
+
 static void index_ids(jl *j, json_t *v, int depth)
 {
-    if (j->ids_full || too_deep(j, depth))
+    if (j->ids_full || !container(v) || too_deep(j, depth))
         return;
     if (json_is_array(v)) {
         size_t i;
@@ -171,10 +178,10 @@ static void add_keywords(jl *j, const char *s, int rank)
 }
 
 /* A string, or each string of an array (or "name" of objects); depth is
- * the nesting of v in the block. */
+ * the nesting of v in the block (a value of an object has the object's). */
 static void add_strings(jl *j, nmi_field f, json_t *v, int rank, int depth)
 {
-    if (too_deep(j, depth))
+    if (!v || too_deep(j, depth))
         return;
     if (json_is_string(v)) {
         if (f == NMI_F_TAG)
@@ -209,7 +216,7 @@ static void add_author_url(jl *j, const char *url, int rank)
 
 static void add_people(jl *j, json_t *v, int rank, int depth)
 {
-    if (too_deep(j, depth))
+    if (!v || too_deep(j, depth))
         return;
     if (json_is_array(v)) {
         size_t i;
@@ -250,7 +257,7 @@ static void add_people(jl *j, json_t *v, int rank, int depth)
     add_str(j, NMI_F_AUTHOR, json_string_value(name), rank);
 }
 
-/* The values of an article (or page) object o; depth is their nesting. */
+/* The values of an article (or page) object o, at o's depth. */
 static void take_article(jl *j, json_t *o, int rank, int depth)
 {
     json_t *headline = json_object_get(o, "headline");
@@ -326,7 +333,7 @@ static void scan_dates(nmi_ctx *ctx, const char *s)
 
 static void visit(jl *j, json_t *v, int depth)
 {
-    if (j->ctx->oom || too_deep(j, depth))
+    if (j->ctx->oom || !container(v) || too_deep(j, depth))
         return;
     if (json_is_array(v)) {
         size_t i;
@@ -334,29 +341,27 @@ static void visit(jl *j, json_t *v, int depth)
         json_array_foreach(v, i, e) visit(j, e, depth + 1);
         return;
     }
-    if (!json_is_object(v))
-        return;
     switch (kind_of(v)) {
     case K_NEWS:
-        take_article(j, v, NMI_RANK_LD_NEWS, depth + 1);
+        take_article(j, v, NMI_RANK_LD_NEWS, depth);
         break;
     case K_ARTICLE:
-        take_article(j, v, NMI_RANK_LD_ARTICLE, depth + 1);
+        take_article(j, v, NMI_RANK_LD_ARTICLE, depth);
         break;
     case K_WEBPAGE:
-        take_article(j, v, NMI_RANK_LD_WEBPAGE, depth + 1);
+        take_article(j, v, NMI_RANK_LD_WEBPAGE, depth);
         break;
     case K_WEBSITE:
-        add_strings(j, NMI_F_SITE_NAME, json_object_get(v, "name"), NMI_RANK_LD_WEBSITE, depth + 1);
+        add_strings(j, NMI_F_SITE_NAME, json_object_get(v, "name"), NMI_RANK_LD_WEBSITE, depth);
         break;
     case K_ORG:
         add_strings(j, NMI_F_PUBLISHER, json_object_get(v, "name"), NMI_RANK_LD_ORGANIZATION,
-                    depth + 1);
+                    depth);
         break;
     default:
         /* dates of the page's main object whatever its type
          * (MedicalWebPage, ClaimReview, VideoObject) */
-        take_dates(j, v, NMI_RANK_LD_OTHER, depth + 1);
+        take_dates(j, v, NMI_RANK_LD_OTHER, depth);
         break;
     }
     visit(j, json_object_get(v, "@graph"), depth + 1);

@@ -271,6 +271,18 @@ START_TEST(jsonld_nested_values_follow_the_depth_option)
     ck_assert_uint_eq(a->author_count, 0);
     ck_assert_uint_eq(a->truncated, NEWSMETA_TRUNCATED_JSONLD);
     newsmeta_article_free(a);
+
+    /* the plain values of an object at the deepest level followed are read,
+     * and its missing ones are no loss */
+    o.max_jsonld_depth = 1;
+    a = parse_ld("[{\"@type\": \"NewsArticle\", \"headline\": \"At the limit\","
+                 " \"keywords\": \"a, b\", \"author\": \"Jo Zqa\"}]",
+                 &o);
+    ck_assert_str_eq(a->headline, "At the limit");
+    ck_assert_uint_eq(a->tag_count, 2);
+    ck_assert_uint_eq(a->author_count, 1);
+    ck_assert_uint_eq(a->truncated, 0);
+    newsmeta_article_free(a);
 }
 END_TEST
 
