@@ -124,7 +124,7 @@ NEWSMETA_API uint32_t newsmeta_version_number(void);
  */
 typedef enum newsmeta_status {
     NEWSMETA_OK = 0,                  /**< Success. */
-    NEWSMETA_ERR_INVALID_ARGUMENT = 1, /**< A required pointer was NULL, or an option is out of range. */
+    NEWSMETA_ERR_INVALID_ARGUMENT = 1, /**< A required pointer was NULL, an option is out of range, or a caller's string (URL, charset, zone) is not valid UTF-8 or names no zone. */
     NEWSMETA_ERR_EMPTY_INPUT = 2,     /**< The input has no bytes, or only whitespace. */
     NEWSMETA_ERR_NOT_ARTICLE = 3,     /**< The input parsed, but holds no text and no metadata at all. */
     NEWSMETA_ERR_ENCODING = 4,        /**< The bytes could not be decoded: newsmeta_options::charset is no WHATWG label newsmeta reads, or a conversion failed. */
@@ -205,10 +205,13 @@ typedef struct newsmeta_options {
      *  windows-1252); any other label, or one of the standard's
      *  replacement encoding (ISO-2022-KR, ISO-2022-CN, HZ), makes the
      *  parse fail with ::NEWSMETA_ERR_ENCODING and a message naming it.
-     *  A byte order mark still wins. */
+     *  Must be valid UTF-8 (else ::NEWSMETA_ERR_INVALID_ARGUMENT). A byte
+     *  order mark still wins. */
     const char *charset;
     /** IANA zone (e.g. "Europe/Paris") assumed for times printed without a
-     *  zone. NULL: such times keep their offset marked unknown. */
+     *  zone. NULL: such times keep their offset marked unknown. A string
+     *  that is not valid UTF-8, or an id ICU does not know, is
+     *  ::NEWSMETA_ERR_INVALID_ARGUMENT rather than ignored. */
     const char *default_timezone;
     /** Largest input accepted, in bytes; 0 means
      *  ::NEWSMETA_DEFAULT_MAX_INPUT_BYTES. */
@@ -300,8 +303,11 @@ typedef enum newsmeta_charset_source {
  *  newsmeta_options::max_links were dropped. */
 #define NEWSMETA_TRUNCATED_LINKS (1u << 2)
 /** Bit of newsmeta_article::truncated: a JSON-LD block larger than
- *  newsmeta_options::max_jsonld_bytes was skipped, or a value nested
- *  deeper than newsmeta_options::max_jsonld_depth was ignored. */
+ *  newsmeta_options::max_jsonld_bytes was skipped, a value nested
+ *  deeper than newsmeta_options::max_jsonld_depth was ignored, or an
+ *  `{"@id": ...}` reference was left unresolved because the page has more
+ *  than 256 objects with an `@id`. (A lone surrogate or `\u0000` escape is
+ *  no loss: it is read as U+FFFD.) */
 #define NEWSMETA_TRUNCATED_JSONLD (1u << 3)
 /** Bit of newsmeta_article::truncated: an element with an absurd number of
  *  attributes (more than 256) kept only its first ones. */
@@ -310,6 +316,10 @@ typedef enum newsmeta_charset_source {
  *  libxml2's limit of 10,000,000 bytes, or plain-text input had more than
  *  200,000 lines; the rest of the page was not read. */
 #define NEWSMETA_TRUNCATED_TEXT (1u << 5)
+/** Bit of newsmeta_article::truncated: a page giving more than 4096 tags,
+ *  or more than 4096 author names, had only the first ones read: `tags` or
+ *  `authors` may lack the rest. */
+#define NEWSMETA_TRUNCATED_VALUES (1u << 6)
 
 /** @brief Where a value was found (provenance). */
 typedef enum newsmeta_source {
@@ -481,13 +491,17 @@ NEWSMETA_API void newsmeta_init(void);
  *                 Need not be NUL-terminated. Not modified; not kept.
  * @param length   Number of bytes in @p html.
  * @param url      The page URL, used as the base for relative links and as
- *                 a date hint; NULL when unknown.
+ *                 a date hint; NULL when unknown. Must be valid UTF-8: it
+ *                 is never cut or repaired, but refused.
  * @param options  NULL for the defaults.
  * @param[out] out On ::NEWSMETA_OK, a new article; otherwise set to NULL.
  * @param[out] error Optional; filled on return (see ::newsmeta_error).
  * @return ::NEWSMETA_OK, or ::NEWSMETA_ERR_INVALID_ARGUMENT (NULL @p out,
  *         NULL @p html with a non-zero length, an options `size` that is no
- *         version's size: see newsmeta_options_init_sized()),
+ *         version's size: see newsmeta_options_init_sized(); a @p url,
+ *         `options->charset` or `options->default_timezone` that is not
+ *         valid UTF-8, or a zone ICU does not know: the message names the
+ *         argument),
  *         ::NEWSMETA_ERR_EMPTY_INPUT, ::NEWSMETA_ERR_TOO_LARGE,
  *         ::NEWSMETA_ERR_BINARY, ::NEWSMETA_ERR_ENCODING,
  *         ::NEWSMETA_ERR_PARSE, ::NEWSMETA_ERR_NOT_ARTICLE,
@@ -538,6 +552,9 @@ NEWSMETA_API void newsmeta_article_free(newsmeta_article *article);
  * Every record carries "schema_version" (::NEWSMETA_SCHEMA_VERSION). Absent
  * fields are written as null (strings, timestamps) or [] (arrays), so every
  * key is always present. Compact output is a single line with no newline.
+ * Should a string of @p article not be valid UTF-8 (the library's never
+ * are; a caller may build its own article), each ill-formed sequence is
+ * written as one U+FFFD and every valid character is kept.
  *
  * @param article The article (not modified).
  * @param flags   0 or ::NEWSMETA_JSON_PRETTY.

@@ -7,6 +7,7 @@
 
 #include <jansson.h>
 #include <libxml/parser.h>
+#include <unicode/utf8.h>
 
 #include "internal.h"
 
@@ -378,10 +379,60 @@ static newsmeta_status read_options(const newsmeta_options *options, newsmeta_op
     return NEWSMETA_OK;
 }
 
+/* Is the caller's string s valid UTF-8? Else *bad is the byte offset of
+ * its first invalid sequence. (ICU reads surrogates and overlong forms as
+ * invalid, as the Unicode standard does.) */
+static bool valid_utf8(const char *s, size_t *bad)
+{
+    size_t n = strlen(s);
+    for (size_t i = 0; i < n;) {
+        size_t at = i;
+        UChar32 c;
+        U8_NEXT(s, i, n, c);
+        if (c < 0) {
+            *bad = at;
+            return false;
+        }
+    }
+    return true;
+}
+
+/* The caller's strings: the URL, the charset and the zone are read as
+ * UTF-8 text, so a string that is not is refused rather than cut or
+ * mangled on the way into the record; a zone ICU does not know would be
+ * ignored, so it is refused too. */
+static newsmeta_status check_strings(const char *fn, const char *url,
+                                     const newsmeta_options *opts, newsmeta_error *error)
+{
+    const struct {
+        const char *name, *value;
+    } args[] = {{"url", url},
+                {"options.charset", opts->charset},
+                {"options.default_timezone", opts->default_timezone}};
+    for (size_t i = 0; i < sizeof args / sizeof *args; i++) {
+        size_t bad = 0;
+        if (args[i].value && !valid_utf8(args[i].value, &bad))
+            return nmi_fail(error, NEWSMETA_ERR_INVALID_ARGUMENT,
+                            "%s: %s is not valid UTF-8 (byte 0x%02X at offset %zu)", fn,
+                            args[i].name, (unsigned)(unsigned char)args[i].value[bad], bad);
+    }
+    nmi_time now;
+    int offset = 0;
+    if (opts->default_timezone && *opts->default_timezone &&
+        (!nmi_time_from_unix(opts->now, &now) ||
+         !nmi_zone_offset(opts->default_timezone, &now, &offset)))
+        return nmi_fail(error, NEWSMETA_ERR_INVALID_ARGUMENT,
+                        "%s: options.default_timezone \"%s\" is not an IANA time zone "
+                        "(e.g. \"Europe/Paris\")",
+                        fn, opts->default_timezone);
+    return NEWSMETA_OK;
+}
+
 /* The arguments of an entry point (fn), and its options into opts. */
 static newsmeta_status check_call(const char *fn, const char *input, size_t length,
-                                  const newsmeta_options *options, newsmeta_article **out,
-                                  newsmeta_options *opts, newsmeta_error *error)
+                                  const char *url, const newsmeta_options *options,
+                                  newsmeta_article **out, newsmeta_options *opts,
+                                  newsmeta_error *error)
 {
     if (out)
         *out = NULL;
@@ -390,6 +441,8 @@ static newsmeta_status check_call(const char *fn, const char *input, size_t leng
                         "%s: out must not be NULL, nor the input when length > 0", fn);
     newsmeta_init();
     newsmeta_status st = read_options(options, opts, error);
+    if (st == NEWSMETA_OK)
+        st = check_strings(fn, url, opts, error);
     if (st != NEWSMETA_OK)
         return st;
     if (length == 0 || only_whitespace(input, length))
@@ -522,7 +575,7 @@ static newsmeta_status parse(const char *input, size_t length, const char *url,
 {
     newsmeta_options opts;
     newsmeta_status st = check_call(text ? "newsmeta_parse_text" : "newsmeta_parse_html", input,
-                                    length, options, out, &opts, error);
+                                    length, url, options, out, &opts, error);
     if (st != NEWSMETA_OK)
         return st;
     article_box *box = calloc(1, sizeof *box);

@@ -22,8 +22,13 @@ static bool add(nmi_ctx *ctx, nmi_field field, const char *value, size_t n, nmi_
     if (!value || ctx->oom)
         return false;
     nmi_cands *c = &ctx->ev.cands[field];
-    if (c->count >= NMI_MAX_CANDIDATES)
+    if (c->count >= NMI_MAX_CANDIDATES) {
+        /* the record's lists take every candidate of their best source:
+         * one not kept may be a tag or an author lost */
+        if (field == NMI_F_TAG || field == NMI_F_AUTHOR)
+            ctx->truncated |= NEWSMETA_TRUNCATED_VALUES;
         return false;
+    }
     const char *v;
     if (field == NMI_F_BODY) {
         /* articleBody keeps its line breaks: they separate paragraphs. */

@@ -632,7 +632,8 @@ typedef struct nmi_time {
     int offset_minutes;
     bool offset_known;
     newsmeta_precision precision;
-    char zone[32];  /* the zone as printed ("IST", "Z", "GMT+3", "+05:30") or an IANA id; "" if none */
+    char zone[48];  /* the zone as printed ("IST", "Z", "GMT+3", "+05:30") or an IANA id (the
+                     * longest, "America/Argentina/ComodRivadavia", has 32 bytes); "" if none */
     char iana[48];  /* the IANA zone a name stands for ("Asia/Kolkata"), "" if none */
     bool epoch;     /* read from a Unix timestamp (nmi_time_from_unix): an instant beyond doubt */
 } nmi_time;

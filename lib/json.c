@@ -5,12 +5,15 @@
 #include <string.h>
 
 #include <jansson.h>
+#include <unicode/utf8.h>
 
 #include "internal.h"
 
-/* A JSON string, or null. Our strings are valid UTF-8 by construction;
- * should one not be, it is written with its bad bytes replaced rather than
- * making the whole record fail. */
+/* A JSON string, or null. Our strings are valid UTF-8 by construction
+ * (the caller's are checked, the page is decoded); should one not be, each
+ * invalid sequence is written as U+FFFD (one per maximal ill-formed
+ * subpart, as the Unicode standard and WHATWG decoders do) and every valid
+ * character is kept, rather than failing the whole record. */
 static json_t *jstr(const char *s)
 {
     if (!s)
@@ -19,13 +22,19 @@ static json_t *jstr(const char *s)
     if (j)
         return j;
     size_t n = strlen(s);
-    char *fixed = malloc(n + 1);
-    if (!fixed)
-        return NULL;
-    for (size_t i = 0; i <= n; i++)
-        fixed[i] = (unsigned char)s[i] >= 0x80 ? '?' : s[i];
-    j = json_string(fixed);
-    free(fixed);
+    nmi_buf fixed;
+    nmi_buf_init(&fixed);
+    for (size_t i = 0; i < n;) {
+        size_t at = i;
+        UChar32 c;
+        U8_NEXT(s, i, n, c);
+        if (c < 0)
+            nmi_buf_append(&fixed, "\xEF\xBF\xBD", 3);
+        else
+            nmi_buf_append(&fixed, s + at, i - at);
+    }
+    j = fixed.oom ? NULL : json_stringn(fixed.data ? fixed.data : "", fixed.len);
+    nmi_buf_free(&fixed);
     return j;
 }
 
@@ -119,8 +128,8 @@ static const char *charset_source_name(newsmeta_charset_source s)
 /* The limits that cut the record short, by name, in bit order. */
 static json_t *truncated_list(uint32_t bits, bool *ok)
 {
-    static const char *const NAMES[] = {"depth", "paragraphs", "links", "jsonld", "attributes",
-                                        "text"};
+    static const char *const NAMES[] = {"depth",      "paragraphs", "links", "jsonld",
+                                        "attributes", "text",       "values"};
     json_t *arr = json_array();
     if (!arr) {
         *ok = false;

@@ -5,6 +5,7 @@
  * may be strings, Person/Organization objects, arrays, or bare {"@id"}
  * references into the @graph, which are resolved. Ranks: nmi_rank
  * (internal.h), from the object a value is found on. */
+#include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -78,6 +79,7 @@ typedef struct jl {
     nmi_ctx *ctx;
     json_t *ids[256]; /* objects carrying an @id, for reference lookup */
     size_t nids;
+    bool ids_full;    /* some objects with an @id were not indexed */
 } jl;
 
 /* Beyond the nesting followed (max_jsonld_depth): the record says so. */
@@ -89,9 +91,16 @@ static bool too_deep(jl *j, int depth)
     return true;
 }
 
+/* Is v an array or an object, which visit() and index_ids() follow? Only
+ * those can be lost beyond the depth followed. */
+static bool container(const json_t *v)
+{
+    return json_is_array(v) || json_is_object(v);
+}
+
 static void index_ids(jl *j, json_t *v, int depth)
 {
-    if (j->nids >= sizeof j->ids / sizeof *j->ids || too_deep(j, depth))
+    if (j->ids_full || !container(v) || too_deep(j, depth))
         return;
     if (json_is_array(v)) {
         size_t i;
@@ -99,13 +108,20 @@ static void index_ids(jl *j, json_t *v, int depth)
         json_array_foreach(v, i, e) index_ids(j, e, depth + 1);
     } else if (json_is_object(v)) {
         json_t *id = json_object_get(v, "@id");
-        if (json_is_string(id) && json_object_size(v) > 1 && j->nids < 256)
+        if (json_is_string(id) && json_object_size(v) > 1) {
+            if (j->nids == sizeof j->ids / sizeof *j->ids) {
+                j->ids_full = true;
+                return;
+            }
             j->ids[j->nids++] = v;
+        }
         index_ids(j, json_object_get(v, "@graph"), depth + 1);
     }
 }
 
-/* A bare {"@id": "..."} resolved to the full object, when the page has it. */
+/* A bare {"@id": "..."} resolved to the full object, when the page has it.
+ * One left unresolved because the index was full is a value lost to a
+ * limit: the record says so. */
 static json_t *deref(jl *j, json_t *v)
 {
     if (!json_is_object(v) || json_object_size(v) != 1)
@@ -118,6 +134,8 @@ static json_t *deref(jl *j, json_t *v)
         if (json_is_string(other) && !strcmp(json_string_value(other), json_string_value(id)))
             return j->ids[i];
     }
+    if (j->ids_full)
+        j->ctx->truncated |= NEWSMETA_TRUNCATED_JSONLD;
     return v;
 }
 
@@ -137,32 +155,39 @@ static void add_str(jl *j, nmi_field f, const char *s, int rank)
     nmi_add_cand(j->ctx, f, s, strlen(s), rank, NEWSMETA_SOURCE_JSONLD);
 }
 
-/* A string, or each string of an array (or "name" of objects). */
+/* Keywords: "a, b, c", each whole however long. */
+static void add_keywords(jl *j, const char *s, int rank)
+{
+    size_t n = strlen(s);
+    char *copy = malloc(n + 1);
+    if (!copy) {
+        j->ctx->oom = true;
+        return;
+    }
+    memcpy(copy, s, n + 1);
+    for (char *p = copy;;) {
+        char *comma = strchr(p, ',');
+        if (comma)
+            *comma = '\0';
+        add_str(j, NMI_F_TAG, p, rank);
+        if (!comma)
+            break;
+        p = comma + 1;
+    }
+    free(copy);
+}
+
+/* A string, or each string of an array (or "name" of objects); depth is
+ * the nesting of v in the block (a value of an object has the object's). */
 static void add_strings(jl *j, nmi_field f, json_t *v, int rank, int depth)
 {
-    if (depth > 3)
+    if (!v || too_deep(j, depth))
         return;
     if (json_is_string(v)) {
-        const char *s = json_string_value(v);
-        if (f == NMI_F_TAG) {
-            /* keywords: "a, b, c" */
-            const char *p = s;
-            while (*p) {
-                const char *e = p;
-                while (*e && *e != ',')
-                    e++;
-                char tmp[256];
-                size_t n = (size_t)(e - p);
-                if (n < sizeof tmp) {
-                    memcpy(tmp, p, n);
-                    tmp[n] = '\0';
-                    add_str(j, f, tmp, rank);
-                }
-                p = *e ? e + 1 : e;
-            }
-        } else {
-            add_str(j, f, s, rank);
-        }
+        if (f == NMI_F_TAG)
+            add_keywords(j, json_string_value(v), rank);
+        else
+            add_str(j, f, json_string_value(v), rank);
     } else if (json_is_array(v)) {
         size_t i;
         json_t *e;
@@ -191,7 +216,7 @@ static void add_author_url(jl *j, const char *url, int rank)
 
 static void add_people(jl *j, json_t *v, int rank, int depth)
 {
-    if (depth > 4)
+    if (!v || too_deep(j, depth))
         return;
     if (json_is_array(v)) {
         size_t i;
@@ -232,30 +257,32 @@ static void add_people(jl *j, json_t *v, int rank, int depth)
     add_str(j, NMI_F_AUTHOR, json_string_value(name), rank);
 }
 
-static void take_article(jl *j, json_t *o, int rank)
+/* The values of an article (or page) object o, at o's depth. */
+static void take_article(jl *j, json_t *o, int rank, int depth)
 {
     json_t *headline = json_object_get(o, "headline");
     if (json_is_string(headline))
         add_str(j, NMI_F_HEADLINE, json_string_value(headline), rank);
     else
-        add_strings(j, NMI_F_HEADLINE, json_object_get(o, "name"), rank + NMI_LD_WEAKER_NAME, 0);
-    add_strings(j, NMI_F_DESCRIPTION, json_object_get(o, "description"), rank, 0);
-    add_strings(j, NMI_F_PUBLISHED, json_object_get(o, "datePublished"), rank, 0);
+        add_strings(j, NMI_F_HEADLINE, json_object_get(o, "name"), rank + NMI_LD_WEAKER_NAME,
+                    depth);
+    add_strings(j, NMI_F_DESCRIPTION, json_object_get(o, "description"), rank, depth);
+    add_strings(j, NMI_F_PUBLISHED, json_object_get(o, "datePublished"), rank, depth);
     add_strings(j, NMI_F_PUBLISHED, json_object_get(o, "dateCreated"), rank + NMI_LD_WEAKER_CREATED,
-                0);
-    add_strings(j, NMI_F_MODIFIED, json_object_get(o, "dateModified"), rank, 0);
-    add_people(j, json_object_get(o, "author"), rank, 0);
-    add_people(j, json_object_get(o, "creator"), rank + NMI_LD_WEAKER_CREATOR, 0);
+                depth);
+    add_strings(j, NMI_F_MODIFIED, json_object_get(o, "dateModified"), rank, depth);
+    add_people(j, json_object_get(o, "author"), rank, depth);
+    add_people(j, json_object_get(o, "creator"), rank + NMI_LD_WEAKER_CREATOR, depth);
     json_t *pub = json_object_get(o, "publisher");
     if (json_is_array(pub))
         pub = json_array_get(pub, 0);
-    add_strings(j, NMI_F_PUBLISHER, pub, rank, 0);
-    add_strings(j, NMI_F_IMAGE, json_object_get(o, "image"), rank, 0);
+    add_strings(j, NMI_F_PUBLISHER, pub, rank, depth);
+    add_strings(j, NMI_F_IMAGE, json_object_get(o, "image"), rank, depth);
     add_strings(j, NMI_F_IMAGE, json_object_get(o, "thumbnailUrl"), rank + NMI_LD_WEAKER_THUMBNAIL,
-                0);
-    add_strings(j, NMI_F_SECTION, json_object_get(o, "articleSection"), rank, 0);
-    add_strings(j, NMI_F_TAG, json_object_get(o, "keywords"), rank, 0);
-    add_strings(j, NMI_F_LANGUAGE, json_object_get(o, "inLanguage"), rank, 0);
+                depth);
+    add_strings(j, NMI_F_SECTION, json_object_get(o, "articleSection"), rank, depth);
+    add_strings(j, NMI_F_TAG, json_object_get(o, "keywords"), rank, depth);
+    add_strings(j, NMI_F_LANGUAGE, json_object_get(o, "inLanguage"), rank, depth);
     json_t *body = json_object_get(o, "articleBody");
     if (json_is_string(body))
         add_str(j, NMI_F_BODY, json_string_value(body), rank);
@@ -264,14 +291,14 @@ static void take_article(jl *j, json_t *o, int rank)
         add_str(j, NMI_F_CANONICAL, json_string_value(url), rank + NMI_LD_WEAKER_URL);
 }
 
-static void take_dates(jl *j, json_t *o, int rank)
+static void take_dates(jl *j, json_t *o, int rank, int depth)
 {
-    add_strings(j, NMI_F_PUBLISHED, json_object_get(o, "datePublished"), rank, 0);
+    add_strings(j, NMI_F_PUBLISHED, json_object_get(o, "datePublished"), rank, depth);
     add_strings(j, NMI_F_PUBLISHED, json_object_get(o, "dateCreated"),
-                rank + NMI_LD_WEAKER_OTHER_CREATED, 0);
+                rank + NMI_LD_WEAKER_OTHER_CREATED, depth);
     add_strings(j, NMI_F_PUBLISHED, json_object_get(o, "uploadDate"), rank + NMI_LD_WEAKER_UPLOADED,
-                0);
-    add_strings(j, NMI_F_MODIFIED, json_object_get(o, "dateModified"), rank, 0);
+                depth);
+    add_strings(j, NMI_F_MODIFIED, json_object_get(o, "dateModified"), rank, depth);
 }
 
 /* A block Jansson rejects (a trailing comma, an unescaped quote in a
@@ -306,7 +333,7 @@ static void scan_dates(nmi_ctx *ctx, const char *s)
 
 static void visit(jl *j, json_t *v, int depth)
 {
-    if (j->ctx->oom || too_deep(j, depth))
+    if (j->ctx->oom || !container(v) || too_deep(j, depth))
         return;
     if (json_is_array(v)) {
         size_t i;
@@ -314,34 +341,76 @@ static void visit(jl *j, json_t *v, int depth)
         json_array_foreach(v, i, e) visit(j, e, depth + 1);
         return;
     }
-    if (!json_is_object(v))
-        return;
     switch (kind_of(v)) {
     case K_NEWS:
-        take_article(j, v, NMI_RANK_LD_NEWS);
+        take_article(j, v, NMI_RANK_LD_NEWS, depth);
         break;
     case K_ARTICLE:
-        take_article(j, v, NMI_RANK_LD_ARTICLE);
+        take_article(j, v, NMI_RANK_LD_ARTICLE, depth);
         break;
     case K_WEBPAGE:
-        take_article(j, v, NMI_RANK_LD_WEBPAGE);
+        take_article(j, v, NMI_RANK_LD_WEBPAGE, depth);
         break;
     case K_WEBSITE:
-        add_strings(j, NMI_F_SITE_NAME, json_object_get(v, "name"), NMI_RANK_LD_WEBSITE, 0);
+        add_strings(j, NMI_F_SITE_NAME, json_object_get(v, "name"), NMI_RANK_LD_WEBSITE, depth);
         break;
     case K_ORG:
-        add_strings(j, NMI_F_PUBLISHER, json_object_get(v, "name"), NMI_RANK_LD_ORGANIZATION, 0);
+        add_strings(j, NMI_F_PUBLISHER, json_object_get(v, "name"), NMI_RANK_LD_ORGANIZATION,
+                    depth);
         break;
     default:
         /* dates of the page's main object whatever its type
          * (MedicalWebPage, ClaimReview, VideoObject) */
-        take_dates(j, v, NMI_RANK_LD_OTHER);
+        take_dates(j, v, NMI_RANK_LD_OTHER, depth);
         break;
     }
     visit(j, json_object_get(v, "@graph"), depth + 1);
     json_t *main = json_object_get(v, "mainEntity");
     if (json_is_object(main) || json_is_array(main))
         visit(j, main, depth + 1);
+}
+
+/* The value of the four hex digits at p (n bytes left), or -1. */
+static long hex4(const char *p, size_t n)
+{
+    if (n < 4)
+        return -1;
+    char digits[5] = {0};
+    for (int i = 0; i < 4; i++) {
+        if (!isxdigit((unsigned char)p[i]))
+            return -1;
+        digits[i] = p[i];
+    }
+    return strtol(digits, NULL, 16);
+}
+
+/* Jansson refuses a whole block for one \u0000 (a NUL inside a string) or
+ * one unpaired surrogate escape; each becomes \uFFFD in place (the same
+ * six bytes), so the block's other values are still read. A backslash
+ * starts a two-byte escape or a \uXXXX one (outside strings the block is
+ * invalid anyway), so each escape is stepped over whole: the "\\" of
+ * "\\u0000" is not the start of a \u escape. */
+static void repair_escapes(char *s, size_t n)
+{
+    for (size_t i = 0; i + 1 < n; i++) {
+        if (s[i] != '\\')
+            continue;
+        long u = s[i + 1] == 'u' ? hex4(s + i + 2, n - i - 2) : -1;
+        if (u < 0) {
+            i++; /* the escaped character */
+            continue;
+        }
+        if (u >= 0xD800 && u <= 0xDBFF && i + 12 <= n && s[i + 6] == '\\' && s[i + 7] == 'u') {
+            long low = hex4(s + i + 8, n - i - 8);
+            if (low >= 0xDC00 && low <= 0xDFFF) {
+                i += 11; /* a valid pair */
+                continue;
+            }
+        }
+        if (u == 0 || (u >= 0xD800 && u <= 0xDFFF))
+            memcpy(s + i + 2, "FFFD", 4);
+        i += 5;
+    }
 }
 
 void nmi_jsonld(nmi_ctx *ctx, const char *text, size_t len)
@@ -367,6 +436,7 @@ void nmi_jsonld(nmi_ctx *ctx, const char *text, size_t len)
         buf[n++] = c < 0x20 ? ' ' : (char)c;
     }
     buf[n] = '\0';
+    repair_escapes(buf, n);
     char *s = buf;
     while (*s == ' ')
         s++;

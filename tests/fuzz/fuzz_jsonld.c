@@ -70,12 +70,14 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     nmi_read_dates(&ctx, NULL); /* the dates found, read as the pipeline reads them */
     if (size > ctx.opts.max_jsonld_bytes)
         FUZZ_CHECK(ctx.truncated & NEWSMETA_TRUNCATED_JSONLD);
-    /* every candidate is a clean, non-empty UTF-8 string (or so the
-     * bytes were: JSON-LD strings are not repaired) */
+    /* every candidate is a clean, non-empty, valid UTF-8 string (Jansson
+     * checks the block's bytes; escapes of lone surrogates and of NUL are
+     * read as U+FFFD) */
     for (int f = 0; f < NMI_F_COUNT; f++)
         for (size_t i = 0; i < ctx.ev.cands[f].count; i++) {
             const char *v = ctx.ev.cands[f].items[i].value;
             FUZZ_CHECK(v != NULL && v[0] != '\0');
+            FUZZ_CHECK(fuzz_utf8_ok(v, strlen(v)));
             FUZZ_CHECK(ctx.ev.cands[f].items[i].source == NEWSMETA_SOURCE_JSONLD);
         }
     if (!ctx.oom) {

@@ -34,6 +34,9 @@ EXTRA_JSONLD = [
     '{"@type":"NewsArticle","headline":"Entities &amp; escapes \\u00e9 e\\u0301",'
     '"articleBody":"First line\\nSecond line\\n\\nThird","author":{"@type":"Organization","name":"Reuters"}}',
     '{"@type":"NewsArticle","datePublished":"99999-01-01","dateModified":"-0001-12-31T25:61:61Z"}',
+    '{"@type":"NewsArticle","headline":"Lone \\ud800 high","description":"Nul \\u0000, low \\udc00,'
+    ' pair \\ud83d\\ude00, literal \\\\u0000, \\uD800\\u0041","author":"Jo \\udbff",'
+    '"keywords":"end \\ud800"}',
 ]
 
 EXTRA_DATES = [

@@ -39,13 +39,35 @@ Input = Union[bytes, bytearray, memoryview, str]
 
 
 def _encode(value, what):
+    """value as the NUL-terminated UTF-8 bytes of a C string argument.
+
+    A NUL would end the C string early and the rest would be silently
+    lost, so it is a ValueError; a str that cannot be UTF-8 (a lone
+    surrogate) is a UnicodeEncodeError, bytes that are not UTF-8 the
+    library's INVALID_ARGUMENT."""
     if value is None:
         return None
     if isinstance(value, str):
-        return value.encode("utf-8")
-    if isinstance(value, bytes):
-        return value
-    raise TypeError("%s must be str, bytes or None, not %s" % (what, type(value).__name__))
+        value = value.encode("utf-8")
+    elif not isinstance(value, bytes):
+        raise TypeError("%s must be str, bytes or None, not %s" % (what, type(value).__name__))
+    if b"\0" in value:
+        raise ValueError("%s must not contain a NUL character" % what)
+    return value
+
+
+def _c_unsigned(value, ctype, what):
+    """value checked to fit the unsigned C field of type ctype, which ctypes
+    would silently wrap: OverflowError when too large, ValueError when
+    negative, TypeError when not an int."""
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise TypeError("%s must be an int, not %s" % (what, type(value).__name__))
+    if value < 0:
+        raise ValueError("%s must be a non-negative int (0: the default)" % what)
+    if value >= 1 << (8 * _ct.sizeof(ctype)):
+        raise OverflowError("%s is %d, larger than the C field (%d bytes) holds"
+                            % (what, value, _ct.sizeof(ctype)))
+    return value
 
 
 def _parse(fn_name, data, url, charset, default_timezone, max_input_bytes, no_body, no_links):
@@ -62,13 +84,10 @@ def _parse(fn_name, data, url, charset, default_timezone, max_input_bytes, no_bo
             raise TypeError("input must be bytes or str, not %s" % type(data).__name__)
         data = bytes(data)
     url_b = _encode(url, "url")
+    max_input_bytes = _c_unsigned(max_input_bytes or 0, _ct.c_size_t, "max_input_bytes")
     opts = None
     if charset is not None or default_timezone is not None or max_input_bytes or no_body \
             or no_links:
-        if max_input_bytes is None:
-            max_input_bytes = 0
-        if not isinstance(max_input_bytes, int) or max_input_bytes < 0:
-            raise ValueError("max_input_bytes must be a non-negative int (0: the default)")
         # Filled here (equivalent to newsmeta_options_init_sized() with the
         # size of this mirror): `size` tells the library how much of the
         # struct this binding knows, so the struct can grow in later
@@ -107,7 +126,13 @@ def parse_html(html: Input, url: Optional[str] = None, *, charset: Optional[str]
 
     Raises :class:`Error` (``.status``: EMPTY_INPUT, BINARY, ENCODING,
     TOO_LARGE, NOT_ARTICLE, ...) when nothing can be extracted, and
-    :class:`LibraryNotFoundError` when the C library cannot be loaded.
+    INVALID_ARGUMENT for a ``url``, ``charset`` or ``default_timezone``
+    given as bytes that are not UTF-8, or a zone the library does not
+    know; :class:`ValueError` for one holding a NUL character (C would cut
+    it there) or a str that cannot be UTF-8 (UnicodeEncodeError);
+    :class:`OverflowError` for a ``max_input_bytes`` larger than a C
+    ``size_t`` (never wrapped); :class:`LibraryNotFoundError` when the C
+    library cannot be loaded.
     """
     return _parse("newsmeta_parse_html", html, url, charset, default_timezone, max_input_bytes,
                   no_body, no_links)

@@ -58,7 +58,7 @@ JSON_PRETTY = 1 << 0
 # newsmeta_charset_source, by value, with the names used in JSON.
 CHARSET_SOURCES = ("bom", "option", "meta", "detected", "default")
 # NEWSMETA_TRUNCATED_* bits (1 << index), with the names used in JSON.
-TRUNCATED = ("depth", "paragraphs", "links", "jsonld", "attributes", "text")
+TRUNCATED = ("depth", "paragraphs", "links", "jsonld", "attributes", "text", "values")
 
 
 class NmError(Structure):
