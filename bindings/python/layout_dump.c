@@ -137,6 +137,31 @@ int main(void)
     FIELD(newsmeta_article, truncated);
     end();
 
+    BEGIN(newsmeta_warc_record);
+    FIELD(newsmeta_warc_record, error);
+    FIELD(newsmeta_warc_record, message);
+    FIELD(newsmeta_warc_record, offset);
+    FIELD(newsmeta_warc_record, record_id);
+    FIELD(newsmeta_warc_record, date);
+    FIELD(newsmeta_warc_record, target_uri);
+    FIELD(newsmeta_warc_record, http_status);
+    FIELD(newsmeta_warc_record, content_type);
+    FIELD(newsmeta_warc_record, charset);
+    FIELD(newsmeta_warc_record, body);
+    FIELD(newsmeta_warc_record, body_length);
+    end();
+
+    BEGIN(newsmeta_warc_counts);
+    FIELD(newsmeta_warc_counts, pages);
+    FIELD(newsmeta_warc_counts, errors);
+    FIELD(newsmeta_warc_counts, not_html);
+    FIELD(newsmeta_warc_counts, requests);
+    FIELD(newsmeta_warc_counts, metadata);
+    FIELD(newsmeta_warc_counts, revisits);
+    FIELD(newsmeta_warc_counts, warcinfo);
+    FIELD(newsmeta_warc_counts, other);
+    end();
+
     printf("\n  },\n  \"scalars\": {\n");
 #define SCALAR(T, last) printf("    \"%s\": [%zu, %zu]%s\n", #T, sizeof(T), alignof(T), last ? "" : ",")
     SCALAR(bool, 0);

@@ -11,6 +11,8 @@ is needed. ::
 built directly from the C structs), or raise :class:`Error`, whose
 ``status`` is a :class:`Status`. ``Article.to_json()`` is the library's JSON
 record, ``Article.to_dict()`` the same record as Python dicts and lists.
+``iter_warc(path)`` yields ``(WarcRecord, Article)`` for each page of a WARC
+archive, read and parsed by the C library.
 
 The library is found through $NEWSMETA_LIBRARY, then next to this package,
 then on the system's library path (see ``newsmeta._ffi``). Parsing releases
@@ -26,6 +28,7 @@ from ._ffi import LibraryNotFoundError
 from ._model import (SCHEMA_VERSION, Article, Error, Link, LinkKind, Paragraph,
                      ParagraphKind, Precision, Source, Sources, Status, Timestamp)
 from ._model import _Owned, article_from_c
+from ._warc import WarcReader, WarcRecord, is_warc, iter_warc
 
 __version__ = "0.2.0"
 
@@ -33,6 +36,7 @@ __all__ = [
     "parse_html", "parse_text", "Article", "Timestamp", "Paragraph", "Link", "Sources",
     "Status", "Source", "Precision", "ParagraphKind", "LinkKind", "Error",
     "LibraryNotFoundError", "library_version", "library_path", "SCHEMA_VERSION",
+    "iter_warc", "WarcReader", "WarcRecord", "is_warc",
 ]
 
 Input = Union[bytes, bytearray, memoryview, str]
@@ -70,6 +74,23 @@ def _c_unsigned(value, ctype, what):
     return value
 
 
+def _parse_options(charset, default_timezone, max_input_bytes, no_body, no_links):
+    """The options as a pointer to an NmOptions, or None for the defaults."""
+    max_input_bytes = _c_unsigned(max_input_bytes or 0, _ct.c_size_t, "max_input_bytes")
+    if charset is None and default_timezone is None and not max_input_bytes and not no_body \
+            and not no_links:
+        return None
+    # Filled here (equivalent to newsmeta_options_init_sized() with the
+    # size of this mirror): `size` tells the library how much of the
+    # struct this binding knows, so the struct can grow in later
+    # versions; zero fields mean the defaults.
+    return _ct.byref(_ffi.NmOptions(
+        _ct.sizeof(_ffi.NmOptions),
+        (_ffi.OPT_NO_BODY if no_body else 0) | (_ffi.OPT_NO_LINKS if no_links else 0),
+        _encode(charset, "charset"), _encode(default_timezone, "default_timezone"),
+        max_input_bytes))
+
+
 def _parse(fn_name, data, url, charset, default_timezone, max_input_bytes, no_body, no_links):
     lib = _ffi.load()
     if isinstance(data, str):
@@ -84,19 +105,7 @@ def _parse(fn_name, data, url, charset, default_timezone, max_input_bytes, no_bo
             raise TypeError("input must be bytes or str, not %s" % type(data).__name__)
         data = bytes(data)
     url_b = _encode(url, "url")
-    max_input_bytes = _c_unsigned(max_input_bytes or 0, _ct.c_size_t, "max_input_bytes")
-    opts = None
-    if charset is not None or default_timezone is not None or max_input_bytes or no_body \
-            or no_links:
-        # Filled here (equivalent to newsmeta_options_init_sized() with the
-        # size of this mirror): `size` tells the library how much of the
-        # struct this binding knows, so the struct can grow in later
-        # versions; zero fields mean the defaults.
-        opts = _ct.byref(_ffi.NmOptions(
-            _ct.sizeof(_ffi.NmOptions),
-            (_ffi.OPT_NO_BODY if no_body else 0) | (_ffi.OPT_NO_LINKS if no_links else 0),
-            _encode(charset, "charset"), _encode(default_timezone, "default_timezone"),
-            max_input_bytes))
+    opts = _parse_options(charset, default_timezone, max_input_bytes, no_body, no_links)
     out = _ct.POINTER(_ffi.NmArticle)()
     err = _ffi.NmError()
     # The foreign call releases the GIL (ctypes.CDLL).

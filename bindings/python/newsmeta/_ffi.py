@@ -26,7 +26,7 @@ import ctypes.util
 import os
 import threading
 from ctypes import (POINTER, Structure, c_bool, c_char, c_char_p, c_int, c_int32,
-                    c_int64, c_size_t, c_uint32, c_void_p)
+                    c_int64, c_size_t, c_uint32, c_uint64, c_void_p)
 
 SONAME = "libnewsmeta.so.0"
 ENV_VAR = "NEWSMETA_LIBRARY"
@@ -175,6 +175,29 @@ class NmArticle(Structure):
     ]
 
 
+class NmWarcRecord(Structure):
+    """newsmeta_warc_record (owned by the reader; only read here)"""
+    _fields_ = [
+        ("error", c_enum),
+        ("message", c_char_p),
+        ("offset", c_uint64),
+        ("record_id", c_char_p),
+        ("date", c_char_p),
+        ("target_uri", c_char_p),
+        ("http_status", c_int),
+        ("content_type", c_char_p),
+        ("charset", c_char_p),
+        ("body", c_void_p),  # not NUL-terminated: body_length bytes
+        ("body_length", c_size_t),
+    ]
+
+
+class NmWarcCounts(Structure):
+    """newsmeta_warc_counts"""
+    _fields_ = [(name, c_uint64) for name in (
+        "pages", "errors", "not_html", "requests", "metadata", "revisits", "warcinfo", "other")]
+
+
 # C struct name -> its mirror; test_layout compares each with the compiler.
 STRUCTS = {
     "newsmeta_error": NmError,
@@ -184,6 +207,8 @@ STRUCTS = {
     "newsmeta_link": NmLink,
     "newsmeta_sources": NmSources,
     "newsmeta_article": NmArticle,
+    "newsmeta_warc_record": NmWarcRecord,
+    "newsmeta_warc_counts": NmWarcCounts,
 }
 
 # C scalar type name -> its ctypes type (also checked by test_layout).
@@ -217,6 +242,12 @@ _PROTOTYPES = {
     "newsmeta_source_name": (c_char_p, [c_enum]),
     "newsmeta_paragraph_kind_name": (c_char_p, [c_enum]),
     "newsmeta_precision_name": (c_char_p, [c_enum]),
+    "newsmeta_is_warc": (c_bool, [c_char_p, c_size_t]),
+    "newsmeta_warc_open": (c_enum, [c_char_p, POINTER(NmOptions), POINTER(c_void_p),
+                                    POINTER(NmError)]),
+    "newsmeta_warc_next": (c_enum, [c_void_p, POINTER(POINTER(NmWarcRecord)), POINTER(NmError)]),
+    "newsmeta_warc_get_counts": (POINTER(NmWarcCounts), [c_void_p]),
+    "newsmeta_warc_close": (None, [c_void_p]),
 }
 
 
