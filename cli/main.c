@@ -318,6 +318,24 @@ static int run_one(cli_args *args)
     return rc;
 }
 
+/* A --charset or --timezone the library refuses is a usage error, said
+ * once before any input is read, rather than an error on every page. */
+static int check_caller_strings(const newsmeta_options *opts)
+{
+    if (!opts->charset && !opts->default_timezone)
+        return GO_ON;
+    static const char probe[] = "<title>probe</title>";
+    newsmeta_article *a = NULL;
+    newsmeta_error err;
+    newsmeta_status st = newsmeta_parse_html(probe, sizeof probe - 1, NULL, opts, &a, &err);
+    newsmeta_article_free(a);
+    if (st == NEWSMETA_ERR_INVALID_ARGUMENT || st == NEWSMETA_ERR_ENCODING) {
+        fprintf(stderr, "newsmeta: %s (see --help)\n", err.message);
+        return EXIT_USAGE;
+    }
+    return GO_ON;
+}
+
 int main(int argc, char **argv)
 {
     cli_args args;
@@ -330,6 +348,9 @@ int main(int argc, char **argv)
         if (rc != GO_ON)
             return rc;
     }
+    int checked = check_caller_strings(&args.opts);
+    if (checked != GO_ON)
+        return checked;
     /* a WARC archive holds many pages: one record per line, as --jsonl */
     if (args.jsonl || (args.nfiles == 1 && strcmp(args.path, "-") != 0 &&
                        cli_is_warc_file(args.path)))

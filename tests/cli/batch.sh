@@ -77,4 +77,13 @@ set +e
 "$cli" --jsonl -j 0 "${pages[0]}" >/dev/null 2>&1; rc=$?
 set -e
 [ "$rc" -eq 2 ] || fail "-j 0 should be a usage error"
+# A zone or charset the library refuses: said once, before any page.
+for bad in "-z Nowhere/Atlantis" "--charset utf8mb4"; do
+    set +e
+    # shellcheck disable=SC2086
+    msg=$("$cli" --jsonl $bad "${pages[0]}" 2>&1 >/dev/null); rc=$?
+    set -e
+    [ "$rc" -eq 2 ] || fail "$bad should be a usage error (exit $rc)"
+    case $msg in *"${bad#* }"*) ;; *) fail "$bad: the message names it: $msg" ;; esac
+done
 echo "batch mode: ok"
