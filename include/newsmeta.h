@@ -570,6 +570,50 @@ NEWSMETA_API newsmeta_status newsmeta_to_json(const newsmeta_article *article, u
                                               char **out, size_t *out_length,
                                               newsmeta_error *error);
 
+/** @brief Output formats of newsmeta_render(). Values are fixed. **Since:** 0.2.0 */
+typedef enum newsmeta_format {
+    NEWSMETA_FORMAT_JSON = 0,     /**< The JSON record (newsmeta_to_json()). */
+    NEWSMETA_FORMAT_TEXT = 1,     /**< Plain text: blocks separated by a blank line, list items as "- ". */
+    NEWSMETA_FORMAT_MARKDOWN = 2, /**< CommonMark: headings, quotes, lists, fenced code, inline links. */
+    NEWSMETA_FORMAT_HTML = 3      /**< Clean article HTML: h1-h6, p, blockquote, ul/li, pre, a. */
+} newsmeta_format;
+
+/** Flag for newsmeta_render(): a metadata header first (text: headline,
+ *  authors, date and URL lines; Markdown: YAML front matter; HTML: a whole
+ *  document whose `head` element holds title, authors, dates, description,
+ *  canonical URL). Without it, HTML is an `article` element alone. */
+#define NEWSMETA_RENDER_METADATA (1u << 1)
+
+/**
+ * @brief Write an article as text, Markdown, article HTML or JSON.
+ *
+ * The body's blocks keep their kinds (headings, quotes, consecutive list
+ * items as one list, preformatted text as fenced code or a `pre` element); body links
+ * are written inline at their offsets in Markdown and HTML. Markdown and
+ * HTML begin with the headline as an h1 (unless the body begins with it);
+ * text keeps it for the metadata header. Text of the page is escaped so it
+ * never reads as markup: backslashes in Markdown, entities in HTML.
+ *
+ * @param article The article (not modified).
+ * @param format  One of ::newsmeta_format.
+ * @param flags   0, ::NEWSMETA_RENDER_METADATA, and for JSON ::NEWSMETA_JSON_PRETTY.
+ * @param[out] out On success, a new NUL-terminated UTF-8 string.
+ * @param[out] out_length Optional; its length in bytes.
+ * @param[out] error Optional error details.
+ * @return ::NEWSMETA_OK, ::NEWSMETA_ERR_INVALID_ARGUMENT (NULL article or
+ *         out, an unknown format), ::NEWSMETA_ERR_NOMEM.
+ *
+ * **Ownership:** release `*out` with newsmeta_free().
+ * **Thread safety:** reentrant. **Since:** 0.2.0
+ */
+NEWSMETA_API newsmeta_status newsmeta_render(const newsmeta_article *article,
+                                             newsmeta_format format, uint32_t flags, char **out,
+                                             size_t *out_length, newsmeta_error *error);
+
+/** @brief Name of a ::newsmeta_format ("json", "text", "markdown", "html";
+ *  "unknown" for another value). Static string. **Since:** 0.2.0 */
+NEWSMETA_API const char *newsmeta_format_name(newsmeta_format format);
+
 /**
  * @brief Release a buffer returned by newsmeta (e.g. by newsmeta_to_json()).
  *

@@ -54,6 +54,9 @@ c_enum = c_int
 OPT_NO_BODY = 1 << 0
 OPT_NO_LINKS = 1 << 1
 JSON_PRETTY = 1 << 0
+# newsmeta_format values and the newsmeta_render flag.
+FORMAT_JSON, FORMAT_TEXT, FORMAT_MARKDOWN, FORMAT_HTML = 0, 1, 2, 3
+RENDER_METADATA = 1 << 1
 
 # newsmeta_charset_source, by value, with the names used in JSON.
 CHARSET_SOURCES = ("bom", "option", "meta", "detected", "default")
@@ -239,6 +242,9 @@ _PROTOTYPES = {
     "newsmeta_to_json": (c_enum, [_P_ARTICLE, c_uint32, POINTER(c_void_p), POINTER(c_size_t),
                                   POINTER(NmError)]),
     "newsmeta_free": (None, [c_void_p]),
+    "newsmeta_render": (c_enum, [_P_ARTICLE, c_enum, c_uint32, POINTER(c_void_p),
+                                 POINTER(c_size_t), POINTER(NmError)]),
+    "newsmeta_format_name": (c_char_p, [c_enum]),
     "newsmeta_source_name": (c_char_p, [c_enum]),
     "newsmeta_paragraph_kind_name": (c_char_p, [c_enum]),
     "newsmeta_precision_name": (c_char_p, [c_enum]),

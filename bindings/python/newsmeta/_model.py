@@ -327,19 +327,41 @@ class Article:
             if pretty:
                 return json.dumps(self.to_dict(), ensure_ascii=False, indent=2)
             return json.dumps(self.to_dict(), ensure_ascii=False, separators=(",", ":"))
+        return self._render(_ffi.FORMAT_JSON, _ffi.JSON_PRETTY if pretty else 0)
+
+    def _render(self, fmt: int, flags: int) -> str:
+        owned = self._owned
+        if owned is None or not owned.ptr:
+            raise ValueError("this Article is a copy without its C record (it was pickled or "
+                             "copied); render the Article returned by the parse instead")
         lib = _ffi.load()
         buf = _ffi.c_void_p()
         size = _ffi.c_size_t()
         err = _ffi.NmError()
-        status = lib.newsmeta_to_json(owned.ptr, _ffi.JSON_PRETTY if pretty else 0,
-                                      _ffi.ctypes.byref(buf), _ffi.ctypes.byref(size),
-                                      _ffi.ctypes.byref(err))
+        status = lib.newsmeta_render(owned.ptr, fmt, flags, _ffi.ctypes.byref(buf),
+                                     _ffi.ctypes.byref(size), _ffi.ctypes.byref(err))
         if status != 0:
             raise Error(status, err.message.decode("utf-8", "replace"))
         try:
             return _ffi.ctypes.string_at(buf.value, size.value).decode("utf-8", "replace")
         finally:
             lib.newsmeta_free(buf)
+
+    def to_text(self, metadata: bool = False) -> str:
+        """The article as plain text (newsmeta_render): blocks separated by a
+        blank line, list items as "- "; with ``metadata``, headline, authors,
+        date and URL lines first."""
+        return self._render(_ffi.FORMAT_TEXT, _ffi.RENDER_METADATA if metadata else 0)
+
+    def to_markdown(self, metadata: bool = False) -> str:
+        """The article as CommonMark (headings, quotes, lists, fenced code,
+        links inline); with ``metadata``, YAML front matter first."""
+        return self._render(_ffi.FORMAT_MARKDOWN, _ffi.RENDER_METADATA if metadata else 0)
+
+    def to_html(self, metadata: bool = False) -> str:
+        """The article as clean HTML (an <article> fragment; with
+        ``metadata``, a whole document whose <head> holds the metadata)."""
+        return self._render(_ffi.FORMAT_HTML, _ffi.RENDER_METADATA if metadata else 0)
 
     def __reduce__(self):
         # Pickling (e.g. to send results between Dask workers) drops the C
