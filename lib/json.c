@@ -141,6 +141,41 @@ static json_t *truncated_list(uint32_t bits, bool *ok)
     return arr;
 }
 
+/* A link's span in the units other languages index strings by: code points
+ * (Python, text[char_start:char_end]) and UTF-16 code units (JavaScript,
+ * Java, C#: text.slice(utf16_start, utf16_end)). */
+typedef struct text_offsets {
+    size_t char_start, char_end, utf16_start, utf16_end;
+} text_offsets;
+
+static void count_units(const char *s, size_t bytes, size_t *chars, size_t *utf16)
+{
+    *chars = *utf16 = 0;
+    for (size_t i = 0; i < bytes; i++) {
+        unsigned char c = (unsigned char)s[i];
+        if ((c & 0xC0) == 0x80)
+            continue; /* a continuation byte: part of the character before */
+        (*chars)++;
+        *utf16 += c >= 0xF0 ? 2 : 1; /* four-byte characters are surrogate pairs */
+    }
+}
+
+static text_offsets link_offsets(const newsmeta_article *a, const newsmeta_link *l)
+{
+    text_offsets o = {l->start, l->end, l->start, l->end};
+    if (l->paragraph < 0 || (size_t)l->paragraph >= a->paragraph_count)
+        return o;
+    const newsmeta_paragraph *p = &a->paragraphs[l->paragraph];
+    if (l->start > p->length || l->end > p->length || l->end < l->start)
+        return o;
+    count_units(p->text, l->start, &o.char_start, &o.utf16_start);
+    size_t chars, utf16;
+    count_units(p->text + l->start, l->end - l->start, &chars, &utf16);
+    o.char_end = o.char_start + chars;
+    o.utf16_end = o.utf16_start + utf16;
+    return o;
+}
+
 static json_t *article_json(const newsmeta_article *a, bool *ok)
 {
     json_t *o = json_object();
@@ -186,6 +221,7 @@ static json_t *article_json(const newsmeta_article *a, bool *ok)
     json_t *ls = json_array();
     for (size_t i = 0; ls && i < a->link_count; i++) {
         const newsmeta_link *l = &a->links[i];
+        text_offsets off = link_offsets(a, l);
         json_t *lo = json_object();
         if (!lo) {
             *ok = false;
@@ -197,6 +233,10 @@ static json_t *article_json(const newsmeta_article *a, bool *ok)
         put(lo, "paragraph", l->paragraph >= 0 ? json_integer(l->paragraph) : json_null(), ok);
         put(lo, "start", json_integer((json_int_t)l->start), ok);
         put(lo, "end", json_integer((json_int_t)l->end), ok);
+        put(lo, "char_start", json_integer((json_int_t)off.char_start), ok);
+        put(lo, "char_end", json_integer((json_int_t)off.char_end), ok);
+        put(lo, "utf16_start", json_integer((json_int_t)off.utf16_start), ok);
+        put(lo, "utf16_end", json_integer((json_int_t)off.utf16_end), ok);
         if (json_array_append_new(ls, lo) != 0)
             *ok = false;
     }

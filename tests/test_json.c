@@ -145,8 +145,9 @@ static void expect_json_matches(const json_t *j, const newsmeta_article *a)
         }
     }
 
-    static const char *const LINK_KEYS[] = {"href", "text", "kind", "paragraph", "start", "end",
-                                            NULL};
+    static const char *const LINK_KEYS[] = {"href",       "text",     "kind",        "paragraph",
+                                            "start",      "end",      "char_start",  "char_end",
+                                            "utf16_start", "utf16_end", NULL};
     const json_t *ls = json_object_get(j, "links");
     ck_assert(json_is_array(ls));
     ck_assert_uint_eq(json_array_size(ls), a->link_count);
@@ -319,12 +320,41 @@ START_TEST(related_link_paragraph_null)
 }
 END_TEST
 
+/* Link offsets in code points and UTF-16 units: accented letters (two
+ * UTF-8 bytes, one code point, one unit) and an emoji (four bytes, one code
+ * point, two units) before the anchor. */
+START_TEST(link_offsets_in_every_unit)
+{
+    newsmeta_article *a = nm_parse_str(
+        "<html><body><article><p>Caf\xC3\xA9 cr\xC3\xA8me \xF0\x9F\x98\x80 news from the "
+        "valley: the <a href=\"https://example.test/x\">r\xC3\xA9servoir</a> opened on "
+        "Monday morning after three years of building work.</p></article></body></html>",
+        "https://example.test/a", NULL);
+    char *json = nm_to_json(a, 0);
+    json_t *j = load(json);
+    const json_t *l = json_array_get(json_object_get(j, "links"), 0);
+    ck_assert_ptr_nonnull(l);
+    const char *text = a->paragraphs[0].text;
+    size_t start = (size_t)json_integer_value(json_object_get(l, "start"));
+    ck_assert(strncmp(text + start, "r\xC3\xA9servoir", 10) == 0);
+    /* "Café crème 😀 news from the valley: the " */
+    ck_assert_int_eq(json_integer_value(json_object_get(l, "char_start")), (json_int_t)start - 5);
+    ck_assert_int_eq(json_integer_value(json_object_get(l, "char_end")), (json_int_t)start - 5 + 9);
+    ck_assert_int_eq(json_integer_value(json_object_get(l, "utf16_start")), (json_int_t)start - 4);
+    ck_assert_int_eq(json_integer_value(json_object_get(l, "utf16_end")), (json_int_t)start - 4 + 9);
+    json_decref(j);
+    newsmeta_free(json);
+    newsmeta_article_free(a);
+}
+END_TEST
+
 static Suite *json_suite(void)
 {
     Suite *s = suite_create("json");
     TCase *tc = tcase_create("json");
     tcase_set_timeout(tc, 30);
     tcase_add_test(tc, all_fixtures_serialize);
+    tcase_add_test(tc, link_offsets_in_every_unit);
     tcase_add_test(tc, absent_fields_are_null_or_empty);
     tcase_add_test(tc, naive_time_json);
     tcase_add_test(tc, string_escaping_round_trips);

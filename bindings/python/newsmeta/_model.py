@@ -185,7 +185,8 @@ class Link:
     paragraph ``paragraph``; ``char_start``/``char_end`` are the same span as
     Python string indices, so that for a body link
     ``article.paragraphs[link.paragraph].text[link.char_start:link.char_end]
-    == link.text``. Related links have ``start == end`` (and ``paragraph``
+    == link.text``; ``utf16_start``/``utf16_end`` are the span in UTF-16
+    code units (JavaScript's string indices), as in the JSON record. Related links have ``start == end`` (and ``paragraph``
     is the block they follow, or None); ``href`` is None when the page gave
     none (plain-text input).
     """
@@ -197,10 +198,14 @@ class Link:
     end: int
     char_start: int
     char_end: int
+    utf16_start: int
+    utf16_end: int
 
     def to_dict(self) -> dict:
         return {"href": self.href, "text": self.text, "kind": self.kind.value,
-                "paragraph": self.paragraph, "start": self.start, "end": self.end}
+                "paragraph": self.paragraph, "start": self.start, "end": self.end,
+                "char_start": self.char_start, "char_end": self.char_end,
+                "utf16_start": self.utf16_start, "utf16_end": self.utf16_end}
 
 
 @dataclass(**_DC)
@@ -448,6 +453,13 @@ def _char_offset(raw: bytes, text: str, offset: int) -> int:
     return len(raw[:offset].decode("utf-8", "replace"))
 
 
+def _utf16_offset(text: str, chars: int) -> int:
+    """A code point offset as UTF-16 code units: characters past U+FFFF
+    count twice (surrogate pairs)."""
+    head = text[:chars]
+    return chars + sum(1 for c in head if ord(c) > 0xFFFF)
+
+
 def article_from_c(a, owned: Optional[_Owned]) -> Article:
     """Build an Article from a NmArticle (read, not copied, by ctypes)."""
     n = a.paragraph_count
@@ -464,17 +476,19 @@ def article_from_c(a, owned: Optional[_Owned]) -> Article:
     if n:
         for l in a.links[:n]:
             start, end, pi = l.start, l.end, l.paragraph
-            cs, ce = start, end
+            cs, ce, us, ue = start, end, start, end
             if 0 <= pi < len(raws):
                 raw, text = raws[pi], paragraphs[pi].text
                 cs = _char_offset(raw, text, start)
                 ce = cs if end == start else _char_offset(raw, text, end)
+                us, ue = _utf16_offset(text, cs), _utf16_offset(text, ce)
             else:
                 pi = None
             href = l.href
             links.append(Link(None if href is None else href.decode("utf-8", "replace"),
                               (l.text or b"").decode("utf-8", "replace"),
-                              _member(_LKIND, l.kind, LinkKind.RELATED), pi, start, end, cs, ce))
+                              _member(_LKIND, l.kind, LinkKind.RELATED), pi, start, end, cs, ce,
+                              us, ue))
     s = a.sources
     published = _timestamp(a.published)
     modified = _timestamp(a.modified)
