@@ -188,6 +188,8 @@ static const newsmeta_warc_record *error_record(newsmeta_warc *w, newsmeta_statu
     va_start(ap, fmt);
     vsnprintf(w->message, sizeof w->message, fmt, ap);
     va_end(ap);
+    if (!w->message[0]) /* an error record always says what */
+        snprintf(w->message, sizeof w->message, "%s", newsmeta_strerror(code));
     w->record.error = code;
     w->record.body = NULL;
     w->record.body_length = 0;

@@ -352,8 +352,12 @@ nmi_http_outcome nmi_http_read(const char *block, size_t len, size_t max_body,
     out->body = block + entity;
     out->body_len = len - entity;
     bool chunked = h.transfer && lists_chunked(h.transfer, h.transfer_len);
-    if (!chunked && !h.encoding)
-        return out->body_len > max_body ? NMI_HTTP_TOO_LARGE : NMI_HTTP_OK;
+    if (!chunked && !h.encoding) {
+        if (out->body_len <= max_body)
+            return NMI_HTTP_OK;
+        snprintf(why, 96, "a page of %zu bytes; the limit is %zu", out->body_len, max_body);
+        return NMI_HTTP_TOO_LARGE;
+    }
     nmi_buf_reset(scratch);
     nmi_http_outcome r = chunked ? unchunk(out->body, out->body_len, max_body, scratch)
                                  : (nmi_buf_append(scratch, out->body, out->body_len)
