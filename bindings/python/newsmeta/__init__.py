@@ -36,7 +36,7 @@ __all__ = [
     "parse_html", "parse_text", "Article", "Timestamp", "Paragraph", "Link", "Sources",
     "Status", "Source", "Precision", "ParagraphKind", "LinkKind", "Error",
     "LibraryNotFoundError", "library_version", "library_path", "SCHEMA_VERSION",
-    "iter_warc", "WarcReader", "WarcRecord", "is_warc",
+    "iter_warc", "WarcReader", "WarcRecord", "is_warc", "parse_file", "parse_many",
 ]
 
 Input = Union[bytes, bytearray, memoryview, str]
@@ -155,6 +155,68 @@ def parse_text(text: Input, url: Optional[str] = None, *, charset: Optional[str]
     :func:`parse_html`."""
     return _parse("newsmeta_parse_text", text, url, charset, default_timezone, max_input_bytes,
                   no_body, no_links)
+
+
+def _looks_like_html(data: bytes) -> bool:
+    """As the CLI decides (cli_looks_like_html): markup at the start, after a
+    BOM and blanks, or common tags near it."""
+    if data[:2] in (b"\xff\xfe", b"\xfe\xff"):
+        return True  # UTF-16: left to the HTML decoder
+    body = data[3:] if data.startswith(b"\xef\xbb\xbf") else data
+    if body.lstrip(b" \t\r\n")[:1] == b"<":
+        return True
+    head = data[:4096].lower()
+    return any(tag in head for tag in (b"<html", b"<body", b"<head", b"<div", b"<p>",
+                                       b"<!doctype"))
+
+
+def parse_file(path, url: Optional[str] = None, *, text: Optional[bool] = None,
+               **options) -> Article:
+    """Extract the article in the file at ``path``: HTML, or the plain-text
+    rendering of a page (``text=None`` decides from its first bytes as the CLI
+    does; True or False says which), gzip-compressed or not (told by its
+    magic bytes). Options as for :func:`parse_html`; raises what it raises,
+    and OSError when the file cannot be read. The file's size (decompressed)
+    is bounded by ``max_input_bytes`` (64 MiB by default): a larger one is
+    ``Error(TOO_LARGE)`` without being read whole."""
+    import gzip
+    limit = options.get("max_input_bytes") or 64 * 1024 * 1024
+    with open(path, "rb") as f:
+        magic = f.read(2)
+        f.seek(0)
+        stream = gzip.GzipFile(fileobj=f) if magic == b"\x1f\x8b" else f
+        data = stream.read(limit + 1)
+    if len(data) > limit:
+        raise Error(Status.TOO_LARGE, "%s: more than %d bytes (max_input_bytes)" % (path, limit))
+    if text is None:
+        text = not _looks_like_html(data)
+    return (parse_text if text else parse_html)(data, url, **options)
+
+
+def parse_many(items, workers: Optional[int] = None, **options) -> list:
+    """Extract many pages on a pool of ``workers`` threads (default: the
+    number of CPUs); the parse releases the GIL, so they run in parallel.
+
+    ``items`` are paths (read with :func:`parse_file`) or ``(html, url)``
+    pairs (bytes or str, and a URL or None; read with :func:`parse_html`).
+    Returns a list in input order holding, for each item, its
+    :class:`Article`, or the :class:`Error` (or OSError) that stopped it:
+    one failed page does not lose the others."""
+    import concurrent.futures
+    import os
+
+    def one(item):
+        try:
+            if isinstance(item, (str, bytes, os.PathLike)) and not isinstance(item, bytes):
+                return parse_file(item, **options)
+            html_, url = item
+            return parse_html(html_, url, **options)
+        except (Error, OSError) as e:
+            return e
+
+    items = list(items)
+    with concurrent.futures.ThreadPoolExecutor(workers or os.cpu_count() or 1) as pool:
+        return list(pool.map(one, items))
 
 
 def library_version() -> str:

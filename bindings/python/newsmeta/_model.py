@@ -8,7 +8,7 @@ import enum
 import json
 import sys
 from dataclasses import dataclass, field
-from typing import List, Optional, Tuple
+from typing import List, Optional, Tuple, Union
 
 from . import _ffi
 
@@ -128,17 +128,18 @@ class Error(Exception):
         return (Error, (int(self.status), self.message))
 
 
-@dataclass(**_DC)
+@dataclass(frozen=True, **_DC)
 class Timestamp:
     """newsmeta_timestamp (present ones only; an absent time is None).
 
-    ``datetime`` is timezone-aware when the offset is known (which implies a
-    precision of at least the hour), naive otherwise; for a date or coarser
-    it is midnight of the first day the text allows (``2021-03`` gives
-    2021-03-01 00:00). ``iso`` keeps the real precision.
+    ``datetime`` is a timezone-aware ``datetime.datetime`` when the offset is
+    known (which implies a precision of at least the hour), a naive one for
+    a time without an offset, and a ``datetime.date`` for a day or coarser
+    (the first day the text allows: ``2021-03`` gives 2021-03-01), never an
+    invented midnight. ``iso`` keeps the real precision.
     """
     iso: str
-    datetime: Optional[_dt.datetime]
+    datetime: Union[_dt.datetime, _dt.date, None]
     precision: Precision
     offset_known: bool
     offset_minutes: Optional[int]
@@ -149,7 +150,7 @@ class Timestamp:
 
     @property
     def aware(self) -> bool:
-        return self.datetime is not None and self.datetime.tzinfo is not None
+        return isinstance(self.datetime, _dt.datetime) and self.datetime.tzinfo is not None
 
     def to_dict(self) -> dict:
         return {
@@ -164,7 +165,7 @@ class Timestamp:
         }
 
 
-@dataclass(**_DC)
+@dataclass(frozen=True, **_DC)
 class Paragraph:
     """newsmeta_paragraph: one body block. ``level`` is 1-6 for headings, else 0."""
     kind: ParagraphKind
@@ -177,7 +178,7 @@ class Paragraph:
         return {"kind": self.kind.value, "text": self.text}
 
 
-@dataclass(**_DC)
+@dataclass(frozen=True, **_DC)
 class Link:
     """newsmeta_link.
 
@@ -208,7 +209,7 @@ class Link:
                 "utf16_start": self.utf16_start, "utf16_end": self.utf16_end}
 
 
-@dataclass(**_DC)
+@dataclass(frozen=True, **_DC)
 class Sources:
     """Where each field came from (newsmeta_sources, plus the sources of the
     two timestamps); None where the field was not found."""
@@ -252,7 +253,7 @@ class _Owned:
             self._free(ptr)
 
 
-@dataclass(**_DC)
+@dataclass(frozen=True, **_DC)
 class Article:
     """The extracted record (newsmeta_article). Absent strings are None,
     absent lists empty, absent times None.
@@ -264,7 +265,7 @@ class Article:
     url: Optional[str]
     headline: Optional[str]
     byline: Optional[str]
-    authors: List[str]
+    authors: Tuple[str, ...]
     publisher: Optional[str]
     published: Optional[Timestamp]
     modified: Optional[Timestamp]
@@ -275,10 +276,10 @@ class Article:
     image: Optional[str]
     image_credit: Optional[str]
     section: Optional[str]
-    tags: List[str]
-    paragraphs: List[Paragraph]
-    links: List[Link]
-    captions: List[str]
+    tags: Tuple[str, ...]
+    paragraphs: Tuple[Paragraph, ...]
+    links: Tuple[Link, ...]
+    captions: Tuple[str, ...]
     charset: Optional[str]
     sources: Sources
     agency: Optional[str] = None
@@ -394,10 +395,10 @@ def _s(b: Optional[bytes]) -> Optional[str]:
     return None if b is None else b.decode("utf-8", "replace")
 
 
-def _strings(ptr, n) -> List[str]:
+def _strings(ptr, n) -> Tuple[str, ...]:
     if not n:
-        return []
-    return [b.decode("utf-8", "replace") for b in ptr[:n] if b is not None]
+        return ()
+    return tuple(b.decode("utf-8", "replace") for b in ptr[:n] if b is not None)
 
 
 _UTC = _dt.timezone.utc
@@ -411,15 +412,16 @@ def _tz(minutes: int) -> _dt.timezone:
     return tz
 
 
-def _naive(iso: str, precision: int) -> Optional[_dt.datetime]:
-    # iso is "YYYY", "YYYY-MM", "YYYY-MM-DD" or "YYYY-MM-DDTHH:MM:SS".
+def _naive(iso: str, precision: int):
+    # iso is "YYYY", "YYYY-MM", "YYYY-MM-DD" or "YYYY-MM-DDTHH:MM:SS". A day
+    # or coarser is a date: no time was given, so none is made up.
     try:
         if precision >= 4:
             return _dt.datetime.fromisoformat(iso[:19])
         y = int(iso[0:4])
         m = int(iso[5:7]) if precision >= 2 else 1
         d = int(iso[8:10]) if precision >= 3 else 1
-        return _dt.datetime(y, m, d)
+        return _dt.date(y, m, d)
     except ValueError:
         return None
 
@@ -504,7 +506,7 @@ def article_from_c(a, owned: Optional[_Owned]) -> Article:
     return Article(_s(a.url), _s(a.headline), _s(a.byline), _strings(a.authors, a.author_count),
                    _s(a.publisher), published, modified, _s(a.description), _s(a.language),
                    _s(a.site_name), _s(a.canonical_url), _s(a.image), _s(a.image_credit),
-                   _s(a.section), _strings(a.tags, a.tag_count), paragraphs, links,
+                   _s(a.section), _strings(a.tags, a.tag_count), tuple(paragraphs), tuple(links),
                    _strings(a.captions, a.caption_count), _s(a.charset), sources,
                    _s(a.agency), _member(_ffi.CHARSET_SOURCES, a.charset_source, "default"),
                    tuple(name for i, name in enumerate(_ffi.TRUNCATED) if a.truncated >> i & 1),

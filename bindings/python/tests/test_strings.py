@@ -77,7 +77,7 @@ class Strings(unittest.TestCase):
         a = newsmeta.parse_html(PAGE)
         self.assertEqual(a.headline, "Lone \ufffd surrogate")
         self.assertEqual(a.description, "Nul \ufffd here")
-        self.assertEqual(a.authors, ["Jane Roe"])
+        self.assertEqual(a.authors, ("Jane Roe",))
         self.assertEqual(a.published.iso, "2020-01-02T03:04:05")
         self.assertEqual(a.truncated, ())
 
