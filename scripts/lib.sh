@@ -12,12 +12,12 @@ NEWSMETA_ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 
 # Debian 12 packages the build, the tests and the schema check need
 # (zlib1g-dev and libbrotli-dev: the WARC reader; wget: the WARC tests;
-# python3-markdown: the Markdown round trip; python3-pip and python3-distributed: the Python binding's python.install
+# python3-markdown: the Markdown round trip; python3-venv: the wheel test; python3-pip and python3-distributed: the Python binding's python.install
 # and python.dask tests; doxygen, groff-base and man-db: the API reference
 # and the man page tests; libcurl4-openssl-dev: the crawler example).
 NEWSMETA_DEPS=(build-essential cmake pkg-config libxml2-dev libjansson-dev libicu-dev
                zlib1g-dev libbrotli-dev wget
-               check python3 python3-jsonschema python3-pip python3-distributed python3-markdown
+               check python3 python3-jsonschema python3-pip python3-distributed python3-markdown python3-venv
                doxygen groff-base man-db libcurl4-openssl-dev)
 
 nm_log() {

@@ -47,5 +47,47 @@ class Install(unittest.TestCase):
             self.assertEqual(headline, "Harbour bridge reopens after repairs")
 
 
+    def test_wheel_into_a_fresh_venv_offline(self):
+        """build-wheel.sh makes a platform wheel holding the library; pip
+        installs it offline into a new venv, whose Python then parses a file
+        with the bundled library (no NEWSMETA_LIBRARY, no PYTHONPATH)."""
+        lib = os.environ.get("NEWSMETA_LIBRARY")
+        if not lib:
+            self.skipTest("NEWSMETA_LIBRARY is not set (run by ctest after a build)")
+        if importlib.util.find_spec("venv") is None or importlib.util.find_spec("ensurepip") is None:
+            self.fail("this test needs venv with ensurepip for %s (Debian: apt-get install "
+                      "python3-venv)" % sys.executable)
+        script = os.path.join(nmtest.PY_SOURCE, "build-wheel.sh")
+        with tempfile.TemporaryDirectory() as tmp:
+            env = dict(os.environ, PIP_DISABLE_PIP_VERSION_CHECK="1", PIP_NO_INPUT="1",
+                       PIP_NO_CACHE_DIR="1", PYTHON=sys.executable)
+            for var in ("PYTHONPATH", "NEWSMETA_LIBRARY"):
+                env.pop(var, None)
+            r = subprocess.run(["bash", script, os.path.dirname(lib), os.path.join(tmp, "dist")],
+                               env=env, capture_output=True, text=True, timeout=300)
+            self.assertEqual(r.returncode, 0, r.stderr)
+            wheel = r.stdout.strip().splitlines()[-1]
+            self.assertRegex(os.path.basename(wheel), r"^newsmeta_c-[0-9.]+-py3-none-linux_\w+\.whl$")
+            venv = os.path.join(tmp, "venv")
+            r = subprocess.run([sys.executable, "-m", "venv", venv], capture_output=True,
+                               text=True, timeout=300)
+            self.assertEqual(r.returncode, 0, r.stderr)
+            py = os.path.join(venv, "bin", "python")
+            r = subprocess.run([py, "-m", "pip", "install", "--no-index", "--no-deps", wheel],
+                               env=env, capture_output=True, text=True, timeout=300)
+            self.assertEqual(r.returncode, 0, r.stdout + r.stderr)
+            page = os.path.join(tmp, "page.html")
+            with open(page, "w", encoding="utf-8") as f:
+                f.write(nmtest.FULL_HTML)
+            code = ("import newsmeta, sys\n"
+                    "print(newsmeta.library_path())\n"
+                    "print(newsmeta.parse_file(sys.argv[1]).headline)\n")
+            r = subprocess.run([py, "-c", code, page], env=env, cwd=tmp, capture_output=True,
+                               text=True, timeout=60)
+            self.assertEqual(r.returncode, 0, r.stderr)
+            where, headline = r.stdout.splitlines()
+            self.assertTrue(where.startswith(venv), where)
+            self.assertEqual(headline, "Harbour bridge reopens after repairs")
+
 if __name__ == "__main__":
     unittest.main()
