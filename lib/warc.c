@@ -332,6 +332,10 @@ static const newsmeta_warc_record *page_record(newsmeta_warc *w, const warc_head
         w->counts.not_html++;
         return NULL;
     }
+    if (resp.body_len > w->max_page) /* a resource record has no HTTP headers to pay for */
+        return error_record(w, NEWSMETA_ERR_TOO_LARGE, after,
+                            "an HTML page of %zu bytes; the limit is %zu", resp.body_len,
+                            w->max_page);
     r->body = resp.body;
     r->body_length = resp.body_len;
     w->counts.pages++;
