@@ -50,16 +50,19 @@ static size_t org_key(const char *s, char *key, size_t cap, char *first, size_t 
     return kl;
 }
 
-/* Is the text the site's own name or one of its desks ("Cleveland.com",
- * "The Wall Street Journal" for "Wall Street Journal", "Vortex" on
- * vortexcannon.org, "CNN Business" on cnn.com, "Telegraph Sport" on The
- * Telegraph)? */
-bool nmi_byline_own_name(const nmi_names *nm, const char *s)
+/* How a text is the site's own name: not at all, by its first word only
+ * ("CNN Business" on cnn.com, a desk of the site), or as a whole. */
+typedef enum own_match { OWN_NONE, OWN_FIRST_WORD, OWN_WHOLE } own_match;
+
+/* "Cleveland.com", "The Wall Street Journal" for "Wall Street Journal",
+ * "Vortex" on vortexcannon.org, "CNN Business" on cnn.com, "Telegraph
+ * Sport" on The Telegraph. */
+static own_match own_name_match(const nmi_names *nm, const char *s)
 {
     char key[256], first[128];
     size_t kl = org_key(s, key, sizeof key, first, sizeof first);
     if (kl < 2)
-        return false;
+        return OWN_NONE;
     size_t fl = strlen(first);
     const char *names[2] = {nm->site, nm->publisher};
     for (int i = 0; i < 2; i++) {
@@ -67,23 +70,32 @@ bool nmi_byline_own_name(const nmi_names *nm, const char *s)
             continue;
         char k2[256], f2[128];
         size_t l2 = org_key(names[i], k2, sizeof k2, f2, sizeof f2);
-        if (l2 && (!strcmp(key, k2) || (fl >= 4 && !strcmp(first, f2))))
-            return true;
+        if (l2 && !strcmp(key, k2))
+            return OWN_WHOLE;
+        if (l2 && fl >= 4 && !strcmp(first, f2))
+            return OWN_FIRST_WORD;
     }
     const char *h = nm->hostk;
     size_t hl = strlen(h);
     if (!hl)
-        return false;
-    if (!strcmp(key, h) || !strcmp(first, h))
-        return true;
+        return OWN_NONE;
+    if (!strcmp(key, h))
+        return OWN_WHOLE;
+    if (!strcmp(first, h))
+        return OWN_FIRST_WORD;
     /* "vortex" and "vortexcannon", "beachbody" and "beachbodyondemand",
      * "clevelandcom" and "cleveland", "sputnik" and "sputniknews" */
     size_t lo = kl < hl ? kl : hl, hi = kl < hl ? hl : kl;
     if (lo >= 4 && lo * 2 >= hi && (!strncmp(key, h, lo)))
-        return true;
+        return OWN_WHOLE;
     if (fl >= 4 && fl < hl && !strncmp(first, h, fl))
-        return true;
-    return false;
+        return OWN_FIRST_WORD;
+    return OWN_NONE;
+}
+
+bool nmi_byline_own_name(const nmi_names *nm, const char *s)
+{
+    return own_name_match(nm, s) != OWN_NONE;
 }
 
 /* ---- role words ----------------------------------------------------------------- */
@@ -314,10 +326,34 @@ static const char *agency_with_role(const piece_text *p)
     return NULL;
 }
 
-/* "Cleveland.com", "CNN Business" on cnn.com: the site itself. */
+/* Two to four words written like a person's name, none a word of
+ * outlets, desks, roles or agencies, nor an acronym: "Rick Steves", not
+ * "Telegraph Sport", "HNN Staff" or "The Water Coolest". */
+static bool person_shaped(const nmi_token *t, size_t m)
+{
+    if (m < 2 || m > 4 || nmi_tok_in(&t[0], (const char *const[]){"the", NULL}))
+        return false;
+    for (size_t i = 0; i < m; i++) {
+        UChar32 c = nmi_tok_first_letter(&t[i]);
+        if (!nmi_cased(c) || !nmi_has_lower(t[i].s, t[i].n) || nmi_tok_caps_word(&t[i]) ||
+            nmi_tok_in(&t[i], nmi_lex_byline_desk_words) ||
+            nmi_tok_in(&t[i], nmi_lex_byline_outlet_words) ||
+            nmi_tok_in(&t[i], nmi_lex_byline_not_names) || role_word(&t[i]) ||
+            agency_head(&t[i], 1))
+            return false;
+    }
+    return true;
+}
+
+/* "Cleveland.com", "CNN Business" on cnn.com: the site itself; but a
+ * site named after its writer as a whole ("Rick Steves" on
+ * ricksteves.com, a personal blog) still has that writer. */
 static const char *site_itself(const piece_text *p)
 {
-    return nmi_byline_own_name(p->nm, p->whole) ? p->whole : NULL;
+    own_match own = own_name_match(p->nm, p->whole);
+    if (own == OWN_NONE || (own == OWN_WHOLE && person_shaped(p->t, p->m)))
+        return NULL;
+    return p->whole;
 }
 
 /* "The Water Coolest", "The Editorial Board". */

@@ -293,17 +293,31 @@ static bool names_within(const nmi_names *a, const nmi_names *b)
     return true;
 }
 
+/* Does the credit name only the site itself ("One Tree Planted" on the
+ * site of that name, a personal blog named after its writer)? */
+static bool names_the_site(const newsmeta_article *a, const nmi_names *nm)
+{
+    for (size_t i = 0; i < nm->count; i++)
+        if (!(a->site_name && nmi_loose_equal(nm->list[i], a->site_name)) &&
+            !(a->publisher && nmi_loose_equal(nm->list[i], a->publisher)))
+            return false;
+    return nm->count > 0;
+}
+
 /* The choice: the structured credit, unless the byline as printed names
  * everyone it names and more (metadata often keeps only the first
- * author); without a structured credit, the byline. */
-static void choose_names(credits *cr)
+ * author) or the structured credit names only the site, which a byline
+ * printed on the page overrides; without a structured credit, the
+ * byline. */
+static void choose_names(const newsmeta_article *a, credits *cr)
 {
     const author_source *byline = cr->byline;
     if (cr->meta) {
         cr->chosen = &cr->meta_kept;
         cr->chosen_src = cr->meta->cand->source;
-        if (byline && byline->names.count > cr->meta_kept.count &&
-            names_within(&cr->meta_kept, &byline->names)) {
+        if (byline && ((byline->names.count > cr->meta_kept.count &&
+                        names_within(&cr->meta_kept, &byline->names)) ||
+                       names_the_site(a, &cr->meta_kept))) {
             cr->chosen = &byline->names;
             cr->chosen_src = byline->cand->source;
         }
@@ -403,7 +417,7 @@ void nmi_choose_authors(nmi_ctx *ctx, newsmeta_article *a)
     memset(&cr, 0, sizeof cr);
     structured_credits(ctx, a, &cr);
     printed_bylines(ctx, a, &cr);
-    choose_names(&cr);
+    choose_names(a, &cr);
     size_t count = 0;
     a->authors = author_list(ctx, &cr, &count);
     a->author_count = count;

@@ -443,6 +443,45 @@ START_TEST(short_page_keeps_metadata)
 }
 END_TEST
 
+/* A site named after its writer keeps its writer; a structured credit
+ * naming only the site gives way to the byline printed on the page. */
+typedef struct site_credit_case {
+    const char *site;   /* og:site_name */
+    const char *head;   /* inside <head> */
+    const char *byline; /* inside <article> */
+    const char *authors;
+    const char *agency;
+} site_credit_case;
+
+static const site_credit_case SITE_CREDITS[] = {
+    {"Mary Lane", "", "<p class=\"byline\">By Mary Lane</p>", "Mary Lane", NULL},
+    {"Green Hollow Farm", "<meta name=\"author\" content=\"Green Hollow Farm\">",
+     "<p class=\"byline\">by Mary Lane</p>", "Mary Lane", NULL},
+    /* a desk of the site (its first word), and the site in one word */
+    {"Harbour", "", "<p class=\"byline\">By Harbour Garden Tips</p>", "", "Harbour Garden Tips"},
+    {"Vortex", "", "<p class=\"byline\">Posted by Vortex</p>", "", "Vortex"},
+};
+
+#define NSITE_CREDITS (int)(sizeof SITE_CREDITS / sizeof *SITE_CREDITS)
+
+START_TEST(site_named_credit)
+{
+    const site_credit_case *c = &SITE_CREDITS[_i];
+    static const char FMT[] =
+        "<html><head><title>Council approves harbour bridge</title>"
+        "<meta property=\"og:site_name\" content=\"%s\">%s</head><body><article>"
+        "<h1>Council approves harbour bridge</h1>%s" LONG_BODY "</article></body></html>";
+    size_t n = sizeof FMT + strlen(c->site) + strlen(c->head) + strlen(c->byline);
+    char *page = malloc(n);
+    ck_assert_ptr_nonnull(page);
+    snprintf(page, n, FMT, c->site, c->head, c->byline);
+    newsmeta_article *a = nm_parse_str(page, PAGE_URL, NULL);
+    expect_credit(a, c->authors, c->agency, c->site);
+    newsmeta_article_free(a);
+    free(page);
+}
+END_TEST
+
 /* The agency is in the JSON record, null when none is credited. */
 typedef struct agency_json_case {
     const char *byline;
@@ -656,6 +695,7 @@ static Suite *byline_suite(void)
     tcase_add_loop_test(t, meta_table, 0, NMETAS);
     tcase_add_loop_test(t, agency_in_json, 0, NAGENCY_JSON);
     tcase_add_test(t, short_page_keeps_metadata);
+    tcase_add_loop_test(t, site_named_credit, 0, NSITE_CREDITS);
     suite_add_tcase(s, t);
     t = tcase_create("headlines");
     tcase_add_loop_test(t, title_table, 0, NTITLES);
