@@ -293,6 +293,20 @@ static bool names_within(const nmi_names *a, const nmi_names *b)
     return true;
 }
 
+/* A page that prints no byline at all: the first credit of a <meta>
+ * element that names a person is the author even when the page never
+ * prints the name (an account, "admin" or a handle, is no person's name
+ * already). A JSON-LD graph alone is not enough: its Person is often
+ * the CMS account that posted the page. */
+static void unprinted_credit(credits *cr)
+{
+    for (size_t s = 0; s < cr->groups && !cr->meta; s++)
+        if (cr->srcs[s].names.count && cr->srcs[s].cand->source == NEWSMETA_SOURCE_META) {
+            cr->meta = &cr->srcs[s];
+            cr->meta_kept = cr->srcs[s].names;
+        }
+}
+
 /* Does the credit name only the site itself ("One Tree Planted" on the
  * site of that name, a personal blog named after its writer)? */
 static bool names_the_site(const newsmeta_article *a, const nmi_names *nm)
@@ -312,6 +326,8 @@ static bool names_the_site(const newsmeta_article *a, const nmi_names *nm)
 static void choose_names(const newsmeta_article *a, credits *cr)
 {
     const author_source *byline = cr->byline;
+    if (!cr->meta && !byline && !cr->byline_org)
+        unprinted_credit(cr);
     if (cr->meta) {
         cr->chosen = &cr->meta_kept;
         cr->chosen_src = cr->meta->cand->source;

@@ -389,6 +389,13 @@ static const meta_case METAS[] = {
      "<footer>Sarah E. Needleman writes about games.</footer>", "Sarah Needleman", NULL},
     {"an opinion section is not a comment section",
      "", "<div class=\"commentary\"><p class=\"byline\">By Jane Doe</p></div>", "Jane Doe", NULL},
+    {"a <meta> author the page never shows, and no byline",
+     "<meta name=\"author\" content=\"Yoav Schumacher\">", "", "Yoav Schumacher", NULL},
+    {"the author of link previews, under a writer label",
+     "<meta name=\"twitter:label1\" content=\"Geschrieben von\"><meta "
+     "name=\"twitter:data1\" content=\"Anna Schmidt\"><meta name=\"twitter:label2\" "
+     "content=\"Lesezeit\"><meta name=\"twitter:data2\" content=\"4 Minuten\">",
+     "", "Anna Schmidt", NULL},
     {"a user name is not a name",
      "<meta name=\"author\" content=\"kwchcik\">", "", "", NULL},
     {"an agency in the dateline",
