@@ -100,13 +100,33 @@ bool nmi_byline_own_name(const nmi_names *nm, const char *s)
 
 /* ---- role words ----------------------------------------------------------------- */
 
-/* A role word, also in a compound: "Editor-at-large", "editor-in-chief". */
+/* A German compound ending in a long role word written in Latin
+ * letters: "Wirtschaftsredakteur", "Chefkorrespondentin". */
+static bool compound_role(const nmi_token *t)
+{
+    for (const char *const *w = nmi_lex_byline_role_words; *w; w++) {
+        size_t k = strlen(*w);
+        if (k < 8 || t->n < k + 3 || memcmp(t->low + t->n - k, *w, k))
+            continue;
+        bool latin = true;
+        for (size_t i = 0; i < k && latin; i++)
+            latin = (*w)[i] >= 'a' && (*w)[i] <= 'z';
+        if (latin)
+            return true;
+    }
+    return false;
+}
+
+/* A role word, also in a compound: "Editor-at-large", "editor-in-chief",
+ * "Wirtschaftsredakteur". */
 static bool role_word(const nmi_token *t)
 {
     if (nmi_tok_in(t, nmi_lex_byline_role_words))
         return true;
     const char *hy = memchr(t->low, '-', t->n);
-    return hy && nmi_byline_in_list(t->low, (size_t)(hy - t->low), nmi_lex_byline_role_words);
+    if (hy && nmi_byline_in_list(t->low, (size_t)(hy - t->low), nmi_lex_byline_role_words))
+        return true;
+    return compound_role(t);
 }
 
 /* An accent or a vowel sign written on a letter (Devanagari, Thai...). */
@@ -431,8 +451,11 @@ static size_t first_role(const nmi_token *t, size_t m)
 static bool without_role(nmi_token **t, size_t *m, size_t r)
 {
     const nmi_token *x = *t;
+    if (nmi_tok_in(&x[0], nmi_lex_byline_role_leads))
+        return false; /* "Junior Affiliate Content Writer" */
     size_t k = r;
     while (k > 0 && (nmi_tok_in(&x[k - 1], nmi_lex_byline_role_adjectives) ||
+                     nmi_tok_in(&x[k - 1], nmi_lex_byline_role_leads) ||
                      nmi_tok_in(&x[k - 1], nmi_lex_byline_desk_words) ||
                      nmi_tok_in(&x[k - 1], nmi_lex_byline_agencies)))
         k--;
@@ -539,7 +562,12 @@ nmi_piece_kind nmi_classify_piece(nmi_ctx *ctx, const nmi_names *nm, nmi_token *
 
     for (size_t i = 0; i < m; i++)
         unglue_role(&t[i]);
+    for (size_t i = 0; i < m; i++)
+        if (nmi_tok_in(&t[i], nmi_lex_byline_ui_words))
+            return NMI_PIECE_NOTHING;
     size_t r = first_role(t, m);
+    if (r == m && nmi_tok_in(&t[0], nmi_lex_byline_role_leads))
+        return NMI_PIECE_ROLE; /* "Senior Life" of "Senior Life and Trends Reporter" */
     if (r == m && desk_or_outlet(t, m)) {
         *out = p.whole;
         return NMI_PIECE_ORG;

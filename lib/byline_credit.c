@@ -84,7 +84,7 @@ static bool push_name(nmi_ctx *ctx, nmi_names *nm, const char *name)
 
 /* ---- a credit: pieces ------------------------------------------------------------ */
 
-typedef enum join_kind { J_LIST, J_FOR, J_IN } join_kind;
+typedef enum join_kind { J_LIST, J_FOR, J_IN, J_AND } join_kind;
 
 typedef struct piece {
     const char *s, *low;
@@ -237,7 +237,7 @@ static void cut_at_and_words(const piece *x, piece *sub, size_t *ns)
         }
         if (i > a0)
             sub[(*ns)++] = (piece){x->s + a0, x->low + a0, i - a0, after};
-        after = J_LIST;
+        after = J_AND;
         i += k ? k : 1;
         a0 = i;
     }
@@ -283,6 +283,22 @@ static nmi_piece_kind classify_part(nmi_ctx *ctx, nmi_names *nm, const piece *x,
     return kind;
 }
 
+/* A role joined by "and" to the piece before or after it goes on: "Head
+ * of Marketing and Community Development", "Social Media & Community
+ * Expert" after a name, "Executive Editor and Master Gardener". */
+static void roles_joined(const piece *sub, nmi_piece_kind *kinds, size_t ns)
+{
+    bool person = false;
+    for (size_t p = 0; p < ns; p++) {
+        if (p > 0 && sub[p].after == J_AND && kinds[p - 1] == NMI_PIECE_ROLE)
+            kinds[p] = NMI_PIECE_ROLE;
+        else if (p + 1 < ns && person && sub[p + 1].after == J_AND &&
+                 kinds[p + 1] == NMI_PIECE_ROLE)
+            kinds[p] = NMI_PIECE_ROLE;
+        person = person || kinds[p] == NMI_PIECE_PERSON;
+    }
+}
+
 /* The persons and organizations of the ns classified pieces into nm. */
 static void credit_names(nmi_ctx *ctx, nmi_names *nm, const char *const *names,
                          const nmi_piece_kind *kinds, size_t ns)
@@ -322,5 +338,6 @@ void nmi_split_credit(nmi_ctx *ctx, nmi_names *nm, const char *s, const char *lo
     nmi_piece_kind kinds[MAX_PIECES];
     for (size_t p = 0; p < ns; p++)
         kinds[p] = classify_part(ctx, nm, &sub[p], dated && p + 1 == ns, &names[p]);
+    roles_joined(sub, kinds, ns);
     credit_names(ctx, nm, names, kinds, ns);
 }

@@ -203,6 +203,12 @@ const char *const nmi_lex_byline_role_words[] = {
     "inviato", "inviata", "redattore", "redattrice", "collaboratore", "collaboratrice",
     "verslaggever", "redacteur", "skribent", "medarbetare", "dziennikarz", "dziennikarka",
     "wartawan", "koresponden",
+    /* titles of company blogs and guides: "Jane Doe, Marketing Director" */
+    "director", "manager", "coordinator", "consultant", "specialist", "expert", "engineer",
+    "reviewer", "founder", "co-founder", "cofounder", "ceo", "cto", "cfo", "coo", "cmo",
+    "president", "officer", "strategist", "designer", "developer", "scientist",
+    "researcher", "dietitian", "nutritionist", "winemaker", "gesch\xC3\xA4" "ftsf\xC3\xBC" "hrer",
+    "directeur", "directrice", "responsable", "directora", "gerente",
     "\xD0\xBA\xD0\xBE\xD1\x80\xD1\x80\xD0\xB5\xD1\x81\xD0\xBF\xD0\xBE\xD0\xBD\xD0\xB4\xD0\xB5\xD0\xBD\xD1\x82", /* корреспондент */
     "\xD0\xB6\xD1\x83\xD1\x80\xD0\xBD\xD0\xB0\xD0\xBB\xD0\xB8\xD1\x81\xD1\x82", /* журналист */
     "\xD0\xBE\xD0\xB1\xD0\xBE\xD0\xB7\xD1\x80\xD0\xB5\xD0\xB2\xD0\xB0\xD1\x82\xD0\xB5\xD0\xBB\xD1\x8C", /* обозреватель */
@@ -240,7 +246,30 @@ const char *const nmi_lex_byline_role_adjectives[] = {
     "soccer", "baseball", "basketball", "hockey", "golf", "nfl", "nba", "mlb", "nhl",
     "college", "high", "school", "bureau", "correspondent", "freier", "freie", "leitender",
     "leitende", "stellvertretender", "stellvertretende", "\xEC\x84\xA0\xEC\x9E\x84" /* 선임 */,
+    /* of company titles: "Content Marketing Coordinator" */
+    "content", "marketing", "product", "operations", "community", "communications", "sales",
+    "engineering", "affiliate", "creative", "brand", "seo", "growth", "qa", "customer",
+    "software", "account", "project", "program", "research", "strategy", "design",
+    "development", "social", "media",
     NULL};
+
+/* First words of a title, never of a name: a piece that starts with one
+ * ("Senior Life", "Junior Affiliate Content Writer") is a role. */
+const char *const nmi_lex_byline_role_leads[] = {
+    "senior", "junior", "chief", "executive", "former", "head", "lead", "associate",
+    "assistant", "deputy", "managing", "contributing", "sr.", "vice", "certified",
+    "leitender", "leitende", "stellvertretender", "stellvertretende", NULL};
+
+/* Words of the page's interface and of author boxes: a piece with one
+ * of them is no name ("Full Bio", "View Full Profile", "Sign In",
+ * "Editorial Guidelines", "Zum Profil", "Google Scholar", "Our
+ * Editors"). */
+const char *const nmi_lex_byline_ui_words[] = {
+    "profile", "profil", "bio", "biography", "guidelines", "policy", "process", "topics",
+    "learn", "privacy", "terms", "conditions", "sign", "login", "log", "subscribe",
+    "newsletter", "watch", "scholar", "pubmed", "zum", "kontaktieren", "posts", "menu",
+    "search", "share", "comments", "reply", "listen", "our", "unsere", "unser", "notre",
+    "nos", "nuestro", "nuestros", "nuestra", "nossa", "nosso", "nostra", "nostro", NULL};
 
 /* Single words that are not a person's name. */
 const char *const nmi_lex_byline_not_names[] = {

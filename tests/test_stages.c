@@ -151,6 +151,21 @@ static const byline_case BYLINES[] = {
     {"Photos by John Smith; text by Jane Doe", {NULL}, NULL, {"Jane Doe"}, NULL},
     {"By Jane Doe | Updated March 3, 2021", {NULL}, NULL, {"Jane Doe"}, NULL},
     {"By Reuters", {NULL}, NULL, {NULL}, "Reuters"},
+    /* titles are not persons, nor the words of author boxes */
+    {NULL, {"Jane Doe", "Junior Affiliate Content Writer"}, NULL, {"Jane Doe"}, NULL},
+    {"Jane Doe Vice President of Consulting", {NULL}, NULL, {"Jane Doe"}, NULL},
+    {"By Jane Doe, Head of Marketing and Community Development", {NULL}, NULL, {"Jane Doe"},
+     NULL},
+    {"Jane Doe, Social Media & Community Expert", {NULL}, NULL, {"Jane Doe"}, NULL},
+    {"Written by Jane Doe, Executive Editor and Master Gardener", {NULL}, NULL, {"Jane Doe"},
+     NULL},
+    {"Von Anna Schmidt, Leitende Wirtschaftsredakteurin", {NULL}, NULL, {"Anna Schmidt"}, NULL},
+    {NULL, {"Anna Schmidt", "Zum Profil"}, NULL, {"Anna Schmidt"}, NULL},
+    {NULL, {"By Jane Doe", "View Full Profile"}, NULL, {"Jane Doe"}, NULL},
+    {"written by Our Editors", {NULL}, NULL, {NULL}, NULL},
+    /* a site named after its writer, and the site's own desk */
+    {"By Mary Lane", {NULL}, "Mary Lane", {"Mary Lane"}, NULL},
+    {"Mary Lane Staff", {NULL}, "Mary Lane", {NULL}, NULL},
 };
 
 START_TEST(byline_to_names)
