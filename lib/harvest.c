@@ -546,8 +546,10 @@ static void harvest_link(nmi_ctx *ctx, const xmlNode *a)
     }
     if (href && nmi_istarts(href, "mailto:"))
         nmi_signature(ctx, a);
-    else if (href)
+    else if (href) {
         nmi_profile_link(ctx, a);
+        nmi_author_path_link(ctx, a, href);
+    }
 }
 
 /* The elements of the document read for themselves: <meta>, JSON-LD,

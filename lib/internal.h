@@ -221,6 +221,7 @@ typedef enum nmi_rank {
     NMI_RANK_BYLINE_LABEL = 46,        /* a line that starts with a writer label, elsewhere */
     NMI_RANK_DATE_IN_BYLINE = 46,      /* a printed date inside a byline, far from the <h1> */
     NMI_RANK_HIDDEN_INPUT = 46,        /* <input type=hidden class=published_date> */
+    NMI_RANK_AUTHOR_PATH_LINK = 48,    /* a link to /author/jane-doe named "Jane Doe" */
     NMI_RANK_DATE_PRINTED = 52,        /* any other printed date */
     NMI_RANK_H1_TEASER = 60,           /* an <h1> that only links to another page */
     NMI_RANK_SIGNATURE = 60,           /* "Jane Doe <a href=mailto:...>" */
