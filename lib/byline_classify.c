@@ -531,6 +531,36 @@ static bool plausible_name(const nmi_token *t, size_t m)
     return m > 1 || one_word_name(&t[0]);
 }
 
+/* A word of the byline lexicon: not part of a name written in lower
+ * case. */
+static bool lexicon_word(const nmi_token *t)
+{
+    static const char *const *const LISTS[] = {
+        nmi_lex_byline_and_words,    nmi_lex_byline_stops,         nmi_lex_byline_lead_junk,
+        nmi_lex_byline_ui_words,     nmi_lex_byline_not_names,     nmi_lex_byline_date_words,
+        nmi_lex_byline_role_adjectives, nmi_lex_byline_desk_words, nmi_lex_byline_outlet_words,
+        nmi_lex_byline_writer_words, nmi_lex_byline_role_leads};
+    for (size_t i = 0; i < sizeof LISTS / sizeof *LISTS; i++)
+        if (nmi_tok_in(t, LISTS[i]))
+            return true;
+    return role_word(t);
+}
+
+/* A name written all in lower case (a stylesheet capitalizes it): two or
+ * three words of letters, "kirstin boatto", none a word of bylines. */
+static bool lower_case_name(const nmi_token *t, size_t m)
+{
+    if (m < 2 || m > 3)
+        return false;
+    for (size_t i = 0; i < m; i++) {
+        size_t letters = nmi_tok_letters(&t[i]);
+        if (nmi_has_upper(t[i].s, t[i].n) || letters < 2 ||
+            letters != nmi_utf8_count(t[i].s, t[i].n, u_islower) || lexicon_word(&t[i]))
+            return false;
+    }
+    return true;
+}
+
 /* ---- a piece --------------------------------------------------------------------- */
 
 nmi_piece_kind nmi_classify_piece(nmi_ctx *ctx, const nmi_names *nm, nmi_token *t, size_t m,
@@ -574,6 +604,10 @@ nmi_piece_kind nmi_classify_piece(nmi_ctx *ctx, const nmi_names *nm, nmi_token *
     }
     if (r < m && !without_role(&t, &m, r))
         return NMI_PIECE_ROLE;
+    if (lower_case_name(t, m)) {
+        *out = nmi_tokens_join(ctx, t, m);
+        return *out ? NMI_PIECE_PERSON : NMI_PIECE_NOTHING;
+    }
     m = name_length(t, m);
     if (m == 0 || !plausible_name(t, m))
         return NMI_PIECE_NOTHING;

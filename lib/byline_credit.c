@@ -310,6 +310,11 @@ static void credit_names(nmi_ctx *ctx, nmi_names *nm, const char *const *names,
         if (kinds[p] == NMI_PIECE_ORG && names[p]) {
             add_org(ctx, nm, names[p], strlen(names[p]));
         } else if (kinds[p] == NMI_PIECE_PERSON && names[p]) {
+            /* a name in lower case only as the first credit: later such
+             * words are prose run on ("he worked") */
+            size_t len = strlen(names[p]);
+            if (p > 0 && nmi_has_lower(names[p], len) && !nmi_has_upper(names[p], len))
+                continue;
             /* A one-word name among other credits is a place or an outlet
              * ("PTI, Washington", "Victor Tangermann, Futurism"), unless the
              * script has no case (Korean, Chinese, Japanese names). */
