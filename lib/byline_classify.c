@@ -64,33 +64,34 @@ static own_match own_name_match(const nmi_names *nm, const char *s)
     if (kl < 2)
         return OWN_NONE;
     size_t fl = strlen(first);
+    own_match best = OWN_NONE;
     const char *names[2] = {nm->site, nm->publisher};
     for (int i = 0; i < 2; i++) {
         if (!names[i])
             continue;
         char k2[256], f2[128];
         size_t l2 = org_key(names[i], k2, sizeof k2, f2, sizeof f2);
-        if (l2 && !strcmp(key, k2))
+        /* the site's name, or its start: "Kyle Howells" of "Kyle Howells
+         * Blog", "Jane Doe Photography" */
+        if (l2 && (!strcmp(key, k2) || (kl >= 6 && kl < l2 && !strncmp(key, k2, kl))))
             return OWN_WHOLE;
         if (l2 && fl >= 4 && !strcmp(first, f2))
-            return OWN_FIRST_WORD;
+            best = OWN_FIRST_WORD;
     }
     const char *h = nm->hostk;
     size_t hl = strlen(h);
     if (!hl)
-        return OWN_NONE;
+        return best;
     if (!strcmp(key, h))
         return OWN_WHOLE;
-    if (!strcmp(first, h))
-        return OWN_FIRST_WORD;
     /* "vortex" and "vortexcannon", "beachbody" and "beachbodyondemand",
      * "clevelandcom" and "cleveland", "sputnik" and "sputniknews" */
     size_t lo = kl < hl ? kl : hl, hi = kl < hl ? hl : kl;
     if (lo >= 4 && lo * 2 >= hi && (!strncmp(key, h, lo)))
         return OWN_WHOLE;
-    if (fl >= 4 && fl < hl && !strncmp(first, h, fl))
+    if (!strcmp(first, h) || (fl >= 4 && fl < hl && !strncmp(first, h, fl)))
         return OWN_FIRST_WORD;
-    return OWN_NONE;
+    return best;
 }
 
 bool nmi_byline_own_name(const nmi_names *nm, const char *s)

@@ -169,6 +169,7 @@ static const byline_case BYLINES[] = {
     /* a site named after its writer, and the site's own desk */
     {"By Mary Lane", {NULL}, "Mary Lane", {"Mary Lane"}, NULL},
     {"Mary Lane Staff", {NULL}, "Mary Lane", {NULL}, NULL},
+    {"Written by Mary Lane", {NULL}, "Mary Lane Photography", {"Mary Lane"}, NULL},
 };
 
 START_TEST(byline_to_names)
