@@ -71,7 +71,10 @@ const char *const nmi_lex_byline_other_labels[] = {
     "revis\xC3\xA3o:", "traduzido por", "colabora\xC3\xA7\xC3\xA3o:", "\xC3\xA9" "dit\xC3\xA9 par",
     "\xC3\xA9" "dition:", "traduit par", "modificato da", "fotografie:", "bewerkt door",
     "beeld:", "zdj\xC4\x99" "cia:", "redakcja:", "fotoğraf:", "edit\xC3\xB6r:", "penyunting:",
-    "editor :",
+    "editor :", "tested by", "checked by", "verified by", "expert reviewed by",
+    "reviewed:", "fact-checked:", "fact checked:", "gepr\xC3\xBC" "ft von", "getestet von",
+    "relu par", "v\xC3\xA9rifi\xC3\xA9 par", "revis\xC3\xA9 par", "verificado por",
+    "revisto por", "rivisto da",
     "\xD1\x84\xD0\xBE\xD1\x82\xD0\xBE:",                     /* фото: */
     "\xD1\x80\xD0\xB5\xD0\xB4\xD0\xB0\xD0\xBA\xD1\x82\xD0\xBE\xD1\x80:", /* редактор: */
     "\xE5\x86\x99\xE7\x9C\x9F\xEF\xBC\x9A",                 /* 写真： */

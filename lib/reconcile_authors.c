@@ -333,6 +333,8 @@ static void choose_names(const newsmeta_article *a, credits *cr)
         cr->chosen_src = cr->meta->cand->source;
         if (byline && ((byline->names.count > cr->meta_kept.count &&
                         names_within(&cr->meta_kept, &byline->names)) ||
+                       (byline->names.count < cr->meta_kept.count &&
+                        names_within(&byline->names, &cr->meta_kept)) ||
                        names_the_site(a, &cr->meta_kept))) {
             cr->chosen = &byline->names;
             cr->chosen_src = byline->cand->source;

@@ -370,6 +370,10 @@ static const meta_case METAS[] = {
      "Ana Lima", NULL},
     {"a link to the author's page that does not spell the name",
      "", "<div class=\"meta\"><a href=\"/authors/ana-lima/\">All posts</a></div>", "", NULL},
+    {"the byline names one of the structured authors: the other is a researcher",
+     "<script type=\"application/ld+json\">{\"@type\":\"NewsArticle\",\"author\":[{\"@type\":"
+     "\"Person\",\"name\":\"Jane Doe\"},{\"@type\":\"Person\",\"name\":\"Ana Lima\"}]}</script>",
+     "<p class=\"byline\">By Jane Doe</p><p>Researched by <b>Ana Lima</b></p>", "Jane Doe", NULL},
     {"rel=author",
      "", "<p>Filed by <a rel=\"author\" href=\"/staff/jdoe\">Jane Doe</a></p>", "Jane Doe", NULL},
     {"itemprop=author, not the commenters",

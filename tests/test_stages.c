@@ -163,6 +163,7 @@ static const byline_case BYLINES[] = {
     {NULL, {"Anna Schmidt", "Zum Profil"}, NULL, {"Anna Schmidt"}, NULL},
     {NULL, {"By Jane Doe", "View Full Profile"}, NULL, {"Jane Doe"}, NULL},
     {"written by Our Editors", {NULL}, NULL, {NULL}, NULL},
+    {"By Jane Doe Tested by John Smith and Ana Lima", {NULL}, NULL, {"Jane Doe"}, NULL},
     /* a name in lower case (a stylesheet capitalizes it), not prose after a name */
     {"By maria lopez", {NULL}, NULL, {"maria lopez"}, NULL},
     {"Jane Doe | she wrote books", {NULL}, NULL, {"Jane Doe"}, NULL},
