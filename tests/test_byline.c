@@ -283,6 +283,9 @@ static const shown_case SHOWN[] = {
      "Publicado por: Clarissa Borba"},
     {"<span>Tanza Loudenback</span>, <span>Business Insider</span>",
      "Tanza Loudenback, Business Insider"},
+    /* the credits of other roles are not the byline */
+    {"Photos by John Smith; text by Jane Doe", "text by Jane Doe"},
+    {"By Jane Doe Reviewed by John Smith, MD", "By Jane Doe"},
 };
 
 #define NSHOWN (int)(sizeof SHOWN / sizeof *SHOWN)
