@@ -377,11 +377,15 @@ static const char *site_itself(const piece_text *p)
     return p->whole;
 }
 
-/* "The Water Coolest", "The Editorial Board". */
+/* "The Water Coolest", "The Editorial Board"; in other languages a
+ * capitalized article and one word: "Le Figaro", "Die Zeit", "El País". */
 static const char *named_with_the(const piece_text *p)
 {
+    static const char *const ARTICLES[] = {"le", "la", "les", "el", "il", "lo", "der",
+                                           "die", "das", "het", NULL};
     bool the = p->m >= 2 && p->t[0].n == 3 && !memcmp(p->t[0].low, "the", 3);
-    return the ? p->whole : NULL;
+    bool article = p->m == 2 && nmi_tok_in(&p->t[0], ARTICLES) && nmi_has_upper(p->t[0].s, 1);
+    return the || article ? p->whole : NULL;
 }
 
 /* "ライトハウス国際特許事務所": an office, a company, a newspaper. */

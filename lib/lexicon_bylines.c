@@ -18,13 +18,16 @@ const char *const nmi_lex_byline_writer_labels[] = {
     "columnist:", "contributor:",
     /* German */
     "geschrieben von", "verfasst von", "ein beitrag von", "ein kommentar von",
-    "eine analyse von", "autor:", "autorin:", "autoren:",
+    "eine analyse von", "ein artikel von", "ein gastbeitrag von", "ein interview von",
+    "autor:", "autorin:", "autoren:", "text & fotos:", "text und fotos:", "text & bilder:",
+    "text und bilder:", "text & foto:",
     /* Spanish, Portuguese */
     "escrito por", "publicado por", "redactado por", "autora:", "autores:", "texto:",
+    "un art\xC3\xAD" "culo de", "texto y fotos:", "texto e fotos:",
     "reportagem:",
     /* French */
     "\xC3\xA9" "crit par", "r\xC3\xA9" "dig\xC3\xA9 par", "publi\xC3\xA9 par", "auteur:",
-    "auteure:", "auteurs:", "texte:", "un article de",
+    "auteure:", "auteurs:", "texte:", "un article de", "texte et photos:",
     /* Italian */
     "scritto da", "pubblicato da", "a cura di", "autore:", "autrice:", "autori:", "testo:",
     /* Dutch, Scandinavian */

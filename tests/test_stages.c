@@ -164,6 +164,14 @@ static const byline_case BYLINES[] = {
     {NULL, {"By Jane Doe", "View Full Profile"}, NULL, {"Jane Doe"}, NULL},
     {"written by Our Editors", {NULL}, NULL, {NULL}, NULL},
     {"By Jane Doe Tested by John Smith and Ana Lima", {NULL}, NULL, {"Jane Doe"}, NULL},
+    /* European labels, joins and outlets */
+    {"Ein Artikel von Anna Schmidt und Peter M\xC3\xBCller", {NULL}, NULL,
+     {"Anna Schmidt", "Peter M\xC3\xBCller"}, NULL},
+    {"Text & Fotos: Anna Schmidt", {NULL}, NULL, {"Anna Schmidt"}, NULL},
+    {"Par Le Figaro et AFP", {NULL}, NULL, {NULL}, "Le Figaro"},
+    {"Von BR24 Redaktion", {NULL}, NULL, {NULL}, "BR24 Redaktion"},
+    {"Por Mar\xC3\xAD" "a L\xC3\xB3pez e Juan P\xC3\xA9rez", {NULL}, NULL,
+     {"Mar\xC3\xAD" "a L\xC3\xB3pez", "Juan P\xC3\xA9rez"}, NULL},
     /* a name in lower case (a stylesheet capitalizes it), not prose after a name */
     {"By maria lopez", {NULL}, NULL, {"maria lopez"}, NULL},
     {"Jane Doe | she wrote books", {NULL}, NULL, {"Jane Doe"}, NULL},
