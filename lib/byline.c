@@ -142,6 +142,33 @@ static const char *stage_text(nmi_ctx *ctx, const char *byline, const nmi_byline
     return parts ? nmi_byline_parts_join(ctx, parts, NMI_BYLINE_MARK) : byline;
 }
 
+/* A byline that opens with its date in an element of its own ("Dec 17,
+ * 2025" then "Julian K. Arni"): the length of that element and its
+ * border, the names following; 0 otherwise. */
+static size_t leading_date_part(const char *low, size_t n)
+{
+    const char *mark = memchr(low, NMI_BYLINE_MARK, n);
+    if (!mark)
+        return 0;
+    size_t k = (size_t)(mark - low);
+    bool digit = false;
+    for (size_t i = 0; i < k; i++) {
+        if (!nmi_byline_word_start(low, i) || low[i] == ' ')
+            continue;
+        size_t e = i;
+        while (e < k && low[e] != ' ' && low[e] != ',')
+            e++;
+        unsigned char c = (unsigned char)low[i];
+        if (c >= '0' && c <= '9')
+            digit = true;
+        else if (((c >= 'a' && c <= 'z') || c >= 0x80) &&
+                 !nmi_byline_in_list(low + i, e - i, nmi_lex_byline_date_words))
+            return 0;
+        i = e;
+    }
+    return digit ? k + 1 : 0;
+}
+
 void nmi_split_byline(nmi_ctx *ctx, const char *byline, const nmi_byline_parts *parts,
                       nmi_names *nm)
 {
@@ -168,7 +195,8 @@ void nmi_split_byline(nmi_ctx *ctx, const char *byline, const nmi_byline_parts *
         any_writer = any_writer || hits[h].writer;
     if (!any_writer) {
         size_t end = nh ? hits[0].start : n;
-        nmi_split_credit(ctx, nm, s, low, end);
+        size_t date = leading_date_part(low, end);
+        nmi_split_credit(ctx, nm, s + date, low + date, end - date);
         return;
     }
     for (size_t h = 0; h < nh; h++) {
@@ -288,6 +316,14 @@ const char *nmi_byline_display(nmi_ctx *ctx, const char *byline, const nmi_bylin
     if (!byline)
         return NULL;
     size_t n = strlen(byline);
+    /* the date element a byline opens with is not shown ("Dec 17, 2025"
+     * before "Julian K. Arni") */
+    const char *low0 = lower_copy(ctx, byline, n);
+    if (!low0)
+        return NULL;
+    size_t date = leading_date_part(low0, n);
+    byline += date;
+    n -= date;
     char *s = nmi_arena_strndup(ctx->arena, byline, n);
     if (!s) {
         ctx->oom = true;

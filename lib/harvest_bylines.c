@@ -66,7 +66,8 @@ static void bl_text(void *sink, const char *s)
         unsigned char last = bb->b.len ? (unsigned char)bb->b.data[bb->b.len - 1] : ' ';
         bool space = c == ' ' || c == '\n' || c == '\t' || c == '\r';
         bool upper_after_letter = (c >= 'A' && c <= 'Z') && ((last >= 'a' && last <= 'z') ||
-                                                             (last >= 'A' && last <= 'Z'));
+                                                             (last >= 'A' && last <= 'Z') ||
+                                                             (last >= '0' && last <= '9'));
         if (space || upper_after_letter || c == '@' || c == '|' || c >= 0x80)
             mark(&bb->b);
         bb->pending = false;

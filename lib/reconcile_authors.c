@@ -158,15 +158,22 @@ static const char *dateline_agency(nmi_ctx *ctx)
         if (!close || close - open > 40)
             continue;
         char *in = nmi_arena_strndup(ctx->arena, open + 1, (size_t)(close - open - 1));
-        if (in && nmi_known_agency(in))
+        if (!in) {
+            ctx->oom = true;
+            return NULL;
+        }
+        if (nmi_known_agency(in))
             return in;
     }
     if (ctx->body.block_count) {
         const char *t = ctx->body.blocks[ctx->body.block_count - 1].text;
         /* "... sneak into the US. PTI" */
         const char *dot = strrchr(t, '.');
-        if (dot && dot[1] == ' ' && strlen(dot + 2) < 12 && nmi_known_agency(dot + 2))
-            return nmi_arena_strdup(ctx->arena, dot + 2);
+        if (dot && dot[1] == ' ' && strlen(dot + 2) < 12 && nmi_known_agency(dot + 2)) {
+            char *v = nmi_arena_strdup(ctx->arena, dot + 2);
+            ctx->oom = ctx->oom || !v;
+            return v;
+        }
         while (*t && (*t == '-' || *t == ' ' || *t == '(' || (unsigned char)*t == 0xE2 ||
                       (unsigned char)*t == 0x80 || (unsigned char)*t == 0x94 ||
                       (unsigned char)*t == 0x93))
@@ -176,6 +183,7 @@ static const char *dateline_agency(nmi_ctx *ctx)
             n--;
         if (n && n < 40) {
             char *v = nmi_arena_strndup(ctx->arena, t, n);
+            ctx->oom = ctx->oom || !v;
             if (v && nmi_known_agency(v))
                 return v;
         }

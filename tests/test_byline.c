@@ -286,6 +286,8 @@ static const shown_case SHOWN[] = {
     /* the credits of other roles are not the byline */
     {"Photos by John Smith; text by Jane Doe", "text by Jane Doe"},
     {"By Jane Doe Reviewed by John Smith, MD", "By Jane Doe"},
+    /* a date in an element of its own, then the name */
+    {"<span>Dec 17, 2025</span><span>Jane Doe</span>", "Jane Doe"},
 };
 
 #define NSHOWN (int)(sizeof SHOWN / sizeof *SHOWN)
