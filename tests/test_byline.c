@@ -431,21 +431,56 @@ static const meta_case METAS[] = {
 
 #define NMETAS (int)(sizeof METAS / sizeof *METAS)
 
-START_TEST(meta_table)
+/* The page of a case, on a site of that name: its credit as expected. */
+static void check_credit_page(const meta_case *c, const char *site)
 {
-    const meta_case *c = &METAS[_i];
     static const char FMT[] =
-        "<html><head><title>Council approves harbour bridge | Daily Planet</title>"
-        "<meta property=\"og:site_name\" content=\"Daily Planet\">%s</head><body><article>"
+        "<html><head><title>Council approves harbour bridge | %s</title>"
+        "<meta property=\"og:site_name\" content=\"%s\">%s</head><body><article>"
         "<h1>Council approves harbour bridge</h1>%s" LONG_BODY "</article></body></html>";
-    size_t n = sizeof FMT + strlen(c->head) + strlen(c->body);
+    size_t n = sizeof FMT + 2 * strlen(site) + strlen(c->head) + strlen(c->body);
     char *page = malloc(n);
     ck_assert_ptr_nonnull(page);
-    snprintf(page, n, FMT, c->head, c->body);
+    snprintf(page, n, FMT, site, site, c->head, c->body);
     newsmeta_article *a = nm_parse_str(page, PAGE_URL, NULL);
     expect_credit(a, c->authors, c->agency, c->name);
     newsmeta_article_free(a);
     free(page);
+}
+
+START_TEST(meta_table)
+{
+    check_credit_page(&METAS[_i], "Daily Planet");
+}
+END_TEST
+
+/* A site named after its writer keeps its writer; a structured credit
+ * naming only the site gives way to the printed byline. */
+typedef struct site_case {
+    const char *site; /* og:site_name */
+    meta_case c;
+} site_case;
+
+static const site_case SITE_CREDITS[] = {
+    {"Mary Lane",
+     {"a site named after its writer", "", "<p class=\"byline\">By Mary Lane</p>", "Mary Lane",
+      NULL}},
+    {"Green Hollow Farm",
+     {"a structured credit naming only the site",
+      "<meta name=\"author\" content=\"Green Hollow Farm\">",
+      "<p class=\"byline\">by Mary Lane</p>", "Mary Lane", NULL}},
+    {"Harbour",
+     {"a desk of the site, by its first word", "",
+      "<p class=\"byline\">By Harbour Garden Tips</p>", "", "Harbour Garden Tips"}},
+    {"Vortex",
+     {"the site in one word", "", "<p class=\"byline\">Posted by Vortex</p>", "", "Vortex"}},
+};
+
+#define NSITE_CREDITS (int)(sizeof SITE_CREDITS / sizeof *SITE_CREDITS)
+
+START_TEST(site_named_credit)
+{
+    check_credit_page(&SITE_CREDITS[_i].c, SITE_CREDITS[_i].site);
 }
 END_TEST
 
@@ -461,45 +496,6 @@ START_TEST(short_page_keeps_metadata)
     newsmeta_article *a = nm_parse_str(page, PAGE_URL, NULL);
     expect_credit(a, "Yoav Schumacher", NULL, "short page");
     newsmeta_article_free(a);
-}
-END_TEST
-
-/* A site named after its writer keeps its writer; a structured credit
- * naming only the site gives way to the byline printed on the page. */
-typedef struct site_credit_case {
-    const char *site;   /* og:site_name */
-    const char *head;   /* inside <head> */
-    const char *byline; /* inside <article> */
-    const char *authors;
-    const char *agency;
-} site_credit_case;
-
-static const site_credit_case SITE_CREDITS[] = {
-    {"Mary Lane", "", "<p class=\"byline\">By Mary Lane</p>", "Mary Lane", NULL},
-    {"Green Hollow Farm", "<meta name=\"author\" content=\"Green Hollow Farm\">",
-     "<p class=\"byline\">by Mary Lane</p>", "Mary Lane", NULL},
-    /* a desk of the site (its first word), and the site in one word */
-    {"Harbour", "", "<p class=\"byline\">By Harbour Garden Tips</p>", "", "Harbour Garden Tips"},
-    {"Vortex", "", "<p class=\"byline\">Posted by Vortex</p>", "", "Vortex"},
-};
-
-#define NSITE_CREDITS (int)(sizeof SITE_CREDITS / sizeof *SITE_CREDITS)
-
-START_TEST(site_named_credit)
-{
-    const site_credit_case *c = &SITE_CREDITS[_i];
-    static const char FMT[] =
-        "<html><head><title>Council approves harbour bridge</title>"
-        "<meta property=\"og:site_name\" content=\"%s\">%s</head><body><article>"
-        "<h1>Council approves harbour bridge</h1>%s" LONG_BODY "</article></body></html>";
-    size_t n = sizeof FMT + strlen(c->site) + strlen(c->head) + strlen(c->byline);
-    char *page = malloc(n);
-    ck_assert_ptr_nonnull(page);
-    snprintf(page, n, FMT, c->site, c->head, c->byline);
-    newsmeta_article *a = nm_parse_str(page, PAGE_URL, NULL);
-    expect_credit(a, c->authors, c->agency, c->site);
-    newsmeta_article_free(a);
-    free(page);
 }
 END_TEST
 
