@@ -551,16 +551,18 @@ static bool lexicon_word(const nmi_token *t)
     return role_word(t);
 }
 
-/* A name written all in lower case (a stylesheet capitalizes it): two or
- * three words of letters, "kirstin boatto", none a word of bylines. */
+/* A name written all in lower case (a stylesheet capitalizes it): two
+ * words of three letters or more, "kirstin boatto", none a word of
+ * bylines nor a long word in -ing ("by clicking here" is prose). */
 static bool lower_case_name(const nmi_token *t, size_t m)
 {
-    if (m < 2 || m > 3)
+    if (m != 2)
         return false;
     for (size_t i = 0; i < m; i++) {
         size_t letters = nmi_tok_letters(&t[i]);
-        if (nmi_has_upper(t[i].s, t[i].n) || letters < 2 ||
-            letters != nmi_utf8_count(t[i].s, t[i].n, u_islower) || lexicon_word(&t[i]))
+        if (nmi_has_upper(t[i].s, t[i].n) || letters < 3 ||
+            letters != nmi_utf8_count(t[i].s, t[i].n, u_islower) || lexicon_word(&t[i]) ||
+            (t[i].n >= 6 && !memcmp(t[i].low + t[i].n - 3, "ing", 3)))
             return false;
     }
     return true;
@@ -576,6 +578,12 @@ nmi_piece_kind nmi_classify_piece(nmi_ctx *ctx, const nmi_names *nm, nmi_token *
     size_t lead = lead_words(t, m);
     t += lead;
     m = without_date_words(t, m - lead, dated);
+    /* the interface after a name: "Anna Schmidt Zum Profil", "Jane Doe
+     * Sign In"; within its first two words, no name: "Our Editors",
+     * "Full Bio" */
+    for (size_t i = 0; i < m; i++)
+        if (nmi_tok_in(&t[i], nmi_lex_byline_ui_words))
+            m = i < 2 ? 0 : i;
     if (m == 0)
         return NMI_PIECE_NOTHING;
     piece_text p;
@@ -597,9 +605,6 @@ nmi_piece_kind nmi_classify_piece(nmi_ctx *ctx, const nmi_names *nm, nmi_token *
 
     for (size_t i = 0; i < m; i++)
         unglue_role(&t[i]);
-    for (size_t i = 0; i < m; i++)
-        if (nmi_tok_in(&t[i], nmi_lex_byline_ui_words))
-            return NMI_PIECE_NOTHING;
     size_t r = first_role(t, m);
     if (r == m && nmi_tok_in(&t[0], nmi_lex_byline_role_leads))
         return NMI_PIECE_ROLE; /* "Senior Life" of "Senior Life and Trends Reporter" */

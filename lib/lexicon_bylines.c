@@ -275,7 +275,8 @@ const char *const nmi_lex_byline_ui_words[] = {
     "learn", "privacy", "terms", "conditions", "sign", "login", "log", "subscribe",
     "newsletter", "watch", "scholar", "pubmed", "zum", "kontaktieren", "posts", "menu",
     "search", "share", "comments", "reply", "listen", "our", "unsere", "unser", "notre",
-    "nos", "nuestro", "nuestros", "nuestra", "nossa", "nosso", "nostra", "nostro", NULL};
+    "nos", "nuestro", "nuestros", "nuestra", "nossa", "nosso", "nostra", "nostro", "e-mail",
+    "email", "pub", NULL};
 
 /* Single words that are not a person's name. */
 const char *const nmi_lex_byline_not_names[] = {
@@ -289,7 +290,8 @@ const char *const nmi_lex_byline_not_names[] = {
     "\xD0\xB3\xD0\xBE\xD1\x81\xD1\x82\xD1\x8C" /* гость */, "invitado", "invitada",
     "convidado", "convidada", "gast", "invit\xC3\xA9", "ospite", "facebook", "twitter",
     "instagram", "linkedin", "youtube", "tiktok", "pinterest", "email", "e-mail", "website",
-    "homepage", "rss", "print", "whatsapp", "telegram", "reddit", NULL};
+    "homepage", "rss", "print", "whatsapp", "telegram", "reddit", "text", "texto", "texte",
+    "testo", "tekst", NULL};
 
 /* Lower-case words inside names ("Ludwig van Beethoven", "Ursula von der
  * Leyen", "José Ortega y Gasset" is split, sadly). */

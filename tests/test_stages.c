@@ -163,6 +163,11 @@ static const byline_case BYLINES[] = {
     {NULL, {"Anna Schmidt", "Zum Profil"}, NULL, {"Anna Schmidt"}, NULL},
     {NULL, {"By Jane Doe", "View Full Profile"}, NULL, {"Jane Doe"}, NULL},
     {"written by Our Editors", {NULL}, NULL, {NULL}, NULL},
+    {"Von Anna Schmidt Zum Profil", {NULL}, NULL, {"Anna Schmidt"}, NULL},
+    {"Jane Doe Sign In", {NULL}, NULL, {"Jane Doe"}, NULL},
+    {"Jane Doe E-Mail", {NULL}, NULL, {"Jane Doe"}, NULL},
+    {"Text", {NULL}, NULL, {NULL}, NULL},
+    {"by clicking here", {NULL}, NULL, {NULL}, NULL},
     {"By Jane Doe Tested by John Smith and Ana Lima", {NULL}, NULL, {"Jane Doe"}, NULL},
     /* European labels, joins and outlets */
     {"Ein Artikel von Anna Schmidt und Peter M\xC3\xBCller", {NULL}, NULL,
