@@ -275,7 +275,10 @@ static nmi_piece_kind classify_part(nmi_ctx *ctx, nmi_names *nm, const piece *x,
     nmi_piece_kind kind = nmi_classify_piece(ctx, nm, t, cut, dated, name);
     if (x->after == J_FOR && kind == NMI_PIECE_PERSON)
         kind = NMI_PIECE_ORG; /* "Jane Doe for The Guardian" */
-    if (cut < m && kind == NMI_PIECE_PERSON) {
+    bool ui = false; /* "Jane Doe WATCH LIVE": the interface, no organization */
+    for (size_t i = cut; i < m; i++)
+        ui = ui || nmi_tok_in(&t[i], nmi_lex_byline_ui_words);
+    if (cut < m && kind == NMI_PIECE_PERSON && !ui) {
         char *rest = nmi_tokens_join(ctx, t + cut, m - cut);
         if (rest)
             add_org(ctx, nm, rest, strlen(rest));

@@ -165,6 +165,7 @@ static const byline_case BYLINES[] = {
     {"written by Our Editors", {NULL}, NULL, {NULL}, NULL},
     {"Von Anna Schmidt Zum Profil", {NULL}, NULL, {"Anna Schmidt"}, NULL},
     {"Jane Doe Sign In", {NULL}, NULL, {"Jane Doe"}, NULL},
+    {"Jane Doe WATCH LIVE", {NULL}, NULL, {"Jane Doe"}, NULL},
     {"Jane Doe E-Mail", {NULL}, NULL, {"Jane Doe"}, NULL},
     {"Text", {NULL}, NULL, {NULL}, NULL},
     {"by clicking here", {NULL}, NULL, {NULL}, NULL},
