@@ -142,6 +142,33 @@ static const char *stage_text(nmi_ctx *ctx, const char *byline, const nmi_byline
     return parts ? nmi_byline_parts_join(ctx, parts, NMI_BYLINE_MARK) : byline;
 }
 
+/* A byline that opens with its date in an element of its own ("Dec 17,
+ * 2025" then "Julian K. Arni"): the length of that element and its
+ * border, the names following; 0 otherwise. */
+static size_t leading_date_part(const char *low, size_t n)
+{
+    const char *mark = memchr(low, NMI_BYLINE_MARK, n);
+    if (!mark)
+        return 0;
+    size_t k = (size_t)(mark - low);
+    bool digit = false;
+    for (size_t i = 0; i < k; i++) {
+        if (!nmi_byline_word_start(low, i) || low[i] == ' ')
+            continue;
+        size_t e = i;
+        while (e < k && low[e] != ' ' && low[e] != ',')
+            e++;
+        unsigned char c = (unsigned char)low[i];
+        if (c >= '0' && c <= '9')
+            digit = true;
+        else if (((c >= 'a' && c <= 'z') || c >= 0x80) &&
+                 !nmi_byline_in_list(low + i, e - i, nmi_lex_byline_date_words))
+            return 0;
+        i = e;
+    }
+    return digit ? k + 1 : 0;
+}
+
 void nmi_split_byline(nmi_ctx *ctx, const char *byline, const nmi_byline_parts *parts,
                       nmi_names *nm)
 {
@@ -168,7 +195,8 @@ void nmi_split_byline(nmi_ctx *ctx, const char *byline, const nmi_byline_parts *
         any_writer = any_writer || hits[h].writer;
     if (!any_writer) {
         size_t end = nh ? hits[0].start : n;
-        nmi_split_credit(ctx, nm, s, low, end);
+        size_t date = leading_date_part(low, end);
+        nmi_split_credit(ctx, nm, s + date, low + date, end - date);
         return;
     }
     for (size_t h = 0; h < nh; h++) {
@@ -202,10 +230,11 @@ static size_t marks_to_spaces(char *s, size_t n)
     return o;
 }
 
-/* "05/10/2018 - Publicado por: Clarissa Borba", "Monday November 18, 2019
- * 7:45 am PST by Joe Rossignol": the printed byline starts at its writer
- * label, when only a date is before it, and its names after the label
- * (*body). 0 and 0 otherwise. */
+/* Where the printed byline starts: at its first writer label ("05/10/2018
+ * - Publicado por: Clarissa Borba", "Recipe by PJ Hamel"), its names
+ * after the label (*body); the credit of another role ("Photos by John
+ * Smith; text by Jane Doe") is passed over to the writer label after it.
+ * 0 and 0 when there is none. */
 static size_t label_after_date(const char *low, size_t n, size_t *body)
 {
     for (size_t i = 0; i < n; i++) {
@@ -216,14 +245,10 @@ static size_t label_after_date(const char *low, size_t n, size_t *body)
             *body = i + w;
             return i;
         }
-        size_t e = i;
-        while (e < n && low[e] != ' ' && low[e] != ',')
-            e++;
-        bool date = nmi_byline_in_list(low + i, e - i, nmi_lex_byline_date_words) ||
-                    (low[i] >= '0' && low[i] <= '9') || !nmi_byline_word_end(low, n, i);
-        unsigned char c = (unsigned char)low[i];
-        if (!date && ((c >= 'a' && c <= 'z') || c >= 0x80))
-            break;
+        /* "by" of "Photos by" is not a writer label */
+        size_t o = nmi_byline_label_at(low, n, i, nmi_lex_byline_other_labels);
+        if (o)
+            i += o - 1;
     }
     *body = 0;
     return 0;
@@ -291,6 +316,14 @@ const char *nmi_byline_display(nmi_ctx *ctx, const char *byline, const nmi_bylin
     if (!byline)
         return NULL;
     size_t n = strlen(byline);
+    /* the date element a byline opens with is not shown ("Dec 17, 2025"
+     * before "Julian K. Arni") */
+    const char *low0 = lower_copy(ctx, byline, n);
+    if (!low0)
+        return NULL;
+    size_t date = leading_date_part(low0, n);
+    byline += date;
+    n -= date;
     char *s = nmi_arena_strndup(ctx->arena, byline, n);
     if (!s) {
         ctx->oom = true;
@@ -306,6 +339,13 @@ const char *nmi_byline_display(nmi_ctx *ctx, const char *byline, const nmi_bylin
     size_t body;
     size_t start = label_after_date(low, n, &body);
     size_t end = body + nmi_credit_end(s + body, low + body, n - body);
+    /* the credit of another role after the writers' is not shown */
+    for (size_t i = body; i < end; i++)
+        if (nmi_byline_word_start(low, i) &&
+            nmi_byline_label_at(low, end, i, nmi_lex_byline_other_labels)) {
+            end = i;
+            break;
+        }
     end = display_end(s, low, start, end, end < n);
     if (end <= start || !any_letter(s, start, end))
         return NULL;

@@ -50,51 +50,84 @@ static size_t org_key(const char *s, char *key, size_t cap, char *first, size_t 
     return kl;
 }
 
-/* Is the text the site's own name or one of its desks ("Cleveland.com",
- * "The Wall Street Journal" for "Wall Street Journal", "Vortex" on
- * vortexcannon.org, "CNN Business" on cnn.com, "Telegraph Sport" on The
- * Telegraph)? */
-bool nmi_byline_own_name(const nmi_names *nm, const char *s)
+/* How a text is the site's own name: not at all, by its first word only
+ * ("CNN Business" on cnn.com, a desk of the site), or as a whole. */
+typedef enum own_match { OWN_NONE, OWN_FIRST_WORD, OWN_WHOLE } own_match;
+
+/* "Cleveland.com", "The Wall Street Journal" for "Wall Street Journal",
+ * "Vortex" on vortexcannon.org, "CNN Business" on cnn.com, "Telegraph
+ * Sport" on The Telegraph. */
+static own_match own_name_match(const nmi_names *nm, const char *s)
 {
     char key[256], first[128];
     size_t kl = org_key(s, key, sizeof key, first, sizeof first);
     if (kl < 2)
-        return false;
+        return OWN_NONE;
     size_t fl = strlen(first);
+    own_match best = OWN_NONE;
     const char *names[2] = {nm->site, nm->publisher};
     for (int i = 0; i < 2; i++) {
         if (!names[i])
             continue;
         char k2[256], f2[128];
         size_t l2 = org_key(names[i], k2, sizeof k2, f2, sizeof f2);
-        if (l2 && (!strcmp(key, k2) || (fl >= 4 && !strcmp(first, f2))))
-            return true;
+        /* the site's name, or its start: "Kyle Howells" of "Kyle Howells
+         * Blog", "Jane Doe Photography" */
+        if (l2 && (!strcmp(key, k2) || (kl >= 6 && kl < l2 && !strncmp(key, k2, kl))))
+            return OWN_WHOLE;
+        if (l2 && fl >= 4 && !strcmp(first, f2))
+            best = OWN_FIRST_WORD;
     }
     const char *h = nm->hostk;
     size_t hl = strlen(h);
     if (!hl)
-        return false;
-    if (!strcmp(key, h) || !strcmp(first, h))
-        return true;
+        return best;
+    if (!strcmp(key, h))
+        return OWN_WHOLE;
     /* "vortex" and "vortexcannon", "beachbody" and "beachbodyondemand",
      * "clevelandcom" and "cleveland", "sputnik" and "sputniknews" */
     size_t lo = kl < hl ? kl : hl, hi = kl < hl ? hl : kl;
     if (lo >= 4 && lo * 2 >= hi && (!strncmp(key, h, lo)))
-        return true;
-    if (fl >= 4 && fl < hl && !strncmp(first, h, fl))
-        return true;
-    return false;
+        return OWN_WHOLE;
+    if (!strcmp(first, h) || (fl >= 4 && fl < hl && !strncmp(first, h, fl)))
+        return OWN_FIRST_WORD;
+    return best;
+}
+
+bool nmi_byline_own_name(const nmi_names *nm, const char *s)
+{
+    return own_name_match(nm, s) != OWN_NONE;
 }
 
 /* ---- role words ----------------------------------------------------------------- */
 
-/* A role word, also in a compound: "Editor-at-large", "editor-in-chief". */
+/* A German compound ending in a long role word written in Latin
+ * letters: "Wirtschaftsredakteur", "Chefkorrespondentin". */
+static bool compound_role(const nmi_token *t)
+{
+    for (const char *const *w = nmi_lex_byline_role_words; *w; w++) {
+        size_t k = strlen(*w);
+        if (k < 8 || t->n < k + 3 || memcmp(t->low + t->n - k, *w, k))
+            continue;
+        bool latin = true;
+        for (size_t i = 0; i < k && latin; i++)
+            latin = (*w)[i] >= 'a' && (*w)[i] <= 'z';
+        if (latin)
+            return true;
+    }
+    return false;
+}
+
+/* A role word, also in a compound: "Editor-at-large", "editor-in-chief",
+ * "Wirtschaftsredakteur". */
 static bool role_word(const nmi_token *t)
 {
     if (nmi_tok_in(t, nmi_lex_byline_role_words))
         return true;
     const char *hy = memchr(t->low, '-', t->n);
-    return hy && nmi_byline_in_list(t->low, (size_t)(hy - t->low), nmi_lex_byline_role_words);
+    if (hy && nmi_byline_in_list(t->low, (size_t)(hy - t->low), nmi_lex_byline_role_words))
+        return true;
+    return compound_role(t);
 }
 
 /* An accent or a vowel sign written on a letter (Devanagari, Thai...). */
@@ -314,17 +347,45 @@ static const char *agency_with_role(const piece_text *p)
     return NULL;
 }
 
-/* "Cleveland.com", "CNN Business" on cnn.com: the site itself. */
-static const char *site_itself(const piece_text *p)
+/* Two to four words written like a person's name, none a word of
+ * outlets, desks, roles or agencies, nor an acronym: "Rick Steves", not
+ * "Telegraph Sport", "HNN Staff" or "The Water Coolest". */
+static bool person_shaped(const nmi_token *t, size_t m)
 {
-    return nmi_byline_own_name(p->nm, p->whole) ? p->whole : NULL;
+    if (m < 2 || m > 4 || nmi_tok_in(&t[0], (const char *const[]){"the", NULL}))
+        return false;
+    for (size_t i = 0; i < m; i++) {
+        UChar32 c = nmi_tok_first_letter(&t[i]);
+        if (!nmi_cased(c) || !nmi_has_lower(t[i].s, t[i].n) || nmi_tok_caps_word(&t[i]) ||
+            nmi_tok_in(&t[i], nmi_lex_byline_desk_words) ||
+            nmi_tok_in(&t[i], nmi_lex_byline_outlet_words) ||
+            nmi_tok_in(&t[i], nmi_lex_byline_not_names) || role_word(&t[i]) ||
+            agency_head(&t[i], 1))
+            return false;
+    }
+    return true;
 }
 
-/* "The Water Coolest", "The Editorial Board". */
+/* "Cleveland.com", "CNN Business" on cnn.com: the site itself; but a
+ * site named after its writer as a whole ("Rick Steves" on
+ * ricksteves.com, a personal blog) still has that writer. */
+static const char *site_itself(const piece_text *p)
+{
+    own_match own = own_name_match(p->nm, p->whole);
+    if (own == OWN_NONE || (own == OWN_WHOLE && person_shaped(p->t, p->m)))
+        return NULL;
+    return p->whole;
+}
+
+/* "The Water Coolest", "The Editorial Board"; in other languages a
+ * capitalized article and one word: "Le Figaro", "Die Zeit", "El País". */
 static const char *named_with_the(const piece_text *p)
 {
+    static const char *const ARTICLES[] = {"le", "la", "les", "el", "il", "lo", "der",
+                                           "die", "das", "het", NULL};
     bool the = p->m >= 2 && p->t[0].n == 3 && !memcmp(p->t[0].low, "the", 3);
-    return the ? p->whole : NULL;
+    bool article = p->m == 2 && nmi_tok_in(&p->t[0], ARTICLES) && nmi_has_upper(p->t[0].s, 1);
+    return the || article ? p->whole : NULL;
 }
 
 /* "ライトハウス国際特許事務所": an office, a company, a newspaper. */
@@ -395,8 +456,11 @@ static size_t first_role(const nmi_token *t, size_t m)
 static bool without_role(nmi_token **t, size_t *m, size_t r)
 {
     const nmi_token *x = *t;
+    if (nmi_tok_in(&x[0], nmi_lex_byline_role_leads))
+        return false; /* "Junior Affiliate Content Writer" */
     size_t k = r;
     while (k > 0 && (nmi_tok_in(&x[k - 1], nmi_lex_byline_role_adjectives) ||
+                     nmi_tok_in(&x[k - 1], nmi_lex_byline_role_leads) ||
                      nmi_tok_in(&x[k - 1], nmi_lex_byline_desk_words) ||
                      nmi_tok_in(&x[k - 1], nmi_lex_byline_agencies)))
         k--;
@@ -472,6 +536,38 @@ static bool plausible_name(const nmi_token *t, size_t m)
     return m > 1 || one_word_name(&t[0]);
 }
 
+/* A word of the byline lexicon: not part of a name written in lower
+ * case. */
+static bool lexicon_word(const nmi_token *t)
+{
+    static const char *const *const LISTS[] = {
+        nmi_lex_byline_and_words,    nmi_lex_byline_stops,         nmi_lex_byline_lead_junk,
+        nmi_lex_byline_ui_words,     nmi_lex_byline_not_names,     nmi_lex_byline_date_words,
+        nmi_lex_byline_role_adjectives, nmi_lex_byline_desk_words, nmi_lex_byline_outlet_words,
+        nmi_lex_byline_writer_words, nmi_lex_byline_role_leads};
+    for (size_t i = 0; i < sizeof LISTS / sizeof *LISTS; i++)
+        if (nmi_tok_in(t, LISTS[i]))
+            return true;
+    return role_word(t);
+}
+
+/* A name written all in lower case (a stylesheet capitalizes it): two
+ * words of three letters or more, "kirstin boatto", none a word of
+ * bylines nor a long word in -ing ("by clicking here" is prose). */
+static bool lower_case_name(const nmi_token *t, size_t m)
+{
+    if (m != 2)
+        return false;
+    for (size_t i = 0; i < m; i++) {
+        size_t letters = nmi_tok_letters(&t[i]);
+        if (nmi_has_upper(t[i].s, t[i].n) || letters < 3 ||
+            letters != nmi_utf8_count(t[i].s, t[i].n, u_islower) || lexicon_word(&t[i]) ||
+            (t[i].n >= 6 && !memcmp(t[i].low + t[i].n - 3, "ing", 3)))
+            return false;
+    }
+    return true;
+}
+
 /* ---- a piece --------------------------------------------------------------------- */
 
 nmi_piece_kind nmi_classify_piece(nmi_ctx *ctx, const nmi_names *nm, nmi_token *t, size_t m,
@@ -482,6 +578,12 @@ nmi_piece_kind nmi_classify_piece(nmi_ctx *ctx, const nmi_names *nm, nmi_token *
     size_t lead = lead_words(t, m);
     t += lead;
     m = without_date_words(t, m - lead, dated);
+    /* the interface after a name: "Anna Schmidt Zum Profil", "Jane Doe
+     * Sign In"; within its first two words, no name: "Our Editors",
+     * "Full Bio" */
+    for (size_t i = 0; i < m; i++)
+        if (nmi_tok_in(&t[i], nmi_lex_byline_ui_words))
+            m = i < 2 ? 0 : i;
     if (m == 0)
         return NMI_PIECE_NOTHING;
     piece_text p;
@@ -504,12 +606,18 @@ nmi_piece_kind nmi_classify_piece(nmi_ctx *ctx, const nmi_names *nm, nmi_token *
     for (size_t i = 0; i < m; i++)
         unglue_role(&t[i]);
     size_t r = first_role(t, m);
+    if (r == m && nmi_tok_in(&t[0], nmi_lex_byline_role_leads))
+        return NMI_PIECE_ROLE; /* "Senior Life" of "Senior Life and Trends Reporter" */
     if (r == m && desk_or_outlet(t, m)) {
         *out = p.whole;
         return NMI_PIECE_ORG;
     }
     if (r < m && !without_role(&t, &m, r))
         return NMI_PIECE_ROLE;
+    if (lower_case_name(t, m)) {
+        *out = nmi_tokens_join(ctx, t, m);
+        return *out ? NMI_PIECE_PERSON : NMI_PIECE_NOTHING;
+    }
     m = name_length(t, m);
     if (m == 0 || !plausible_name(t, m))
         return NMI_PIECE_NOTHING;

@@ -84,7 +84,7 @@ static bool push_name(nmi_ctx *ctx, nmi_names *nm, const char *name)
 
 /* ---- a credit: pieces ------------------------------------------------------------ */
 
-typedef enum join_kind { J_LIST, J_FOR, J_IN } join_kind;
+typedef enum join_kind { J_LIST, J_FOR, J_IN, J_AND } join_kind;
 
 typedef struct piece {
     const char *s, *low;
@@ -237,7 +237,7 @@ static void cut_at_and_words(const piece *x, piece *sub, size_t *ns)
         }
         if (i > a0)
             sub[(*ns)++] = (piece){x->s + a0, x->low + a0, i - a0, after};
-        after = J_LIST;
+        after = J_AND;
         i += k ? k : 1;
         a0 = i;
     }
@@ -275,12 +275,31 @@ static nmi_piece_kind classify_part(nmi_ctx *ctx, nmi_names *nm, const piece *x,
     nmi_piece_kind kind = nmi_classify_piece(ctx, nm, t, cut, dated, name);
     if (x->after == J_FOR && kind == NMI_PIECE_PERSON)
         kind = NMI_PIECE_ORG; /* "Jane Doe for The Guardian" */
-    if (cut < m && kind == NMI_PIECE_PERSON) {
+    bool ui = false; /* "Jane Doe WATCH LIVE": the interface, no organization */
+    for (size_t i = cut; i < m; i++)
+        ui = ui || nmi_tok_in(&t[i], nmi_lex_byline_ui_words);
+    if (cut < m && kind == NMI_PIECE_PERSON && !ui) {
         char *rest = nmi_tokens_join(ctx, t + cut, m - cut);
         if (rest)
             add_org(ctx, nm, rest, strlen(rest));
     }
     return kind;
+}
+
+/* A role joined by "and" to the piece before or after it goes on: "Head
+ * of Marketing and Community Development", "Social Media & Community
+ * Expert" after a name, "Executive Editor and Master Gardener". */
+static void roles_joined(const piece *sub, nmi_piece_kind *kinds, size_t ns)
+{
+    bool person = false;
+    for (size_t p = 0; p < ns; p++) {
+        if (p > 0 && sub[p].after == J_AND && kinds[p - 1] == NMI_PIECE_ROLE)
+            kinds[p] = NMI_PIECE_ROLE;
+        else if (p + 1 < ns && person && sub[p + 1].after == J_AND &&
+                 kinds[p + 1] == NMI_PIECE_ROLE)
+            kinds[p] = NMI_PIECE_ROLE;
+        person = person || kinds[p] == NMI_PIECE_PERSON;
+    }
 }
 
 /* The persons and organizations of the ns classified pieces into nm. */
@@ -294,6 +313,11 @@ static void credit_names(nmi_ctx *ctx, nmi_names *nm, const char *const *names,
         if (kinds[p] == NMI_PIECE_ORG && names[p]) {
             add_org(ctx, nm, names[p], strlen(names[p]));
         } else if (kinds[p] == NMI_PIECE_PERSON && names[p]) {
+            /* a name in lower case only as the first credit: later such
+             * words are prose run on ("he worked") */
+            size_t len = strlen(names[p]);
+            if (p > 0 && nmi_has_lower(names[p], len) && !nmi_has_upper(names[p], len))
+                continue;
             /* A one-word name among other credits is a place or an outlet
              * ("PTI, Washington", "Victor Tangermann, Futurism"), unless the
              * script has no case (Korean, Chinese, Japanese names). */
@@ -322,5 +346,6 @@ void nmi_split_credit(nmi_ctx *ctx, nmi_names *nm, const char *s, const char *lo
     nmi_piece_kind kinds[MAX_PIECES];
     for (size_t p = 0; p < ns; p++)
         kinds[p] = classify_part(ctx, nm, &sub[p], dated && p + 1 == ns, &names[p]);
+    roles_joined(sub, kinds, ns);
     credit_names(ctx, nm, names, kinds, ns);
 }

@@ -211,6 +211,39 @@ static void add_value(nmi_ctx *ctx, nmi_field f, const char *v, int rank, newsme
     nmi_add_cand(ctx, f, v, strlen(v), rank, src);
 }
 
+/* The label of twitter:dataN, the content of its twitter:labelN sibling. */
+static const char *twitter_label(const xmlNode *n, const char *data_key)
+{
+    char want[32];
+    snprintf(want, sizeof want, "twitter:label%s", data_key + strlen("twitter:data"));
+    for (const xmlNode *s = n->parent ? n->parent->children : NULL; s; s = s->next) {
+        if (s->type != XML_ELEMENT_NODE || !nmi_ieq((const char *)s->name, "meta"))
+            continue;
+        const char *key = nmi_attr(s, "name");
+        if (!key)
+            key = nmi_attr(s, "property");
+        if (key && nmi_ieq(key, want))
+            return nmi_attr(s, "content");
+    }
+    return NULL;
+}
+
+/* twitter:data1 under a twitter:label1 that is a writer label ("Written
+ * by", "Geschrieben von"): the author the site gives to link previews. */
+static void harvest_twitter_author(nmi_ctx *ctx, const xmlNode *n, const char *key,
+                                   const char *content)
+{
+    if (!nmi_istarts(key, "twitter:data") || strlen(key) > 14)
+        return;
+    const char *label = twitter_label(n, key);
+    bool bare;
+    size_t len = label ? strlen(label) : 0;
+    while (len && (label[len - 1] == ' ' || label[len - 1] == ':'))
+        len--;
+    if (len && nmi_byline_label(label, &bare) >= len)
+        add_value(ctx, NMI_F_AUTHOR, content, NMI_RANK_TWITTER_AUTHOR, NEWSMETA_SOURCE_META);
+}
+
 static void harvest_meta(nmi_ctx *ctx, const xmlNode *n)
 {
     const char *content = nmi_attr(n, "content");
@@ -226,6 +259,8 @@ static void harvest_meta(nmi_ctx *ctx, const xmlNode *n)
             continue;
         if (content[0] >= '1' && content[0] <= '9')
             harvest_epoch(ctx, keys[k], content);
+        if (k < 2)
+            harvest_twitter_author(ctx, n, keys[k], content);
         for (size_t i = 0; i < sizeof META_KEYS / sizeof *META_KEYS; i++) {
             if (nmi_ieq(keys[k], META_KEYS[i].key)) {
                 add_value(ctx, META_KEYS[i].field, content, META_KEYS[i].rank,
@@ -511,8 +546,10 @@ static void harvest_link(nmi_ctx *ctx, const xmlNode *a)
     }
     if (href && nmi_istarts(href, "mailto:"))
         nmi_signature(ctx, a);
-    else if (href)
+    else if (href) {
         nmi_profile_link(ctx, a);
+        nmi_author_path_link(ctx, a, href);
+    }
 }
 
 /* The elements of the document read for themselves: <meta>, JSON-LD,

@@ -62,5 +62,8 @@ void nmi_byline_label_line(nmi_ctx *ctx, const xmlNode *text, bool near, nmi_pag
 void nmi_signature(nmi_ctx *ctx, const xmlNode *a);
 /* The text of a link a to an author's profile URL given by the metadata. */
 void nmi_profile_link(nmi_ctx *ctx, const xmlNode *a);
+/* A link to an author's page by its path ("/author/jane-doe") whose text
+ * is that name: a byline without a cue word. */
+void nmi_author_path_link(nmi_ctx *ctx, const xmlNode *a, const char *href);
 
 #endif /* NEWSMETA_HARVEST_H */

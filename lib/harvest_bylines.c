@@ -66,7 +66,8 @@ static void bl_text(void *sink, const char *s)
         unsigned char last = bb->b.len ? (unsigned char)bb->b.data[bb->b.len - 1] : ' ';
         bool space = c == ' ' || c == '\n' || c == '\t' || c == '\r';
         bool upper_after_letter = (c >= 'A' && c <= 'Z') && ((last >= 'a' && last <= 'z') ||
-                                                             (last >= 'A' && last <= 'Z'));
+                                                             (last >= 'A' && last <= 'Z') ||
+                                                             (last >= '0' && last <= '9'));
         if (space || upper_after_letter || c == '@' || c == '|' || c >= 0x80)
             mark(&bb->b);
         bb->pending = false;
@@ -256,4 +257,72 @@ void nmi_profile_link(nmi_ctx *ctx, const xmlNode *a)
                          u->items[i].source);
         return;
     }
+}
+
+/* The segment after an author folder of a URL path ("jane-doe" of
+ * "/blog/authors/jane-doe/"), its length in *n; NULL when there is none. */
+static const char *author_slug(const char *href, size_t *n)
+{
+    static const char *const FOLDERS[] = {"author",  "authors", "autor",   "autoren",
+                                          "autores", "auteur",  "auteurs", "autore",
+                                          "autori",  "writer",  "writers", NULL};
+    const char *p = strstr(href, "//");
+    p = p ? strchr(p + 2, '/') : href;
+    while (p && *p == '/') {
+        const char *seg = p + 1, *end = seg;
+        while (*end && *end != '/' && *end != '?' && *end != '#')
+            end++;
+        if (*end != '/')
+            return NULL;
+        for (const char *const *f = FOLDERS; *f; f++) {
+            size_t k = strlen(*f);
+            if ((size_t)(end - seg) != k || !nmi_istarts(seg, *f))
+                continue;
+            const char *slug = end + 1, *se = slug;
+            while (*se && *se != '/' && *se != '?' && *se != '#')
+                se++;
+            *n = (size_t)(se - slug);
+            return *n ? slug : NULL;
+        }
+        p = end;
+    }
+    return NULL;
+}
+
+/* Letters and digits of s[0..n) in lower case, ASCII only (a slug drops
+ * or transliterates the others). */
+static size_t ascii_key(const char *s, size_t n, char *out, size_t cap)
+{
+    size_t k = 0;
+    for (size_t i = 0; i < n && k + 1 < cap; i++) {
+        char c = s[i];
+        if (c >= 'A' && c <= 'Z')
+            out[k++] = (char)(c + 32);
+        else if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'))
+            out[k++] = c;
+    }
+    out[k] = '\0';
+    return k;
+}
+
+void nmi_author_path_link(nmi_ctx *ctx, const xmlNode *a, const char *href)
+{
+    size_t sn;
+    const char *slug = author_slug(href, &sn);
+    if (!slug || ctx->ev.cands[NMI_F_BYLINE].count >= 32)
+        return;
+    const char *s = nmi_node_text(ctx, a);
+    if (!s || strlen(s) > 60 || nmi_word_count(s, strlen(s)) > 5)
+        return;
+    /* the slug spells the name: its first word starts the slug */
+    size_t w = 0;
+    while (s[w] && s[w] != ' ')
+        w++;
+    char first[64], key[128];
+    size_t fl = ascii_key(s, w, first, sizeof first);
+    size_t kl = ascii_key(slug, sn, key, sizeof key);
+    if (fl < 2 || fl > kl || memcmp(first, key, fl))
+        return;
+    nmi_add_cand(ctx, NMI_F_BYLINE, s, strlen(s), NMI_RANK_AUTHOR_PATH_LINK,
+                 NEWSMETA_SOURCE_MARKUP);
 }

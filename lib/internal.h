@@ -206,6 +206,7 @@ typedef enum nmi_rank {
     NMI_RANK_ITEMPROP_AUTHOR = 23,     /* itemprop author, description */
     NMI_RANK_HTTP_EQUIV_LANGUAGE = 24, /* <meta http-equiv=content-language> */
     NMI_RANK_META_EPOCH = 29,          /* a Unix timestamp in a <meta> named for publication */
+    NMI_RANK_TWITTER_AUTHOR = 27,      /* twitter:data1 labelled "Written by" */
     /* visible markup (harvest.c) */
     NMI_RANK_TIME_PUBLISHED = 35,      /* <time datetime> marked as the publication */
     NMI_RANK_DATE_NEAR_MARKED = 36,    /* near the <h1>, and labelled, in a byline or a <time> */
@@ -220,6 +221,7 @@ typedef enum nmi_rank {
     NMI_RANK_BYLINE_LABEL = 46,        /* a line that starts with a writer label, elsewhere */
     NMI_RANK_DATE_IN_BYLINE = 46,      /* a printed date inside a byline, far from the <h1> */
     NMI_RANK_HIDDEN_INPUT = 46,        /* <input type=hidden class=published_date> */
+    NMI_RANK_AUTHOR_PATH_LINK = 48,    /* a link to /author/jane-doe named "Jane Doe" */
     NMI_RANK_DATE_PRINTED = 52,        /* any other printed date */
     NMI_RANK_H1_TEASER = 60,           /* an <h1> that only links to another page */
     NMI_RANK_SIGNATURE = 60,           /* "Jane Doe <a href=mailto:...>" */

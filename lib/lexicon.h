@@ -68,6 +68,8 @@ extern const char *const nmi_lex_byline_org_endings[];
 extern const char *const nmi_lex_byline_role_words[];
 extern const char *const nmi_lex_byline_role_adjectives[];
 extern const char *const nmi_lex_byline_not_names[];
+extern const char *const nmi_lex_byline_role_leads[];
+extern const char *const nmi_lex_byline_ui_words[];
 extern const char *const nmi_lex_byline_particles[];
 extern const char *const nmi_lex_byline_lead_junk[];
 extern const char *const nmi_lex_byline_date_words[];

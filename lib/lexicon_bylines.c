@@ -18,13 +18,16 @@ const char *const nmi_lex_byline_writer_labels[] = {
     "columnist:", "contributor:",
     /* German */
     "geschrieben von", "verfasst von", "ein beitrag von", "ein kommentar von",
-    "eine analyse von", "autor:", "autorin:", "autoren:",
+    "eine analyse von", "ein artikel von", "ein gastbeitrag von", "ein interview von",
+    "autor:", "autorin:", "autoren:", "text & fotos:", "text und fotos:", "text & bilder:",
+    "text und bilder:", "text & foto:",
     /* Spanish, Portuguese */
     "escrito por", "publicado por", "redactado por", "autora:", "autores:", "texto:",
+    "un art\xC3\xAD" "culo de", "texto y fotos:", "texto e fotos:",
     "reportagem:",
     /* French */
     "\xC3\xA9" "crit par", "r\xC3\xA9" "dig\xC3\xA9 par", "publi\xC3\xA9 par", "auteur:",
-    "auteure:", "auteurs:", "texte:", "un article de",
+    "auteure:", "auteurs:", "texte:", "un article de", "texte et photos:",
     /* Italian */
     "scritto da", "pubblicato da", "a cura di", "autore:", "autrice:", "autori:", "testo:",
     /* Dutch, Scandinavian */
@@ -71,7 +74,10 @@ const char *const nmi_lex_byline_other_labels[] = {
     "revis\xC3\xA3o:", "traduzido por", "colabora\xC3\xA7\xC3\xA3o:", "\xC3\xA9" "dit\xC3\xA9 par",
     "\xC3\xA9" "dition:", "traduit par", "modificato da", "fotografie:", "bewerkt door",
     "beeld:", "zdj\xC4\x99" "cia:", "redakcja:", "fotoğraf:", "edit\xC3\xB6r:", "penyunting:",
-    "editor :",
+    "editor :", "tested by", "checked by", "verified by", "expert reviewed by",
+    "reviewed:", "fact-checked:", "fact checked:", "gepr\xC3\xBC" "ft von", "getestet von",
+    "relu par", "v\xC3\xA9rifi\xC3\xA9 par", "revis\xC3\xA9 par", "verificado por",
+    "revisto por", "rivisto da",
     "\xD1\x84\xD0\xBE\xD1\x82\xD0\xBE:",                     /* фото: */
     "\xD1\x80\xD0\xB5\xD0\xB4\xD0\xB0\xD0\xBA\xD1\x82\xD0\xBE\xD1\x80:", /* редактор: */
     "\xE5\x86\x99\xE7\x9C\x9F\xEF\xBC\x9A",                 /* 写真： */
@@ -203,6 +209,12 @@ const char *const nmi_lex_byline_role_words[] = {
     "inviato", "inviata", "redattore", "redattrice", "collaboratore", "collaboratrice",
     "verslaggever", "redacteur", "skribent", "medarbetare", "dziennikarz", "dziennikarka",
     "wartawan", "koresponden",
+    /* titles of company blogs and guides: "Jane Doe, Marketing Director" */
+    "director", "manager", "coordinator", "consultant", "specialist", "expert", "engineer",
+    "reviewer", "founder", "co-founder", "cofounder", "ceo", "cto", "cfo", "coo", "cmo",
+    "president", "officer", "strategist", "designer", "developer", "scientist",
+    "researcher", "dietitian", "nutritionist", "winemaker", "gesch\xC3\xA4" "ftsf\xC3\xBC" "hrer",
+    "directeur", "directrice", "responsable", "directora", "gerente",
     "\xD0\xBA\xD0\xBE\xD1\x80\xD1\x80\xD0\xB5\xD1\x81\xD0\xBF\xD0\xBE\xD0\xBD\xD0\xB4\xD0\xB5\xD0\xBD\xD1\x82", /* корреспондент */
     "\xD0\xB6\xD1\x83\xD1\x80\xD0\xBD\xD0\xB0\xD0\xBB\xD0\xB8\xD1\x81\xD1\x82", /* журналист */
     "\xD0\xBE\xD0\xB1\xD0\xBE\xD0\xB7\xD1\x80\xD0\xB5\xD0\xB2\xD0\xB0\xD1\x82\xD0\xB5\xD0\xBB\xD1\x8C", /* обозреватель */
@@ -240,7 +252,31 @@ const char *const nmi_lex_byline_role_adjectives[] = {
     "soccer", "baseball", "basketball", "hockey", "golf", "nfl", "nba", "mlb", "nhl",
     "college", "high", "school", "bureau", "correspondent", "freier", "freie", "leitender",
     "leitende", "stellvertretender", "stellvertretende", "\xEC\x84\xA0\xEC\x9E\x84" /* 선임 */,
+    /* of company titles: "Content Marketing Coordinator" */
+    "content", "marketing", "product", "operations", "community", "communications", "sales",
+    "engineering", "affiliate", "creative", "brand", "seo", "growth", "qa", "customer",
+    "software", "account", "project", "program", "research", "strategy", "design",
+    "development", "social", "media",
     NULL};
+
+/* First words of a title, never of a name: a piece that starts with one
+ * ("Senior Life", "Junior Affiliate Content Writer") is a role. */
+const char *const nmi_lex_byline_role_leads[] = {
+    "senior", "junior", "chief", "executive", "former", "head", "lead", "associate",
+    "assistant", "deputy", "managing", "contributing", "sr.", "vice", "certified",
+    "leitender", "leitende", "stellvertretender", "stellvertretende", NULL};
+
+/* Words of the page's interface and of author boxes: a piece with one
+ * of them is no name ("Full Bio", "View Full Profile", "Sign In",
+ * "Editorial Guidelines", "Zum Profil", "Google Scholar", "Our
+ * Editors"). */
+const char *const nmi_lex_byline_ui_words[] = {
+    "profile", "profil", "bio", "biography", "guidelines", "policy", "process", "topics",
+    "learn", "privacy", "terms", "conditions", "sign", "login", "log", "subscribe",
+    "newsletter", "watch", "scholar", "pubmed", "zum", "kontaktieren", "posts", "menu",
+    "search", "share", "comments", "reply", "listen", "our", "unsere", "unser", "notre",
+    "nos", "nuestro", "nuestros", "nuestra", "nossa", "nosso", "nostra", "nostro", "e-mail",
+    "email", "pub", NULL};
 
 /* Single words that are not a person's name. */
 const char *const nmi_lex_byline_not_names[] = {
@@ -254,7 +290,8 @@ const char *const nmi_lex_byline_not_names[] = {
     "\xD0\xB3\xD0\xBE\xD1\x81\xD1\x82\xD1\x8C" /* гость */, "invitado", "invitada",
     "convidado", "convidada", "gast", "invit\xC3\xA9", "ospite", "facebook", "twitter",
     "instagram", "linkedin", "youtube", "tiktok", "pinterest", "email", "e-mail", "website",
-    "homepage", "rss", "print", "whatsapp", "telegram", "reddit", NULL};
+    "homepage", "rss", "print", "whatsapp", "telegram", "reddit", "text", "texto", "texte",
+    "testo", "tekst", NULL};
 
 /* Lower-case words inside names ("Ludwig van Beethoven", "Ursula von der
  * Leyen", "José Ortega y Gasset" is split, sadly). */

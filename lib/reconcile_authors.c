@@ -158,15 +158,22 @@ static const char *dateline_agency(nmi_ctx *ctx)
         if (!close || close - open > 40)
             continue;
         char *in = nmi_arena_strndup(ctx->arena, open + 1, (size_t)(close - open - 1));
-        if (in && nmi_known_agency(in))
+        if (!in) {
+            ctx->oom = true;
+            return NULL;
+        }
+        if (nmi_known_agency(in))
             return in;
     }
     if (ctx->body.block_count) {
         const char *t = ctx->body.blocks[ctx->body.block_count - 1].text;
         /* "... sneak into the US. PTI" */
         const char *dot = strrchr(t, '.');
-        if (dot && dot[1] == ' ' && strlen(dot + 2) < 12 && nmi_known_agency(dot + 2))
-            return nmi_arena_strdup(ctx->arena, dot + 2);
+        if (dot && dot[1] == ' ' && strlen(dot + 2) < 12 && nmi_known_agency(dot + 2)) {
+            char *v = nmi_arena_strdup(ctx->arena, dot + 2);
+            ctx->oom = ctx->oom || !v;
+            return v;
+        }
         while (*t && (*t == '-' || *t == ' ' || *t == '(' || (unsigned char)*t == 0xE2 ||
                       (unsigned char)*t == 0x80 || (unsigned char)*t == 0x94 ||
                       (unsigned char)*t == 0x93))
@@ -176,6 +183,7 @@ static const char *dateline_agency(nmi_ctx *ctx)
             n--;
         if (n && n < 40) {
             char *v = nmi_arena_strndup(ctx->arena, t, n);
+            ctx->oom = ctx->oom || !v;
             if (v && nmi_known_agency(v))
                 return v;
         }
@@ -293,17 +301,49 @@ static bool names_within(const nmi_names *a, const nmi_names *b)
     return true;
 }
 
+/* A page that prints no byline at all: the first credit of a <meta>
+ * element that names a person is the author even when the page never
+ * prints the name (an account, "admin" or a handle, is no person's name
+ * already). A JSON-LD graph alone is not enough: its Person is often
+ * the CMS account that posted the page. */
+static void unprinted_credit(credits *cr)
+{
+    for (size_t s = 0; s < cr->groups && !cr->meta; s++)
+        if (cr->srcs[s].names.count && cr->srcs[s].cand->source == NEWSMETA_SOURCE_META) {
+            cr->meta = &cr->srcs[s];
+            cr->meta_kept = cr->srcs[s].names;
+        }
+}
+
+/* Does the credit name only the site itself ("One Tree Planted" on the
+ * site of that name, a personal blog named after its writer)? */
+static bool names_the_site(const newsmeta_article *a, const nmi_names *nm)
+{
+    for (size_t i = 0; i < nm->count; i++)
+        if (!(a->site_name && nmi_loose_equal(nm->list[i], a->site_name)) &&
+            !(a->publisher && nmi_loose_equal(nm->list[i], a->publisher)))
+            return false;
+    return nm->count > 0;
+}
+
 /* The choice: the structured credit, unless the byline as printed names
  * everyone it names and more (metadata often keeps only the first
- * author); without a structured credit, the byline. */
-static void choose_names(credits *cr)
+ * author) or the structured credit names only the site, which a byline
+ * printed on the page overrides; without a structured credit, the
+ * byline. */
+static void choose_names(const newsmeta_article *a, credits *cr)
 {
     const author_source *byline = cr->byline;
+    if (!cr->meta && !byline && !cr->byline_org)
+        unprinted_credit(cr);
     if (cr->meta) {
         cr->chosen = &cr->meta_kept;
         cr->chosen_src = cr->meta->cand->source;
-        if (byline && byline->names.count > cr->meta_kept.count &&
-            names_within(&cr->meta_kept, &byline->names)) {
+        if (byline && ((byline->names.count > cr->meta_kept.count &&
+                        names_within(&cr->meta_kept, &byline->names)) ||
+                       (byline->names.count < cr->meta_kept.count &&
+                        names_within(&byline->names, &cr->meta_kept)) ||
+                       names_the_site(a, &cr->meta_kept))) {
             cr->chosen = &byline->names;
             cr->chosen_src = byline->cand->source;
         }
@@ -403,7 +443,7 @@ void nmi_choose_authors(nmi_ctx *ctx, newsmeta_article *a)
     memset(&cr, 0, sizeof cr);
     structured_credits(ctx, a, &cr);
     printed_bylines(ctx, a, &cr);
-    choose_names(&cr);
+    choose_names(a, &cr);
     size_t count = 0;
     a->authors = author_list(ctx, &cr, &count);
     a->author_count = count;

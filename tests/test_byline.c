@@ -283,6 +283,11 @@ static const shown_case SHOWN[] = {
      "Publicado por: Clarissa Borba"},
     {"<span>Tanza Loudenback</span>, <span>Business Insider</span>",
      "Tanza Loudenback, Business Insider"},
+    /* the credits of other roles are not the byline */
+    {"Photos by John Smith; text by Jane Doe", "text by Jane Doe"},
+    {"By Jane Doe Reviewed by John Smith, MD", "By Jane Doe"},
+    /* a date in an element of its own, then the name */
+    {"<span>Dec 17, 2025</span><span>Jane Doe</span>", "Jane Doe"},
 };
 
 #define NSHOWN (int)(sizeof SHOWN / sizeof *SHOWN)
@@ -365,6 +370,15 @@ static const meta_case METAS[] = {
      "\"Person\",\"url\":\"https://www.dailyplanet.example/staff/ana-lima\"}}</script>",
      "<p><a href=\"/staff/ana-lima/\">Ana Lima</a> reports from the harbour.</p>", "Ana Lima",
      NULL},
+    {"a link to the author's page, without a cue word",
+     "", "<div class=\"meta\"><a href=\"/blog/autoren/ana-lima/\">Ana Lima</a> <span>3 min</span></div>",
+     "Ana Lima", NULL},
+    {"a link to the author's page that does not spell the name",
+     "", "<div class=\"meta\"><a href=\"/authors/ana-lima/\">All posts</a></div>", "", NULL},
+    {"the byline names one of the structured authors: the other is a researcher",
+     "<script type=\"application/ld+json\">{\"@type\":\"NewsArticle\",\"author\":[{\"@type\":"
+     "\"Person\",\"name\":\"Jane Doe\"},{\"@type\":\"Person\",\"name\":\"Ana Lima\"}]}</script>",
+     "<p class=\"byline\">By Jane Doe</p><p>Researched by <b>Ana Lima</b></p>", "Jane Doe", NULL},
     {"rel=author",
      "", "<p>Filed by <a rel=\"author\" href=\"/staff/jdoe\">Jane Doe</a></p>", "Jane Doe", NULL},
     {"itemprop=author, not the commenters",
@@ -389,6 +403,13 @@ static const meta_case METAS[] = {
      "<footer>Sarah E. Needleman writes about games.</footer>", "Sarah Needleman", NULL},
     {"an opinion section is not a comment section",
      "", "<div class=\"commentary\"><p class=\"byline\">By Jane Doe</p></div>", "Jane Doe", NULL},
+    {"a <meta> author the page never shows, and no byline",
+     "<meta name=\"author\" content=\"Yoav Schumacher\">", "", "Yoav Schumacher", NULL},
+    {"the author of link previews, under a writer label",
+     "<meta name=\"twitter:label1\" content=\"Geschrieben von\"><meta "
+     "name=\"twitter:data1\" content=\"Anna Schmidt\"><meta name=\"twitter:label2\" "
+     "content=\"Lesezeit\"><meta name=\"twitter:data2\" content=\"4 Minuten\">",
+     "", "Anna Schmidt", NULL},
     {"a user name is not a name",
      "<meta name=\"author\" content=\"kwchcik\">", "", "", NULL},
     {"an agency in the dateline",
@@ -410,21 +431,56 @@ static const meta_case METAS[] = {
 
 #define NMETAS (int)(sizeof METAS / sizeof *METAS)
 
-START_TEST(meta_table)
+/* The page of a case, on a site of that name: its credit as expected. */
+static void check_credit_page(const meta_case *c, const char *site)
 {
-    const meta_case *c = &METAS[_i];
     static const char FMT[] =
-        "<html><head><title>Council approves harbour bridge | Daily Planet</title>"
-        "<meta property=\"og:site_name\" content=\"Daily Planet\">%s</head><body><article>"
+        "<html><head><title>Council approves harbour bridge | %s</title>"
+        "<meta property=\"og:site_name\" content=\"%s\">%s</head><body><article>"
         "<h1>Council approves harbour bridge</h1>%s" LONG_BODY "</article></body></html>";
-    size_t n = sizeof FMT + strlen(c->head) + strlen(c->body);
+    size_t n = sizeof FMT + 2 * strlen(site) + strlen(c->head) + strlen(c->body);
     char *page = malloc(n);
     ck_assert_ptr_nonnull(page);
-    snprintf(page, n, FMT, c->head, c->body);
+    snprintf(page, n, FMT, site, site, c->head, c->body);
     newsmeta_article *a = nm_parse_str(page, PAGE_URL, NULL);
     expect_credit(a, c->authors, c->agency, c->name);
     newsmeta_article_free(a);
     free(page);
+}
+
+START_TEST(meta_table)
+{
+    check_credit_page(&METAS[_i], "Daily Planet");
+}
+END_TEST
+
+/* A site named after its writer keeps its writer; a structured credit
+ * naming only the site gives way to the printed byline. */
+typedef struct site_case {
+    const char *site; /* og:site_name */
+    meta_case c;
+} site_case;
+
+static const site_case SITE_CREDITS[] = {
+    {"Mary Lane",
+     {"a site named after its writer", "", "<p class=\"byline\">By Mary Lane</p>", "Mary Lane",
+      NULL}},
+    {"Green Hollow Farm",
+     {"a structured credit naming only the site",
+      "<meta name=\"author\" content=\"Green Hollow Farm\">",
+      "<p class=\"byline\">by Mary Lane</p>", "Mary Lane", NULL}},
+    {"Harbour",
+     {"a desk of the site, by its first word", "",
+      "<p class=\"byline\">By Harbour Garden Tips</p>", "", "Harbour Garden Tips"}},
+    {"Vortex",
+     {"the site in one word", "", "<p class=\"byline\">Posted by Vortex</p>", "", "Vortex"}},
+};
+
+#define NSITE_CREDITS (int)(sizeof SITE_CREDITS / sizeof *SITE_CREDITS)
+
+START_TEST(site_named_credit)
+{
+    check_credit_page(&SITE_CREDITS[_i].c, SITE_CREDITS[_i].site);
 }
 END_TEST
 
@@ -656,6 +712,7 @@ static Suite *byline_suite(void)
     tcase_add_loop_test(t, meta_table, 0, NMETAS);
     tcase_add_loop_test(t, agency_in_json, 0, NAGENCY_JSON);
     tcase_add_test(t, short_page_keeps_metadata);
+    tcase_add_loop_test(t, site_named_credit, 0, NSITE_CREDITS);
     suite_add_tcase(s, t);
     t = tcase_create("headlines");
     tcase_add_loop_test(t, title_table, 0, NTITLES);

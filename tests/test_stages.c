@@ -293,6 +293,40 @@ static const byline_case BYLINES[] = {
     {"Photos by John Smith; text by Jane Doe", {NULL}, NULL, {"Jane Doe"}, NULL},
     {"By Jane Doe | Updated March 3, 2021", {NULL}, NULL, {"Jane Doe"}, NULL},
     {"By Reuters", {NULL}, NULL, {NULL}, "Reuters"},
+    /* titles are not persons, nor the words of author boxes */
+    {NULL, {"Jane Doe", "Junior Affiliate Content Writer"}, NULL, {"Jane Doe"}, NULL},
+    {"Jane Doe Vice President of Consulting", {NULL}, NULL, {"Jane Doe"}, NULL},
+    {"By Jane Doe, Head of Marketing and Community Development", {NULL}, NULL, {"Jane Doe"},
+     NULL},
+    {"Jane Doe, Social Media & Community Expert", {NULL}, NULL, {"Jane Doe"}, NULL},
+    {"Written by Jane Doe, Executive Editor and Master Gardener", {NULL}, NULL, {"Jane Doe"},
+     NULL},
+    {"Von Anna Schmidt, Leitende Wirtschaftsredakteurin", {NULL}, NULL, {"Anna Schmidt"}, NULL},
+    {NULL, {"Anna Schmidt", "Zum Profil"}, NULL, {"Anna Schmidt"}, NULL},
+    {NULL, {"By Jane Doe", "View Full Profile"}, NULL, {"Jane Doe"}, NULL},
+    {"written by Our Editors", {NULL}, NULL, {NULL}, NULL},
+    {"Von Anna Schmidt Zum Profil", {NULL}, NULL, {"Anna Schmidt"}, NULL},
+    {"Jane Doe Sign In", {NULL}, NULL, {"Jane Doe"}, NULL},
+    {"Jane Doe WATCH LIVE", {NULL}, NULL, {"Jane Doe"}, NULL},
+    {"Jane Doe E-Mail", {NULL}, NULL, {"Jane Doe"}, NULL},
+    {"Text", {NULL}, NULL, {NULL}, NULL},
+    {"by clicking here", {NULL}, NULL, {NULL}, NULL},
+    {"By Jane Doe Tested by John Smith and Ana Lima", {NULL}, NULL, {"Jane Doe"}, NULL},
+    /* European labels, joins and outlets */
+    {"Ein Artikel von Anna Schmidt und Peter M\xC3\xBCller", {NULL}, NULL,
+     {"Anna Schmidt", "Peter M\xC3\xBCller"}, NULL},
+    {"Text & Fotos: Anna Schmidt", {NULL}, NULL, {"Anna Schmidt"}, NULL},
+    {"Par Le Figaro et AFP", {NULL}, NULL, {NULL}, "Le Figaro"},
+    {"Von BR24 Redaktion", {NULL}, NULL, {NULL}, "BR24 Redaktion"},
+    {"Por Mar\xC3\xAD" "a L\xC3\xB3pez e Juan P\xC3\xA9rez", {NULL}, NULL,
+     {"Mar\xC3\xAD" "a L\xC3\xB3pez", "Juan P\xC3\xA9rez"}, NULL},
+    /* a name in lower case (a stylesheet capitalizes it), not prose after a name */
+    {"By maria lopez", {NULL}, NULL, {"maria lopez"}, NULL},
+    {"Jane Doe | she wrote books", {NULL}, NULL, {"Jane Doe"}, NULL},
+    /* a site named after its writer, and the site's own desk */
+    {"By Mary Lane", {NULL}, "Mary Lane", {"Mary Lane"}, NULL},
+    {"Mary Lane Staff", {NULL}, "Mary Lane", {NULL}, NULL},
+    {"Written by Mary Lane", {NULL}, "Mary Lane Photography", {"Mary Lane"}, NULL},
 };
 
 START_TEST(byline_to_names)
