@@ -626,6 +626,7 @@ static void walk(nmi_ctx *ctx, const xmlNode *n, int depth, walk_state st, walk_
                 bool near = pos->seen_h1 && pos->since_h1 <= NMI_NEAR_H1;
                 nmi_byline_label_line(ctx, c, near, &pos->dates);
                 nmi_date_label_line(ctx, c, &pos->dates);
+                nmi_date_bare_line(ctx, c, &pos->dates);
             }
             if (!st.head && c->content)
                 nmi_page_dates_text(&pos->dates, (const char *)c->content);

@@ -11,14 +11,15 @@
  * <time>), NMI_CAND_IN_BYLINE ("By Jane Doe - Nov 19, 2019"),
  * NMI_CAND_LABELLED (after "Published:", "기사입력"), or this: */
 enum {
-    NMI_SEEN_MODIFIED = 1u << 8 /* the element's class or label says updated/modified */
+    NMI_SEEN_MODIFIED = 1u << 8, /* the element's class or label says updated/modified */
+    NMI_SEEN_BARE = 1u << 9      /* a short text node with nothing to mark it: kept when near an <h1> */
 };
 
 /* A date printed on the page, not yet read. */
 typedef struct nmi_date_seen {
     const char *text; /* arena */
     uint32_t at, len; /* visible text bytes before it; its length */
-    unsigned how;     /* NMI_CAND_FROM_TIME, _IN_BYLINE, _LABELLED, NMI_SEEN_MODIFIED */
+    unsigned how;     /* NMI_CAND_FROM_TIME, _IN_BYLINE, _LABELLED, NMI_SEEN_* */
 } nmi_date_seen;
 
 typedef struct nmi_page_dates {
@@ -42,6 +43,10 @@ void nmi_page_dates_h1(nmi_page_dates *pd, bool end);
 void nmi_date_seen_add(nmi_ctx *ctx, nmi_page_dates *pd, const char *text, unsigned how);
 /* A text node that starts with a date label: the date near it. */
 void nmi_date_label_line(nmi_ctx *ctx, const xmlNode *text, nmi_page_dates *pd);
+/* A short text node that may be a date and nothing more ("April 8,
+ * 2024", "Jane Doe | July 2, 2025"), with no label or class to mark it:
+ * kept only where it can still be near an <h1>. */
+void nmi_date_bare_line(nmi_ctx *ctx, const xmlNode *text, nmi_page_dates *pd);
 /* A <time> of the body: its datetime as a candidate (not in a comment
  * section), its text as a printed date, and the zone its two forms tell. */
 void nmi_time_element(nmi_ctx *ctx, const xmlNode *el, bool in_comments, nmi_page_dates *pd);

@@ -96,10 +96,11 @@ void nmi_date_label_line(nmi_ctx *ctx, const xmlNode *text, nmi_page_dates *pd)
 }
 
 /* Bytes of visible text between a date and the nearest <h1>, or -1
- * when it is not near one. */
-static long h1_distance(const nmi_page_dates *pd, const nmi_date_seen *d)
+ * when it is not near one; *above set when that <h1> comes after it. */
+static long h1_distance(const nmi_page_dates *pd, const nmi_date_seen *d, bool *above)
 {
     long best = -1;
+    *above = false;
     for (int i = 0; i < pd->nh1; i++) {
         long dist;
         if (d->at >= pd->h1_at[i][1]) {
@@ -113,10 +114,114 @@ static long h1_distance(const nmi_page_dates *pd, const nmi_date_seen *d)
         } else {
             dist = 0;
         }
-        if (best < 0 || dist < best)
+        if (best < 0 || dist < best) {
             best = dist;
+            *above = d->at < pd->h1_at[i][0];
+        }
     }
     return best;
+}
+
+/* A bare text node is at most this long ("Jane Doe | July 2, 2025"), and
+ * so many of them wait at once for an <h1> to come near. */
+#define NMI_BARE_DATE_MAX 64
+#define NMI_BARE_DATES_WAITING 16
+
+/* Drop the bare dates no <h1> is near and none can come near any more:
+ * the list pages and footers of a long page do not fill the list. */
+static size_t drop_stale_bare(nmi_page_dates *pd)
+{
+    size_t kept = 0, bare = 0;
+    for (size_t i = 0; i < pd->count; i++) {
+        const nmi_date_seen *d = &pd->seen[i];
+        if (d->how & NMI_SEEN_BARE) {
+            bool above;
+            if (d->at + d->len + NMI_DATE_NEAR_BEFORE < pd->chars && h1_distance(pd, d, &above) < 0)
+                continue;
+            bare++;
+        }
+        pd->seen[kept++] = *d;
+    }
+    pd->count = kept;
+    return bare;
+}
+
+/* Inline elements: a date in one of them is read with the line around it. */
+static bool inline_tag(const char *t)
+{
+    static const char *const INLINE[] = {"a",    "abbr", "b",  "bdi",  "em",   "font", "i",
+                                         "mark", "small", "span", "strong", "sub", "sup", "time",
+                                         "u",    NULL};
+    for (const char *const *p = INLINE; *p; p++)
+        if (!strcmp(t, *p))
+            return true;
+    return false;
+}
+
+/* Does the text node beside an element run into it: a letter or digit
+ * (of any script) at the side that touches it, not a separator? */
+static bool runs_into(const xmlNode *n, bool before)
+{
+    for (; n; n = before ? n->prev : n->next) {
+        if (n->type == XML_COMMENT_NODE)
+            continue; /* "valid through<!-- --> <!-- -->01/23/2026" */
+        if (n->type != XML_TEXT_NODE || !n->content)
+            return false;
+        const char *s = (const char *)n->content;
+        size_t len = strlen(s);
+        while (len && (s[len - 1] == ' ' || s[len - 1] == '\n' || s[len - 1] == '\t' ||
+                       s[len - 1] == '\r'))
+            len--;
+        while (len && (*s == ' ' || *s == '\n' || *s == '\t' || *s == '\r')) {
+            s++;
+            len--;
+        }
+        if (!len)
+            continue;
+        /* the character touching the element: the last one before it, or
+         * the first after it (its lead byte and continuation bytes) */
+        size_t at = 0, end = 1;
+        if (before) {
+            at = len - 1;
+            while (at && ((unsigned char)s[at] & 0xC0) == 0x80)
+                at--;
+            end = len;
+        } else {
+            while (end < len && ((unsigned char)s[end] & 0xC0) == 0x80)
+                end++;
+        }
+        return nmi_utf8_any(s + at, end - at, u_isalnum);
+    }
+    return false;
+}
+
+void nmi_date_bare_line(nmi_ctx *ctx, const xmlNode *text, nmi_page_dates *pd)
+{
+    const char *s = (const char *)text->content;
+    if (!s)
+        return;
+    while (*s == ' ' || *s == '\n' || *s == '\t' || *s == '\r')
+        s++;
+    size_t n = strlen(s);
+    while (n && (s[n - 1] == ' ' || s[n - 1] == '\n' || s[n - 1] == '\t' || s[n - 1] == '\r'))
+        n--;
+    if (n < 6 || n > NMI_BARE_DATE_MAX || !nmi_utf8_any(s, n, u_isdigit))
+        return;
+    /* a date inside a link is a teaser card's (another story's) */
+    for (const xmlNode *a = text->parent; a && a->type == XML_ELEMENT_NODE; a = a->parent)
+        if (!strcmp(nmi_tag(a), "a"))
+            return;
+    /* a date in a sentence ("valid through <b>01/23/2026</b>") is not the
+     * page's: the text beside its inline elements must not run into it */
+    const xmlNode *run = text;
+    while (run->parent && run->parent->type == XML_ELEMENT_NODE && inline_tag(nmi_tag(run->parent)))
+        run = run->parent;
+    if (runs_into(run->prev, true) || runs_into(run->next, false) ||
+        drop_stale_bare(pd) >= NMI_BARE_DATES_WAITING)
+        return;
+    const char *v = nmi_clean_text(ctx->arena, s, n, &ctx->oom);
+    if (v)
+        nmi_date_seen_add(ctx, pd, v, NMI_SEEN_BARE);
 }
 
 /* Split a printed date at its labels: "Published 07:40 IST, 3 March 2021 |
@@ -173,6 +278,33 @@ static void date_parts(nmi_ctx *ctx, nmi_date_hints *h, const nmi_date_seen *d, 
     }
 }
 
+/* Is the bare text d part of a date the page marks (a label's element, a
+ * date class, a <time>, a byline)? Then it is that date, read there. */
+static bool part_of_marked(const nmi_page_dates *pd, const nmi_date_seen *d)
+{
+    for (size_t k = 0; k < pd->count; k++)
+        if (!(pd->seen[k].how & NMI_SEEN_BARE) && strstr(pd->seen[k].text, d->text))
+            return true;
+    return false;
+}
+
+/* Is the bare date d the page's: near an <h1>, not part of a marked
+ * date, a date and no more, and above the headline not the day of the
+ * parse (a header's "today" widget)? */
+static bool bare_kept(const nmi_ctx *ctx, const nmi_page_dates *pd, const nmi_date_seen *d,
+                      nmi_date_hints *h, bool near, bool above)
+{
+    nmi_time t;
+    if (!near || part_of_marked(pd, d) || !nmi_parse_date_alone(d->text, h, &t) ||
+        t.precision < NEWSMETA_PRECISION_DAY)
+        return false;
+    if (!above)
+        return true;
+    /* opts.now: the present of this parse (the caller's, or the clock) */
+    int64_t gap = nmi_days_from_civil(t.year, t.month, t.day) - ctx->opts.now / 86400;
+    return gap < -1 || gap > 1;
+}
+
 /* Rank the printed dates: near the headline (or labelled, or in a byline)
  * first, in page order within a rank. Each is read with the page's
  * hints h, once: the time goes with the candidate. */
@@ -187,12 +319,17 @@ void nmi_rank_page_dates(nmi_ctx *ctx, const nmi_page_dates *pd, nmi_date_hints 
             continue;
         unsigned marks = NMI_CAND_LABELLED | NMI_CAND_IN_BYLINE | NMI_CAND_FROM_TIME;
         unsigned flags = d->how & marks;
-        bool near = h1_distance(pd, d) >= 0;
+        bool above;
+        bool near = h1_distance(pd, d, &above) >= 0;
+        if ((d->how & NMI_SEEN_BARE) && !bare_kept(ctx, pd, d, h, near, above))
+            continue;
         if (near)
             flags |= NMI_CAND_NEAR_HEADLINE;
         int rank;
         if (near && (flags & marks))
             rank = NMI_RANK_DATE_NEAR_MARKED;
+        else if (near && (d->how & NMI_SEEN_BARE))
+            rank = above ? NMI_RANK_DATE_ABOVE_BARE : NMI_RANK_DATE_NEAR_BARE;
         else if (near)
             rank = NMI_RANK_DATE_NEAR;
         else if (flags & NMI_CAND_LABELLED)

@@ -210,11 +210,13 @@ typedef enum nmi_rank {
     NMI_RANK_TIME_PUBLISHED = 35,      /* <time datetime> marked as the publication */
     NMI_RANK_DATE_NEAR_MARKED = 36,    /* near the <h1>, and labelled, in a byline or a <time> */
     NMI_RANK_DATE_NEAR = 38,           /* a printed date near the <h1>, no more */
+    NMI_RANK_DATE_NEAR_BARE = 39,      /* a text node under the <h1> that is a date, unmarked */
     NMI_RANK_AUTHOR_LINK = 38,         /* <a rel=author> */
     NMI_RANK_TITLE = 40,               /* <title> */
     NMI_RANK_H1 = 40,
     NMI_RANK_BYLINE_CLASS = 40,        /* an element whose class or id says byline/author */
     NMI_RANK_DATE_LABELLED = 42,       /* a printed date after a label, far from the <h1> */
+    NMI_RANK_DATE_ABOVE_BARE = 43,     /* a text node just above the <h1> that is a date, unmarked */
     NMI_RANK_BYLINE_LABEL_NEAR = 44,   /* a line that starts with a writer label, under the <h1> */
     NMI_RANK_TIME = 45,                /* another <time datetime> */
     NMI_RANK_BYLINE_LABEL = 46,        /* a line that starts with a writer label, elsewhere */
@@ -667,6 +669,11 @@ void nmi_date_hints_init(const nmi_ctx *ctx, nmi_date_hints *h);
  * printed; a naive time keeps its offset unknown (no default zone here).
  * False when the text holds no complete date. */
 bool nmi_parse_date_hinted(const char *s, nmi_date_hints *h, nmi_time *out);
+/* nmi_parse_date_hinted(), true only when the text is the date and no
+ * more: a weekday before it, a zone after it, and words parted from it by
+ * a separator ("Jane Doe | July 2, 2025") may stand beside it, not a
+ * sentence ("Redeem by 12.31.23"). */
+bool nmi_parse_date_alone(const char *s, nmi_date_hints *h, nmi_time *out);
 /* nmi_parse_date_hinted() with the hints of ctx's page, then the caller's
  * default zone for a naive time. */
 bool nmi_parse_date(nmi_ctx *ctx, const char *s, nmi_time *out);

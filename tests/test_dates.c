@@ -610,6 +610,42 @@ START_TEST(now_zero_is_the_clock)
 }
 END_TEST
 
+/* A line under the headline that is a date and no more, with nothing to
+ * mark it (issue 16): the page's date; not a date inside a sentence, a
+ * link (another story's card), or a header's "today" above the headline. */
+START_TEST(bare_dates)
+{
+    newsmeta_article *a = parse("", "<p><span>November 19, 2019</span></p>", NULL);
+    expect_iso(&a->published, "2019-11-19", "a date alone under the headline");
+    newsmeta_article_free(a);
+    a = parse("", "<div><a href=\"/team/jane\">Jane Doe</a> | November 19, 2019</div>", NULL);
+    expect_iso(&a->published, "2019-11-19", "name | date");
+    newsmeta_article_free(a);
+    a = parse("", "<p>The offer is valid through <b>11/30/2019</b>.</p>", NULL);
+    expect_iso(&a->published, NULL, "a date in a sentence");
+    newsmeta_article_free(a);
+    a = parse("", "<p>Redeem by 11/30/2019</p>", NULL);
+    expect_iso(&a->published, NULL, "a date after words");
+    newsmeta_article_free(a);
+    a = parse("", "<a href=\"/other-story\"><span>November 18, 2019</span></a>", NULL);
+    expect_iso(&a->published, NULL, "a date in a link");
+    newsmeta_article_free(a);
+    newsmeta_options o;
+    newsmeta_options_init(&o);
+    o.now = INT64_C(1574164800); /* 2019-11-19T12:00:00Z */
+    const char *today = "<html lang=\"en\"><body><div class=\"top\"><span>Tuesday, November 19, "
+                        "2019</span></div><h1>Ferry timetable changes</h1><p>The ferry timetable "
+                        "changes on Monday, when the winter schedule begins.</p></body></html>";
+    a = nm_parse_str(today, NULL, &o);
+    expect_iso(&a->published, NULL, "the header's today above the headline");
+    newsmeta_article_free(a);
+    o.now = INT64_C(1575158400); /* 2019-12-01 */
+    a = nm_parse_str(today, NULL, &o);
+    expect_iso(&a->published, "2019-11-19", "a date above the headline, not today");
+    newsmeta_article_free(a);
+}
+END_TEST
+
 /* The printed date and the machine-readable one. */
 START_TEST(printed_against_machine)
 {
@@ -980,6 +1016,7 @@ int main(void)
     tcase_add_test(tc, modified_before_published);
     tcase_add_test(tc, no_future_dates);
     tcase_add_test(tc, printed_against_machine);
+    tcase_add_test(tc, bare_dates);
     tcase_add_test(tc, labels);
     tcase_add_test(tc, zone_evidence);
     tcase_add_test(tc, generic_zone_names_match_icu);
