@@ -646,6 +646,22 @@ START_TEST(bare_dates)
 }
 END_TEST
 
+/* A page that only shows when it was updated was published then, as far
+ * as its reader can tell (issue 16); a modification only for machines
+ * tells the reader nothing. */
+START_TEST(updated_only)
+{
+    newsmeta_article *a = parse("", "<p>Updated on November 19, 2019</p>", NULL);
+    expect_iso(&a->published, "2019-11-19", "only an update printed");
+    expect_iso(&a->modified, "2019-11-19", "only an update printed");
+    newsmeta_article_free(a);
+    a = parse(LD("\"dateModified\":\"2019-11-19T10:00:00Z\""), "", NULL);
+    expect_iso(&a->published, NULL, "an update only for machines");
+    expect_iso(&a->modified, "2019-11-19T10:00:00+00:00", "an update only for machines");
+    newsmeta_article_free(a);
+}
+END_TEST
+
 /* The printed date and the machine-readable one. */
 START_TEST(printed_against_machine)
 {
@@ -704,7 +720,8 @@ START_TEST(labels)
     expect_iso(&a->modified, "2021-03-03T08:10:00+05:30", "updated");
     newsmeta_article_free(a);
     a = parse("", "<p>Updated: 3 March 2021 14:05 GMT</p>", NULL);
-    expect_iso(&a->published, NULL, "only an update");
+    /* the one date the reader sees is the publication too (updated_only) */
+    expect_iso(&a->published, "2021-03-03T14:05:00+00:00", "only an update");
     expect_iso(&a->modified, "2021-03-03T14:05:00+00:00", "updated");
     newsmeta_article_free(a);
     a = parse("", "<p><span class=\"about\">Von Moritz Bachmann</span> <span>publiziert am 25. "
@@ -1017,6 +1034,7 @@ int main(void)
     tcase_add_test(tc, no_future_dates);
     tcase_add_test(tc, printed_against_machine);
     tcase_add_test(tc, bare_dates);
+    tcase_add_test(tc, updated_only);
     tcase_add_test(tc, labels);
     tcase_add_test(tc, zone_evidence);
     tcase_add_test(tc, generic_zone_names_match_icu);
