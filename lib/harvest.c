@@ -495,8 +495,14 @@ static void harvest_h1(nmi_ctx *ctx, const xmlNode *h1, bool head, walk_pos *pos
         return;
     /* an <h1> that only links to another page is a teaser */
     bool teaser = h1_links_away(ctx, h1, s);
+    nmi_cands *h1s = &ctx->ev.cands[NMI_F_H1];
+    size_t before = h1s->count;
     nmi_add_cand_flags(ctx, NMI_F_H1, s, strlen(s), teaser ? NMI_RANK_H1_TEASER : NMI_RANK_H1,
                        NEWSMETA_SOURCE_MARKUP, teaser ? NMI_CAND_TEASER : 0u);
+    /* its elements: a kicker, a date, a source link beside the headline
+     * (reconcile_headline.c tells them from it) */
+    if (h1s->count > before)
+        h1s->items[before].parts = nmi_byline_parts_of(ctx, h1, 600);
 }
 
 /* <a>: rel=author, a signature's mail link, a link to an author's profile. */

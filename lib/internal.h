@@ -268,7 +268,7 @@ typedef struct nmi_byline_parts {
 
 typedef struct nmi_cand {
     const char *value; /* arena string, whitespace collapsed; a date as the page writes it */
-    const nmi_byline_parts *parts; /* a byline of the markup: its elements; else NULL */
+    const nmi_byline_parts *parts; /* a byline or <h1> of the markup: its elements; else NULL */
     int rank;          /* nmi_rank, or a <meta> key's rank */
     newsmeta_source source;
     unsigned flags;    /* NMI_CAND_* */

@@ -117,6 +117,66 @@ static bool h1_agrees(const char *h1, const char *meta)
     return k * 10 >= na * 8 && k * 10 >= nb * 6;
 }
 
+/* Has s letters and none of them lower case ("TIPS FOR ONLINE SUCCESS":
+ * a stylesheet's capitals typed into the markup)? ASCII letters only. */
+static bool all_capitals(const char *s)
+{
+    bool upper = false;
+    for (; *s; s++) {
+        if (*s >= 'a' && *s <= 'z')
+            return false;
+        upper |= *s >= 'A' && *s <= 'Z';
+    }
+    return upper;
+}
+
+/* Do the squashed texts of parts [from, to) of an element make key? */
+static bool parts_make(const nmi_byline_parts *p, size_t from, size_t to, const char *key)
+{
+    char buf[512], one[512];
+    size_t n = 0;
+    for (size_t i = from; i < to; i++) {
+        size_t k = nmi_squash(p->parts[i], one, sizeof one);
+        if (n + k >= sizeof buf)
+            return false;
+        memcpy(buf + n, one, k);
+        n += k;
+    }
+    buf[n] = '\0';
+    return n && !strcmp(buf, key);
+}
+
+/* The <h1> c that the metadata value m (its site name cut) confirms, as
+ * the headline: m itself when the <h1> is m with a kicker, a date or a
+ * label before it, or a source link, byline or count after it, each in
+ * elements of their own ("<strong>Blog:</strong> Headline", "Headline
+ * <span>Posted on July 1, 2024 by X</span>"): the metadata holds the
+ * headline alone; m too when the <h1> is m in capitals (a stylesheet's);
+ * the <h1> without the site's name when that leaves m. Else the <h1>'s
+ * text. */
+static const char *confirmed_h1(nmi_ctx *ctx, const nmi_cand *c, const char *m,
+                               const char *site_name)
+{
+    const char *h = c->value;
+    char a[512], b[512];
+    /* "Headline – Site" in the <h1> itself */
+    const char *cut = strip_site(ctx, h, site_name, false);
+    if (cut && cut != h && nmi_loose_equal(cut, m))
+        return cut;
+    size_t na = nmi_squash(h, a, sizeof a), nb = nmi_squash(m, b, sizeof b);
+    if (na == 0 || nb == 0 || na >= sizeof a - 1 || nb >= sizeof b - 1)
+        return h;
+    if (na == nb)
+        return !strcmp(a, b) && all_capitals(h) && !all_capitals(m) ? m : h;
+    const nmi_byline_parts *p = c->parts;
+    if (nb > na || !p || p->count < 2)
+        return h;
+    for (size_t k = 1; k < p->count; k++)
+        if (parts_make(p, 0, k, b) || parts_make(p, k, p->count, b))
+            return m;
+    return h;
+}
+
 /* "&amp;" and "&#8217;" left in a value that was escaped twice. */
 static const char *decoded(nmi_ctx *ctx, const char *s)
 {
@@ -222,11 +282,13 @@ const char *nmi_choose_headline(nmi_ctx *ctx, newsmeta_source *src)
             if (!(teaser && meta->items[k].source == NEWSMETA_SOURCE_MICRODATA) &&
                 h1_agrees(h, meta->items[k].value)) {
                 *src = NEWSMETA_SOURCE_MARKUP;
-                return decoded(ctx, h);
+                const char *m = strip_site(ctx, meta->items[k].value, site_name, false);
+                return decoded(ctx, m ? confirmed_h1(ctx, &h1->items[i], m, site_name) : h);
             }
         if (title && h1_agrees(h, title->value)) {
             *src = NEWSMETA_SOURCE_MARKUP;
-            return decoded(ctx, h);
+            const char *m = strip_site(ctx, title->value, site_name, true);
+            return decoded(ctx, m ? confirmed_h1(ctx, &h1->items[i], m, site_name) : h);
         }
         /* an <h1> that links to another page is a teaser, not this
          * page's headline (harvest.c flags it NMI_CAND_TEASER) */

@@ -468,12 +468,64 @@ START_TEST(disguising_characters_leave_names)
 }
 END_TEST
 
+/* An <h1> that the metadata confirms, with more than the headline in
+ * elements of its own (issue 16, item 3): a kicker or a date before it, a
+ * byline or a source link after it, are not the headline; capitals typed
+ * for a stylesheet take the metadata's case; a site name after the
+ * headline in the <h1> goes. */
+static newsmeta_article *h1_page(const char *og, const char *h1)
+{
+    char page[1024];
+    snprintf(page, sizeof page,
+             "<html><head><title>%s</title><meta property=\"og:title\" content=\"%s\">"
+             "<meta property=\"og:site_name\" content=\"Harbour News\"></head>"
+             "<body><article><h1>%s</h1><p>The harbour ferry returned to service on Monday after "
+             "a month of repairs, the operator said in a statement to passengers.</p>"
+             "</article></body></html>",
+             og, og, h1);
+    return nm_parse_str(page, "https://harbournews.example.test/ferry", NULL);
+}
+
+START_TEST(h1_beside_the_headline)
+{
+    static const struct {
+        const char *og, *h1, *want;
+    } CASES[] = {
+        {"Ferry back in service after repairs",
+         "<span class=\"kicker\">Verkehr:</span> <span>Ferry back in service after repairs</span>",
+         "Ferry back in service after repairs"},
+        {"Ferry back in service after repairs",
+         "<time>Dec 18 2025</time> Ferry back in service after repairs",
+         "Ferry back in service after repairs"},
+        {"Ferry back in service after repairs",
+         "Ferry back in service after repairs <div class=\"meta\">Posted on July 1, 2024 by "
+         "Jane</div>",
+         "Ferry back in service after repairs"},
+        {"Ferry back in service after repairs", "FERRY BACK IN SERVICE AFTER REPAIRS",
+         "Ferry back in service after repairs"},
+        {"Ferry back in service after repairs",
+         "Ferry back in service after repairs \xE2\x80\x93 Harbour News",
+         "Ferry back in service after repairs"},
+        /* one text: the <h1> says more than a shortened title, and stays */
+        {"Ferry back in service", "Ferry back in service after a month of repairs",
+         "Ferry back in service after a month of repairs"},
+    };
+    for (size_t i = 0; i < sizeof CASES / sizeof *CASES; i++) {
+        newsmeta_article *a = h1_page(CASES[i].og, CASES[i].h1);
+        ck_assert_msg(a->headline && !strcmp(a->headline, CASES[i].want), "case %zu: \"%s\"", i,
+                      a->headline ? a->headline : "(null)");
+        newsmeta_article_free(a);
+    }
+}
+END_TEST
+
 static Suite *fields_suite(void)
 {
     Suite *s = suite_create("fields");
     TCase *tc = tcase_create("pages");
     tcase_add_test(tc, jsonld_graph);
     tcase_add_test(tc, disguising_characters_leave_names);
+    tcase_add_test(tc, h1_beside_the_headline);
     tcase_add_test(tc, opengraph_meta_only);
     tcase_add_test(tc, markup_only);
     tcase_add_test(tc, no_metadata);
