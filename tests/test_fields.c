@@ -473,6 +473,18 @@ END_TEST
  * byline or a source link after it, are not the headline; capitals typed
  * for a stylesheet take the metadata's case; a site name after the
  * headline in the <h1> goes. */
+static newsmeta_article *h1_page(const char *og, const char *h1);
+
+/* An <h1> that ends in a colon leads into something: not the headline. */
+START_TEST(h1_lead_in)
+{
+    newsmeta_article *a = h1_page("Ferry back in service after repairs",
+                                  "A message from the operator of the ferry:");
+    ck_assert_str_eq(a->headline, "Ferry back in service after repairs");
+    newsmeta_article_free(a);
+}
+END_TEST
+
 static newsmeta_article *h1_page(const char *og, const char *h1)
 {
     char page[1024];
@@ -506,6 +518,14 @@ START_TEST(h1_beside_the_headline)
         {"Ferry back in service after repairs",
          "Ferry back in service after repairs \xE2\x80\x93 Harbour News",
          "Ferry back in service after repairs"},
+        {"Ferry back in service after repairs", "<strong>Blog:</strong> Ferry back in service "
+         "after repairs", "Ferry back in service after repairs"},
+        /* the <h1> is the title's first segment, in one case */
+        {"Ferry timetable | Winter services | Harbour News", "ferry timetable", "Ferry timetable"},
+        /* two <h1>s: the one that is the metadata's headline */
+        {"Ferry back in service after repairs",
+         "Harbour Weekly Newsletter Blog</h1><h1>Ferry back in service after repairs",
+         "Ferry back in service after repairs"},
         /* one text: the <h1> says more than a shortened title, and stays */
         {"Ferry back in service", "Ferry back in service after a month of repairs",
          "Ferry back in service after a month of repairs"},
@@ -526,6 +546,7 @@ static Suite *fields_suite(void)
     tcase_add_test(tc, jsonld_graph);
     tcase_add_test(tc, disguising_characters_leave_names);
     tcase_add_test(tc, h1_beside_the_headline);
+    tcase_add_test(tc, h1_lead_in);
     tcase_add_test(tc, opengraph_meta_only);
     tcase_add_test(tc, markup_only);
     tcase_add_test(tc, no_metadata);
