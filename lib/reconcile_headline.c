@@ -184,6 +184,33 @@ static const char *visible_only(nmi_ctx *ctx, const char *s)
     return out;
 }
 
+/* Is h the text m with characters lost to a wrong charset: each "?" or
+ * U+FFFD of h stands for one to three bytes of m ("Beginner? Guide" for
+ * "Beginner's Guide"); the rest equal but for ASCII case. */
+static bool lost_chars_of(const char *h, const char *m, int depth)
+{
+    for (; *h; h++, m++) {
+        bool lost = (*h == '?' && *m != '?') || !strncmp(h, "\xEF\xBF\xBD", 3);
+        if (lost && depth < 8) {
+            const char *rest = *h == '?' ? h + 1 : h + 3;
+            for (int k = 1; k <= 3 && m[k - 1]; k++)
+                if (lost_chars_of(rest, m + k, depth + 1))
+                    return true;
+            return false;
+        }
+        if (lost)
+            return false; /* more than 8 lost: not this */
+        char a = *h, b = *m;
+        if (a >= 'A' && a <= 'Z')
+            a += 32;
+        if (b >= 'A' && b <= 'Z')
+            b += 32;
+        if (a != b)
+            return false;
+    }
+    return !*m && depth > 0; /* equal, and a character lost on the way */
+}
+
 /* Do the squashed texts of parts [from, to) of an element make key? */
 static bool parts_make(nmi_ctx *ctx, const nmi_byline_parts *p, size_t from, size_t to,
                        const char *key)
@@ -214,6 +241,9 @@ static const char *confirmed_h1(nmi_ctx *ctx, const nmi_cand *c, const char *m,
 {
     const char *h = visible_only(ctx, c->value);
     char a[512], b[512];
+    /* "Beginner? Guide": the <h1> lost characters the metadata kept */
+    if ((strchr(h, '?') || strstr(h, "\xEF\xBF\xBD")) && strcmp(h, m) && lost_chars_of(h, m, 0))
+        return m;
     /* "Headline – Site" in the <h1> itself */
     const char *cut = strip_site(ctx, h, site_name, false);
     if (cut && cut != h && nmi_loose_equal(cut, m))

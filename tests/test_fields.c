@@ -522,6 +522,13 @@ START_TEST(h1_beside_the_headline)
          "after repairs", "Ferry back in service after repairs"},
         /* the <h1> is the title's first segment, in one case */
         {"Ferry timetable | Winter services | Harbour News", "ferry timetable", "Ferry timetable"},
+        /* characters lost to a wrong charset in the <h1>, kept in the metadata */
+        {"Ferry timetable changes for the whole winter season: the operator's plan",
+         "Ferry timetable changes for the whole winter season? the operator? plan",
+         "Ferry timetable changes for the whole winter season: the operator's plan"},
+        /* a real question mark, another case: the <h1> as the reader sees it */
+        {"Will The Ferry Run In Winter?", "Will the ferry run in winter?",
+         "Will the ferry run in winter?"},
         /* two <h1>s: the one that is the metadata's headline */
         {"Ferry back in service after repairs",
          "Harbour Weekly Newsletter Blog</h1><h1>Ferry back in service after repairs",
