@@ -26,6 +26,8 @@ typedef struct nmi_page_dates {
     uint32_t chars;       /* bytes of visible text so far: where things are */
     uint32_t h1_at[8][2]; /* where the <h1>s of the body start and end */
     int nh1;
+    uint32_t byline_at[2]; /* the first byline after an <h1>: where it starts and ends */
+    bool has_byline;
     nmi_date_seen *seen;  /* in the arena */
     size_t count, cap;
     nmi_date_hints hints; /* the page's as far as known, for reading <time> pairs */

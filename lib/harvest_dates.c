@@ -15,6 +15,8 @@
  * before it (a kicker or breadcrumb, a dateline above the title). */
 #define NMI_DATE_NEAR_AFTER 700
 #define NMI_DATE_NEAR_BEFORE 400
+/* An unmarked date is beside the byline within this many bytes of it. */
+#define NMI_DATE_NEAR_BYLINE 120
 /* Printed dates kept per page: list pages carry hundreds. */
 #define NMI_MAX_DATES_SEEN 96
 
@@ -46,6 +48,12 @@ static bool has_digit(const char *s)
 
 void nmi_date_seen_add(nmi_ctx *ctx, nmi_page_dates *pd, const char *text, unsigned how)
 {
+    if (text && (how & NMI_CAND_IN_BYLINE) && !pd->has_byline && pd->nh1 > 0) {
+        /* the article's byline: a date beside it is the article's */
+        pd->byline_at[0] = pd->chars;
+        pd->byline_at[1] = pd->chars + (uint32_t)strlen(text);
+        pd->has_byline = true;
+    }
     if (!text || pd->count >= NMI_MAX_DATES_SEEN || !has_digit(text))
         return;
     size_t n = strlen(text);
@@ -127,6 +135,18 @@ static long h1_distance(const nmi_page_dates *pd, const nmi_date_seen *d, bool *
 #define NMI_BARE_DATE_MAX 64
 #define NMI_BARE_DATES_WAITING 16
 
+/* Is d beside the article's byline (the first after an <h1>)? */
+static bool near_byline(const nmi_page_dates *pd, const nmi_date_seen *d)
+{
+    if (!pd->has_byline)
+        return false;
+    if (d->at >= pd->byline_at[1])
+        return d->at - pd->byline_at[1] <= NMI_DATE_NEAR_BYLINE;
+    if (d->at + d->len > pd->byline_at[0])
+        return true; /* inside it */
+    return pd->byline_at[0] - (d->at + d->len) <= NMI_DATE_NEAR_BYLINE;
+}
+
 /* Drop the bare dates no <h1> is near and none can come near any more:
  * the list pages and footers of a long page do not fill the list. */
 static size_t drop_stale_bare(nmi_page_dates *pd)
@@ -136,7 +156,8 @@ static size_t drop_stale_bare(nmi_page_dates *pd)
         const nmi_date_seen *d = &pd->seen[i];
         if (d->how & NMI_SEEN_BARE) {
             bool above;
-            if (d->at + d->len + NMI_DATE_NEAR_BEFORE < pd->chars && h1_distance(pd, d, &above) < 0)
+            if (d->at + d->len + NMI_DATE_NEAR_BEFORE < pd->chars &&
+                h1_distance(pd, d, &above) < 0 && !near_byline(pd, d))
                 continue;
             bare++;
         }
@@ -321,6 +342,11 @@ void nmi_rank_page_dates(nmi_ctx *ctx, const nmi_page_dates *pd, nmi_date_hints 
         unsigned flags = d->how & marks;
         bool above;
         bool near = h1_distance(pd, d, &above) >= 0;
+        bool by_byline = false;
+        if ((d->how & NMI_SEEN_BARE) && !near && near_byline(pd, d)) {
+            near = by_byline = true;
+            above = false;
+        }
         if ((d->how & NMI_SEEN_BARE) && !bare_kept(ctx, pd, d, h, near, above))
             continue;
         if (near)
@@ -329,7 +355,7 @@ void nmi_rank_page_dates(nmi_ctx *ctx, const nmi_page_dates *pd, nmi_date_hints 
         if (near && (flags & marks))
             rank = NMI_RANK_DATE_NEAR_MARKED;
         else if (near && (d->how & NMI_SEEN_BARE))
-            rank = above ? NMI_RANK_DATE_ABOVE_BARE : NMI_RANK_DATE_NEAR_BARE;
+            rank = above || by_byline ? NMI_RANK_DATE_ABOVE_BARE : NMI_RANK_DATE_NEAR_BARE;
         else if (near)
             rank = NMI_RANK_DATE_NEAR;
         else if (flags & NMI_CAND_LABELLED)

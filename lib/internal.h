@@ -216,7 +216,8 @@ typedef enum nmi_rank {
     NMI_RANK_H1 = 40,
     NMI_RANK_BYLINE_CLASS = 40,        /* an element whose class or id says byline/author */
     NMI_RANK_DATE_LABELLED = 42,       /* a printed date after a label, far from the <h1> */
-    NMI_RANK_DATE_ABOVE_BARE = 43,     /* a text node just above the <h1> that is a date, unmarked */
+    NMI_RANK_DATE_ABOVE_BARE = 43,     /* a text node just above the <h1> (or beside the byline
+                                          further down) that is a date, unmarked */
     NMI_RANK_BYLINE_LABEL_NEAR = 44,   /* a line that starts with a writer label, under the <h1> */
     NMI_RANK_TIME = 45,                /* another <time datetime> */
     NMI_RANK_BYLINE_LABEL = 46,        /* a line that starts with a writer label, elsewhere */

@@ -621,6 +621,14 @@ START_TEST(bare_dates)
     a = parse("", "<div><a href=\"/team/jane\">Jane Doe</a> | November 19, 2019</div>", NULL);
     expect_iso(&a->published, "2019-11-19", "name | date");
     newsmeta_article_free(a);
+    /* beside the byline, far under the headline (a long standfirst) */
+    char far[2048] = "<p>";
+    for (int i = 0; i < 12; i++)
+        strcat(far, "The winter timetable brings later crossings and more ferries. ");
+    strcat(far, "</p><p>Written by <a href=\"/team/jane\">Jane Doe</a></p><p>November 19, 2019</p>");
+    a = parse("", far, NULL);
+    expect_iso(&a->published, "2019-11-19", "a date beside the byline");
+    newsmeta_article_free(a);
     a = parse("", "<p>The offer is valid through <b>11/30/2019</b>.</p>", NULL);
     expect_iso(&a->published, NULL, "a date in a sentence");
     newsmeta_article_free(a);
