@@ -73,6 +73,22 @@ void nmi_date_seen_add(nmi_ctx *ctx, nmi_page_dates *pd, const char *text, unsig
     pd->seen[pd->count++] = (nmi_date_seen){t, pd->chars, (uint32_t)n, how};
 }
 
+/* A date label after a word or two and a separator at the start of a
+ * line ("Essay - Published: 2025.12.17"): where the label starts; NULL
+ * when there is none. */
+static const char *label_after_separator(const char *s, bool *upd)
+{
+    static const char *const SEPS[] = {" - ", " | ", " \xC2\xB7 ", " \xE2\x80\xA2 ",
+                                       " \xE2\x80\x93 ", " \xE2\x80\x94 ", NULL};
+    for (const char *const *sep = SEPS; *sep; sep++) {
+        const char *p = strstr(s, *sep);
+        if (p && p - s <= 40 && nmi_word_count(s, (size_t)(p - s)) <= 3 &&
+            nmi_date_label(p + strlen(*sep), upd))
+            return p + strlen(*sep);
+    }
+    return NULL;
+}
+
 /* A text node that starts with a date label ("First Published:",
  * "기사입력 :[ 2018-08-25 15:24 ]", "publiziert am 25. September 2018"): the
  * date is in it, or in its element, or in the element around that
@@ -85,8 +101,13 @@ void nmi_date_label_line(nmi_ctx *ctx, const xmlNode *text, nmi_page_dates *pd)
     while (*s == ' ' || *s == '\n' || *s == '\t' || *s == '\r')
         s++;
     bool upd = false;
-    if (!*s || strlen(s) > 300 || !nmi_date_label(s, &upd))
+    if (!*s || strlen(s) > 300)
         return;
+    if (!nmi_date_label(s, &upd)) {
+        s = label_after_separator(s, &upd);
+        if (!s)
+            return;
+    }
     unsigned how = NMI_CAND_LABELLED | (upd ? NMI_SEEN_MODIFIED : 0u);
     const xmlNode *n = text;
     for (int up = 0; up < 3 && n; up++, n = n->parent) {
