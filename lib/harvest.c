@@ -634,8 +634,10 @@ static void walk(nmi_ctx *ctx, const xmlNode *n, int depth, walk_state st, walk_
                 nmi_date_label_line(ctx, c, &pos->dates);
                 nmi_date_bare_line(ctx, c, &pos->dates);
             }
-            if (!st.head && c->content)
+            if (!st.head && c->content) {
+                nmi_page_dates_title_text(ctx, &pos->dates, (const char *)c->content);
                 nmi_page_dates_text(&pos->dates, (const char *)c->content);
+            }
             continue;
         }
         if (c->type != XML_ELEMENT_NODE)

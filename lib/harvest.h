@@ -28,6 +28,10 @@ typedef struct nmi_page_dates {
     int nh1;
     uint32_t byline_at[2]; /* the first byline after an <h1>: where it starts and ends */
     bool has_byline;
+    /* a page without <h1>: where the metadata's headline is printed */
+    uint32_t title_at[2];
+    bool has_title_at, title_keys_ready;
+    char title_keys[2][160]; /* squashed: og:title, the <title>'s first segment */
     nmi_date_seen *seen;  /* in the arena */
     size_t count, cap;
     nmi_date_hints hints; /* the page's as far as known, for reading <time> pairs */
@@ -40,6 +44,9 @@ typedef struct nmi_page_dates {
 void nmi_page_dates_text(nmi_page_dates *pd, const char *text);
 /* An <h1> of the body starts or ends here. */
 void nmi_page_dates_h1(nmi_page_dates *pd, bool end);
+/* A visible text node before any <h1>: where the headline is printed
+ * when it is the metadata's (og:title, the <title>'s first segment). */
+void nmi_page_dates_title_text(nmi_ctx *ctx, nmi_page_dates *pd, const char *text);
 /* A text that may be a printed date (it is kept when it has a digit and
  * a date's length). */
 void nmi_date_seen_add(nmi_ctx *ctx, nmi_page_dates *pd, const char *text, unsigned how);

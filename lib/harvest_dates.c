@@ -40,6 +40,56 @@ void nmi_page_dates_h1(nmi_page_dates *pd, bool end)
         pd->h1_at[pd->nh1][0] = pd->h1_at[pd->nh1][1] = pd->chars;
 }
 
+/* The squashed keys of the metadata headlines known before the body: the
+ * og:title (or another <meta> headline) and the <title> up to its first
+ * separator. */
+static void title_keys(nmi_ctx *ctx, nmi_page_dates *pd)
+{
+    pd->title_keys_ready = true;
+    pd->title_keys[0][0] = pd->title_keys[1][0] = '\0';
+    const nmi_cand *m = nmi_best_cand(ctx, NMI_F_HEADLINE);
+    if (m)
+        nmi_squash(m->value, pd->title_keys[0], sizeof pd->title_keys[0]);
+    const nmi_cand *t = nmi_best_cand(ctx, NMI_F_TITLE);
+    if (!t)
+        return;
+    static const char *const SEPS[] = {" | ", " - ", " \xE2\x80\x93 ", " \xE2\x80\x94 ", NULL};
+    size_t n = strlen(t->value);
+    for (const char *const *sep = SEPS; *sep; sep++) {
+        const char *p = strstr(t->value, *sep);
+        if (p && (size_t)(p - t->value) < n)
+            n = (size_t)(p - t->value);
+    }
+    char seg[320];
+    if (n >= sizeof seg)
+        return;
+    memcpy(seg, t->value, n);
+    seg[n] = '\0';
+    nmi_squash(seg, pd->title_keys[1], sizeof pd->title_keys[1]);
+}
+
+void nmi_page_dates_title_text(nmi_ctx *ctx, nmi_page_dates *pd, const char *text)
+{
+    if (pd->nh1 || pd->has_title_at)
+        return;
+    size_t n = strlen(text);
+    if (n < 10 || n > 300)
+        return;
+    if (!pd->title_keys_ready)
+        title_keys(ctx, pd);
+    char key[160];
+    size_t k = nmi_squash(text, key, sizeof key);
+    if (k < 8 || k >= sizeof key - 1)
+        return;
+    for (int i = 0; i < 2; i++)
+        if (!strcmp(key, pd->title_keys[i])) {
+            pd->title_at[0] = pd->chars;
+            pd->title_at[1] = pd->chars + (uint32_t)n;
+            pd->has_title_at = true;
+            return;
+        }
+}
+
 /* Has s a digit of any script (every date has one: 19, ١٩, १९)? */
 static bool has_digit(const char *s)
 {
@@ -124,20 +174,24 @@ void nmi_date_label_line(nmi_ctx *ctx, const xmlNode *text, nmi_page_dates *pd)
     }
 }
 
-/* Bytes of visible text between a date and the nearest <h1>, or -1
- * when it is not near one; *above set when that <h1> comes after it. */
+/* Bytes of visible text between a date and the nearest <h1> (on a page
+ * without one, the metadata's headline where it is printed), or -1 when
+ * it is not near one; *above set when that <h1> comes after it. */
 static long h1_distance(const nmi_page_dates *pd, const nmi_date_seen *d, bool *above)
 {
     long best = -1;
     *above = false;
-    for (int i = 0; i < pd->nh1; i++) {
+    /* without an <h1>, where the metadata's headline is printed */
+    int n = pd->nh1 ? pd->nh1 : pd->has_title_at ? 1 : 0;
+    for (int i = 0; i < n; i++) {
+        const uint32_t *at = pd->nh1 ? pd->h1_at[i] : pd->title_at;
         long dist;
-        if (d->at >= pd->h1_at[i][1]) {
-            dist = (long)d->at - (long)pd->h1_at[i][1];
+        if (d->at >= at[1]) {
+            dist = (long)d->at - (long)at[1];
             if (dist > NMI_DATE_NEAR_AFTER)
                 continue;
-        } else if (d->at + d->len <= pd->h1_at[i][0]) {
-            dist = (long)pd->h1_at[i][0] - (long)(d->at + d->len);
+        } else if (d->at + d->len <= at[0]) {
+            dist = (long)at[0] - (long)(d->at + d->len);
             if (dist > NMI_DATE_NEAR_BEFORE)
                 continue;
         } else {
@@ -145,7 +199,7 @@ static long h1_distance(const nmi_page_dates *pd, const nmi_date_seen *d, bool *
         }
         if (best < 0 || dist < best) {
             best = dist;
-            *above = d->at < pd->h1_at[i][0];
+            *above = d->at < at[0];
         }
     }
     return best;

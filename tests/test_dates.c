@@ -638,6 +638,14 @@ START_TEST(bare_dates)
     a = parse("", "<a href=\"/other-story\"><span>November 18, 2019</span></a>", NULL);
     expect_iso(&a->published, NULL, "a date in a link");
     newsmeta_article_free(a);
+    /* a page without <h1>: the headline printed as the og:title says */
+    a = nm_parse_str("<html lang=\"en\"><head><meta property=\"og:title\" content=\"Ferry "
+                     "timetable changes\"></head><body><div class=\"hero\"><p class=\"big\">Ferry "
+                     "timetable changes</p><p>November 19, 2019</p></div><p>The ferry timetable "
+                     "changes on Monday, when the winter schedule begins.</p></body></html>",
+                     NULL, NULL);
+    expect_iso(&a->published, "2019-11-19", "a date under the headline of a page without <h1>");
+    newsmeta_article_free(a);
     newsmeta_options o;
     newsmeta_options_init(&o);
     o.now = INT64_C(1574164800); /* 2019-11-19T12:00:00Z */
