@@ -93,7 +93,8 @@ static bool numeric_ymd(reader *rd, int i, found *f)
 }
 
 /* dd/mm/yyyy, mm/dd/yyyy, dd.mm.yy, dd-mm-yyyy: the order from the
- * values when they decide it, else the weekday, else the page's locale */
+ * values when they decide it, else the weekday, else the order another
+ * date of the page shows, else the page's locale */
 static bool numeric_dmy(reader *rd, int i, found *f)
 {
     tok *t = rd->lx.toks;
@@ -130,6 +131,8 @@ static bool numeric_dmy(reader *rd, int i, found *f)
     else {
         const char *order = rd->li ? rd->li->order : "MDY";
         dmy = order[0] != 'M';
+        if (rd->h && rd->h->numeric_order)
+            dmy = rd->h->numeric_order == NMI_ORDER_DMY; /* the page's own */
         if (sep == '.')
             dmy = true; /* nobody writes m.d.y */
         /* a weekday printed beside it decides */

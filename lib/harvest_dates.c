@@ -4,6 +4,7 @@
  * end of the walk each becomes a candidate ranked by its distance to the
  * headline, read once with the page's hints. Also the zone a <time>'s two
  * forms tell (its datetime and its text), as zone evidence. */
+#include <stdlib.h>
 #include <string.h>
 
 #include <unicode/uchar.h>
@@ -384,6 +385,34 @@ static bool part_of_marked(const nmi_page_dates *pd, const nmi_date_seen *d)
     return false;
 }
 
+/* The order of numeric dates that a printed date of the page shows by a
+ * field over 12 ("18/12/2025", "12/18/2025"): NMI_ORDER_DMY or _MDY when
+ * the page's dates agree, 0 when none tells or they disagree. */
+static int page_numeric_order(const nmi_page_dates *pd)
+{
+    bool dmy = false, mdy = false;
+    for (size_t i = 0; i < pd->count; i++) {
+        const char *s = pd->seen[i].text;
+        for (size_t k = 0; s[k]; k++) {
+            if (s[k] < '0' || s[k] > '9' || (k && s[k - 1] >= '0' && s[k - 1] <= '9'))
+                continue;
+            char *e;
+            long a = strtol(s + k, &e, 10);
+            char sep = *e;
+            if (e - (s + k) > 2 || (sep != '/' && sep != '.' && sep != '-') || e[1] < '0' ||
+                e[1] > '9')
+                continue;
+            char *e2;
+            long b = strtol(e + 1, &e2, 10);
+            if (e2 - (e + 1) > 2 || *e2 != sep || e2[1] < '0' || e2[1] > '9')
+                continue;
+            dmy |= a > 12 && a <= 31 && b >= 1 && b <= 12;
+            mdy |= b > 12 && b <= 31 && a >= 1 && a <= 12;
+        }
+    }
+    return dmy == mdy ? 0 : dmy ? NMI_ORDER_DMY : NMI_ORDER_MDY;
+}
+
 /* Is the bare date d the page's: near an <h1>, not part of a marked
  * date, a date and no more, and above the headline not the day of the
  * parse (a header's "today" widget)? */
@@ -406,6 +435,7 @@ static bool bare_kept(const nmi_ctx *ctx, const nmi_page_dates *pd, const nmi_da
  * hints h, once: the time goes with the candidate. */
 void nmi_rank_page_dates(nmi_ctx *ctx, const nmi_page_dates *pd, nmi_date_hints *h)
 {
+    h->numeric_order = page_numeric_order(pd);
     for (size_t i = 0; i < pd->count && !ctx->oom; i++) {
         const nmi_date_seen *d = &pd->seen[i];
         bool dup = false;

@@ -657,7 +657,13 @@ typedef struct nmi_date_hints {
     int nmemo;
     bool skip_names; /* leave zone abbreviations unread (only where a date is is wanted) */
     int64_t now;     /* the parse's clock (options.now), Unix seconds; 0: read the system clock */
+    /* the order of the page's numeric dates, as one it prints tells it
+     * (18/12/2025 or 12/18/2025): 0 unknown (the locale's), else one of
+     * NMI_ORDER_DMY, NMI_ORDER_MDY */
+    int numeric_order;
 } nmi_date_hints;
+
+enum { NMI_ORDER_DMY = 1, NMI_ORDER_MDY = 2 };
 
 /* Hints from a page: its language candidates (html lang, og:locale,
  * inLanguage, Content-Language), the country domain of its URL, and the

@@ -662,6 +662,26 @@ START_TEST(bare_dates)
 }
 END_TEST
 
+/* A numeric date whose order the locale would decide takes the order
+ * another date of the page shows by a field over 12 (issue 16). */
+START_TEST(numeric_order_of_the_page)
+{
+    const char *page = "<html lang=\"en-GB\"><body><h1>Ferry timetable changes</h1>"
+                       "<p class=\"date\">10/12/2019</p><p>The ferry timetable changes on Monday, "
+                       "when the winter schedule begins.</p><ul><li><span class=\"date\">"
+                       "11/18/2019</span> Harbour works</li></ul></body></html>";
+    newsmeta_article *a = nm_parse_str(page, NULL, NULL);
+    expect_iso(&a->published, "2019-10-12", "month first, as 11/18/2019 shows");
+    newsmeta_article_free(a);
+    const char *alone = "<html lang=\"en-GB\"><body><h1>Ferry timetable changes</h1>"
+                        "<p class=\"date\">10/12/2019</p><p>The ferry timetable changes on "
+                        "Monday, when the winter schedule begins.</p></body></html>";
+    a = nm_parse_str(alone, NULL, NULL);
+    expect_iso(&a->published, "2019-12-10", "the locale's order");
+    newsmeta_article_free(a);
+}
+END_TEST
+
 /* A page that only shows when it was updated was published then, as far
  * as its reader can tell (issue 16); a modification only for machines
  * tells the reader nothing. */
@@ -1056,6 +1076,7 @@ int main(void)
     tcase_add_test(tc, printed_against_machine);
     tcase_add_test(tc, bare_dates);
     tcase_add_test(tc, updated_only);
+    tcase_add_test(tc, numeric_order_of_the_page);
     tcase_add_test(tc, labels);
     tcase_add_test(tc, zone_evidence);
     tcase_add_test(tc, generic_zone_names_match_icu);
