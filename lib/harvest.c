@@ -130,6 +130,27 @@ static bool epoch_key(const char *key)
     return false;
 }
 
+/* A <meta> name no table lists that says a publication date by its
+ * words ("published_on", "post-publish-date", "date.created",
+ * "article_pubdate"): a publication or creation word with a date word (or
+ * one that is both), and nothing of a modification, an expiry or a
+ * timestamp read elsewhere. Its content is kept only if it reads as a
+ * date. */
+static bool publish_date_key(const char *key)
+{
+    static const char *const NOT[] = {"modif", "update", "expir", "edit", "_ts", "timestamp",
+                                      "review", NULL};
+    for (const char *const *w = NOT; *w; w++)
+        if (nmi_istr(key, *w))
+            return false;
+    if (nmi_istr(key, "pubdate") || nmi_istr(key, "pub_date") || nmi_istr(key, "pub-date"))
+        return true;
+    bool what = nmi_istr(key, "publish") || nmi_istr(key, "created") || nmi_istr(key, "posted");
+    bool when = nmi_istr(key, "date") || nmi_istr(key, "time") || nmi_istr(key, "_on") ||
+                nmi_istr(key, "-on") || nmi_istr(key, ".on") || nmi_istr(key, "_at");
+    return what && (when || nmi_istr(key, "published"));
+}
+
 static void harvest_epoch(nmi_ctx *ctx, const char *key, const char *content)
 {
     size_t n = strspn(content, "0123456789");
@@ -226,13 +247,16 @@ static void harvest_meta(nmi_ctx *ctx, const xmlNode *n)
             continue;
         if (content[0] >= '1' && content[0] <= '9')
             harvest_epoch(ctx, keys[k], content);
-        for (size_t i = 0; i < sizeof META_KEYS / sizeof *META_KEYS; i++) {
+        size_t i = 0;
+        for (; i < sizeof META_KEYS / sizeof *META_KEYS; i++) {
             if (nmi_ieq(keys[k], META_KEYS[i].key)) {
                 add_value(ctx, META_KEYS[i].field, content, META_KEYS[i].rank,
                           k == 2 ? NEWSMETA_SOURCE_MICRODATA : NEWSMETA_SOURCE_META);
                 break;
             }
         }
+        if (i == sizeof META_KEYS / sizeof *META_KEYS && k < 2 && publish_date_key(keys[k]))
+            add_value(ctx, NMI_F_PUBLISHED, content, NMI_RANK_META_PATTERN, NEWSMETA_SOURCE_META);
     }
 }
 

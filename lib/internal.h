@@ -206,6 +206,7 @@ typedef enum nmi_rank {
     NMI_RANK_ITEMPROP_AUTHOR = 23,     /* itemprop author, description */
     NMI_RANK_HTTP_EQUIV_LANGUAGE = 24, /* <meta http-equiv=content-language> */
     NMI_RANK_META_EPOCH = 29,          /* a Unix timestamp in a <meta> named for publication */
+    NMI_RANK_META_PATTERN = 29,        /* a <meta> no table names, whose name says publication date */
     /* visible markup (harvest.c) */
     NMI_RANK_TIME_PUBLISHED = 35,      /* <time datetime> marked as the publication */
     NMI_RANK_DATE_NEAR_MARKED = 36,    /* near the <h1>, and labelled, in a byline or a <time> */

@@ -662,6 +662,29 @@ START_TEST(bare_dates)
 }
 END_TEST
 
+/* <meta> names no table lists that say a publication date by their words
+ * (issue 16); not an expiry, a modification, or a name that only looks
+ * like it. */
+START_TEST(meta_names_by_pattern)
+{
+    static const struct {
+        const char *name, *want;
+    } NAMES[] = {
+        {"published_on", "2019-11-19"},   {"post-publish-date", "2019-11-19"},
+        {"date.created", "2019-11-19"},   {"article_pubdate", "2019-11-19"},
+        {"content-expiry-date", NULL},    {"publish-date-modified", NULL},
+        {"publisher", NULL},
+    };
+    for (size_t i = 0; i < sizeof NAMES / sizeof *NAMES; i++) {
+        char head[160];
+        snprintf(head, sizeof head, "<meta name=\"%s\" content=\"2019-11-19\">", NAMES[i].name);
+        newsmeta_article *a = parse(head, "", NULL);
+        expect_iso(&a->published, NAMES[i].want, NAMES[i].name);
+        newsmeta_article_free(a);
+    }
+}
+END_TEST
+
 /* A numeric date whose order the locale would decide takes the order
  * another date of the page shows by a field over 12 (issue 16). */
 START_TEST(numeric_order_of_the_page)
@@ -1077,6 +1100,7 @@ int main(void)
     tcase_add_test(tc, bare_dates);
     tcase_add_test(tc, updated_only);
     tcase_add_test(tc, numeric_order_of_the_page);
+    tcase_add_test(tc, meta_names_by_pattern);
     tcase_add_test(tc, labels);
     tcase_add_test(tc, zone_evidence);
     tcase_add_test(tc, generic_zone_names_match_icu);
