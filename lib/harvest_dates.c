@@ -385,6 +385,21 @@ static bool part_of_marked(const nmi_page_dates *pd, const nmi_date_seen *d)
     return false;
 }
 
+/* Is the unlabelled d part of a printed date that says it is the update
+ * ("<p class=date>Last Updated: <span class=date>September 26,
+ * 2024</span></p>")? Then it is that update, not a publication. */
+static bool part_of_update(const nmi_page_dates *pd, const nmi_date_seen *d)
+{
+    if (d->how & (NMI_SEEN_MODIFIED | NMI_CAND_LABELLED))
+        return false;
+    for (size_t k = 0; k < pd->count; k++) {
+        const nmi_date_seen *u = &pd->seen[k];
+        if ((u->how & NMI_SEEN_MODIFIED) && u->len > d->len && strstr(u->text, d->text))
+            return true;
+    }
+    return false;
+}
+
 /* The order of numeric dates that a printed date of the page shows by a
  * field over 12 ("18/12/2025", "12/18/2025"): NMI_ORDER_DMY or _MDY when
  * the page's dates agree, 0 when none tells or they disagree. */
@@ -452,7 +467,8 @@ void nmi_rank_page_dates(nmi_ctx *ctx, const nmi_page_dates *pd, nmi_date_hints 
             near = by_byline = true;
             above = false;
         }
-        if ((d->how & NMI_SEEN_BARE) && !bare_kept(ctx, pd, d, h, near, above))
+        if (((d->how & NMI_SEEN_BARE) && !bare_kept(ctx, pd, d, h, near, above)) ||
+            part_of_update(pd, d))
             continue;
         if (near)
             flags |= NMI_CAND_NEAR_HEADLINE;

@@ -783,6 +783,13 @@ START_TEST(labels)
               NULL);
     expect_iso(&a->published, "2019-11-19", "a label after a word and a separator");
     newsmeta_article_free(a);
+    /* a date element inside the update's element is that update */
+    a = parse(LD("\"datePublished\":\"2019-11-12T10:00:00Z\""),
+              "<p class=\"post-date\">Last Updated: <span class=\"date\">March 3, 2021</span></p>",
+              NULL);
+    expect_iso(&a->published, "2019-11-12T10:00:00+00:00", "the update's date is no publication");
+    expect_iso(&a->modified, "2021-03-03", "the update");
+    newsmeta_article_free(a);
     a = parse("", "<p>Updated: 3 March 2021 14:05 GMT</p>", NULL);
     /* the one date the reader sees is the publication too (updated_only) */
     expect_iso(&a->published, "2021-03-03T14:05:00+00:00", "only an update");
