@@ -228,6 +228,24 @@ static bool parts_make(nmi_ctx *ctx, const nmi_byline_parts *p, size_t from, siz
     return n && !strcmp(buf, key);
 }
 
+/* An <h1> without short segments after a " | " at its end ("Headline |
+ * Opinion", "Headline | Top 19 Companies"): a section or a tag line, as
+ * in titles; a dash is prose and stays. */
+static const char *pipe_tail_cut(nmi_ctx *ctx, const char *h)
+{
+    size_t len = strlen(h);
+    for (int round = 0; round < 3; round++) {
+        const char *last = NULL;
+        for (const char *p = h; (p = strstr(p, " | ")) && p < h + len; p++)
+            last = p;
+        if (!last || nmi_word_count(last + 3, len - (size_t)(last + 3 - h)) > 4 ||
+            nmi_word_count(h, (size_t)(last - h)) < 3)
+            break;
+        len = (size_t)(last - h);
+    }
+    return len == strlen(h) ? h : nmi_clean_text(ctx->arena, h, len, &ctx->oom);
+}
+
 /* The <h1> c that the metadata value m (its site name cut) confirms, as
  * the headline: m itself when the <h1> is m with a kicker, a date or a
  * label before it, or a source link, byline or count after it, each in
@@ -236,8 +254,8 @@ static bool parts_make(nmi_ctx *ctx, const nmi_byline_parts *p, size_t from, siz
  * headline alone; m too when the <h1> is m in one case (a stylesheet's);
  * the <h1> without the site's name when that leaves m. Else the <h1>'s
  * text. */
-static const char *confirmed_h1(nmi_ctx *ctx, const nmi_cand *c, const char *m,
-                               const char *site_name)
+static const char *confirmed_text(nmi_ctx *ctx, const nmi_cand *c, const char *m,
+                                  const char *site_name)
 {
     const char *h = visible_only(ctx, c->value);
     char a[512], b[512];
@@ -264,6 +282,15 @@ static const char *confirmed_h1(nmi_ctx *ctx, const nmi_cand *c, const char *m,
         if (parts_make(ctx, p, 0, k, b) || parts_make(ctx, p, k, p->count, b))
             return m;
     return h;
+}
+
+/* confirmed_text(), and when that is the <h1>'s own text, without a
+ * section after a " | ". */
+static const char *confirmed_h1(nmi_ctx *ctx, const nmi_cand *c, const char *m,
+                                const char *site_name)
+{
+    const char *t = confirmed_text(ctx, c, m, site_name);
+    return t == m ? t : pipe_tail_cut(ctx, t);
 }
 
 /* Does the <h1> h hold the headline m and little more? */
@@ -442,7 +469,7 @@ const char *nmi_choose_headline(nmi_ctx *ctx, newsmeta_source *src)
      *    even when the metadata carries a different (SEO) title. */
     if (lone) {
         *src = NEWSMETA_SOURCE_MARKUP;
-        return decoded(ctx, lone);
+        return decoded(ctx, pipe_tail_cut(ctx, lone));
     }
     /* 3. What the metadata and the <title> agree on, without the site
      *    name. */

@@ -533,6 +533,11 @@ START_TEST(h1_beside_the_headline)
         {"Ferry back in service after repairs",
          "Harbour Weekly Newsletter Blog</h1><h1>Ferry back in service after repairs",
          "Ferry back in service after repairs"},
+        /* a section after a " | " at the end of the <h1>; a dash is prose */
+        {"Ferry back in service", "Ferry back in service after repairs | Opinion",
+         "Ferry back in service after repairs"},
+        {"Ferry back in service", "Ferry back in service after repairs \xE2\x80\x93 and faster",
+         "Ferry back in service after repairs \xE2\x80\x93 and faster"},
         /* one text: the <h1> says more than a shortened title, and stays */
         {"Ferry back in service", "Ferry back in service after a month of repairs",
          "Ferry back in service after a month of repairs"},
