@@ -194,6 +194,30 @@ bool nmi_parse_date_hinted(const char *s, nmi_date_hints *h, nmi_time *out)
     return true;
 }
 
+/* After an ISO date: nothing, or a separator and other words. */
+static bool rest_parted(const char *r)
+{
+    while (*r == ' ' || *r == '\t' || *r == '\n' || *r == '\r')
+        r++;
+    return !*r || *r == '|' || !strncmp(r, "\xC2\xB7", 2) || !strncmp(r, "\xE2\x80\xA2", 3) ||
+           !strncmp(r, "\xE2\x80\x93", 3) || !strncmp(r, "\xE2\x80\x94", 3) || *r == '-';
+}
+
+bool nmi_parse_date_alone(const char *s, nmi_date_hints *h, nmi_time *out)
+{
+    if (!s)
+        return false;
+    const char *rest = NULL;
+    nmi_time t;
+    if (nmi_date_parse_iso(s, &t, &rest) && nmi_time_valid(&t)) {
+        if (!rest_parted(rest))
+            return false;
+        *out = t;
+        return true;
+    }
+    return nmi_date_parse_text_alone(s, h, out);
+}
+
 bool nmi_parse_date(nmi_ctx *ctx, const char *s, nmi_time *out)
 {
     nmi_date_hints h;

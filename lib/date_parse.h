@@ -120,5 +120,8 @@ const sym *nmi_date_lookup(const tok *t, const int *prio, int nprio, unsigned ki
 /* A date with a month name or numeric fields, its time and zone, read
  * from tokens (RFC 2822, textual dates in many languages). */
 bool nmi_date_parse_text(const char *s, nmi_date_hints *h, nmi_time *out);
+/* The same, true only when the date (with its time and zone) is all the
+ * text says but for a weekday and words parted by a separator. */
+bool nmi_date_parse_text_alone(const char *s, nmi_date_hints *h, nmi_time *out);
 
 #endif

@@ -93,7 +93,8 @@ static bool numeric_ymd(reader *rd, int i, found *f)
 }
 
 /* dd/mm/yyyy, mm/dd/yyyy, dd.mm.yy, dd-mm-yyyy: the order from the
- * values when they decide it, else the weekday, else the page's locale */
+ * values when they decide it, else the weekday, else the order another
+ * date of the page shows, else the page's locale */
 static bool numeric_dmy(reader *rd, int i, found *f)
 {
     tok *t = rd->lx.toks;
@@ -130,6 +131,8 @@ static bool numeric_dmy(reader *rd, int i, found *f)
     else {
         const char *order = rd->li ? rd->li->order : "MDY";
         dmy = order[0] != 'M';
+        if (rd->h && rd->h->numeric_order)
+            dmy = rd->h->numeric_order == NMI_ORDER_DMY; /* the page's own */
         if (sep == '.')
             dmy = true; /* nobody writes m.d.y */
         /* a weekday printed beside it decides */
@@ -674,6 +677,62 @@ static bool read_date(reader *rd, nmi_time *out)
         read_zone(rd, z, out);
     }
     return true;
+}
+
+/* A separator between a date and other words on its line: "Jane Doe |
+ * July 2, 2025", "Dec 2, 2025 · 12 min read". A slash only with space
+ * before it (6/2/2025 is a date). */
+static bool separator(const tok *t)
+{
+    if (t->kind != TK_PUNCT)
+        return false;
+    switch (t->value) {
+    case '|': case 0x00B7: case 0x2022: case 0x2219: case 0x22C5: case 0x2013: case 0x2014:
+    case 0x2E31: case 0x30FB: case 0xFF65:
+        return true;
+    case '-': case '/':
+        return t->space_before;
+    default:
+        return false;
+    }
+}
+
+/* Do the tokens outside the date read (first..last used) leave it alone
+ * on its line: before it only a weekday or words parted by a separator,
+ * after it only punctuation and zone letters, or words parted by one? */
+static bool date_alone(reader *rd)
+{
+    const tok *t = rd->lx.toks;
+    int n = rd->lx.ntok, first = -1, last = -1;
+    for (int i = 0; i < n; i++)
+        if (t[i].used) {
+            if (first < 0)
+                first = i;
+            last = i;
+        }
+    if (first < 0)
+        return false;
+    for (int i = first - 1; i >= 0; i--) {
+        if (separator(&t[i]))
+            break;
+        if (t[i].kind == TK_NUM ||
+            (t[i].kind == TK_WORD && !nmi_date_lookup(&t[i], rd->prio, rd->nprio, K(SK_WEEKDAY))))
+            return false;
+    }
+    for (int i = last + 1; i < n; i++) {
+        if (separator(&t[i]))
+            break;
+        if (t[i].kind == TK_NUM || (t[i].kind == TK_WORD && !t[i].upper))
+            return false;
+    }
+    return true;
+}
+
+bool nmi_date_parse_text_alone(const char *s, nmi_date_hints *h, nmi_time *out)
+{
+    reader rd;
+    memset(out, 0, sizeof *out);
+    return nmi_date_reader_init(&rd, s, h) && read_date(&rd, out) && date_alone(&rd);
 }
 
 bool nmi_date_parse_text(const char *s, nmi_date_hints *h, nmi_time *out)

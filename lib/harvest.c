@@ -130,6 +130,27 @@ static bool epoch_key(const char *key)
     return false;
 }
 
+/* A <meta> name no table lists that says a publication date by its
+ * words ("published_on", "post-publish-date", "date.created",
+ * "article_pubdate"): a publication or creation word with a date word (or
+ * one that is both), and nothing of a modification, an expiry or a
+ * timestamp read elsewhere. Its content is kept only if it reads as a
+ * date. */
+static bool publish_date_key(const char *key)
+{
+    static const char *const NOT[] = {"modif", "update", "expir", "edit", "_ts", "timestamp",
+                                      "review", NULL};
+    for (const char *const *w = NOT; *w; w++)
+        if (nmi_istr(key, *w))
+            return false;
+    if (nmi_istr(key, "pubdate") || nmi_istr(key, "pub_date") || nmi_istr(key, "pub-date"))
+        return true;
+    bool what = nmi_istr(key, "publish") || nmi_istr(key, "created") || nmi_istr(key, "posted");
+    bool when = nmi_istr(key, "date") || nmi_istr(key, "time") || nmi_istr(key, "_on") ||
+                nmi_istr(key, "-on") || nmi_istr(key, ".on") || nmi_istr(key, "_at");
+    return what && (when || nmi_istr(key, "published"));
+}
+
 static void harvest_epoch(nmi_ctx *ctx, const char *key, const char *content)
 {
     size_t n = strspn(content, "0123456789");
@@ -261,13 +282,16 @@ static void harvest_meta(nmi_ctx *ctx, const xmlNode *n)
             harvest_epoch(ctx, keys[k], content);
         if (k < 2)
             harvest_twitter_author(ctx, n, keys[k], content);
-        for (size_t i = 0; i < sizeof META_KEYS / sizeof *META_KEYS; i++) {
+        size_t i = 0;
+        for (; i < sizeof META_KEYS / sizeof *META_KEYS; i++) {
             if (nmi_ieq(keys[k], META_KEYS[i].key)) {
                 add_value(ctx, META_KEYS[i].field, content, META_KEYS[i].rank,
                           k == 2 ? NEWSMETA_SOURCE_MICRODATA : NEWSMETA_SOURCE_META);
                 break;
             }
         }
+        if (i == sizeof META_KEYS / sizeof *META_KEYS && k < 2 && publish_date_key(keys[k]))
+            add_value(ctx, NMI_F_PUBLISHED, content, NMI_RANK_META_PATTERN, NEWSMETA_SOURCE_META);
     }
 }
 
@@ -530,8 +554,14 @@ static void harvest_h1(nmi_ctx *ctx, const xmlNode *h1, bool head, walk_pos *pos
         return;
     /* an <h1> that only links to another page is a teaser */
     bool teaser = h1_links_away(ctx, h1, s);
+    nmi_cands *h1s = &ctx->ev.cands[NMI_F_H1];
+    size_t before = h1s->count;
     nmi_add_cand_flags(ctx, NMI_F_H1, s, strlen(s), teaser ? NMI_RANK_H1_TEASER : NMI_RANK_H1,
                        NEWSMETA_SOURCE_MARKUP, teaser ? NMI_CAND_TEASER : 0u);
+    /* its elements: a kicker, a date, a source link beside the headline
+     * (reconcile_headline.c tells them from it) */
+    if (h1s->count > before)
+        h1s->items[before].parts = nmi_byline_parts_of(ctx, h1, 600);
 }
 
 /* <a>: rel=author, a signature's mail link, a link to an author's profile. */
@@ -663,9 +693,12 @@ static void walk(nmi_ctx *ctx, const xmlNode *n, int depth, walk_state st, walk_
                 bool near = pos->seen_h1 && pos->since_h1 <= NMI_NEAR_H1;
                 nmi_byline_label_line(ctx, c, near, &pos->dates);
                 nmi_date_label_line(ctx, c, &pos->dates);
+                nmi_date_bare_line(ctx, c, &pos->dates);
             }
-            if (!st.head && c->content)
+            if (!st.head && c->content) {
+                nmi_page_dates_title_text(ctx, &pos->dates, (const char *)c->content);
                 nmi_page_dates_text(&pos->dates, (const char *)c->content);
+            }
             continue;
         }
         if (c->type != XML_ELEMENT_NODE)

@@ -207,15 +207,19 @@ typedef enum nmi_rank {
     NMI_RANK_HTTP_EQUIV_LANGUAGE = 24, /* <meta http-equiv=content-language> */
     NMI_RANK_META_EPOCH = 29,          /* a Unix timestamp in a <meta> named for publication */
     NMI_RANK_TWITTER_AUTHOR = 27,      /* twitter:data1 labelled "Written by" */
+    NMI_RANK_META_PATTERN = 29,        /* a <meta> no table names, whose name says publication date */
     /* visible markup (harvest.c) */
     NMI_RANK_TIME_PUBLISHED = 35,      /* <time datetime> marked as the publication */
     NMI_RANK_DATE_NEAR_MARKED = 36,    /* near the <h1>, and labelled, in a byline or a <time> */
     NMI_RANK_DATE_NEAR = 38,           /* a printed date near the <h1>, no more */
+    NMI_RANK_DATE_NEAR_BARE = 39,      /* a text node under the <h1> that is a date, unmarked */
     NMI_RANK_AUTHOR_LINK = 38,         /* <a rel=author> */
     NMI_RANK_TITLE = 40,               /* <title> */
     NMI_RANK_H1 = 40,
     NMI_RANK_BYLINE_CLASS = 40,        /* an element whose class or id says byline/author */
     NMI_RANK_DATE_LABELLED = 42,       /* a printed date after a label, far from the <h1> */
+    NMI_RANK_DATE_ABOVE_BARE = 43,     /* a text node just above the <h1> (or beside the byline
+                                          further down) that is a date, unmarked */
     NMI_RANK_BYLINE_LABEL_NEAR = 44,   /* a line that starts with a writer label, under the <h1> */
     NMI_RANK_TIME = 45,                /* another <time datetime> */
     NMI_RANK_BYLINE_LABEL = 46,        /* a line that starts with a writer label, elsewhere */
@@ -268,7 +272,7 @@ typedef struct nmi_byline_parts {
 
 typedef struct nmi_cand {
     const char *value; /* arena string, whitespace collapsed; a date as the page writes it */
-    const nmi_byline_parts *parts; /* a byline of the markup: its elements; else NULL */
+    const nmi_byline_parts *parts; /* a byline or <h1> of the markup: its elements; else NULL */
     int rank;          /* nmi_rank, or a <meta> key's rank */
     newsmeta_source source;
     unsigned flags;    /* NMI_CAND_* */
@@ -659,7 +663,13 @@ typedef struct nmi_date_hints {
     int nmemo;
     bool skip_names; /* leave zone abbreviations unread (only where a date is is wanted) */
     int64_t now;     /* the parse's clock (options.now), Unix seconds; 0: read the system clock */
+    /* the order of the page's numeric dates, as one it prints tells it
+     * (18/12/2025 or 12/18/2025): 0 unknown (the locale's), else one of
+     * NMI_ORDER_DMY, NMI_ORDER_MDY */
+    int numeric_order;
 } nmi_date_hints;
+
+enum { NMI_ORDER_DMY = 1, NMI_ORDER_MDY = 2 };
 
 /* Hints from a page: its language candidates (html lang, og:locale,
  * inLanguage, Content-Language), the country domain of its URL, and the
@@ -672,6 +682,11 @@ void nmi_date_hints_init(const nmi_ctx *ctx, nmi_date_hints *h);
  * printed; a naive time keeps its offset unknown (no default zone here).
  * False when the text holds no complete date. */
 bool nmi_parse_date_hinted(const char *s, nmi_date_hints *h, nmi_time *out);
+/* nmi_parse_date_hinted(), true only when the text is the date and no
+ * more: a weekday before it, a zone after it, and words parted from it by
+ * a separator ("Jane Doe | July 2, 2025") may stand beside it, not a
+ * sentence ("Redeem by 12.31.23"). */
+bool nmi_parse_date_alone(const char *s, nmi_date_hints *h, nmi_time *out);
 /* nmi_parse_date_hinted() with the hints of ctx's page, then the caller's
  * default zone for a naive time. */
 bool nmi_parse_date(nmi_ctx *ctx, const char *s, nmi_time *out);

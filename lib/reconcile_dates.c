@@ -545,6 +545,17 @@ static bool choose(nmi_ctx *ctx, dates *d, bool modified, dpick *out)
     return true;
 }
 
+/* Does the page print a date of t's day near its headline (a modified
+ * date: the published ones are chosen before)? */
+static bool day_printed(const dates *d, const nmi_time *t)
+{
+    for (size_t i = 0; i < d->n; i++)
+        if (d->c[i].visible && (d->c[i].c->flags & NMI_CAND_NEAR_HEADLINE) &&
+            d->c[i].t.precision >= NEWSMETA_PRECISION_DAY && same_day(&d->c[i].t, t))
+            return true;
+    return false;
+}
+
 /* Drop machine-readable published times later than the page's last
  * modification (a CMS that rewrote datePublished), when an earlier one
  * remains. */
@@ -595,6 +606,13 @@ void nmi_choose_dates(nmi_ctx *ctx, newsmeta_article *a)
     dpick pub, mod;
     bool has_pub = choose(ctx, d, false, &pub);
     bool has_mod = choose(ctx, d, true, &mod);
+    if (!has_pub && has_mod && day_printed(d, &mod.t)) {
+        /* a page that only shows when it was last updated ("Updated on
+         * July 9, 2025") was published, as far as it tells its reader,
+         * then; a date only for machines tells the reader nothing */
+        pub = mod;
+        has_pub = true;
+    }
     /* the URL's date obeys the same clock as every other candidate */
     if (!has_pub && nmi_date_from_url(ctx->url, &pub.t) && !in_future(d, &pub.t)) {
         nmi_time_to_public(ctx, &pub.t, ctx->url, NEWSMETA_SOURCE_URL, &a->published);

@@ -610,6 +610,117 @@ START_TEST(now_zero_is_the_clock)
 }
 END_TEST
 
+/* A line under the headline that is a date and no more, with nothing to
+ * mark it (issue 16): the page's date; not a date inside a sentence, a
+ * link (another story's card), or a header's "today" above the headline. */
+START_TEST(bare_dates)
+{
+    newsmeta_article *a = parse("", "<p><span>November 19, 2019</span></p>", NULL);
+    expect_iso(&a->published, "2019-11-19", "a date alone under the headline");
+    newsmeta_article_free(a);
+    a = parse("", "<div><a href=\"/team/jane\">Jane Doe</a> | November 19, 2019</div>", NULL);
+    expect_iso(&a->published, "2019-11-19", "name | date");
+    newsmeta_article_free(a);
+    /* beside the byline, far under the headline (a long standfirst) */
+    char far[2048] = "<p>";
+    for (int i = 0; i < 12; i++)
+        strcat(far, "The winter timetable brings later crossings and more ferries. ");
+    strcat(far, "</p><p>Written by <a href=\"/team/jane\">Jane Doe</a></p><p>November 19, 2019</p>");
+    a = parse("", far, NULL);
+    expect_iso(&a->published, "2019-11-19", "a date beside the byline");
+    newsmeta_article_free(a);
+    a = parse("", "<p>The offer is valid through <b>11/30/2019</b>.</p>", NULL);
+    expect_iso(&a->published, NULL, "a date in a sentence");
+    newsmeta_article_free(a);
+    a = parse("", "<p>Redeem by 11/30/2019</p>", NULL);
+    expect_iso(&a->published, NULL, "a date after words");
+    newsmeta_article_free(a);
+    a = parse("", "<a href=\"/other-story\"><span>November 18, 2019</span></a>", NULL);
+    expect_iso(&a->published, NULL, "a date in a link");
+    newsmeta_article_free(a);
+    /* a page without <h1>: the headline printed as the og:title says */
+    a = nm_parse_str("<html lang=\"en\"><head><meta property=\"og:title\" content=\"Ferry "
+                     "timetable changes\"></head><body><div class=\"hero\"><p class=\"big\">Ferry "
+                     "timetable changes</p><p>November 19, 2019</p></div><p>The ferry timetable "
+                     "changes on Monday, when the winter schedule begins.</p></body></html>",
+                     NULL, NULL);
+    expect_iso(&a->published, "2019-11-19", "a date under the headline of a page without <h1>");
+    newsmeta_article_free(a);
+    newsmeta_options o;
+    newsmeta_options_init(&o);
+    o.now = INT64_C(1574164800); /* 2019-11-19T12:00:00Z */
+    const char *today = "<html lang=\"en\"><body><div class=\"top\"><span>Tuesday, November 19, "
+                        "2019</span></div><h1>Ferry timetable changes</h1><p>The ferry timetable "
+                        "changes on Monday, when the winter schedule begins.</p></body></html>";
+    a = nm_parse_str(today, NULL, &o);
+    expect_iso(&a->published, NULL, "the header's today above the headline");
+    newsmeta_article_free(a);
+    o.now = INT64_C(1575158400); /* 2019-12-01 */
+    a = nm_parse_str(today, NULL, &o);
+    expect_iso(&a->published, "2019-11-19", "a date above the headline, not today");
+    newsmeta_article_free(a);
+}
+END_TEST
+
+/* <meta> names no table lists that say a publication date by their words
+ * (issue 16); not an expiry, a modification, or a name that only looks
+ * like it. */
+START_TEST(meta_names_by_pattern)
+{
+    static const struct {
+        const char *name, *want;
+    } NAMES[] = {
+        {"published_on", "2019-11-19"},   {"post-publish-date", "2019-11-19"},
+        {"date.created", "2019-11-19"},   {"article_pubdate", "2019-11-19"},
+        {"content-expiry-date", NULL},    {"publish-date-modified", NULL},
+        {"publisher", NULL},
+    };
+    for (size_t i = 0; i < sizeof NAMES / sizeof *NAMES; i++) {
+        char head[160];
+        snprintf(head, sizeof head, "<meta name=\"%s\" content=\"2019-11-19\">", NAMES[i].name);
+        newsmeta_article *a = parse(head, "", NULL);
+        expect_iso(&a->published, NAMES[i].want, NAMES[i].name);
+        newsmeta_article_free(a);
+    }
+}
+END_TEST
+
+/* A numeric date whose order the locale would decide takes the order
+ * another date of the page shows by a field over 12 (issue 16). */
+START_TEST(numeric_order_of_the_page)
+{
+    const char *page = "<html lang=\"en-GB\"><body><h1>Ferry timetable changes</h1>"
+                       "<p class=\"date\">10/12/2019</p><p>The ferry timetable changes on Monday, "
+                       "when the winter schedule begins.</p><ul><li><span class=\"date\">"
+                       "11/18/2019</span> Harbour works</li></ul></body></html>";
+    newsmeta_article *a = nm_parse_str(page, NULL, NULL);
+    expect_iso(&a->published, "2019-10-12", "month first, as 11/18/2019 shows");
+    newsmeta_article_free(a);
+    const char *alone = "<html lang=\"en-GB\"><body><h1>Ferry timetable changes</h1>"
+                        "<p class=\"date\">10/12/2019</p><p>The ferry timetable changes on "
+                        "Monday, when the winter schedule begins.</p></body></html>";
+    a = nm_parse_str(alone, NULL, NULL);
+    expect_iso(&a->published, "2019-12-10", "the locale's order");
+    newsmeta_article_free(a);
+}
+END_TEST
+
+/* A page that only shows when it was updated was published then, as far
+ * as its reader can tell (issue 16); a modification only for machines
+ * tells the reader nothing. */
+START_TEST(updated_only)
+{
+    newsmeta_article *a = parse("", "<p>Updated on November 19, 2019</p>", NULL);
+    expect_iso(&a->published, "2019-11-19", "only an update printed");
+    expect_iso(&a->modified, "2019-11-19", "only an update printed");
+    newsmeta_article_free(a);
+    a = parse(LD("\"dateModified\":\"2019-11-19T10:00:00Z\""), "", NULL);
+    expect_iso(&a->published, NULL, "an update only for machines");
+    expect_iso(&a->modified, "2019-11-19T10:00:00+00:00", "an update only for machines");
+    newsmeta_article_free(a);
+}
+END_TEST
+
 /* The printed date and the machine-readable one. */
 START_TEST(printed_against_machine)
 {
@@ -667,8 +778,21 @@ START_TEST(labels)
     expect_iso(&a->published, "2021-03-03T07:40:00+05:30", "published");
     expect_iso(&a->modified, "2021-03-03T08:10:00+05:30", "updated");
     newsmeta_article_free(a);
+    a = parse("",
+              "<p><span>Essay - Published: 2019.11.19 | </span><a href=\"/tags/ferries\">ferries</a></p>",
+              NULL);
+    expect_iso(&a->published, "2019-11-19", "a label after a word and a separator");
+    newsmeta_article_free(a);
+    /* a date element inside the update's element is that update */
+    a = parse(LD("\"datePublished\":\"2019-11-12T10:00:00Z\""),
+              "<p class=\"post-date\">Last Updated: <span class=\"date\">March 3, 2021</span></p>",
+              NULL);
+    expect_iso(&a->published, "2019-11-12T10:00:00+00:00", "the update's date is no publication");
+    expect_iso(&a->modified, "2021-03-03", "the update");
+    newsmeta_article_free(a);
     a = parse("", "<p>Updated: 3 March 2021 14:05 GMT</p>", NULL);
-    expect_iso(&a->published, NULL, "only an update");
+    /* the one date the reader sees is the publication too (updated_only) */
+    expect_iso(&a->published, "2021-03-03T14:05:00+00:00", "only an update");
     expect_iso(&a->modified, "2021-03-03T14:05:00+00:00", "updated");
     newsmeta_article_free(a);
     a = parse("", "<p><span class=\"about\">Von Moritz Bachmann</span> <span>publiziert am 25. "
@@ -980,6 +1104,10 @@ int main(void)
     tcase_add_test(tc, modified_before_published);
     tcase_add_test(tc, no_future_dates);
     tcase_add_test(tc, printed_against_machine);
+    tcase_add_test(tc, bare_dates);
+    tcase_add_test(tc, updated_only);
+    tcase_add_test(tc, numeric_order_of_the_page);
+    tcase_add_test(tc, meta_names_by_pattern);
     tcase_add_test(tc, labels);
     tcase_add_test(tc, zone_evidence);
     tcase_add_test(tc, generic_zone_names_match_icu);

@@ -468,12 +468,97 @@ START_TEST(disguising_characters_leave_names)
 }
 END_TEST
 
+/* An <h1> that the metadata confirms, with more than the headline in
+ * elements of its own (issue 16, item 3): a kicker or a date before it, a
+ * byline or a source link after it, are not the headline; capitals typed
+ * for a stylesheet take the metadata's case; a site name after the
+ * headline in the <h1> goes. */
+static newsmeta_article *h1_page(const char *og, const char *h1);
+
+/* An <h1> that ends in a colon leads into something: not the headline. */
+START_TEST(h1_lead_in)
+{
+    newsmeta_article *a = h1_page("Ferry back in service after repairs",
+                                  "A message from the operator of the ferry:");
+    ck_assert_str_eq(a->headline, "Ferry back in service after repairs");
+    newsmeta_article_free(a);
+}
+END_TEST
+
+static newsmeta_article *h1_page(const char *og, const char *h1)
+{
+    char page[1024];
+    snprintf(page, sizeof page,
+             "<html><head><title>%s</title><meta property=\"og:title\" content=\"%s\">"
+             "<meta property=\"og:site_name\" content=\"Harbour News\"></head>"
+             "<body><article><h1>%s</h1><p>The harbour ferry returned to service on Monday after "
+             "a month of repairs, the operator said in a statement to passengers.</p>"
+             "</article></body></html>",
+             og, og, h1);
+    return nm_parse_str(page, "https://harbournews.example.test/ferry", NULL);
+}
+
+START_TEST(h1_beside_the_headline)
+{
+    static const struct {
+        const char *og, *h1, *want;
+    } CASES[] = {
+        {"Ferry back in service after repairs",
+         "<span class=\"kicker\">Verkehr:</span> <span>Ferry back in service after repairs</span>",
+         "Ferry back in service after repairs"},
+        {"Ferry back in service after repairs",
+         "<time>Dec 18 2025</time> Ferry back in service after repairs",
+         "Ferry back in service after repairs"},
+        {"Ferry back in service after repairs",
+         "Ferry back in service after repairs <div class=\"meta\">Posted on July 1, 2024 by "
+         "Jane</div>",
+         "Ferry back in service after repairs"},
+        {"Ferry back in service after repairs", "FERRY BACK IN SERVICE AFTER REPAIRS",
+         "Ferry back in service after repairs"},
+        {"Ferry back in service after repairs",
+         "Ferry back in service after repairs \xE2\x80\x93 Harbour News",
+         "Ferry back in service after repairs"},
+        {"Ferry back in service after repairs", "<strong>Blog:</strong> Ferry back in service "
+         "after repairs", "Ferry back in service after repairs"},
+        /* the <h1> is the title's first segment, in one case */
+        {"Ferry timetable | Winter services | Harbour News", "ferry timetable", "Ferry timetable"},
+        /* characters lost to a wrong charset in the <h1>, kept in the metadata */
+        {"Ferry timetable changes for the whole winter season: the operator's plan",
+         "Ferry timetable changes for the whole winter season? the operator? plan",
+         "Ferry timetable changes for the whole winter season: the operator's plan"},
+        /* a real question mark, another case: the <h1> as the reader sees it */
+        {"Will The Ferry Run In Winter?", "Will the ferry run in winter?",
+         "Will the ferry run in winter?"},
+        /* two <h1>s: the one that is the metadata's headline */
+        {"Ferry back in service after repairs",
+         "Harbour Weekly Newsletter Blog</h1><h1>Ferry back in service after repairs",
+         "Ferry back in service after repairs"},
+        /* a section after a " | " at the end of the <h1>; a dash is prose */
+        {"Ferry back in service", "Ferry back in service after repairs | Opinion",
+         "Ferry back in service after repairs"},
+        {"Ferry back in service", "Ferry back in service after repairs \xE2\x80\x93 and faster",
+         "Ferry back in service after repairs \xE2\x80\x93 and faster"},
+        /* one text: the <h1> says more than a shortened title, and stays */
+        {"Ferry back in service", "Ferry back in service after a month of repairs",
+         "Ferry back in service after a month of repairs"},
+    };
+    for (size_t i = 0; i < sizeof CASES / sizeof *CASES; i++) {
+        newsmeta_article *a = h1_page(CASES[i].og, CASES[i].h1);
+        ck_assert_msg(a->headline && !strcmp(a->headline, CASES[i].want), "case %zu: \"%s\"", i,
+                      a->headline ? a->headline : "(null)");
+        newsmeta_article_free(a);
+    }
+}
+END_TEST
+
 static Suite *fields_suite(void)
 {
     Suite *s = suite_create("fields");
     TCase *tc = tcase_create("pages");
     tcase_add_test(tc, jsonld_graph);
     tcase_add_test(tc, disguising_characters_leave_names);
+    tcase_add_test(tc, h1_beside_the_headline);
+    tcase_add_test(tc, h1_lead_in);
     tcase_add_test(tc, opengraph_meta_only);
     tcase_add_test(tc, markup_only);
     tcase_add_test(tc, no_metadata);
