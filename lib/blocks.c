@@ -325,8 +325,8 @@ static void walk(emit *e, xmlNode *n, text_style st, int depth)
             add_caption(e->ctx, c);
             continue;
         }
-        if ((ci && ci->junk) || (f & NMI_TAG_JUNK))
-            continue;
+        if (ci ? ci->junk : (f & NMI_TAG_JUNK) != 0)
+            continue; /* chrome that holds the article has info, not junk */
         if (f & NMI_TAG_BR) {
             line_break(e, c, st);
         } else if (f & NMI_TAG_LINK) {

@@ -309,12 +309,20 @@ static bool hidden(const node_attrs *a)
     return false;
 }
 
-/* Hard junk: by tag, hidden, or ARIA role. Never part of the body. */
+/* Hard junk: by tag, hidden, or ARIA role. Never part of the body, except
+ * chrome (see measure_raw). */
 static bool hard_junk(const node_attrs *a, uint16_t tag)
 {
     if ((tag & NMI_TAG_JUNK) || hidden(a))
         return true;
     return a->role && in_list(a->role, JUNK_ROLES);
+}
+
+/* Hard junk whose text a browser may still show as the article: a chrome
+ * tag, hidden, or a role (not <script>, <svg>, <iframe>, ...). */
+static bool chrome(uint16_t tag)
+{
+    return !(tag & NMI_TAG_JUNK) || (tag & NMI_TAG_CHROME);
 }
 
 /* Soft junk: by class/id vocabulary or a soft tag. Applied only to
@@ -371,6 +379,7 @@ typedef struct scan {
     class_memo *memo;    /* NMI_CLASS_MEMO slots, or NULL */
     xmlNode **para;      /* paragraph-like elements, in document order */
     size_t npara, cap;
+    uint32_t page_prose; /* prose of the whole page (measure_raw) */
     bool oom;
 } scan;
 
@@ -385,14 +394,33 @@ static void push_para(scan *s, xmlNode *n)
     s->para[s->npara++] = n;
 }
 
+/* What the first pass sums below an element. */
+typedef struct raw_sums {
+    uint32_t text, link_text, prose;
+} raw_sums;
+
+/* The prose an element adds as a whole: a paragraph (or a <div> holding
+ * its text directly) of 80 characters or more with few links. */
+static uint32_t prose_of(const nmi_node_info *info, const raw_sums *below, uint32_t direct)
+{
+    bool para = (info->tag & NMI_TAG_PARA) && !(info->tag & (NMI_TAG_ITEM | NMI_TAG_PRE));
+    uint32_t text = para ? below->text : direct;
+    if (!(para || (info->tag & NMI_TAG_DIVLIKE)) || text < 80 ||
+        (uint64_t)below->link_text * 4 >= text)
+        return 0;
+    return text;
+}
+
 /* First pass: allocate the info of every element, mark hard junk, and
- * measure the visible text below each element, soft junk included. */
-static uint32_t measure_raw(scan *s, xmlNode *n, int depth)
+ * measure the visible text below each element, soft junk included, and
+ * the prose, hard junk included: chrome holding most of the page's prose
+ * is where the article is (see measure). Adds the element's sums to up. */
+static void measure_raw(scan *s, xmlNode *n, int depth, raw_sums *up)
 {
     nmi_node_info *info = nmi_arena_alloc(s->scratch, sizeof *info);
     if (!info) {
         s->oom = true;
-        return 0;
+        return;
     }
     memset(info, 0, sizeof *info);
     n->_private = info;
@@ -404,20 +432,43 @@ static uint32_t measure_raw(scan *s, xmlNode *n, int depth)
     node_attrs na;
     gather_attrs(n, &na);
     info->hard_junk = depth > NMI_MAX_DEPTH || hard_junk(&na, info->tag);
-    if (info->hard_junk)
-        return 0;
+    if (info->hard_junk && (depth > NMI_MAX_DEPTH || !chrome(info->tag)))
+        return;
+    info->chrome = info->hard_junk;
     if (n->properties)
         classify_attrs(s->memo, &na, info);
-    uint32_t total = 0;
+    raw_sums below = {0, 0, 0};
+    uint32_t direct = 0;
     for (xmlNode *c = n->children; c && !s->oom; c = c->next) {
         if (c->type == XML_TEXT_NODE && c->content)
-            total += (uint32_t)nmi_text_weight((const char *)c->content,
-                                               strlen((const char *)c->content));
+            direct += (uint32_t)nmi_text_weight((const char *)c->content,
+                                                strlen((const char *)c->content));
         else if (c->type == XML_ELEMENT_NODE)
-            total += measure_raw(s, c, depth + 1);
+            measure_raw(s, c, depth + 1, &below);
     }
-    info->raw_text = total;
-    return total;
+    below.text += direct;
+    if (info->tag & NMI_TAG_LINK)
+        below.link_text = below.text;
+    uint32_t own = prose_of(info, &below, direct);
+    info->raw_text = below.text;
+    info->prose = own > below.prose ? own : below.prose;
+    /* the prose of comments and related stories is not the article's
+     * (a chrome tag with such a class may have swallowed the page, though) */
+    if (!(info->cls & CLS_JUNK_STRONG) || info->hard_junk || !soft_junk(n, nmi_tag(n)))
+        up->prose += info->prose;
+    if (info->hard_junk)
+        return; /* its text counts nowhere unless measure overrides */
+    up->text += below.text;
+    up->link_text += below.link_text;
+}
+
+/* Nearly all of the page's prose is below the element: an element the
+ * page marks as chrome that nonetheless holds the article (a header that
+ * an unclosed <button> made swallow the page, a hidden container whose
+ * text a script moves into place). */
+static bool holds_prose(const scan *s, const nmi_node_info *info)
+{
+    return s->page_prose >= 500 && (uint64_t)info->prose * 10 >= (uint64_t)s->page_prose * 9;
 }
 
 /* Second pass: decide soft junk (only for elements holding less than half
@@ -427,8 +478,21 @@ static void measure(scan *s, xmlNode *n, bool in_link, bool junk_above, uint32_t
 {
     nmi_node_info *info = nmi_info(n);
     const char *tag = nmi_tag(n);
+    if (info->hard_junk && info->chrome && holds_prose(s, info)) {
+        info->hard_junk = false;
+#ifdef NMI_DEBUG
+        fprintf(stderr, "chrome kept %s class=%s prose=%u of %u\n", tag, nmi_attr(n, "class"),
+                info->prose, s->page_prose);
+#endif
+    }
     info->junk = info->hard_junk ||
-                 (soft_junk(n, tag) && (uint64_t)info->raw_text * 2 < (uint64_t)page_text);
+                 (soft_junk(n, tag) && (uint64_t)info->raw_text * 2 < (uint64_t)page_text &&
+                  !((info->cls & CLS_JUNK_STRONG) == 0 && holds_prose(s, info)));
+#ifdef NMI_DEBUG
+    if (soft_junk(n, tag) && (uint64_t)info->raw_text * 2 < (uint64_t)page_text && !info->junk)
+        fprintf(stderr, "soft kept %s class=%s prose=%u of %u\n", tag, nmi_attr(n, "class"),
+                info->prose, s->page_prose);
+#endif
     if (info->hard_junk)
         return;
     bool link = in_link || (info->tag & NMI_TAG_LINK);
@@ -742,14 +806,17 @@ size_t nmi_choose_content(nmi_ctx *ctx, xmlDoc *doc, nmi_arena *facts, xmlNode *
     xmlNode *root = xmlDocGetRootElement(doc);
     if (!root)
         return 0;
-    scan s = {ctx, facts, NULL, NULL, 0, 0, false};
+    scan s = {ctx, facts, NULL, NULL, 0, 0, 0, false};
     s.memo = nmi_arena_alloc(facts, NMI_CLASS_MEMO * sizeof *s.memo);
     if (s.memo) /* without it, every value is classified afresh */
         memset(s.memo, 0, NMI_CLASS_MEMO * sizeof *s.memo);
     xmlNode *b = page_body(root);
-    uint32_t page_text = measure_raw(&s, b, 0);
+    raw_sums page = {0, 0, 0};
+    measure_raw(&s, b, 0, &page);
     if (!s.oom && nmi_info(b)->hard_junk)
         nmi_info(b)->hard_junk = false; /* <body hidden>: still the page */
+    uint32_t page_text = s.oom ? 0 : nmi_info(b)->raw_text;
+    s.page_prose = page.prose;
     if (!s.oom)
         measure(&s, b, false, false, page_text);
     if (s.oom) {

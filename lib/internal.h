@@ -530,7 +530,10 @@ enum {
     NMI_TAG_PRE = 1 << 7,
     NMI_TAG_LINK = 1 << 8,
     NMI_TAG_BR = 1 << 9,
-    NMI_TAG_CAPTION = 1 << 10
+    NMI_TAG_CAPTION = 1 << 10,
+    NMI_TAG_CHROME = 1 << 11 /* junk by tag, yet it may hold the article: markup a
+                                browser repairs otherwise (an unclosed <button>),
+                                text a script moves into place (<template>) */
 };
 
 typedef struct nmi_tag_desc {
@@ -548,15 +551,17 @@ uint16_t nmi_tag_flags(const char *name);
  * shared with blocks.c and body.c through xmlNode::_private. They live in
  * the facts arena of nmi_extract_body, which api.c releases after freeing
  * the tree. Elements the pass did not reach (outside <body>, below hard
- * junk) have none: nmi_info() is NULL. */
+ * junk other than chrome) have none: nmi_info() is NULL. */
 typedef struct nmi_node_info {
     uint32_t raw_text;  /* visible text below, ignoring soft junk (first pass) */
+    uint32_t prose;     /* text of the prose paragraphs below, hard junk included */
     uint32_t text;      /* non-space code points of visible text below */
     uint32_t link_text; /* of which inside <a> */
     uint32_t commas;
     uint32_t paragraphs; /* <p>-like descendants with real text */
     double score;
     bool hard_junk;     /* by tag, hidden, or role: junk whatever its size */
+    bool chrome;        /* hard junk that holding the page's prose overrides */
     bool junk;          /* boilerplate or hidden: never part of the body */
     bool scored;
     bool ranked;        /* final score computed (content.c) */
