@@ -46,7 +46,7 @@ static const char *const STRONG_PHRASES[] = {
 
 static const char *const WEAK_STEMS[] = {
     "popup",    "modal",     "sidebar",    "footer",     "masthead",  "navbar",    "navigation",
-    "toolbar",  "widget",    "pagination", "slideshow",  "carousel",  "gallery",   "timestamp",
+    "toolbar",  "pagination", "slideshow",  "carousel",  "gallery",   "timestamp",
     "offscreen", "nocontent", "noprint",   "banner",     "overlay",   "lightbox",  "tooltip",
     NULL};
 static const char *const WEAK_WORDS[] = {"nav",   "menu",  "meta",   "tool",   "tools",  "tag",
@@ -55,6 +55,12 @@ static const char *const WEAK_WORDS[] = {"nav",   "menu",  "meta",   "tool",   "
                                          "keywords", "subnav", "topnav", "extra", "email", "follow",
                                          NULL};
 static const char *const WEAK_PHRASES[] = {"readmore", "jumplink", "printonly", "moreon", NULL};
+
+/* Layout words: page builders put them on every block of a page, the
+ * article's text blocks too ("widget" of a sidebar gadget and of a text
+ * editor block). Boilerplate like a weak word, unless that leaves the
+ * page without most of its prose (see nmi_choose_content). */
+static const char *const LAYOUT_STEMS[] = {"widget", NULL};
 
 /* Class/id words that suggest article text (Readability's positive list). */
 static const char *const GOOD_STEMS[] = {"article", "body",  "content", "entry", "hentry",
@@ -132,7 +138,7 @@ static bool words_match(const words *w, const char *const *stems, const char *co
     return false;
 }
 
-typedef enum { CLS_NONE = 0, CLS_WEAK = 1, CLS_STRONG = 2 } cls_junk;
+typedef enum { CLS_NONE = 0, CLS_WEAK = 1, CLS_STRONG = 2, CLS_LAYOUT = 3 } cls_junk;
 
 /* What the words of one class or id value say: junk (strong or weak) and
  * good, from one split of the value. */
@@ -148,6 +154,8 @@ static void classify_value(const char *v, cls_junk *junk, bool *good)
         *junk = CLS_STRONG;
     else if (words_match(&w, WEAK_STEMS, WEAK_WORDS, WEAK_PHRASES))
         *junk = CLS_WEAK;
+    else if (words_match(&w, LAYOUT_STEMS, NULL, NULL))
+        *junk = CLS_LAYOUT;
     *good = words_match(&w, GOOD_STEMS, NULL, NULL);
 }
 
@@ -247,7 +255,7 @@ static void gather_attrs(const xmlNode *n, node_attrs *a)
 /* Classify the class and id of an element once (the vocabulary checks
  * are the costliest per-element work here) into info->cls. */
 enum { CLS_JUNK_WEAK = 1, CLS_JUNK_STRONG = 2, CLS_GOOD = 4, CLS_ID_JUNK = 8, CLS_ID_GOOD = 16,
-       CLS_CLASS_JUNK = 32, CLS_ARTICLE_BODY = 64 };
+       CLS_CLASS_JUNK = 32, CLS_ARTICLE_BODY = 64, CLS_JUNK_LAYOUT = 128 };
 
 static void classify_attrs(class_memo *memo, const node_attrs *na, nmi_node_info *info)
 {
@@ -259,8 +267,10 @@ static void classify_attrs(class_memo *memo, const node_attrs *na, nmi_node_info
     classify_value_memo(memo, id, &i, &id_good);
     if (c == CLS_STRONG || i == CLS_STRONG)
         f |= CLS_JUNK_STRONG;
-    else if (c != CLS_NONE || i != CLS_NONE)
+    else if (c == CLS_WEAK || i == CLS_WEAK)
         f |= CLS_JUNK_WEAK;
+    else if (c == CLS_LAYOUT || i == CLS_LAYOUT)
+        f |= CLS_JUNK_LAYOUT;
     if (c != CLS_NONE)
         f |= CLS_CLASS_JUNK;
     if (i != CLS_NONE)
@@ -274,12 +284,13 @@ static void classify_attrs(class_memo *memo, const node_attrs *na, nmi_node_info
     info->cls = f;
 }
 
-/* Boilerplate by class and id, with the strong/weak rule above. */
-static bool attrs_are_junk(const nmi_node_info *info)
+/* Boilerplate by class and id, with the strong/weak rule above; layout
+ * words count as weak ones unless keep_layout. */
+static bool attrs_are_junk(const nmi_node_info *info, bool keep_layout)
 {
     if (info->cls & CLS_JUNK_STRONG)
         return true;
-    if (!(info->cls & CLS_JUNK_WEAK))
+    if (!(info->cls & CLS_JUNK_WEAK) && (keep_layout || !(info->cls & CLS_JUNK_LAYOUT)))
         return false;
     return !(info->cls & (CLS_GOOD | CLS_ID_GOOD));
 }
@@ -328,7 +339,7 @@ static bool chrome(uint16_t tag)
 /* Soft junk: by class/id vocabulary or a soft tag. Applied only to
  * elements that do not hold most of the page's text (see measure), so a
  * page wrapper with an unlucky class ("non-ad-column") keeps its text. */
-static bool soft_junk(const xmlNode *n, const char *tag)
+static bool soft_junk(const xmlNode *n, const char *tag, bool keep_layout)
 {
     const nmi_node_info *info = nmi_info(n);
     if (!strcmp(tag, "body") || !strcmp(tag, "html") || !strcmp(tag, "main") ||
@@ -336,7 +347,7 @@ static bool soft_junk(const xmlNode *n, const char *tag)
         return false;
     if (info->tag & NMI_TAG_SOFT_JUNK)
         return true;
-    return attrs_are_junk(info);
+    return attrs_are_junk(info, keep_layout);
 }
 
 static int class_weight(const xmlNode *n)
@@ -380,6 +391,8 @@ typedef struct scan {
     xmlNode **para;      /* paragraph-like elements, in document order */
     size_t npara, cap;
     uint32_t page_prose; /* prose of the whole page (measure_raw) */
+    bool keep_layout;    /* layout words do not make junk (second try) */
+    bool layout_seen;    /* some element has a layout word */
     bool oom;
 } scan;
 
@@ -435,8 +448,10 @@ static void measure_raw(scan *s, xmlNode *n, int depth, raw_sums *up)
     if (info->hard_junk && (depth > NMI_MAX_DEPTH || !chrome(info->tag)))
         return;
     info->chrome = info->hard_junk;
-    if (n->properties)
+    if (n->properties) {
         classify_attrs(s->memo, &na, info);
+        s->layout_seen |= (info->cls & CLS_JUNK_LAYOUT) != 0;
+    }
     raw_sums below = {0, 0, 0};
     uint32_t direct = 0;
     for (xmlNode *c = n->children; c && !s->oom; c = c->next) {
@@ -454,7 +469,7 @@ static void measure_raw(scan *s, xmlNode *n, int depth, raw_sums *up)
     info->prose = own > below.prose ? own : below.prose;
     /* the prose of comments and related stories is not the article's
      * (a chrome tag with such a class may have swallowed the page, though) */
-    if (!(info->cls & CLS_JUNK_STRONG) || info->hard_junk || !soft_junk(n, nmi_tag(n)))
+    if (!(info->cls & CLS_JUNK_STRONG) || info->hard_junk || !soft_junk(n, nmi_tag(n), false))
         up->prose += info->prose;
     if (info->hard_junk)
         return; /* its text counts nowhere unless measure overrides */
@@ -478,6 +493,10 @@ static void measure(scan *s, xmlNode *n, bool in_link, bool junk_above, uint32_t
 {
     nmi_node_info *info = nmi_info(n);
     const char *tag = nmi_tag(n);
+    /* what an earlier try of this pass summed */
+    info->text = info->link_text = info->commas = info->paragraphs = 0;
+    info->score = 0;
+    info->scored = info->ranked = info->link_first = false;
     if (info->hard_junk && info->chrome && holds_prose(s, info)) {
         info->hard_junk = false;
 #ifdef NMI_DEBUG
@@ -486,10 +505,10 @@ static void measure(scan *s, xmlNode *n, bool in_link, bool junk_above, uint32_t
 #endif
     }
     info->junk = info->hard_junk ||
-                 (soft_junk(n, tag) && (uint64_t)info->raw_text * 2 < (uint64_t)page_text &&
+                 (soft_junk(n, tag, s->keep_layout) && (uint64_t)info->raw_text * 2 < (uint64_t)page_text &&
                   !((info->cls & CLS_JUNK_STRONG) == 0 && holds_prose(s, info)));
 #ifdef NMI_DEBUG
-    if (soft_junk(n, tag) && (uint64_t)info->raw_text * 2 < (uint64_t)page_text && !info->junk)
+    if (soft_junk(n, tag, s->keep_layout) && (uint64_t)info->raw_text * 2 < (uint64_t)page_text && !info->junk)
         fprintf(stderr, "soft kept %s class=%s prose=%u of %u\n", tag, nmi_attr(n, "class"),
                 info->prose, s->page_prose);
 #endif
@@ -566,6 +585,22 @@ static void measure(scan *s, xmlNode *n, bool in_link, bool junk_above, uint32_t
 static double link_density(const nmi_node_info *i)
 {
     return i->text ? (double)i->link_text / (double)i->text : 0.0;
+}
+
+/* A listed paragraph that reads as prose: 80 characters, few links. */
+static bool is_prose_para(const nmi_node_info *pi)
+{
+    return pi->text >= 80 && link_density(pi) < 0.25;
+}
+
+/* The prose of the paragraphs measure listed (outside junk). */
+static uint64_t listed_prose(const scan *s)
+{
+    uint64_t w = 0;
+    for (size_t k = 0; k < s->npara; k++)
+        if (is_prose_para(nmi_info(s->para[k])))
+            w += nmi_info(s->para[k])->text;
+    return w;
 }
 
 static void init_score(xmlNode *n)
@@ -754,7 +789,7 @@ static uint64_t prose_inside(const scan *s, const xmlNode *n)
     uint64_t w = 0;
     for (size_t k = 0; k < s->npara; k++) {
         const nmi_node_info *pi = nmi_info(s->para[k]);
-        if (pi->text >= 80 && link_density(pi) < 0.25 && contains(n, s->para[k]))
+        if (is_prose_para(pi) && contains(n, s->para[k]))
             w += pi->text;
     }
     return w;
@@ -770,7 +805,7 @@ static size_t widen(const scan *s, xmlNode *top, const xmlNode *body, xmlNode **
     uint64_t total = 0, inside = 0;
     for (size_t k = 0; k < s->npara; k++) {
         const nmi_node_info *pi = nmi_info(s->para[k]);
-        if (pi->text < 80 || link_density(pi) >= 0.25)
+        if (!is_prose_para(pi))
             continue;
         total += pi->text;
         for (size_t r = 0; r < nroots; r++)
@@ -806,7 +841,7 @@ size_t nmi_choose_content(nmi_ctx *ctx, xmlDoc *doc, nmi_arena *facts, xmlNode *
     xmlNode *root = xmlDocGetRootElement(doc);
     if (!root)
         return 0;
-    scan s = {ctx, facts, NULL, NULL, 0, 0, 0, false};
+    scan s = {ctx, facts, NULL, NULL, 0, 0, 0, false, false, false};
     s.memo = nmi_arena_alloc(facts, NMI_CLASS_MEMO * sizeof *s.memo);
     if (s.memo) /* without it, every value is classified afresh */
         memset(s.memo, 0, NMI_CLASS_MEMO * sizeof *s.memo);
@@ -819,6 +854,12 @@ size_t nmi_choose_content(nmi_ctx *ctx, xmlDoc *doc, nmi_arena *facts, xmlNode *
     s.page_prose = page.prose;
     if (!s.oom)
         measure(&s, b, false, false, page_text);
+    if (!s.oom && s.layout_seen && listed_prose(&s) * 2 < s.page_prose) {
+        /* the layout words hid most of the prose: a page builder's blocks */
+        s.keep_layout = true;
+        s.npara = 0;
+        measure(&s, b, false, false, page_text);
+    }
     if (s.oom) {
         ctx->oom = true;
         return 0;
