@@ -284,13 +284,19 @@ static void classify_attrs(class_memo *memo, const node_attrs *na, nmi_node_info
     info->cls = f;
 }
 
-/* Boilerplate by class and id, with the strong/weak rule above; layout
- * words count as weak ones unless keep_layout. */
-static bool attrs_are_junk(const nmi_node_info *info, bool keep_layout)
+/* Which class words make junk: all of them, then (when that hides most of
+ * the page's prose) all but the layout words, then only the strong ones. */
+typedef enum { KEEP_NONE, KEEP_LAYOUT, KEEP_WEAK } keep_words;
+
+/* Boilerplate by class and id, with the strong/weak rule above; the words
+ * that keep names do not count. */
+static bool attrs_are_junk(const nmi_node_info *info, keep_words keep)
 {
     if (info->cls & CLS_JUNK_STRONG)
         return true;
-    if (!(info->cls & CLS_JUNK_WEAK) && (keep_layout || !(info->cls & CLS_JUNK_LAYOUT)))
+    if (keep >= KEEP_WEAK || !(info->cls & (CLS_JUNK_WEAK | CLS_JUNK_LAYOUT)))
+        return false;
+    if (keep >= KEEP_LAYOUT && !(info->cls & CLS_JUNK_WEAK))
         return false;
     return !(info->cls & (CLS_GOOD | CLS_ID_GOOD));
 }
@@ -339,7 +345,7 @@ static bool chrome(uint16_t tag)
 /* Soft junk: by class/id vocabulary or a soft tag. Applied only to
  * elements that do not hold most of the page's text (see measure), so a
  * page wrapper with an unlucky class ("non-ad-column") keeps its text. */
-static bool soft_junk(const xmlNode *n, const char *tag, bool keep_layout)
+static bool soft_junk(const xmlNode *n, const char *tag, keep_words keep)
 {
     const nmi_node_info *info = nmi_info(n);
     if (!strcmp(tag, "body") || !strcmp(tag, "html") || !strcmp(tag, "main") ||
@@ -347,7 +353,7 @@ static bool soft_junk(const xmlNode *n, const char *tag, bool keep_layout)
         return false;
     if (info->tag & NMI_TAG_SOFT_JUNK)
         return true;
-    return attrs_are_junk(info, keep_layout);
+    return attrs_are_junk(info, keep);
 }
 
 static int class_weight(const xmlNode *n)
@@ -391,7 +397,7 @@ typedef struct scan {
     xmlNode **para;      /* paragraph-like elements, in document order */
     size_t npara, cap;
     uint32_t page_prose; /* prose of the whole page (measure_raw) */
-    bool keep_layout;    /* layout words do not make junk (second try) */
+    keep_words keep;     /* class words that do not make junk (later tries) */
     bool layout_seen;    /* some element has a layout word */
     bool oom;
 } scan;
@@ -469,7 +475,7 @@ static void measure_raw(scan *s, xmlNode *n, int depth, raw_sums *up)
     info->prose = own > below.prose ? own : below.prose;
     /* the prose of comments and related stories is not the article's
      * (a chrome tag with such a class may have swallowed the page, though) */
-    if (!(info->cls & CLS_JUNK_STRONG) || info->hard_junk || !soft_junk(n, nmi_tag(n), false))
+    if (!(info->cls & CLS_JUNK_STRONG) || info->hard_junk || !soft_junk(n, nmi_tag(n), KEEP_NONE))
         up->prose += info->prose;
     if (info->hard_junk)
         return; /* its text counts nowhere unless measure overrides */
@@ -505,10 +511,10 @@ static void measure(scan *s, xmlNode *n, bool in_link, bool junk_above, uint32_t
 #endif
     }
     info->junk = info->hard_junk ||
-                 (soft_junk(n, tag, s->keep_layout) && (uint64_t)info->raw_text * 2 < (uint64_t)page_text &&
+                 (soft_junk(n, tag, s->keep) && (uint64_t)info->raw_text * 2 < (uint64_t)page_text &&
                   !((info->cls & CLS_JUNK_STRONG) == 0 && holds_prose(s, info)));
 #ifdef NMI_DEBUG
-    if (soft_junk(n, tag, s->keep_layout) && (uint64_t)info->raw_text * 2 < (uint64_t)page_text && !info->junk)
+    if (soft_junk(n, tag, s->keep) && (uint64_t)info->raw_text * 2 < (uint64_t)page_text && !info->junk)
         fprintf(stderr, "soft kept %s class=%s prose=%u of %u\n", tag, nmi_attr(n, "class"),
                 info->prose, s->page_prose);
 #endif
@@ -824,6 +830,18 @@ static size_t widen(const scan *s, xmlNode *top, const xmlNode *body, xmlNode **
     return 1;
 }
 
+/* The second pass again, with fewer class words making junk. */
+static void measure_again(scan *s, xmlNode *body, uint32_t page_text, keep_words keep)
+{
+#ifdef NMI_DEBUG
+    fprintf(stderr, "again keep=%d listed=%lu page=%u\n", (int)keep,
+            (unsigned long)listed_prose(s), s->page_prose);
+#endif
+    s->keep = keep;
+    s->npara = 0;
+    measure(s, body, false, false, page_text);
+}
+
 /* The page's <body>, or the root element when it has none. */
 static xmlNode *page_body(xmlNode *root)
 {
@@ -841,7 +859,7 @@ size_t nmi_choose_content(nmi_ctx *ctx, xmlDoc *doc, nmi_arena *facts, xmlNode *
     xmlNode *root = xmlDocGetRootElement(doc);
     if (!root)
         return 0;
-    scan s = {ctx, facts, NULL, NULL, 0, 0, 0, false, false, false};
+    scan s = {ctx, facts, NULL, NULL, 0, 0, 0, KEEP_NONE, false, false};
     s.memo = nmi_arena_alloc(facts, NMI_CLASS_MEMO * sizeof *s.memo);
     if (s.memo) /* without it, every value is classified afresh */
         memset(s.memo, 0, NMI_CLASS_MEMO * sizeof *s.memo);
@@ -854,12 +872,13 @@ size_t nmi_choose_content(nmi_ctx *ctx, xmlDoc *doc, nmi_arena *facts, xmlNode *
     s.page_prose = page.prose;
     if (!s.oom)
         measure(&s, b, false, false, page_text);
-    if (!s.oom && s.layout_seen && listed_prose(&s) * 2 < s.page_prose) {
-        /* the layout words hid most of the prose: a page builder's blocks */
-        s.keep_layout = true;
-        s.npara = 0;
-        measure(&s, b, false, false, page_text);
-    }
+    /* The class words hid most of the prose: a page builder's blocks
+     * (layout words), or nearly all of it: a page that names its
+     * article's parts with chrome words. */
+    if (!s.oom && s.layout_seen && listed_prose(&s) * 2 < s.page_prose)
+        measure_again(&s, b, page_text, KEEP_LAYOUT);
+    if (!s.oom && listed_prose(&s) * 8 < s.page_prose)
+        measure_again(&s, b, page_text, KEEP_WEAK);
     if (s.oom) {
         ctx->oom = true;
         return 0;
