@@ -164,6 +164,34 @@ static void attach_links(emit *e, size_t len)
     }
 }
 
+/* A short notice of the site inside the article: an affiliate disclosure,
+ * a newsletter prompt, or furniture such as "Table of contents". */
+static bool is_site_notice(const char *s, size_t len)
+{
+    if (len < 200)
+        for (const char *const *p = nmi_lex_promo_phrases; *p; p++)
+            if (nmi_istr(s, *p))
+                return true;
+    if (len > 40)
+        return false;
+    char tmp[48];
+    size_t n = len;
+    memcpy(tmp, s, n);
+    for (;;) { /* trailing dots, colons, spaces and an ellipsis */
+        if (n && (tmp[n - 1] == '.' || tmp[n - 1] == ':' || tmp[n - 1] == ' '))
+            n--;
+        else if (n >= 3 && !memcmp(tmp + n - 3, "\xE2\x80\xA6", 3))
+            n -= 3;
+        else
+            break;
+    }
+    tmp[n] = '\0';
+    for (const char *const *b = nmi_lex_body_furniture; *b; b++)
+        if (nmi_ieq(tmp, *b))
+            return true;
+    return false;
+}
+
 /* End the paragraph in buf: keep it as a block (with its links) unless
  * it is empty, furniture, the headline, or a "Read more:" line. */
 static void flush(emit *e)
@@ -180,7 +208,8 @@ static void flush(emit *e)
         ctx->oom = true;
         keep = false;
     }
-    keep = keep && !nmi_is_boilerplate(s, len) && !repeats_headline(e, s);
+    keep = keep && !nmi_is_boilerplate(s, len) && !is_site_notice(s, len) &&
+           !repeats_headline(e, s);
     const char *rest = keep && len < 300 ? nmi_related_prefix(s) : NULL;
     if (rest)
         related_link(e, rest);
