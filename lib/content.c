@@ -140,6 +140,22 @@ static bool words_match(const words *w, const char *const *stems, const char *co
 
 typedef enum { CLS_NONE = 0, CLS_WEAK = 1, CLS_STRONG = 2, CLS_LAYOUT = 3 } cls_junk;
 
+/* "hidden" and "hide" that do not hide the element: CSS utility names
+ * ("overflow-hidden"; "label-hidden": its label is hidden). Hidden at one
+ * screen size ("hidden-xs") still marks what a small screen can do
+ * without: sidebars, tag clouds. */
+static const char *const HIDDEN_QUALIFIERS[] = {"overflow", "label", "labels", NULL};
+
+static void drop_qualified_hidden(words *w)
+{
+    for (size_t i = 0; i < w->n; i++) {
+        if (strcmp(w->w[i], "hidden") && strcmp(w->w[i], "hide"))
+            continue;
+        if (i > 0 && in_list(w->w[i - 1], HIDDEN_QUALIFIERS))
+            w->w[i][0] = '\0';
+    }
+}
+
 /* What the words of one class or id value say: junk (strong or weak) and
  * good, from one split of the value. */
 static void classify_value(const char *v, cls_junk *junk, bool *good)
@@ -150,6 +166,7 @@ static void classify_value(const char *v, cls_junk *junk, bool *good)
         return;
     words w;
     split_words(v, &w);
+    drop_qualified_hidden(&w);
     if (words_match(&w, STRONG_STEMS, STRONG_WORDS, STRONG_PHRASES))
         *junk = CLS_STRONG;
     else if (words_match(&w, WEAK_STEMS, WEAK_WORDS, WEAK_PHRASES))
