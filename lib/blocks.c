@@ -481,6 +481,49 @@ static bool looks_like_byline(const nmi_block *b)
     return false;
 }
 
+/* A short line made only of a date: numbers and the words that open a
+ * date ("15 Dec, 2025", "Sep 16", "Tuesday 4 March"). */
+static bool is_bare_date(const nmi_block *b)
+{
+    if (b->length > 30)
+        return false;
+    bool digit = false;
+    const char *p = b->text;
+    while (*p) {
+        char word[16];
+        size_t n = 0;
+        while (*p && ((*p | 32) >= 'a' && (*p | 32) <= 'z')) {
+            if (n + 1 < sizeof word)
+                word[n++] = *p;
+            p++;
+        }
+        word[n] = '\0';
+        if (n) {
+            size_t k;
+            if (!nmi_lex_match(word, nmi_lex_date_openers, &k) || k != n)
+                return false;
+            continue;
+        }
+        if (*p >= '0' && *p <= '9')
+            digit = true;
+        else if ((unsigned char)*p >= 0x80)
+            return false; /* other scripts: not judged here */
+        p++;
+    }
+    return digit;
+}
+
+/* A reading-time note standing alone ("5 min read", "Lesezeit: 3 Minuten"). */
+static bool is_reading_time(const nmi_block *b)
+{
+    if (b->length > 60)
+        return false;
+    for (const char *const *r = nmi_lex_reading_time; *r; r++)
+        if (nmi_istr(b->text, *r))
+            return true;
+    return false;
+}
+
 /* Before the first prose block: the page's byline and dateline lines and
  * section labels ("TRENDING:") that sit inside the article container. */
 static void trim_head(nmi_ctx *ctx, size_t first)
@@ -490,7 +533,7 @@ static void trim_head(nmi_ctx *ctx, size_t first)
         const nmi_block *b = &ctx->body.blocks[i];
         bool label = b->kind == NEWSMETA_HEADING && b->length < 40 && b->length &&
                      b->text[b->length - 1] == ':';
-        if (label || looks_like_byline(b))
+        if (label || looks_like_byline(b) || is_bare_date(b) || is_reading_time(b))
             drop_block(ctx, i);
         else
             i++;
