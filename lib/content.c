@@ -3,7 +3,10 @@
  * One bottom-up pass computes, for every element, its visible text weight,
  * link text, commas, and whether it is boilerplate ("junk": hidden, nav,
  * share bars, comments, related stories, ... recognized by tag, role,
- * ARIA and class/id vocabulary). A Readability-style score then flows from
+ * ARIA and class/id vocabulary, class_words.c). Junk never wins over the
+ * page's prose: chrome holding nearly all of it is where a broken page put
+ * the article, and when the class words hide most of it the pass runs
+ * again with fewer of them. A Readability-style score then flows from
  * paragraph-like blocks to their ancestors; the best-scoring container,
  * with its sibling blocks that look like article text, is what body.c
  * reads (through blocks.c). */
@@ -14,167 +17,7 @@
 
 #include "internal.h"
 
-/* ---- vocabulary ------------------------------------------------------- */
-
-static const char *const JUNK_ROLES[] = {"navigation", "banner", "complementary", "contentinfo",
-                                         "dialog",     "menu",   "menubar",       "search",
-                                         "toolbar",    "alert",  "alertdialog",   NULL};
-
-/* Class/id vocabulary of boilerplate, in several languages. Class and id
- * values are split into lower-case words at spaces, punctuation and
- * camelCase humps ("ArticleBody-shareBar" -> article body share bar).
- * A word matches when it starts with one of the stems, equals one of the
- * short words, or the joined words contain one of the phrases ("read-more",
- * "ReadMore" and "read_more" all give "readmore").
- *
- * Strong words mark boilerplate even on an element that also looks like
- * content ("related-content", "comment-body"); weak words only when
- * nothing in the class says article/content/body/entry/story (Readability's
- * "maybe" rule: "entry-content read-more", "article modal-enabled"). */
-static const char *const STRONG_STEMS[] = {
-    "comment",  "kommentar", "comentario", "commentaire", "disqus",    "cookie",    "consent",
-    "gdpr",     "newsletter", "subscri",   "signup",      "social",    "share",     "sharing",
-    "partage",  "compartir", "teilen",     "related",     "relacionad", "verwandt", "correlat",
-    "recommend", "outbrain", "taboola",    "sponsor",     "advert",    "promo",     "trending",
-    "popular",  "breadcrumb", "byline",      "dateline",  "caption",   "credit",
-    "skyscraper", "leaderboard", NULL};
-static const char *const STRONG_WORDS[] = {"ad", "ads", "adv", "dfp", "byl", NULL};
-static const char *const STRONG_PHRASES[] = {
-    "mostread", "mostpopular", "morestories", "authorbio", "aboutauthor", "adslot", "adunit",
-    "adcontainer", "adwrapper", "alsoread", "seealso", "youmayalso", "youmightalso", "dontmiss",
-    "leiatambem", "lesenauch", "sronly", "screenreader", "visuallyhidden", "skiplink", NULL};
-
-static const char *const WEAK_STEMS[] = {
-    "popup",    "modal",     "sidebar",    "footer",     "masthead",  "navbar",    "navigation",
-    "toolbar",  "pagination", "slideshow",  "carousel",  "gallery",   "timestamp",
-    "offscreen", "nocontent", "noprint",   "banner",     "overlay",   "lightbox",  "tooltip",
-    NULL};
-static const char *const WEAK_WORDS[] = {"nav",   "menu",  "meta",   "tool",   "tools",  "tag",
-                                         "tags",  "hide",  "hidden", "rss",    "foot",   "header",
-                                         "pager", "print", "bio",    "author", "more",   "topics",
-                                         "keywords", "subnav", "topnav", "extra", "email", "follow",
-                                         NULL};
-static const char *const WEAK_PHRASES[] = {"readmore", "jumplink", "printonly", "moreon", NULL};
-
-/* Layout words: page builders put them on every block of a page, the
- * article's text blocks too ("widget" of a sidebar gadget and of a text
- * editor block). Boilerplate like a weak word, unless that leaves the
- * page without most of its prose (see nmi_choose_content). */
-static const char *const LAYOUT_STEMS[] = {"widget", NULL};
-
-/* Class/id words that suggest article text (Readability's positive list). */
-static const char *const GOOD_STEMS[] = {"article", "body",  "content", "entry", "hentry",
-                                         "main",    "post",  "text",    "blog",  "story",
-                                         "prose",   "artikel", "noticia", "materia", NULL};
-
-/* ---- helpers ---------------------------------------------------------- */
-
-static bool in_list(const char *s, const char *const *list)
-{
-    for (; *list; list++)
-        if (!strcmp(s, *list))
-            return true;
-    return false;
-}
-
-/* Split a class/id value into lower-case words (see JUNK_STEMS) and call
- * match() on each; also builds the words joined without separators into
- * joined[] for phrase matching. */
-typedef struct words {
-    char w[48][32];
-    size_t n;
-    char joined[256];
-} words;
-
-static void split_words(const char *v, words *out)
-{
-    out->n = 0;
-    size_t jl = 0;
-    size_t len = 0;
-    char cur[32];
-    for (const char *p = v;; p++) {
-        unsigned char c = (unsigned char)*p;
-        bool alnum = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
-        bool hump = c >= 'A' && c <= 'Z' && p > v && p[-1] >= 'a' && p[-1] <= 'z';
-        if ((!alnum || hump) && len) {
-            if (out->n < 48) {
-                cur[len] = '\0';
-                memcpy(out->w[out->n++], cur, len + 1);
-            }
-            len = 0;
-        }
-        if (!c)
-            break;
-        if (c == ' ' && jl && jl + 1 < sizeof out->joined)
-            out->joined[jl++] = ' '; /* phrases never span class names */
-        if (alnum) {
-            char lc = (char)((c >= 'A' && c <= 'Z') ? c + 32 : c);
-            if (len + 1 < sizeof cur)
-                cur[len++] = lc;
-            if (jl + 1 < sizeof out->joined)
-                out->joined[jl++] = lc;
-        }
-    }
-    out->joined[jl] = '\0';
-}
-
-static bool words_match(const words *w, const char *const *stems, const char *const *exact,
-                        const char *const *phrases)
-{
-    for (size_t i = 0; i < w->n; i++) {
-        const char *t = w->w[i];
-        /* compare the first letters before calling into libc: this runs
-         * for every word of every class attribute of the page */
-        for (const char *const *s = stems; s && *s; s++)
-            if (t[0] == (*s)[0] && t[1] == (*s)[1] && !strncmp(t, *s, strlen(*s)))
-                return true;
-        for (const char *const *e = exact; e && *e; e++)
-            if (t[0] == (*e)[0] && !strcmp(t, *e))
-                return true;
-    }
-    for (const char *const *ph = phrases; ph && *ph; ph++)
-        if (strstr(w->joined, *ph))
-            return true;
-    return false;
-}
-
-typedef enum { CLS_NONE = 0, CLS_WEAK = 1, CLS_STRONG = 2, CLS_LAYOUT = 3 } cls_junk;
-
-/* "hidden" and "hide" that do not hide the element: CSS utility names
- * ("overflow-hidden"; "label-hidden": its label is hidden). Hidden at one
- * screen size ("hidden-xs") still marks what a small screen can do
- * without: sidebars, tag clouds. */
-static const char *const HIDDEN_QUALIFIERS[] = {"overflow", "label", "labels", NULL};
-
-static void drop_qualified_hidden(words *w)
-{
-    for (size_t i = 0; i < w->n; i++) {
-        if (strcmp(w->w[i], "hidden") && strcmp(w->w[i], "hide"))
-            continue;
-        if (i > 0 && in_list(w->w[i - 1], HIDDEN_QUALIFIERS))
-            w->w[i][0] = '\0';
-    }
-}
-
-/* What the words of one class or id value say: junk (strong or weak) and
- * good, from one split of the value. */
-static void classify_value(const char *v, cls_junk *junk, bool *good)
-{
-    *junk = CLS_NONE;
-    *good = false;
-    if (!v || !*v)
-        return;
-    words w;
-    split_words(v, &w);
-    drop_qualified_hidden(&w);
-    if (words_match(&w, STRONG_STEMS, STRONG_WORDS, STRONG_PHRASES))
-        *junk = CLS_STRONG;
-    else if (words_match(&w, WEAK_STEMS, WEAK_WORDS, WEAK_PHRASES))
-        *junk = CLS_WEAK;
-    else if (words_match(&w, LAYOUT_STEMS, NULL, NULL))
-        *junk = CLS_LAYOUT;
-    *good = words_match(&w, GOOD_STEMS, NULL, NULL);
-}
+/* ---- class values ------------------------------------------------------ */
 
 /* Pages repeat the same class values on many elements (every item of a
  * menu, every paragraph): the answer for each distinct value is kept for
@@ -188,10 +31,10 @@ typedef struct class_memo {
     bool good;
 } class_memo;
 
-static void classify_value_memo(class_memo *memo, const char *v, cls_junk *junk, bool *good)
+static void classify_value_memo(class_memo *memo, const char *v, nmi_cls_junk *junk, bool *good)
 {
     if (!memo || !v || !*v) {
-        classify_value(v, junk, good);
+        nmi_classify_class(v, junk, good);
         return;
     }
     uint32_t h = 2166136261u; /* FNV-1a */
@@ -199,14 +42,14 @@ static void classify_value_memo(class_memo *memo, const char *v, cls_junk *junk,
     for (const unsigned char *p = (const unsigned char *)v; *p; p++, len++)
         h = (h ^ *p) * 16777619u;
     if (len > 200) { /* long values are rare and seldom repeated */
-        classify_value(v, junk, good);
+        nmi_classify_class(v, junk, good);
         return;
     }
     for (uint32_t i = h & (NMI_CLASS_MEMO - 1), probes = 0; probes < 8;
          i = (i + 1) & (NMI_CLASS_MEMO - 1), probes++) {
         class_memo *m = &memo[i];
         if (!m->value) {
-            classify_value(v, junk, good);
+            nmi_classify_class(v, junk, good);
             m->value = v;
             m->hash = h;
             m->junk = (uint8_t)*junk;
@@ -214,12 +57,12 @@ static void classify_value_memo(class_memo *memo, const char *v, cls_junk *junk,
             return;
         }
         if (m->hash == h && !strcmp(m->value, v)) {
-            *junk = (cls_junk)m->junk;
+            *junk = (nmi_cls_junk)m->junk;
             *good = m->good;
             return;
         }
     }
-    classify_value(v, junk, good); /* a crowded neighbourhood: no memo */
+    nmi_classify_class(v, junk, good); /* a crowded neighbourhood: no memo */
 }
 
 /* The attributes this stage looks at, gathered in one pass over the
@@ -278,19 +121,19 @@ static void classify_attrs(class_memo *memo, const node_attrs *na, nmi_node_info
 {
     const char *cls = na->cls, *id = na->id, *prop = na->itemprop;
     uint8_t f = 0;
-    cls_junk c, i;
+    nmi_cls_junk c, i;
     bool cls_good, id_good;
     classify_value_memo(memo, cls, &c, &cls_good);
     classify_value_memo(memo, id, &i, &id_good);
-    if (c == CLS_STRONG || i == CLS_STRONG)
+    if (c == NMI_CLS_STRONG || i == NMI_CLS_STRONG)
         f |= CLS_JUNK_STRONG;
-    else if (c == CLS_WEAK || i == CLS_WEAK)
+    else if (c == NMI_CLS_WEAK || i == NMI_CLS_WEAK)
         f |= CLS_JUNK_WEAK;
-    else if (c == CLS_LAYOUT || i == CLS_LAYOUT)
+    else if (c == NMI_CLS_LAYOUT || i == NMI_CLS_LAYOUT)
         f |= CLS_JUNK_LAYOUT;
-    if (c != CLS_NONE)
+    if (c != NMI_CLS_NONE)
         f |= CLS_CLASS_JUNK;
-    if (i != CLS_NONE)
+    if (i != NMI_CLS_NONE)
         f |= CLS_ID_JUNK;
     if (cls_good)
         f |= CLS_GOOD;
@@ -349,7 +192,7 @@ static bool hard_junk(const node_attrs *a, uint16_t tag)
 {
     if ((tag & NMI_TAG_JUNK) || hidden(a))
         return true;
-    return a->role && in_list(a->role, JUNK_ROLES);
+    return a->role && nmi_junk_role(a->role);
 }
 
 /* Hard junk whose text a browser may still show as the article: a chrome
@@ -509,6 +352,25 @@ static bool holds_prose(const scan *s, const nmi_node_info *info)
     return s->page_prose >= 500 && (uint64_t)info->prose * 10 >= (uint64_t)s->page_prose * 9;
 }
 
+/* What an earlier try of the second pass summed, forgotten. */
+static void forget_sums(nmi_node_info *info)
+{
+    info->text = info->link_text = info->commas = info->paragraphs = 0;
+    info->score = 0;
+    info->scored = info->ranked = info->link_first = false;
+}
+
+/* A feed of teasers ("More stories", "Latest news"): three or more blocks
+ * (items) that each start with a link (link_items: the other story's
+ * title), with real link weight overall. Article text starts with words. */
+static bool teaser_feed(const nmi_node_info *info, uint32_t items, uint32_t link_items,
+                        uint32_t page_text)
+{
+    return items >= 3 && link_items * 5 >= items * 3 && info->text &&
+           (double)info->link_text / info->text > 0.1 &&
+           (uint64_t)info->raw_text * 2 < (uint64_t)page_text;
+}
+
 /* Second pass: decide soft junk (only for elements holding less than half
  * of the page's text), then sum text, link text and commas over what is
  * not junk, and list the paragraph-like elements. */
@@ -516,17 +378,9 @@ static void measure(scan *s, xmlNode *n, bool in_link, bool junk_above, uint32_t
 {
     nmi_node_info *info = nmi_info(n);
     const char *tag = nmi_tag(n);
-    /* what an earlier try of this pass summed */
-    info->text = info->link_text = info->commas = info->paragraphs = 0;
-    info->score = 0;
-    info->scored = info->ranked = info->link_first = false;
-    if (info->hard_junk && info->chrome && holds_prose(s, info)) {
+    forget_sums(info);
+    if (info->hard_junk && info->chrome && holds_prose(s, info))
         info->hard_junk = false;
-#ifdef NMI_DEBUG
-        fprintf(stderr, "chrome kept %s class=%s prose=%u of %u\n", tag, nmi_attr(n, "class"),
-                info->prose, s->page_prose);
-#endif
-    }
     info->junk = info->hard_junk ||
                  (soft_junk(n, tag, s->keep) && (uint64_t)info->raw_text * 2 < (uint64_t)page_text &&
                   !((info->cls & CLS_JUNK_STRONG) == 0 && holds_prose(s, info)));
@@ -576,12 +430,7 @@ static void measure(scan *s, xmlNode *n, bool in_link, bool junk_above, uint32_t
             info->paragraphs += ci->paragraphs;
         }
     }
-    /* A feed of teasers ("More stories", "Latest news"): three or more
-     * blocks that each start with a link (the other story's title),
-     * with real link weight overall. Article text starts with words. */
-    if (!info->junk && items >= 3 && link_items * 5 >= items * 3 && info->text &&
-        (double)info->link_text / info->text > 0.1 &&
-        (uint64_t)info->raw_text * 2 < (uint64_t)page_text) {
+    if (!info->junk && teaser_feed(info, items, link_items, page_text)) {
         info->junk = true;
         s->npara = para_mark;
     }
@@ -850,10 +699,6 @@ static size_t widen(const scan *s, xmlNode *top, const xmlNode *body, xmlNode **
 /* The second pass again, with fewer class words making junk. */
 static void measure_again(scan *s, xmlNode *body, uint32_t page_text, keep_words keep)
 {
-#ifdef NMI_DEBUG
-    fprintf(stderr, "again keep=%d listed=%lu page=%u\n", (int)keep,
-            (unsigned long)listed_prose(s), s->page_prose);
-#endif
     s->keep = keep;
     s->npara = 0;
     measure(s, body, false, false, page_text);

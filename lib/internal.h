@@ -547,6 +547,16 @@ const nmi_tag_desc *nmi_tag_desc_of(const char *name);
 /* NMI_TAG_* flags of a tag name (0 for tags of no interest). */
 uint16_t nmi_tag_flags(const char *name);
 
+/* class_words.c: what the words of a class or id value say (split at
+ * punctuation and camelCase humps): boilerplate, strongly (even on an
+ * element that also looks like content), weakly (unless a good word is
+ * there too) or by a page builder's layout word; and whether a word
+ * suggests article text (good). */
+typedef enum { NMI_CLS_NONE, NMI_CLS_WEAK, NMI_CLS_STRONG, NMI_CLS_LAYOUT } nmi_cls_junk;
+void nmi_classify_class(const char *v, nmi_cls_junk *junk, bool *good);
+/* An ARIA role of page chrome ("navigation", "banner", "dialog", ...). */
+bool nmi_junk_role(const char *role);
+
 /* Per-element facts computed once in a bottom-up pass (content.c) and
  * shared with blocks.c and body.c through xmlNode::_private. They live in
  * the facts arena of nmi_extract_body, which api.c releases after freeing
