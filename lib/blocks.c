@@ -168,10 +168,15 @@ static void attach_links(emit *e, size_t len)
  * a newsletter prompt, or furniture such as "Table of contents". */
 static bool is_site_notice(const char *s, size_t len)
 {
-    if (len < 200)
+    if (len < 200) {
+        char lower[200]; /* folded once: this runs for every short block */
+        for (size_t i = 0; i < len; i++)
+            lower[i] = (char)(s[i] >= 'A' && s[i] <= 'Z' ? s[i] + 32 : s[i]);
+        lower[len] = '\0';
         for (const char *const *p = nmi_lex_promo_phrases; *p; p++)
-            if (nmi_istr(s, *p))
+            if (strstr(lower, *p))
                 return true;
+    }
     if (len > 40)
         return false;
     char tmp[48];
