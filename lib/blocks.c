@@ -164,6 +164,39 @@ static void attach_links(emit *e, size_t len)
     }
 }
 
+/* A short notice of the site inside the article: an affiliate disclosure,
+ * a newsletter prompt, or furniture such as "Table of contents". */
+static bool is_site_notice(const char *s, size_t len)
+{
+    if (len < 200) {
+        char lower[200]; /* folded once: this runs for every short block */
+        for (size_t i = 0; i < len; i++)
+            lower[i] = (char)(s[i] >= 'A' && s[i] <= 'Z' ? s[i] + 32 : s[i]);
+        lower[len] = '\0';
+        for (const char *const *p = nmi_lex_promo_phrases; *p; p++)
+            if (strstr(lower, *p))
+                return true;
+    }
+    if (len > 40)
+        return false;
+    char tmp[48];
+    size_t n = len;
+    memcpy(tmp, s, n);
+    for (;;) { /* trailing dots, colons, spaces and an ellipsis */
+        if (n && (tmp[n - 1] == '.' || tmp[n - 1] == ':' || tmp[n - 1] == ' '))
+            n--;
+        else if (n >= 3 && !memcmp(tmp + n - 3, "\xE2\x80\xA6", 3))
+            n -= 3;
+        else
+            break;
+    }
+    tmp[n] = '\0';
+    for (const char *const *b = nmi_lex_body_furniture; *b; b++)
+        if (nmi_ieq(tmp, *b))
+            return true;
+    return false;
+}
+
 /* End the paragraph in buf: keep it as a block (with its links) unless
  * it is empty, furniture, the headline, or a "Read more:" line. */
 static void flush(emit *e)
@@ -180,7 +213,8 @@ static void flush(emit *e)
         ctx->oom = true;
         keep = false;
     }
-    keep = keep && !nmi_is_boilerplate(s, len) && !repeats_headline(e, s);
+    keep = keep && !nmi_is_boilerplate(s, len) && !is_site_notice(s, len) &&
+           !repeats_headline(e, s);
     const char *rest = keep && len < 300 ? nmi_related_prefix(s) : NULL;
     if (rest)
         related_link(e, rest);
@@ -325,8 +359,8 @@ static void walk(emit *e, xmlNode *n, text_style st, int depth)
             add_caption(e->ctx, c);
             continue;
         }
-        if ((ci && ci->junk) || (f & NMI_TAG_JUNK))
-            continue;
+        if (ci ? ci->junk : (f & NMI_TAG_JUNK) != 0)
+            continue; /* chrome that holds the article has info, not junk */
         if (f & NMI_TAG_BR) {
             line_break(e, c, st);
         } else if (f & NMI_TAG_LINK) {
@@ -452,6 +486,49 @@ static bool looks_like_byline(const nmi_block *b)
     return false;
 }
 
+/* A short line made only of a date: numbers and the words that open a
+ * date ("15 Dec, 2025", "Sep 16", "Tuesday 4 March"). */
+static bool is_bare_date(const nmi_block *b)
+{
+    if (b->length > 30)
+        return false;
+    bool digit = false;
+    const char *p = b->text;
+    while (*p) {
+        char word[16];
+        size_t n = 0;
+        while (*p && ((*p | 32) >= 'a' && (*p | 32) <= 'z')) {
+            if (n + 1 < sizeof word)
+                word[n++] = *p;
+            p++;
+        }
+        word[n] = '\0';
+        if (n) {
+            size_t k;
+            if (!nmi_lex_match(word, nmi_lex_date_openers, &k) || k != n)
+                return false;
+            continue;
+        }
+        if (*p >= '0' && *p <= '9')
+            digit = true;
+        else if ((unsigned char)*p >= 0x80)
+            return false; /* other scripts: not judged here */
+        p++;
+    }
+    return digit;
+}
+
+/* A reading-time note standing alone ("5 min read", "Lesezeit: 3 Minuten"). */
+static bool is_reading_time(const nmi_block *b)
+{
+    if (b->length > 60)
+        return false;
+    for (const char *const *r = nmi_lex_reading_time; *r; r++)
+        if (nmi_istr(b->text, *r))
+            return true;
+    return false;
+}
+
 /* Before the first prose block: the page's byline and dateline lines and
  * section labels ("TRENDING:") that sit inside the article container. */
 static void trim_head(nmi_ctx *ctx, size_t first)
@@ -461,7 +538,7 @@ static void trim_head(nmi_ctx *ctx, size_t first)
         const nmi_block *b = &ctx->body.blocks[i];
         bool label = b->kind == NEWSMETA_HEADING && b->length < 40 && b->length &&
                      b->text[b->length - 1] == ':';
-        if (label || looks_like_byline(b))
+        if (label || looks_like_byline(b) || is_bare_date(b) || is_reading_time(b))
             drop_block(ctx, i);
         else
             i++;

@@ -3,7 +3,10 @@
  * One bottom-up pass computes, for every element, its visible text weight,
  * link text, commas, and whether it is boilerplate ("junk": hidden, nav,
  * share bars, comments, related stories, ... recognized by tag, role,
- * ARIA and class/id vocabulary). A Readability-style score then flows from
+ * ARIA and class/id vocabulary, class_words.c). Junk never wins over the
+ * page's prose: chrome holding nearly all of it is where a broken page put
+ * the article, and when the class words hide most of it the pass runs
+ * again with fewer of them. A Readability-style score then flows from
  * paragraph-like blocks to their ancestors; the best-scoring container,
  * with its sibling blocks that look like article text, is what body.c
  * reads (through blocks.c). */
@@ -14,142 +17,7 @@
 
 #include "internal.h"
 
-/* ---- vocabulary ------------------------------------------------------- */
-
-static const char *const JUNK_ROLES[] = {"navigation", "banner", "complementary", "contentinfo",
-                                         "dialog",     "menu",   "menubar",       "search",
-                                         "toolbar",    "alert",  "alertdialog",   NULL};
-
-/* Class/id vocabulary of boilerplate, in several languages. Class and id
- * values are split into lower-case words at spaces, punctuation and
- * camelCase humps ("ArticleBody-shareBar" -> article body share bar).
- * A word matches when it starts with one of the stems, equals one of the
- * short words, or the joined words contain one of the phrases ("read-more",
- * "ReadMore" and "read_more" all give "readmore").
- *
- * Strong words mark boilerplate even on an element that also looks like
- * content ("related-content", "comment-body"); weak words only when
- * nothing in the class says article/content/body/entry/story (Readability's
- * "maybe" rule: "entry-content read-more", "article modal-enabled"). */
-static const char *const STRONG_STEMS[] = {
-    "comment",  "kommentar", "comentario", "commentaire", "disqus",    "cookie",    "consent",
-    "gdpr",     "newsletter", "subscri",   "signup",      "social",    "share",     "sharing",
-    "partage",  "compartir", "teilen",     "related",     "relacionad", "verwandt", "correlat",
-    "recommend", "outbrain", "taboola",    "sponsor",     "advert",    "promo",     "trending",
-    "popular",  "breadcrumb", "byline",      "dateline",  "caption",   "credit",
-    "skyscraper", "leaderboard", NULL};
-static const char *const STRONG_WORDS[] = {"ad", "ads", "adv", "dfp", "byl", NULL};
-static const char *const STRONG_PHRASES[] = {
-    "mostread", "mostpopular", "morestories", "authorbio", "aboutauthor", "adslot", "adunit",
-    "adcontainer", "adwrapper", "alsoread", "seealso", "youmayalso", "youmightalso", "dontmiss",
-    "leiatambem", "lesenauch", "sronly", "screenreader", "visuallyhidden", "skiplink", NULL};
-
-static const char *const WEAK_STEMS[] = {
-    "popup",    "modal",     "sidebar",    "footer",     "masthead",  "navbar",    "navigation",
-    "toolbar",  "widget",    "pagination", "slideshow",  "carousel",  "gallery",   "timestamp",
-    "offscreen", "nocontent", "noprint",   "banner",     "overlay",   "lightbox",  "tooltip",
-    NULL};
-static const char *const WEAK_WORDS[] = {"nav",   "menu",  "meta",   "tool",   "tools",  "tag",
-                                         "tags",  "hide",  "hidden", "rss",    "foot",   "header",
-                                         "pager", "print", "bio",    "author", "more",   "topics",
-                                         "keywords", "subnav", "topnav", "extra", "email", "follow",
-                                         NULL};
-static const char *const WEAK_PHRASES[] = {"readmore", "jumplink", "printonly", "moreon", NULL};
-
-/* Class/id words that suggest article text (Readability's positive list). */
-static const char *const GOOD_STEMS[] = {"article", "body",  "content", "entry", "hentry",
-                                         "main",    "post",  "text",    "blog",  "story",
-                                         "prose",   "artikel", "noticia", "materia", NULL};
-
-/* ---- helpers ---------------------------------------------------------- */
-
-static bool in_list(const char *s, const char *const *list)
-{
-    for (; *list; list++)
-        if (!strcmp(s, *list))
-            return true;
-    return false;
-}
-
-/* Split a class/id value into lower-case words (see JUNK_STEMS) and call
- * match() on each; also builds the words joined without separators into
- * joined[] for phrase matching. */
-typedef struct words {
-    char w[48][32];
-    size_t n;
-    char joined[256];
-} words;
-
-static void split_words(const char *v, words *out)
-{
-    out->n = 0;
-    size_t jl = 0;
-    size_t len = 0;
-    char cur[32];
-    for (const char *p = v;; p++) {
-        unsigned char c = (unsigned char)*p;
-        bool alnum = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
-        bool hump = c >= 'A' && c <= 'Z' && p > v && p[-1] >= 'a' && p[-1] <= 'z';
-        if ((!alnum || hump) && len) {
-            if (out->n < 48) {
-                cur[len] = '\0';
-                memcpy(out->w[out->n++], cur, len + 1);
-            }
-            len = 0;
-        }
-        if (!c)
-            break;
-        if (c == ' ' && jl && jl + 1 < sizeof out->joined)
-            out->joined[jl++] = ' '; /* phrases never span class names */
-        if (alnum) {
-            char lc = (char)((c >= 'A' && c <= 'Z') ? c + 32 : c);
-            if (len + 1 < sizeof cur)
-                cur[len++] = lc;
-            if (jl + 1 < sizeof out->joined)
-                out->joined[jl++] = lc;
-        }
-    }
-    out->joined[jl] = '\0';
-}
-
-static bool words_match(const words *w, const char *const *stems, const char *const *exact,
-                        const char *const *phrases)
-{
-    for (size_t i = 0; i < w->n; i++) {
-        const char *t = w->w[i];
-        /* compare the first letters before calling into libc: this runs
-         * for every word of every class attribute of the page */
-        for (const char *const *s = stems; s && *s; s++)
-            if (t[0] == (*s)[0] && t[1] == (*s)[1] && !strncmp(t, *s, strlen(*s)))
-                return true;
-        for (const char *const *e = exact; e && *e; e++)
-            if (t[0] == (*e)[0] && !strcmp(t, *e))
-                return true;
-    }
-    for (const char *const *ph = phrases; ph && *ph; ph++)
-        if (strstr(w->joined, *ph))
-            return true;
-    return false;
-}
-
-typedef enum { CLS_NONE = 0, CLS_WEAK = 1, CLS_STRONG = 2 } cls_junk;
-
-/* What the words of one class or id value say: junk (strong or weak) and
- * good, from one split of the value. */
-static void classify_value(const char *v, cls_junk *junk, bool *good)
-{
-    *junk = CLS_NONE;
-    *good = false;
-    if (!v || !*v)
-        return;
-    words w;
-    split_words(v, &w);
-    if (words_match(&w, STRONG_STEMS, STRONG_WORDS, STRONG_PHRASES))
-        *junk = CLS_STRONG;
-    else if (words_match(&w, WEAK_STEMS, WEAK_WORDS, WEAK_PHRASES))
-        *junk = CLS_WEAK;
-    *good = words_match(&w, GOOD_STEMS, NULL, NULL);
-}
+/* ---- class values ------------------------------------------------------ */
 
 /* Pages repeat the same class values on many elements (every item of a
  * menu, every paragraph): the answer for each distinct value is kept for
@@ -163,10 +31,10 @@ typedef struct class_memo {
     bool good;
 } class_memo;
 
-static void classify_value_memo(class_memo *memo, const char *v, cls_junk *junk, bool *good)
+static void classify_value_memo(class_memo *memo, const char *v, nmi_cls_junk *junk, bool *good)
 {
     if (!memo || !v || !*v) {
-        classify_value(v, junk, good);
+        nmi_classify_class(v, junk, good);
         return;
     }
     uint32_t h = 2166136261u; /* FNV-1a */
@@ -174,14 +42,14 @@ static void classify_value_memo(class_memo *memo, const char *v, cls_junk *junk,
     for (const unsigned char *p = (const unsigned char *)v; *p; p++, len++)
         h = (h ^ *p) * 16777619u;
     if (len > 200) { /* long values are rare and seldom repeated */
-        classify_value(v, junk, good);
+        nmi_classify_class(v, junk, good);
         return;
     }
     for (uint32_t i = h & (NMI_CLASS_MEMO - 1), probes = 0; probes < 8;
          i = (i + 1) & (NMI_CLASS_MEMO - 1), probes++) {
         class_memo *m = &memo[i];
         if (!m->value) {
-            classify_value(v, junk, good);
+            nmi_classify_class(v, junk, good);
             m->value = v;
             m->hash = h;
             m->junk = (uint8_t)*junk;
@@ -189,12 +57,12 @@ static void classify_value_memo(class_memo *memo, const char *v, cls_junk *junk,
             return;
         }
         if (m->hash == h && !strcmp(m->value, v)) {
-            *junk = (cls_junk)m->junk;
+            *junk = (nmi_cls_junk)m->junk;
             *good = m->good;
             return;
         }
     }
-    classify_value(v, junk, good); /* a crowded neighbourhood: no memo */
+    nmi_classify_class(v, junk, good); /* a crowded neighbourhood: no memo */
 }
 
 /* The attributes this stage looks at, gathered in one pass over the
@@ -247,23 +115,25 @@ static void gather_attrs(const xmlNode *n, node_attrs *a)
 /* Classify the class and id of an element once (the vocabulary checks
  * are the costliest per-element work here) into info->cls. */
 enum { CLS_JUNK_WEAK = 1, CLS_JUNK_STRONG = 2, CLS_GOOD = 4, CLS_ID_JUNK = 8, CLS_ID_GOOD = 16,
-       CLS_CLASS_JUNK = 32, CLS_ARTICLE_BODY = 64 };
+       CLS_CLASS_JUNK = 32, CLS_ARTICLE_BODY = 64, CLS_JUNK_LAYOUT = 128 };
 
 static void classify_attrs(class_memo *memo, const node_attrs *na, nmi_node_info *info)
 {
     const char *cls = na->cls, *id = na->id, *prop = na->itemprop;
     uint8_t f = 0;
-    cls_junk c, i;
+    nmi_cls_junk c, i;
     bool cls_good, id_good;
     classify_value_memo(memo, cls, &c, &cls_good);
     classify_value_memo(memo, id, &i, &id_good);
-    if (c == CLS_STRONG || i == CLS_STRONG)
+    if (c == NMI_CLS_STRONG || i == NMI_CLS_STRONG)
         f |= CLS_JUNK_STRONG;
-    else if (c != CLS_NONE || i != CLS_NONE)
+    else if (c == NMI_CLS_WEAK || i == NMI_CLS_WEAK)
         f |= CLS_JUNK_WEAK;
-    if (c != CLS_NONE)
+    else if (c == NMI_CLS_LAYOUT || i == NMI_CLS_LAYOUT)
+        f |= CLS_JUNK_LAYOUT;
+    if (c != NMI_CLS_NONE)
         f |= CLS_CLASS_JUNK;
-    if (i != CLS_NONE)
+    if (i != NMI_CLS_NONE)
         f |= CLS_ID_JUNK;
     if (cls_good)
         f |= CLS_GOOD;
@@ -274,12 +144,19 @@ static void classify_attrs(class_memo *memo, const node_attrs *na, nmi_node_info
     info->cls = f;
 }
 
-/* Boilerplate by class and id, with the strong/weak rule above. */
-static bool attrs_are_junk(const nmi_node_info *info)
+/* Which class words make junk: all of them, then (when that hides most of
+ * the page's prose) all but the layout words, then only the strong ones. */
+typedef enum { KEEP_NONE, KEEP_LAYOUT, KEEP_WEAK } keep_words;
+
+/* Boilerplate by class and id, with the strong/weak rule above; the words
+ * that keep names do not count. */
+static bool attrs_are_junk(const nmi_node_info *info, keep_words keep)
 {
     if (info->cls & CLS_JUNK_STRONG)
         return true;
-    if (!(info->cls & CLS_JUNK_WEAK))
+    if (keep >= KEEP_WEAK || !(info->cls & (CLS_JUNK_WEAK | CLS_JUNK_LAYOUT)))
+        return false;
+    if (keep >= KEEP_LAYOUT && !(info->cls & CLS_JUNK_WEAK))
         return false;
     return !(info->cls & (CLS_GOOD | CLS_ID_GOOD));
 }
@@ -309,18 +186,26 @@ static bool hidden(const node_attrs *a)
     return false;
 }
 
-/* Hard junk: by tag, hidden, or ARIA role. Never part of the body. */
+/* Hard junk: by tag, hidden, or ARIA role. Never part of the body, except
+ * chrome (see measure_raw). */
 static bool hard_junk(const node_attrs *a, uint16_t tag)
 {
     if ((tag & NMI_TAG_JUNK) || hidden(a))
         return true;
-    return a->role && in_list(a->role, JUNK_ROLES);
+    return a->role && nmi_junk_role(a->role);
+}
+
+/* Hard junk whose text a browser may still show as the article: a chrome
+ * tag, hidden, or a role (not <script>, <svg>, <iframe>, ...). */
+static bool chrome(uint16_t tag)
+{
+    return !(tag & NMI_TAG_JUNK) || (tag & NMI_TAG_CHROME);
 }
 
 /* Soft junk: by class/id vocabulary or a soft tag. Applied only to
  * elements that do not hold most of the page's text (see measure), so a
  * page wrapper with an unlucky class ("non-ad-column") keeps its text. */
-static bool soft_junk(const xmlNode *n, const char *tag)
+static bool soft_junk(const xmlNode *n, const char *tag, keep_words keep)
 {
     const nmi_node_info *info = nmi_info(n);
     if (!strcmp(tag, "body") || !strcmp(tag, "html") || !strcmp(tag, "main") ||
@@ -328,7 +213,7 @@ static bool soft_junk(const xmlNode *n, const char *tag)
         return false;
     if (info->tag & NMI_TAG_SOFT_JUNK)
         return true;
-    return attrs_are_junk(info);
+    return attrs_are_junk(info, keep);
 }
 
 static int class_weight(const xmlNode *n)
@@ -371,6 +256,9 @@ typedef struct scan {
     class_memo *memo;    /* NMI_CLASS_MEMO slots, or NULL */
     xmlNode **para;      /* paragraph-like elements, in document order */
     size_t npara, cap;
+    uint32_t page_prose; /* prose of the whole page (measure_raw) */
+    keep_words keep;     /* class words that do not make junk (later tries) */
+    bool layout_seen;    /* some element has a layout word */
     bool oom;
 } scan;
 
@@ -385,14 +273,33 @@ static void push_para(scan *s, xmlNode *n)
     s->para[s->npara++] = n;
 }
 
+/* What the first pass sums below an element. */
+typedef struct raw_sums {
+    uint32_t text, link_text, prose;
+} raw_sums;
+
+/* The prose an element adds as a whole: a paragraph (or a <div> holding
+ * its text directly) of 80 characters or more with few links. */
+static uint32_t prose_of(const nmi_node_info *info, const raw_sums *below, uint32_t direct)
+{
+    bool para = (info->tag & NMI_TAG_PARA) && !(info->tag & (NMI_TAG_ITEM | NMI_TAG_PRE));
+    uint32_t text = para ? below->text : direct;
+    if (!(para || (info->tag & NMI_TAG_DIVLIKE)) || text < 80 ||
+        (uint64_t)below->link_text * 4 >= text)
+        return 0;
+    return text;
+}
+
 /* First pass: allocate the info of every element, mark hard junk, and
- * measure the visible text below each element, soft junk included. */
-static uint32_t measure_raw(scan *s, xmlNode *n, int depth)
+ * measure the visible text below each element, soft junk included, and
+ * the prose, hard junk included: chrome holding most of the page's prose
+ * is where the article is (see measure). Adds the element's sums to up. */
+static void measure_raw(scan *s, xmlNode *n, int depth, raw_sums *up)
 {
     nmi_node_info *info = nmi_arena_alloc(s->scratch, sizeof *info);
     if (!info) {
         s->oom = true;
-        return 0;
+        return;
     }
     memset(info, 0, sizeof *info);
     n->_private = info;
@@ -404,20 +311,64 @@ static uint32_t measure_raw(scan *s, xmlNode *n, int depth)
     node_attrs na;
     gather_attrs(n, &na);
     info->hard_junk = depth > NMI_MAX_DEPTH || hard_junk(&na, info->tag);
-    if (info->hard_junk)
-        return 0;
-    if (n->properties)
+    if (info->hard_junk && (depth > NMI_MAX_DEPTH || !chrome(info->tag)))
+        return;
+    info->chrome = info->hard_junk;
+    if (n->properties) {
         classify_attrs(s->memo, &na, info);
-    uint32_t total = 0;
+        s->layout_seen |= (info->cls & CLS_JUNK_LAYOUT) != 0;
+    }
+    raw_sums below = {0, 0, 0};
+    uint32_t direct = 0;
     for (xmlNode *c = n->children; c && !s->oom; c = c->next) {
         if (c->type == XML_TEXT_NODE && c->content)
-            total += (uint32_t)nmi_text_weight((const char *)c->content,
-                                               strlen((const char *)c->content));
+            direct += (uint32_t)nmi_text_weight((const char *)c->content,
+                                                strlen((const char *)c->content));
         else if (c->type == XML_ELEMENT_NODE)
-            total += measure_raw(s, c, depth + 1);
+            measure_raw(s, c, depth + 1, &below);
     }
-    info->raw_text = total;
-    return total;
+    below.text += direct;
+    if (info->tag & NMI_TAG_LINK)
+        below.link_text = below.text;
+    uint32_t own = prose_of(info, &below, direct);
+    info->raw_text = below.text;
+    info->prose = own > below.prose ? own : below.prose;
+    /* the prose of comments and related stories is not the article's
+     * (a chrome tag with such a class may have swallowed the page, though) */
+    if (!(info->cls & CLS_JUNK_STRONG) || info->hard_junk || !soft_junk(n, nmi_tag(n), KEEP_NONE))
+        up->prose += info->prose;
+    if (info->hard_junk)
+        return; /* its text counts nowhere unless measure overrides */
+    up->text += below.text;
+    up->link_text += below.link_text;
+}
+
+/* Nearly all of the page's prose is below the element: an element the
+ * page marks as chrome that nonetheless holds the article (a header that
+ * an unclosed <button> made swallow the page, a hidden container whose
+ * text a script moves into place). */
+static bool holds_prose(const scan *s, const nmi_node_info *info)
+{
+    return s->page_prose >= 500 && (uint64_t)info->prose * 10 >= (uint64_t)s->page_prose * 9;
+}
+
+/* What an earlier try of the second pass summed, forgotten. */
+static void forget_sums(nmi_node_info *info)
+{
+    info->text = info->link_text = info->commas = info->paragraphs = 0;
+    info->score = 0;
+    info->scored = info->ranked = info->link_first = false;
+}
+
+/* A feed of teasers ("More stories", "Latest news"): three or more blocks
+ * (items) that each start with a link (link_items: the other story's
+ * title), with real link weight overall. Article text starts with words. */
+static bool teaser_feed(const nmi_node_info *info, uint32_t items, uint32_t link_items,
+                        uint32_t page_text)
+{
+    return items >= 3 && link_items * 5 >= items * 3 && info->text &&
+           (double)info->link_text / info->text > 0.1 &&
+           (uint64_t)info->raw_text * 2 < (uint64_t)page_text;
 }
 
 /* Second pass: decide soft junk (only for elements holding less than half
@@ -427,8 +378,17 @@ static void measure(scan *s, xmlNode *n, bool in_link, bool junk_above, uint32_t
 {
     nmi_node_info *info = nmi_info(n);
     const char *tag = nmi_tag(n);
+    forget_sums(info);
+    if (info->hard_junk && info->chrome && holds_prose(s, info))
+        info->hard_junk = false;
     info->junk = info->hard_junk ||
-                 (soft_junk(n, tag) && (uint64_t)info->raw_text * 2 < (uint64_t)page_text);
+                 (soft_junk(n, tag, s->keep) && (uint64_t)info->raw_text * 2 < (uint64_t)page_text &&
+                  !((info->cls & CLS_JUNK_STRONG) == 0 && holds_prose(s, info)));
+#ifdef NMI_DEBUG
+    if (soft_junk(n, tag, s->keep) && (uint64_t)info->raw_text * 2 < (uint64_t)page_text && !info->junk)
+        fprintf(stderr, "soft kept %s class=%s prose=%u of %u\n", tag, nmi_attr(n, "class"),
+                info->prose, s->page_prose);
+#endif
     if (info->hard_junk)
         return;
     bool link = in_link || (info->tag & NMI_TAG_LINK);
@@ -470,12 +430,7 @@ static void measure(scan *s, xmlNode *n, bool in_link, bool junk_above, uint32_t
             info->paragraphs += ci->paragraphs;
         }
     }
-    /* A feed of teasers ("More stories", "Latest news"): three or more
-     * blocks that each start with a link (the other story's title),
-     * with real link weight overall. Article text starts with words. */
-    if (!info->junk && items >= 3 && link_items * 5 >= items * 3 && info->text &&
-        (double)info->link_text / info->text > 0.1 &&
-        (uint64_t)info->raw_text * 2 < (uint64_t)page_text) {
+    if (!info->junk && teaser_feed(info, items, link_items, page_text)) {
         info->junk = true;
         s->npara = para_mark;
     }
@@ -502,6 +457,22 @@ static void measure(scan *s, xmlNode *n, bool in_link, bool junk_above, uint32_t
 static double link_density(const nmi_node_info *i)
 {
     return i->text ? (double)i->link_text / (double)i->text : 0.0;
+}
+
+/* A listed paragraph that reads as prose: 80 characters, few links. */
+static bool is_prose_para(const nmi_node_info *pi)
+{
+    return pi->text >= 80 && link_density(pi) < 0.25;
+}
+
+/* The prose of the paragraphs measure listed (outside junk). */
+static uint64_t listed_prose(const scan *s)
+{
+    uint64_t w = 0;
+    for (size_t k = 0; k < s->npara; k++)
+        if (is_prose_para(nmi_info(s->para[k])))
+            w += nmi_info(s->para[k])->text;
+    return w;
 }
 
 static void init_score(xmlNode *n)
@@ -690,7 +661,7 @@ static uint64_t prose_inside(const scan *s, const xmlNode *n)
     uint64_t w = 0;
     for (size_t k = 0; k < s->npara; k++) {
         const nmi_node_info *pi = nmi_info(s->para[k]);
-        if (pi->text >= 80 && link_density(pi) < 0.25 && contains(n, s->para[k]))
+        if (is_prose_para(pi) && contains(n, s->para[k]))
             w += pi->text;
     }
     return w;
@@ -706,7 +677,7 @@ static size_t widen(const scan *s, xmlNode *top, const xmlNode *body, xmlNode **
     uint64_t total = 0, inside = 0;
     for (size_t k = 0; k < s->npara; k++) {
         const nmi_node_info *pi = nmi_info(s->para[k]);
-        if (pi->text < 80 || link_density(pi) >= 0.25)
+        if (!is_prose_para(pi))
             continue;
         total += pi->text;
         for (size_t r = 0; r < nroots; r++)
@@ -723,6 +694,14 @@ static size_t widen(const scan *s, xmlNode *top, const xmlNode *body, xmlNode **
         wide = wide->parent;
     roots[0] = wide;
     return 1;
+}
+
+/* The second pass again, with fewer class words making junk. */
+static void measure_again(scan *s, xmlNode *body, uint32_t page_text, keep_words keep)
+{
+    s->keep = keep;
+    s->npara = 0;
+    measure(s, body, false, false, page_text);
 }
 
 /* The page's <body>, or the root element when it has none. */
@@ -742,16 +721,26 @@ size_t nmi_choose_content(nmi_ctx *ctx, xmlDoc *doc, nmi_arena *facts, xmlNode *
     xmlNode *root = xmlDocGetRootElement(doc);
     if (!root)
         return 0;
-    scan s = {ctx, facts, NULL, NULL, 0, 0, false};
+    scan s = {ctx, facts, NULL, NULL, 0, 0, 0, KEEP_NONE, false, false};
     s.memo = nmi_arena_alloc(facts, NMI_CLASS_MEMO * sizeof *s.memo);
     if (s.memo) /* without it, every value is classified afresh */
         memset(s.memo, 0, NMI_CLASS_MEMO * sizeof *s.memo);
     xmlNode *b = page_body(root);
-    uint32_t page_text = measure_raw(&s, b, 0);
+    raw_sums page = {0, 0, 0};
+    measure_raw(&s, b, 0, &page);
     if (!s.oom && nmi_info(b)->hard_junk)
         nmi_info(b)->hard_junk = false; /* <body hidden>: still the page */
+    uint32_t page_text = s.oom ? 0 : nmi_info(b)->raw_text;
+    s.page_prose = page.prose;
     if (!s.oom)
         measure(&s, b, false, false, page_text);
+    /* The class words hid most of the prose: a page builder's blocks
+     * (layout words), or nearly all of it: a page that names its
+     * article's parts with chrome words. */
+    if (!s.oom && s.layout_seen && listed_prose(&s) * 2 < s.page_prose)
+        measure_again(&s, b, page_text, KEEP_LAYOUT);
+    if (!s.oom && listed_prose(&s) * 8 < s.page_prose)
+        measure_again(&s, b, page_text, KEEP_WEAK);
     if (s.oom) {
         ctx->oom = true;
         return 0;

@@ -538,7 +538,10 @@ enum {
     NMI_TAG_PRE = 1 << 7,
     NMI_TAG_LINK = 1 << 8,
     NMI_TAG_BR = 1 << 9,
-    NMI_TAG_CAPTION = 1 << 10
+    NMI_TAG_CAPTION = 1 << 10,
+    NMI_TAG_CHROME = 1 << 11 /* junk by tag, yet it may hold the article: markup a
+                                browser repairs otherwise (an unclosed <button>),
+                                text a script moves into place (<template>) */
 };
 
 typedef struct nmi_tag_desc {
@@ -552,19 +555,31 @@ const nmi_tag_desc *nmi_tag_desc_of(const char *name);
 /* NMI_TAG_* flags of a tag name (0 for tags of no interest). */
 uint16_t nmi_tag_flags(const char *name);
 
+/* class_words.c: what the words of a class or id value say (split at
+ * punctuation and camelCase humps): boilerplate, strongly (even on an
+ * element that also looks like content), weakly (unless a good word is
+ * there too) or by a page builder's layout word; and whether a word
+ * suggests article text (good). */
+typedef enum { NMI_CLS_NONE, NMI_CLS_WEAK, NMI_CLS_STRONG, NMI_CLS_LAYOUT } nmi_cls_junk;
+void nmi_classify_class(const char *v, nmi_cls_junk *junk, bool *good);
+/* An ARIA role of page chrome ("navigation", "banner", "dialog", ...). */
+bool nmi_junk_role(const char *role);
+
 /* Per-element facts computed once in a bottom-up pass (content.c) and
  * shared with blocks.c and body.c through xmlNode::_private. They live in
  * the facts arena of nmi_extract_body, which api.c releases after freeing
  * the tree. Elements the pass did not reach (outside <body>, below hard
- * junk) have none: nmi_info() is NULL. */
+ * junk other than chrome) have none: nmi_info() is NULL. */
 typedef struct nmi_node_info {
     uint32_t raw_text;  /* visible text below, ignoring soft junk (first pass) */
+    uint32_t prose;     /* text of the prose paragraphs below, hard junk included */
     uint32_t text;      /* non-space code points of visible text below */
     uint32_t link_text; /* of which inside <a> */
     uint32_t commas;
     uint32_t paragraphs; /* <p>-like descendants with real text */
     double score;
     bool hard_junk;     /* by tag, hidden, or role: junk whatever its size */
+    bool chrome;        /* hard junk that holding the page's prose overrides */
     bool junk;          /* boilerplate or hidden: never part of the body */
     bool scored;
     bool ranked;        /* final score computed (content.c) */

@@ -312,3 +312,37 @@ const char *nmi_lex_match(const char *s, const char *const *list, size_t *len)
     }
     return NULL;
 }
+
+/* Phrases of the short notices a site puts inside the article: affiliate
+ * disclosures and newsletter prompts. A short block (see blocks.c) holding
+ * one anywhere is not the article's ("We may earn a commission when you
+ * buy through links on our site", "Get our best stories delivered to your
+ * inbox"). */
+const char *const nmi_lex_promo_phrases[] = {
+    /* English */
+    "affiliate link", "affiliate commission", "earn a commission", "earn commission",
+    "earn us a commission", "earn a small commission", "amazon associate",
+    "qualifying purchases", "our newsletter", "e-newsletter", "to your inbox",
+    "check your inbox", "join our mailing list", "subscribe to our",
+    "sign up for our", "sign up for free",
+    /* German */
+    "affiliate-link", "erhalten wir eine provision", "unseren newsletter", "newsletter abonnieren",
+    /* French */
+    "lien affili\xC3\xA9", "liens affili\xC3\xA9s", "notre newsletter", "notre lettre d'information",
+    "abonnez-vous \xC3\xA0",
+    /* Spanish, Portuguese, Italian */
+    "enlaces de afiliado", "enlace de afiliado", "nuestro bolet\xC3\xADn", "suscr\xC3\xAD" "bete a",
+    "links de afiliado", "nossa newsletter", "link di affiliazione", "link affiliati",
+    "la nostra newsletter", "iscriviti alla", NULL};
+
+/* Whole blocks that are the page's furniture inside the article: a table
+ * of contents' title, links back to an index, a loading placeholder, a
+ * comment prompt (compared like nmi_is_boilerplate). */
+const char *const nmi_lex_body_furniture[] = {
+    "table of contents", "contents", "in this article", "jump to", "back to blog",
+    "back to articles", "back to all posts", "return to articles", "return to blog",
+    "previous article", "next article", "previous post", "next post", "loading posts",
+    "loading paragraph", "add a comment", "leave a comment", "leave a reply",
+    "join the conversation", "summarize with ai",
+    "inhaltsverzeichnis", "inhalt", "table des mati\xC3\xA8" "res", "sommaire",
+    "tabla de contenidos", "\xC3\xAD" "ndice", "\xC3\xAD" "ndice de contenidos", "sommario", NULL};

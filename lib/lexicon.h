@@ -36,6 +36,11 @@ extern const char *const nmi_lex_related_labels[];
 /* "Advertisement", "Share this", ...: a line (len bytes) that is page
  * furniture. */
 bool nmi_is_boilerplate(const char *s, size_t len);
+/* Affiliate disclosures and newsletter prompts, found anywhere in a short
+ * block; blocks that are furniture inside an article ("Table of
+ * contents", "Back to blog"), matched whole (lexicon.c). */
+extern const char *const nmi_lex_promo_phrases[];
+extern const char *const nmi_lex_body_furniture[];
 /* After a related label and its separator ("Read more: ", "Lire aussi -
  * "), the rest of s; else NULL. */
 const char *nmi_related_prefix(const char *s);
