@@ -47,7 +47,9 @@ typedef enum line_kind {
 typedef struct line {
     const char *text; /* cleaned, in the scratch arena */
     size_t width;     /* code points */
+    size_t indent;    /* columns of leading white space in the input */
     size_t words;
+    unsigned markers; /* a text browser's "[n]" link markers taken out */
     line_kind kind;
     bool blank_before;
     bool lead_in;  /* ends with ':' ("The key changes are:") */

@@ -183,52 +183,123 @@ bool nmi_text_is_noise(const char *s, size_t words)
 
 /* ---- the lines ----------------------------------------------------------- */
 
-/* Text dumped by a text browser is wrapped at a fixed width: most lines
- * of a paragraph come close to that width and run on to the next line
- * mid-sentence. Detected when many lines do so; then each near-full line
- * is joined with the line that follows it (no blank line between, not a
- * list item). */
+/* Text dumped by a text browser is wrapped at a fixed width W: a line
+ * runs on to the next one when the next line's first word would not have
+ * fitted after it. The width counts the indentation, so that indented
+ * paragraphs and list items share W. */
+#define TEXT_WRAP_MAX 256 /* widest wrap looked for, in columns */
+#define TEXT_WRAP_SLACK 25 /* a wrapped line ends at most this short of W */
+
+static size_t first_word_width(const char *s)
+{
+    size_t n = 0;
+    for (; *s && *s != ' '; s++)
+        n += ((unsigned char)*s & 0xC0) != 0x80;
+    return n;
+}
+
+static size_t line_columns(const line *l)
+{
+    return l->indent + l->width;
+}
+
+/* May lines[i + 1] continue lines[i] (no blank line between, not a list
+ * item, the same indentation or that of the text after a bullet)? */
+static bool may_continue(const line *lines, size_t i)
+{
+    const line *a = &lines[i], *b = &lines[i + 1];
+    bool numbered;
+    if (b->blank_before || nmi_text_bullet_len(b->text, &numbered))
+        return false;
+    size_t bullet = nmi_text_bullet_len(a->text, &numbered);
+    return b->indent == a->indent || (bullet && b->indent == a->indent + bullet);
+}
+
+/* Would lines[i + 1]'s first word have overflowed a wrap at w columns? */
+static bool wrapped_at(const line *lines, size_t i, size_t w)
+{
+    size_t cols = line_columns(&lines[i]);
+    return cols <= w && cols + TEXT_WRAP_SLACK >= w &&
+           cols + 1 + first_word_width(lines[i + 1].text) > w;
+}
+
+/* The wrap width that explains the most line breaks (0 when none does
+ * often enough): each pair of lines votes for the widths at which the
+ * first would have been broken there. */
+static size_t wrap_width(const line *lines, size_t n)
+{
+    size_t votes[TEXT_WRAP_MAX + 2] = {0}, pairs = 0;
+    for (size_t i = 0; i + 1 < n; i++) {
+        if (!may_continue(lines, i))
+            continue;
+        pairs++;
+        size_t lo = line_columns(&lines[i]);
+        size_t hi = lo + first_word_width(lines[i + 1].text);
+        if (hi > lo + TEXT_WRAP_SLACK)
+            hi = lo + TEXT_WRAP_SLACK;
+        if (lo < 40 || lo > TEXT_WRAP_MAX)
+            continue;
+        if (hi > TEXT_WRAP_MAX)
+            hi = TEXT_WRAP_MAX;
+        votes[lo]++; /* W in [lo, hi]: a difference array */
+        votes[hi + 1]--;
+    }
+    size_t best = 0, best_votes = 0, run = 0;
+    for (size_t w = 0; w <= TEXT_WRAP_MAX; w++) {
+        run += votes[w];
+        if (run > best_votes) {
+            best = w;
+            best_votes = run;
+        }
+    }
+    if (best_votes < 4 || best_votes * 5 < pairs)
+        return 0;
+    /* wrapped lines mostly end mid-sentence; lines that merely share a
+     * length (one sentence per line) end with a stop */
+    size_t run_on = 0;
+    for (size_t i = 0; i + 1 < n; i++)
+        if (may_continue(lines, i) && wrapped_at(lines, i, best))
+            run_on += !nmi_text_ends_with_stop(lines[i].text);
+    return run_on * 10 >= best_votes * 6 ? best : 0;
+}
+
+/* Lines i..j-1 joined into one, with one copy; false on out of memory. */
+static bool join_lines(text_state *st, line *lines, size_t i, size_t j, line *out)
+{
+    size_t total = 0;
+    for (size_t m = i; m < j; m++)
+        total += strlen(lines[m].text) + 1;
+    char *t = scratch_alloc(st, total);
+    if (!t)
+        return false;
+    size_t k = 0;
+    for (size_t m = i; m < j; m++) {
+        size_t len = strlen(lines[m].text);
+        if (m > i)
+            t[k++] = ' ';
+        memcpy(t + k, lines[m].text, len);
+        k += len;
+    }
+    t[k] = '\0';
+    *out = lines[i];
+    out->text = t;
+    out->width = count_code_points(t);
+    return true;
+}
+
 static size_t join_wrapped(text_state *st, line *lines, size_t n)
 {
-    size_t width = 0;
-    for (size_t i = 0; i < n; i++)
-        if (lines[i].width > width)
-            width = lines[i].width;
-    if (width < 50 || width > 100)
-        return n;
-    size_t full = 0, run_on = 0;
-    for (size_t i = 0; i + 1 < n; i++) {
-        if (lines[i].width + 20 < width || lines[i + 1].blank_before)
-            continue;
-        full++;
-        run_on += !nmi_text_ends_with_stop(lines[i].text);
-    }
-    if (full < 4 || full * 4 < n || run_on * 10 < full * 6)
+    size_t w = wrap_width(lines, n);
+    if (!w)
         return n;
     size_t out = 0;
     for (size_t i = 0; i < n;) {
-        /* lines i..j-1 are one paragraph: joined with one copy */
-        size_t j = i + 1, total = strlen(lines[i].text);
-        bool numbered;
-        while (j < n && lines[j - 1].width + 20 >= width && !lines[j].blank_before &&
-               !nmi_text_bullet_len(lines[j].text, &numbered))
-            total += 1 + strlen(lines[j++].text);
+        size_t j = i + 1;
+        while (j < n && may_continue(lines, j - 1) && wrapped_at(lines, j - 1, w))
+            j++;
         line cur = lines[i];
-        if (j > i + 1) {
-            char *t = scratch_alloc(st, total + 1);
-            if (!t)
-                return out;
-            size_t k = 0;
-            for (size_t m = i; m < j; m++) {
-                size_t len = strlen(lines[m].text);
-                if (m > i)
-                    t[k++] = ' ';
-                memcpy(t + k, lines[m].text, len);
-                k += len;
-            }
-            t[k] = '\0';
-            cur.text = t;
-        }
+        if (j > i + 1 && !join_lines(st, lines, i, j, &cur))
+            return out;
         lines[out++] = cur;
         i = j;
     }
@@ -249,41 +320,88 @@ static bool is_reference_entry(const char *s)
 }
 
 /* A dump from lynx (-dump) ends with its link list ("References", then
- * "1. https://...") and marks each link in the text with "[n]". When the
- * list is there, it is cut off and the markers are taken out. */
-static size_t drop_link_references(line *lines, size_t n)
+ * "1. https://...") and marks each link in the text with "[n]". The line
+ * where the list starts, or n when there is none. */
+static size_t link_list_start(const line *lines, size_t n)
 {
-    size_t at = n;
     for (size_t i = n; i-- > 0;) {
         if (nmi_ieq(lines[i].text, "references") || nmi_ieq(lines[i].text, "visible links") ||
-            nmi_ieq(lines[i].text, "hidden links:")) {
-            at = i;
-            break;
-        }
+            nmi_ieq(lines[i].text, "hidden links:"))
+            return i + 1 < n ? i : n;
         if (!is_reference_entry(lines[i].text))
             return n;
     }
-    if (at == n || at + 1 == n)
-        return n;
-    for (size_t i = 0; i < at; i++) {
+    return n;
+}
+
+/* Length of a renderer's mark at t, or 0: a link marker "[12]" (when the
+ * text has a link list), a form field "[____]" or "(BUTTON)", a check box
+ * "[ ]" or "[X]", an image placeholder that names a file or an address
+ * ("[https://cdn.example/a.jpg]", "[IMG]"). */
+static size_t mark_len(const char *t, bool markers)
+{
+    if (*t == '(' && !strncmp(t, "(BUTTON)", 8))
+        return 8;
+    if (*t == '_' && t[1] == '_' && t[2] == '_') {
+        size_t e = 3;
+        while (t[e] == '_')
+            e++;
+        return e;
+    }
+    if (*t != '[')
+        return 0;
+    size_t e = 1;
+    bool digits = true, under = true, addr = false;
+    for (; t[e] && t[e] != ']' && t[e] != '[' && e < 400; e++) {
+        digits = digits && t[e] >= '0' && t[e] <= '9';
+        under = under && (t[e] == '_' || t[e] == ' ');
+        addr = addr || t[e] == '/' || (t[e] == '.' && !strchr(" ]", t[e + 1]));
+        if (t[e] == ' ' && !under)
+            return 0;
+    }
+    if (t[e] != ']')
+        return 0;
+    if ((digits && e > 1 && markers) || (under && e > 1) || (e == 2 && (t[1] == 'X' || t[1] == 'x')))
+        return e + 1;
+    if (addr || (e == 4 && !strncmp(t + 1, "IMG", 3)))
+        return e + 1;
+    return 0;
+}
+
+/* Takes a renderer's marks out of every line, in place (spaces collapsed
+ * again); link markers are counted in l->markers. A line left empty is
+ * dropped. Returns the number of lines kept. */
+static size_t strip_marks(line *lines, size_t n, bool markers)
+{
+    size_t out = 0;
+    for (size_t i = 0; i < n; i++) {
         char *t = (char *)lines[i].text;
         size_t k = 0;
         for (size_t j = 0; t[j];) {
-            if (t[j] == '[' && t[j + 1] >= '0' && t[j + 1] <= '9') {
-                size_t e = j + 1;
-                while (t[e] >= '0' && t[e] <= '9')
-                    e++;
-                if (t[e] == ']') {
-                    j = e + 1;
-                    continue;
-                }
+            size_t m = mark_len(t + j, markers);
+            if (m) {
+                lines[i].markers += t[j] == '[' && t[j + 1] >= '0' && t[j + 1] <= '9';
+                j += m;
+                continue;
+            }
+            if (t[j] == ' ' && (k == 0 || t[k - 1] == ' ')) {
+                j++;
+                continue;
             }
             t[k++] = t[j++];
         }
+        while (k && t[k - 1] == ' ')
+            k--;
         t[k] = '\0';
+        if (!k) {
+            if (i + 1 < n)
+                lines[i + 1].blank_before = true;
+            continue;
+        }
         lines[i].width = count_code_points(t);
+        lines[out++] = lines[i];
     }
-    return at;
+    return out;
 }
 
 /* Non-blank lines of text, cleaned, into the scratch arena. */
@@ -307,6 +425,9 @@ static line *split_lines(text_state *st, const char *text, size_t len, size_t *c
             lines[n].text = clean;
             lines[n].width = count_code_points(clean);
             lines[n].blank_before = blank;
+            for (size_t k = i; k < j && (text[k] == ' ' || text[k] == '\t'); k++)
+                lines[n].indent = text[k] == '\t' ? (lines[n].indent / 8 + 1) * 8
+                                                   : lines[n].indent + 1;
             n++;
         }
         blank = !clean;
@@ -329,7 +450,9 @@ line *nmi_text_lines(text_state *st, const char *text, size_t len, size_t *count
     line *lines = split_lines(st, text, len, &n);
     if (!lines)
         return NULL;
-    n = drop_link_references(lines, n);
-    *count = join_wrapped(st, lines, n);
+    size_t list = link_list_start(lines, n);
+    bool markers = list < n;
+    n = join_wrapped(st, lines, list);
+    *count = strip_marks(lines, n, markers);
     return lines;
 }
