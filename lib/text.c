@@ -185,8 +185,10 @@ void nmi_parse_text_lines(nmi_ctx *ctx, const char *text, size_t len)
     }
     if (lines && !ctx->oom) {
         const line *headline = NULL;
-        size_t body = nmi_text_read_header(ctx, lines, n, &headline);
-        nmi_text_read_body(ctx, lines, n, body, headline);
+        size_t first = n, last = n;
+        size_t end = nmi_text_find_article(lines, n, &first, &last) ? last + 1 : n;
+        size_t body = nmi_text_read_header(ctx, lines, n, first, &headline);
+        nmi_text_read_body(ctx, lines, n, body, end, headline);
         nmi_read_dates(ctx, NULL);
     }
     nmi_arena_release(&scratch);

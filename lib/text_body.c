@@ -79,11 +79,25 @@ static void add_text_line(nmi_ctx *ctx, const line *lines, size_t n, size_t i)
         add_block(ctx, NEWSMETA_PARAGRAPH, l->text);
 }
 
-void nmi_text_read_body(nmi_ctx *ctx, const line *lines, size_t n, size_t body,
+/* After the article's text: a byline, a date or a credit close below it
+ * is still the article's; related links are taken wherever they stand. */
+#define TEXT_TRAILING_META 8
+static void read_after_text(nmi_ctx *ctx, const line *lines, size_t n, size_t end)
+{
+    for (size_t i = end; i < n && !ctx->oom; i++) {
+        const line *l = &lines[i];
+        if (l->kind == L_RELATED)
+            nmi_text_add_related(ctx, l->value);
+        else if ((l->kind == L_META || l->kind == L_CREDIT) && i < end + TEXT_TRAILING_META)
+            nmi_text_add_meta(ctx, l, NMI_RANK_TEXT_BODY, 0);
+    }
+}
+
+void nmi_text_read_body(nmi_ctx *ctx, const line *lines, size_t n, size_t body, size_t end,
                         const line *headline)
 {
     bool skip_body = ctx->opts.flags & NEWSMETA_OPT_NO_BODY;
-    for (size_t i = body; i < n && !ctx->oom; i++) {
+    for (size_t i = body; i < end && !ctx->oom; i++) {
         const line *l = &lines[i];
         switch (l->kind) {
         case L_NOISE:
@@ -110,4 +124,5 @@ void nmi_text_read_body(nmi_ctx *ctx, const line *lines, size_t n, size_t body,
             break;
         }
     }
+    read_after_text(ctx, lines, n, end > body ? end : body);
 }

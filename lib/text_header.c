@@ -60,42 +60,6 @@ static bool headline_candidate(const line *l)
 
 /* ---- the headline, upwards from the text --------------------------------- */
 
-/* The first line of the article's text: the start of the longest run of
- * prose (sentences; list items and quotations keep a run going, and up
- * to three other lines may interrupt it: a sub-heading, a byline, a
- * table row). Footers and teasers above the article are shorter runs.
- * n when the text has no sentence at all. */
-#define TEXT_RUN_GAP 3
-static size_t find_text_start(const line *lines, size_t n)
-{
-    size_t best = n, best_words = 0, start = n, words = 0, gap = 0;
-    for (size_t i = 0; i <= n; i++) {
-        const line *l = i < n ? &lines[i] : NULL;
-        if (l && (l->kind == L_NOISE || l->kind == L_CREDIT || l->kind == L_RELATED))
-            continue;
-        bool sentence = l && l->kind == L_PROSE && nmi_text_ends_with_stop(l->text);
-        if (sentence) {
-            if (start == n) {
-                start = i;
-                words = 0;
-            }
-            words += l->words;
-            gap = 0;
-            continue;
-        }
-        if (l && (l->kind == L_BULLET || l->kind == L_QUOTE))
-            continue;
-        if (start < n && (!l || ++gap > TEXT_RUN_GAP)) {
-            if (words > best_words) {
-                best = start;
-                best_words = words;
-            }
-            start = n;
-        }
-    }
-    return best;
-}
-
 /* The headline, looked for upwards from `limit` (the first byline above
  * the text, or the text itself): the nearest headline-like line, unless
  * it reads as the standfirst of a headline-like line just above it (a
@@ -156,11 +120,10 @@ typedef enum header_step {
 /* When the article's text can be found, the headline (and maybe the
  * standfirst) looked for upwards from it, or from the first byline above
  * it. */
-static void find_headline_upwards(text_header *h)
+static void find_headline_upwards(text_header *h, size_t text)
 {
     const line *lines = h->lines;
-    size_t text = find_text_start(lines, h->n);
-    if (text == h->n)
+    if (text >= h->n)
         return;
     size_t limit = text;
     for (size_t i = 0; i < text; i++)
@@ -311,10 +274,11 @@ static bool header_takes(text_header *h, size_t i)
  * above (navigation, teasers, banners) is passed over; otherwise it is
  * read downwards (headline_downwards). Then the header's lines are read
  * in order until the first line of the body. */
-size_t nmi_text_read_header(nmi_ctx *ctx, const line *lines, size_t n, const line **headline)
+size_t nmi_text_read_header(nmi_ctx *ctx, const line *lines, size_t n, size_t text,
+                            const line **headline)
 {
     text_header h = {.ctx = ctx, .lines = lines, .n = n, .first = n, .sf = n};
-    find_headline_upwards(&h);
+    find_headline_upwards(&h, text);
     size_t body = 0;
     while (body < n && header_takes(&h, body))
         body++;

@@ -10,6 +10,7 @@
  *                   breadcrumbs
  *   text_header.c   the header: headline, standfirst, section, the byline
  *                   and dates near the start; where the body begins
+ *   text_region.c   where the article is in a whole page's dump
  *   text_body.c     the body's blocks, and what the text hands to the
  *                   context: candidates, blocks, related links
  *
@@ -168,14 +169,23 @@ const char *nmi_text_related(text_state *st, const char *s);
 /* "Home > News > World": the last crumb, or NULL. */
 const char *nmi_text_crumbs(const char *s);
 
+/* ---- text_region.c ------------------------------------------------------- */
+
+/* The article in a page's dump: the stretch of lines [*first, *last] that
+ * is densest in prose. False when the text has no prose at all. */
+bool nmi_text_find_article(const line *lines, size_t n, size_t *first, size_t *last);
+
 /* ---- text_header.c ------------------------------------------------------- */
 
 /* A short label line: a section name ("Lake District", "Arts & Culture"). */
 bool nmi_text_section_like(const line *l);
 /* Read the header into candidates (headline, standfirst, section, byline,
- * dates, credits) and related links; returns the first line of the body,
- * the headline line in *headline (NULL when none). */
-size_t nmi_text_read_header(nmi_ctx *ctx, const line *lines, size_t n, const line **headline);
+ * dates, credits) and related links, the headline looked for upwards from
+ * `text`, the first line of the article's text (n when unknown); returns
+ * the first line of the body, the headline line in *headline (NULL when
+ * none). */
+size_t nmi_text_read_header(nmi_ctx *ctx, const line *lines, size_t n, size_t text,
+                            const line **headline);
 
 /* ---- text_body.c --------------------------------------------------------- */
 
@@ -185,10 +195,11 @@ void nmi_text_add_cand(nmi_ctx *ctx, nmi_field f, const char *v, int rank, unsig
 void nmi_text_add_meta(nmi_ctx *ctx, const line *l, int rank, unsigned flags);
 /* A related link after the last block so far (nothing when title is NULL). */
 void nmi_text_add_related(nmi_ctx *ctx, const char *title);
-/* The body, lines[body..n): paragraphs, sub-headings, list items and
- * quotations as blocks; its related links; a trailing byline, date or
- * credit as candidates. The headline repeated above the text is left out. */
-void nmi_text_read_body(nmi_ctx *ctx, const line *lines, size_t n, size_t body,
+/* The body, lines[body..end): paragraphs, sub-headings, list items and
+ * quotations as blocks; its related links (also those after end); a
+ * byline, date or credit in it or close below it as candidates. The
+ * headline repeated above the text is left out. */
+void nmi_text_read_body(nmi_ctx *ctx, const line *lines, size_t n, size_t body, size_t end,
                         const line *headline);
 
 #endif /* NEWSMETA_TEXT_INTERNAL_H */

@@ -1,0 +1,63 @@
+/* Plain text, between the passes: where the article is in a whole page's
+ * dump. A page rendered as text keeps its menus, link lists, teasers and
+ * footers around the article; the article is the densest stretch of
+ * prose. Each line scores what it adds (the words of its sentences) or
+ * costs (short labels, list items without sentences, lines that are
+ * mostly links), and the article is the stretch of lines with the
+ * highest sum: a menu of fifty labels sinks any stretch that would take
+ * it in, a heading between two paragraphs does not. */
+#include "text_internal.h"
+
+/* Mostly links: a text browser's link markers for most of its words. */
+static bool linky(const line *l)
+{
+    return l->markers && l->words <= 4 * l->markers;
+}
+
+/* What a line adds to (or costs) the stretch that takes it in. */
+static long line_score(const line *l)
+{
+    long w = (long)l->words;
+    if (linky(l))
+        return -(w + 2);
+    switch (l->kind) {
+    case L_PROSE:
+        return nmi_text_ends_with_stop(l->text) ? w : w / 2;
+    case L_QUOTE:
+        return w / 2;
+    case L_BULLET:
+        return nmi_text_ends_with_stop(l->value) && l->words >= 8 ? w / 2 : -2;
+    case L_TITLE:
+    case L_RELATED:
+        return -2;
+    case L_NOISE:
+    case L_CRUMBS:
+        return -1;
+    case L_META:
+    case L_CREDIT:
+        return 0;
+    }
+    return 0;
+}
+
+bool nmi_text_find_article(const line *lines, size_t n, size_t *first, size_t *last)
+{
+    long best = 0, sum = 0;
+    size_t start = 0;
+    bool found = false;
+    for (size_t i = 0; i < n; i++) {
+        long s = line_score(&lines[i]);
+        if (sum <= 0) {
+            sum = 0;
+            start = i;
+        }
+        sum += s;
+        if (sum > best) {
+            best = sum;
+            *first = start;
+            *last = i;
+            found = true;
+        }
+    }
+    return found;
+}
