@@ -50,14 +50,6 @@ static bool prose_after(const line *lines, size_t n, size_t i)
     return false;
 }
 
-/* A line that may be the headline: title-like, 3 to 30 words, not a
- * sentence closed by a full stop (headlines do not end with one). */
-static bool headline_candidate(const line *l)
-{
-    return (l->kind == L_TITLE || l->kind == L_PROSE) && l->words >= 3 && l->words <= 30 &&
-           !l->lead_in && !nmi_text_ends_with_period(l->text);
-}
-
 /* ---- the headline, upwards from the text --------------------------------- */
 
 /* The headline, looked for upwards from `limit` (the first byline above
@@ -70,7 +62,7 @@ static void find_headline_above(const line *lines, size_t limit, size_t *headlin
 {
     size_t x = SIZE_MAX;
     for (size_t i = limit; i-- > 0;)
-        if (headline_candidate(&lines[i])) {
+        if (text_headline_like(&lines[i])) {
             x = i;
             break;
         }
@@ -85,7 +77,7 @@ static void find_headline_above(const line *lines, size_t limit, size_t *headlin
         const line *y = &lines[i], *l = &lines[x];
         /* a standfirst is prose, or clearly longer than its headline; a
          * kicker ("BLACK DEATH FEARS") is too short to be the headline */
-        if (headline_candidate(y) && y->kind == L_TITLE && y->words >= 5 &&
+        if (text_headline_like(y) && y->kind == L_TITLE && y->words >= 5 &&
             (l->kind == L_PROSE || (l->words >= 10 && l->words > y->words + 2))) {
             *headline = i;
             *standfirst = x;
@@ -125,6 +117,11 @@ static void find_headline_upwards(text_header *h, size_t text)
     const line *lines = h->lines;
     if (text >= h->n)
         return;
+    size_t slug = nmi_text_slug_headline(h->ctx->url, lines, h->n, text + 3);
+    if (slug < h->n) {
+        h->first = slug;
+        return;
+    }
     size_t limit = text;
     for (size_t i = 0; i < text; i++)
         if (lines[i].kind == L_META && lines[i].byline) {
@@ -140,7 +137,7 @@ static void find_headline_upwards(text_header *h, size_t text)
         while (z < text && (lines[z].kind == L_NOISE || lines[z].kind == L_META ||
                             lines[z].kind == L_CREDIT))
             z++;
-        if (z < text && headline_candidate(&lines[z]) && lines[z].words >= 5)
+        if (z < text && text_headline_like(&lines[z]) && lines[z].words >= 5)
             h->first = z;
     }
 }
@@ -196,7 +193,7 @@ static bool take_meta_line(text_header *h, const line *l, bool above)
  * last of them was the headline. */
 static header_step headline_downwards(text_header *h, const line *l)
 {
-    bool candidate = headline_candidate(l);
+    bool candidate = text_headline_like(l);
     if (!candidate && l->kind == L_TITLE) {
         h->prev = l; /* navigation, a kicker, a section label */
         return NEXT_LINE;

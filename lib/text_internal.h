@@ -11,13 +11,14 @@
  *   text_header.c   the header: headline, standfirst, section, the byline
  *                   and dates near the start; where the body begins
  *   text_region.c   where the article is in a whole page's dump
+ *   text_title.c    evidence for the headline: the address's slug
  *   text_body.c     the body's blocks, and what the text hands to the
  *                   context: candidates, blocks, related links
  *
- * Calls go one way, never back: text.c calls the four others;
- * text_header.c uses text_body.c's hand-over and text_lines.c's tests;
- * text_meta.c uses text_lines.c's tests; text_lines.c and text_body.c
- * call no other text file. */
+ * Calls go one way, never back: text.c calls the others; text_header.c
+ * uses text_body.c's hand-over, text_title.c's evidence and text_lines.c's
+ * tests; text_meta.c and text_region.c use text_lines.c's tests;
+ * text_lines.c, text_title.c and text_body.c call no other text file. */
 #ifndef NEWSMETA_TEXT_INTERNAL_H
 #define NEWSMETA_TEXT_INTERNAL_H
 
@@ -168,6 +169,20 @@ const char *nmi_text_agency_credit(text_state *st, const char *s, size_t words, 
 const char *nmi_text_related(text_state *st, const char *s);
 /* "Home > News > World": the last crumb, or NULL. */
 const char *nmi_text_crumbs(const char *s);
+
+/* A line that may be the headline: title-like, 3 to 30 words, not a
+ * sentence closed by a full stop (headlines do not end with one). */
+static inline bool text_headline_like(const line *l)
+{
+    return (l->kind == L_TITLE || l->kind == L_PROSE) && l->words >= 3 && l->words <= 30 &&
+           !l->lead_in && !nmi_text_ends_with_period(l->text);
+}
+
+/* ---- text_title.c -------------------------------------------------------- */
+
+/* The line above `limit` that shares most of the words of the page
+ * address's slug, when it shares most of them; n when none. */
+size_t nmi_text_slug_headline(const char *url, const line *lines, size_t n, size_t limit);
 
 /* ---- text_region.c ------------------------------------------------------- */
 
