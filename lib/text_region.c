@@ -26,13 +26,13 @@ static long line_score(const line *l)
     case L_QUOTE:
         return w / 2;
     case L_BULLET:
-        return nmi_text_ends_with_stop(l->value) && l->words >= 8 ? w / 2 : -2;
+        return nmi_text_ends_with_stop(l->value) && l->words >= 8 ? w / 2 : -(2 + w / 4);
     case L_TITLE:
     case L_RELATED:
-        return -2;
+        return -(2 + w / 4);
     case L_NOISE:
     case L_CRUMBS:
-        return -1;
+        return -2;
     case L_META:
     case L_CREDIT:
         return 0;
@@ -40,13 +40,20 @@ static long line_score(const line *l)
     return 0;
 }
 
+#define TEXT_GAP_STEP 1
+
 bool nmi_text_find_article(const line *lines, size_t n, size_t *first, size_t *last)
 {
-    long best = 0, sum = 0;
+    long best = 0, sum = 0, streak = 0;
     size_t start = 0;
     bool found = false;
     for (size_t i = 0; i < n; i++) {
         long s = line_score(&lines[i]);
+        /* each line of a run without text costs more than the last: one
+         * heading or caption between paragraphs is cheap, a menu is not */
+        streak = s > 0 ? 0 : streak + 1;
+        if (s <= 0)
+            s -= (streak - 1) * TEXT_GAP_STEP;
         if (sum <= 0) {
             sum = 0;
             start = i;
