@@ -120,6 +120,10 @@ static void classify(text_state *st, line *l)
     l->words = nmi_word_count(l->text, n);
     bool numbered;
     size_t b = nmi_text_bullet_len(l->text, &numbered);
+    /* "o" marks the items of a nested list (lynx); a deep indent tells it
+     * from the word ("o" is "or" in several languages) */
+    if (!b && l->indent >= 6 && l->text[0] == 'o' && l->text[1] == ' ' && l->text[2])
+        b = 2;
     if (!classify_furniture(l, n, b, numbered) && !classify_about(st, l, n, b, numbered))
         classify_text(l, n, b);
 }

@@ -67,12 +67,15 @@ static size_t count_code_points(const char *s)
     return n;
 }
 
-/* Length of a list bullet ("•", "·", "▪", "–", "-", "*", "1.", "2)") and
- * its space; *numbered tells which kind. */
+/* Length of a list bullet ("•", "·", "▪", "–", "-", "*", "+", "□", "1.",
+ * "2)") and its space; *numbered tells which kind. */
 size_t nmi_text_bullet_len(const char *s, bool *numbered)
 {
-    static const char *const B[] = {"\xE2\x80\xA2", "\xC2\xB7", "\xE2\x96\xAA", "\xE2\x80\x93",
-                                    "\xE2\x97\x8F", "-",        "*",            NULL};
+    static const char *const B[] = {
+        "\xE2\x80\xA2", "\xC2\xB7", "\xE2\x96\xAA", "\xE2\x80\x93", "\xE2\x97\x8F", "-", "*", "+",
+        /* the marks of nested lists: □ ☆ ○ ◦ ■ ▸ ► ‣ */
+        "\xE2\x96\xA1", "\xE2\x98\x86", "\xE2\x97\x8B", "\xE2\x97\xA6", "\xE2\x96\xA0",
+        "\xE2\x96\xB8", "\xE2\x96\xBA", "\xE2\x80\xA3", NULL};
     *numbered = false;
     for (const char *const *b = B; *b; b++) {
         size_t n = strlen(*b);
