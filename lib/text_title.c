@@ -54,6 +54,20 @@ static void split_words(const char *s, size_t n, word_list *out)
     }
 }
 
+/* A number of five digits or more in a slug is an id, not a word of the
+ * headline ("...-so-many-ways-to-play-11574168580"). */
+static void drop_ids(word_list *slug)
+{
+    size_t k = 0;
+    for (size_t i = 0; i < slug->count; i++) {
+        const char *w = slug->word[i];
+        size_t digits = strspn(w, "0123456789");
+        if (!(digits >= 5 && !w[digits]))
+            slug->word[k++] = w;
+    }
+    slug->count = k;
+}
+
 /* The address's slug: the last path segment that joins words with '-' or
  * '_' ("the-adults-guide-to-music.html"), as words. False when none. */
 static bool slug_words(const char *url, word_list *out)
@@ -79,11 +93,29 @@ static bool slug_words(const char *url, word_list *out)
         if (best) {
             const char *dot = memchr(best, '.', best_len);
             split_words(best, dot ? (size_t)(dot - best) : best_len, out);
+            drop_ids(out);
             found = out->count >= 2;
         }
     }
     xmlFreeURI(uri);
     return found;
+}
+
+/* The same word, or one the other's plural or other ending ("telescope",
+ * "telescopes"; "beginner", "beginners"): the shorter, of four letters or
+ * more, opens the longer, which has at most three more. */
+static bool same_word(const char *a, const char *b)
+{
+    size_t na = strlen(a), nb = strlen(b);
+    if (na > nb) {
+        const char *t = a;
+        a = b;
+        b = t;
+        size_t tn = na;
+        na = nb;
+        nb = tn;
+    }
+    return na == nb ? !strcmp(a, b) : na >= 4 && nb <= na + 3 && !strncmp(a, b, na);
 }
 
 /* How many words of the slug the line has. */
@@ -94,11 +126,24 @@ static size_t shared_words(const word_list *slug, const line *l)
     size_t shared = 0;
     for (size_t i = 0; i < slug->count; i++)
         for (size_t j = 0; j < w.count; j++)
-            if (!strcmp(slug->word[i], w.word[j])) {
+            if (same_word(slug->word[i], w.word[j])) {
                 shared++;
                 break;
             }
     return shared;
+}
+
+
+/* " > ", " » ", " / ", " | ", " · ", " ▸ " between words: a trail of
+ * links or a title bar, not a headline alone. */
+static bool has_separator(const char *s)
+{
+    static const char *const SEP[] = {" > ", " \xC2\xBB ", " / ", " | ", " \xC2\xB7 ",
+                                      " \xE2\x96\xB8 ", NULL};
+    for (const char *const *p = SEP; *p; p++)
+        if (strstr(s, *p))
+            return true;
+    return false;
 }
 
 size_t nmi_text_slug_headline(const char *url, const line *lines, size_t n, size_t limit)
@@ -106,18 +151,20 @@ size_t nmi_text_slug_headline(const char *url, const line *lines, size_t n, size
     word_list slug_list, *slug = &slug_list;
     if (!slug_words(url, slug))
         return n;
-    size_t best = n, best_shared = 0;
+    size_t best = n, best_score = 0;
     for (size_t i = 0; i < limit && i < n; i++) {
         const line *l = &lines[i];
         if (!text_headline_like(l))
             continue;
         size_t shared = shared_words(slug, l);
         /* most of the slug, and most of the line: not a menu label that
-         * names the section the slug also names */
+         * names the section the slug also names. Of lines as good, the
+         * first that is not a breadcrumb trail ("Home > Blog > Title") */
+        size_t score = 2 * shared + !has_separator(l->text);
         if (shared >= 2 && shared * 2 >= slug->count && shared * 3 >= l->words &&
-            shared > best_shared) {
+            score > best_score) {
             best = i;
-            best_shared = shared;
+            best_score = score;
         }
     }
     return best;
