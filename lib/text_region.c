@@ -42,6 +42,40 @@ static long line_score(const line *l)
 
 #define TEXT_GAP_STEP 1
 
+/* The heading of a comments section: a short line opening with a comment
+ * label, maybe after a count ("[ 167 comments ]", "34 responses to"). */
+static bool comments_heading(const line *l)
+{
+    if (l->words > 20 || nmi_text_ends_with_period(l->text))
+        return false;
+    const char *s = l->text;
+    while (*s == '[' || *s == ' ' || (*s >= '0' && *s <= '9'))
+        s++;
+    bool counted = s != l->text; /* "34 responses to" and the title */
+    size_t k;
+    return (counted || l->words <= 4) && nmi_lex_match(s, nmi_lex_comment_headings, &k);
+}
+
+/* Prose words the article has before a comments heading, at least. */
+#define TEXT_MIN_BEFORE_COMMENTS 80
+
+/* The article ends above a comments section that follows its text. */
+static size_t cut_comments(const line *lines, size_t first, size_t last)
+{
+    size_t words = 0;
+    for (size_t i = first; i <= last; i++) {
+        if (words >= TEXT_MIN_BEFORE_COMMENTS && comments_heading(&lines[i])) {
+            size_t end = i;
+            while (end > first && line_score(&lines[end - 1]) <= 0)
+                end--;
+            return end > first ? end - 1 : last;
+        }
+        if (lines[i].kind == L_PROSE)
+            words += lines[i].words;
+    }
+    return last;
+}
+
 bool nmi_text_find_article(const line *lines, size_t n, size_t *first, size_t *last)
 {
     long best = 0, sum = 0, streak = 0;
@@ -66,5 +100,7 @@ bool nmi_text_find_article(const line *lines, size_t n, size_t *first, size_t *l
             found = true;
         }
     }
+    if (found)
+        *last = cut_comments(lines, *first, *last);
     return found;
 }
