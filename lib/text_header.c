@@ -174,7 +174,7 @@ static bool take_meta_line(text_header *h, const line *l, bool above)
         return true;
     case L_RELATED:
         if (!above)
-            nmi_text_add_related(h->ctx, l->value);
+            nmi_text_add_related(h->ctx, l);
         return true;
     case L_CRUMBS:
         if (!h->have_section)

@@ -46,12 +46,22 @@ typedef enum line_kind {
     L_TITLE,   /* short, no closing stop: headline, heading, section */
 } line_kind;
 
+/* A text browser's link marker taken out of a line: where it stood (a
+ * byte offset into the line's text, where the anchor's text starts) and
+ * the address its link list gives for it. */
+typedef struct text_mark {
+    size_t at;
+    const char *href;
+} text_mark;
+
 typedef struct line {
     const char *text; /* cleaned, in the scratch arena */
     size_t width;     /* code points */
     size_t indent;    /* columns of leading white space in the input */
     size_t words;
     unsigned markers; /* a text browser's "[n]" link markers taken out */
+    text_mark *marks; /* those of them with an address, in order */
+    unsigned mark_count;
     line_kind kind;
     bool blank_before;
     bool lead_in;  /* ends with ':' ("The key changes are:") */
@@ -208,8 +218,9 @@ size_t nmi_text_read_header(nmi_ctx *ctx, const line *lines, size_t n, size_t te
 void nmi_text_add_cand(nmi_ctx *ctx, nmi_field f, const char *v, int rank, unsigned flags);
 /* A line's byline, dates or credit as candidates. */
 void nmi_text_add_meta(nmi_ctx *ctx, const line *l, int rank, unsigned flags);
-/* A related link after the last block so far (nothing when title is NULL). */
-void nmi_text_add_related(nmi_ctx *ctx, const char *title);
+/* A related link (line l's value, an L_RELATED line) after the last
+ * block so far, with the address of its link marker when it has one. */
+void nmi_text_add_related(nmi_ctx *ctx, const line *l);
 /* The body, lines[body..end): paragraphs, sub-headings, list items and
  * quotations as blocks; its related links (also those after end); a
  * byline, date or credit in it or close below it as candidates. The

@@ -6,6 +6,7 @@
  *
  * Also here: the tests on a line's text that the other text files share
  * (does it end a sentence, open with a bullet, read as page furniture). */
+#include <stdlib.h>
 #include <string.h>
 
 #include "text_internal.h"
@@ -309,7 +310,8 @@ static size_t join_wrapped(text_state *st, line *lines, size_t n)
     return out;
 }
 
-/* "1. https://example.com/a": an entry of a text browser's link list. */
+/* "1. https://example.com/a": an entry of a text browser's link list
+ * (a mailto: address may go on after a space). */
 static bool is_reference_entry(const char *s)
 {
     size_t d = 0;
@@ -318,20 +320,22 @@ static bool is_reference_entry(const char *s)
     if (!d || s[d] != '.' || s[d + 1] != ' ')
         return false;
     const char *u = s + d + 2;
-    const char *colon = strchr(u, ':');
-    return colon && colon > u && !strchr(u, ' ');
+    size_t scheme = strcspn(u, ": ");
+    return scheme > 0 && u[scheme] == ':';
 }
 
 /* A dump from lynx (-dump) ends with its link list ("References", then
- * "1. https://...") and marks each link in the text with "[n]". The line
- * where the list starts, or n when there is none. */
+ * "1. https://...", maybe in parts: "Visible links:", "Hidden links:")
+ * and marks each link in the text with "[n]". The line where the list
+ * starts, or n when there is none. */
 static size_t link_list_start(const line *lines, size_t n)
 {
     for (size_t i = n; i-- > 0;) {
-        if (nmi_ieq(lines[i].text, "references") || nmi_ieq(lines[i].text, "visible links") ||
-            nmi_ieq(lines[i].text, "hidden links:"))
+        const char *t = lines[i].text;
+        if (nmi_ieq(t, "references"))
             return i + 1 < n ? i : n;
-        if (!is_reference_entry(lines[i].text))
+        if (!is_reference_entry(t) && !nmi_ieq(t, "visible links") &&
+            !nmi_ieq(t, "visible links:") && !nmi_ieq(t, "hidden links:"))
             return n;
     }
     return n;
@@ -371,19 +375,80 @@ static size_t mark_len(const char *t, bool markers)
     return 0;
 }
 
+/* The addresses of a link list's entries, by number, from lines[from..n):
+ * an array of max + 1 in the scratch arena (NULL entries for numbers not
+ * listed); NULL when there is no room for it. */
+static const char **link_addresses(text_state *st, const line *lines, size_t from, size_t n,
+                                   size_t *max)
+{
+    *max = 0;
+    for (size_t i = from; i < n; i++)
+        if (is_reference_entry(lines[i].text)) {
+            size_t k = strtoul(lines[i].text, NULL, 10);
+            if (k > *max && k <= n)
+                *max = k;
+        }
+    const char **href = scratch_alloc(st, (*max + 1) * sizeof *href);
+    if (!href)
+        return NULL;
+    memset(href, 0, (*max + 1) * sizeof *href);
+    for (size_t i = from; i < n; i++)
+        if (is_reference_entry(lines[i].text)) {
+            char *end;
+            size_t k = strtoul(lines[i].text, &end, 10);
+            if (k <= *max && !href[k])
+                href[k] = end + 2;
+        }
+    return href;
+}
+
+/* The link marker "[12]" at t: its number, its length in *len; 0 when t
+ * holds none. */
+static size_t marker_number(const char *t, size_t *len)
+{
+    if (t[0] != '[' || t[1] < '0' || t[1] > '9')
+        return 0;
+    char *end;
+    size_t k = strtoul(t + 1, &end, 10);
+    if (*end != ']')
+        return 0;
+    *len = (size_t)(end + 1 - t);
+    return k;
+}
+
+/* Room for the marks of line l (those a link list gives an address). */
+static bool make_room_for_marks(text_state *st, line *l, const char **href, size_t max)
+{
+    size_t count = 0, len;
+    for (const char *t = l->text; *t; t++) {
+        size_t k = marker_number(t, &len);
+        count += k && k <= max && href[k];
+    }
+    if (count)
+        l->marks = scratch_alloc(st, count * sizeof *l->marks);
+    return !count || l->marks;
+}
+
 /* Takes a renderer's marks out of every line, in place (spaces collapsed
- * again); link markers are counted in l->markers. A line left empty is
- * dropped. Returns the number of lines kept. */
-static size_t strip_marks(line *lines, size_t n, bool markers)
+ * again); link markers are counted in l->markers and, when the link list
+ * (href[0..max], NULL when none) gives their address, kept in l->marks.
+ * A line left empty is dropped. Returns the number of lines kept. */
+static size_t strip_marks(text_state *st, line *lines, size_t n, const char **href, size_t max)
 {
     size_t out = 0;
     for (size_t i = 0; i < n; i++) {
         char *t = (char *)lines[i].text;
+        if (href && !make_room_for_marks(st, &lines[i], href, max))
+            return out;
         size_t k = 0;
         for (size_t j = 0; t[j];) {
-            size_t m = mark_len(t + j, markers);
+            size_t m = mark_len(t + j, href != NULL), len, num = marker_number(t + j, &len);
+            if (m && num) {
+                lines[i].markers++;
+                if (num <= max && href[num])
+                    lines[i].marks[lines[i].mark_count++] = (text_mark){k, href[num]};
+            }
             if (m) {
-                lines[i].markers += t[j] == '[' && t[j + 1] >= '0' && t[j + 1] <= '9';
                 j += m;
                 continue;
             }
@@ -396,6 +461,9 @@ static size_t strip_marks(line *lines, size_t n, bool markers)
         while (k && t[k - 1] == ' ')
             k--;
         t[k] = '\0';
+        for (unsigned m = 0; m < lines[i].mark_count; m++)
+            if (lines[i].marks[m].at > k)
+                lines[i].marks[m].at = k;
         if (!k) {
             if (i + 1 < n)
                 lines[i + 1].blank_before = true;
@@ -453,9 +521,11 @@ line *nmi_text_lines(text_state *st, const char *text, size_t len, size_t *count
     line *lines = split_lines(st, text, len, &n);
     if (!lines)
         return NULL;
-    size_t list = link_list_start(lines, n);
-    bool markers = list < n;
+    size_t list = link_list_start(lines, n), max = 0;
+    const char **href = list < n ? link_addresses(st, lines, list, n, &max) : NULL;
+    if (list < n && !href)
+        return NULL;
     n = join_wrapped(st, lines, list);
-    *count = strip_marks(lines, n, markers);
+    *count = strip_marks(st, lines, n, href, max);
     return lines;
 }
