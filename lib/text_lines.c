@@ -114,8 +114,9 @@ static bool only_symbols(const char *s)
             if (*p >= '0' && *p <= '9')
                 return false;
             p++;
-        } else if (p[0] == 0xE2 && (p[1] == 0x80 || p[1] == 0x96 || p[1] == 0x97) && p[2]) {
-            p += 3; /* dashes, bullets, ellipsis, geometric shapes */
+        } else if (p[0] == 0xE2 && (p[1] == 0x80 || p[1] == 0x94 || p[1] == 0x95 || p[1] == 0x96 ||
+                                    p[1] == 0x97) && p[2]) {
+            p += 3; /* dashes, bullets, ellipsis, box drawing, geometric shapes */
         } else if (p[0] == 0xC2 && (p[1] == 0xB7 || p[1] == 0xBB || p[1] == 0xAB)) {
             p += 2; /* middle dot, guillemets */
         } else {

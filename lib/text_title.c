@@ -157,12 +157,14 @@ size_t nmi_text_slug_headline(const char *url, const line *lines, size_t n, size
         if (!text_headline_like(l))
             continue;
         size_t shared = shared_words(slug, l);
-        /* most of the slug, and most of the line: not a menu label that
-         * names the section the slug also names. Of lines as good, the
-         * first that is not a breadcrumb trail ("Home > Blog > Title") */
+        /* most of the slug, and most of the line (or all of the slug): not
+         * a menu label that names the section the slug also names */
+        bool enough = shared >= 2 && shared * 2 >= slug->count &&
+                      (shared * 3 >= l->words || (shared == slug->count && l->words <= 15));
+        /* of lines as good, the first that is not a breadcrumb trail
+         * ("Home > Blog > Title") */
         size_t score = 2 * shared + !has_separator(l->text);
-        if (shared >= 2 && shared * 2 >= slug->count && shared * 3 >= l->words &&
-            score > best_score) {
+        if (enough && score > best_score) {
             best = i;
             best_score = score;
         }
