@@ -56,8 +56,9 @@ static void add_block_links(nmi_ctx *ctx, const line *l, const char *t)
         size_t start = l->marks[m].at - from;
         while (t[start] == ' ')
             start++;
-        size_t next = m + 1 < l->mark_count && l->marks[m + 1].at > from ? l->marks[m + 1].at - from : 0;
-        size_t end = anchor_end(t, start, next);
+        size_t next =
+            m + 1 < l->mark_count && l->marks[m + 1].at > from ? l->marks[m + 1].at - from : 0;
+        size_t end = l->marks[m].end > from ? l->marks[m].end - from : anchor_end(t, start, next);
         const char *href = nmi_resolve_url(ctx, l->marks[m].href);
         if (end <= start || !href)
             continue;
@@ -92,7 +93,8 @@ void nmi_text_add_related(nmi_ctx *ctx, const line *l)
     const char *t = keep(ctx, l->value);
     if (!t)
         return;
-    const char *href = l->mark_count ? nmi_resolve_url(ctx, l->marks[l->mark_count - 1].href) : NULL;
+    const char *href =
+        l->mark_count ? nmi_resolve_url(ctx, l->marks[l->mark_count - 1].href) : NULL;
     nmi_link link = {href, t, NEWSMETA_LINK_RELATED, (long)ctx->body.block_count - 1, 0, 0};
     nmi_push_link(ctx, &link);
 }
@@ -124,8 +126,8 @@ static void add_text_line(nmi_ctx *ctx, const line *lines, size_t n, size_t i)
 {
     const line *l = &lines[i];
     size_t k = next_content(lines, n, i + 1);
-    while (k < n && (lines[k].kind == L_RELATED || lines[k].kind == L_CREDIT ||
-                     lines[k].kind == L_META))
+    while (k < n &&
+           (lines[k].kind == L_RELATED || lines[k].kind == L_CREDIT || lines[k].kind == L_META))
         k = next_content(lines, n, k + 1);
     bool before_text = k < n && is_text(lines[k].kind);
     if (l->kind == L_PROSE && !(l->question && before_text))
@@ -158,15 +160,10 @@ void nmi_text_read_body(nmi_ctx *ctx, const line *lines, size_t n, size_t body, 
         const line *l = &lines[i];
         switch (l->kind) {
         case L_NOISE:
-        case L_CRUMBS:
-            break;
+        case L_CRUMBS: break;
         case L_META:
-        case L_CREDIT:
-            nmi_text_add_meta(ctx, l, NMI_RANK_TEXT_BODY, 0);
-            break;
-        case L_RELATED:
-            nmi_text_add_related(ctx, l);
-            break;
+        case L_CREDIT: nmi_text_add_meta(ctx, l, NMI_RANK_TEXT_BODY, 0); break;
+        case L_RELATED: nmi_text_add_related(ctx, l); break;
         case L_BULLET:
         case L_QUOTE:
             if (!skip_body)

@@ -46,11 +46,11 @@ typedef enum line_kind {
     L_TITLE,   /* short, no closing stop: headline, heading, section */
 } line_kind;
 
-/* A text browser's link marker taken out of a line: where it stood (a
- * byte offset into the line's text, where the anchor's text starts) and
- * the address its link list gives for it. */
+/* A link taken out of a line (a text browser's marker, a Markdown link):
+ * where its text starts and ends (byte offsets into the line's text; end
+ * 0 when only the start is marked) and its address. */
 typedef struct text_mark {
-    size_t at;
+    size_t at, end;
     const char *href;
 } text_mark;
 

@@ -114,8 +114,9 @@ static bool only_symbols(const char *s)
             if (*p >= '0' && *p <= '9')
                 return false;
             p++;
-        } else if (p[0] == 0xE2 && (p[1] == 0x80 || p[1] == 0x94 || p[1] == 0x95 || p[1] == 0x96 ||
-                                    p[1] == 0x97) && p[2]) {
+        } else if (p[0] == 0xE2 &&
+                   (p[1] == 0x80 || p[1] == 0x94 || p[1] == 0x95 || p[1] == 0x96 || p[1] == 0x97) &&
+                   p[2]) {
             p += 3; /* dashes, bullets, ellipsis, box drawing, geometric shapes */
         } else if (p[0] == 0xC2 && (p[1] == 0xB7 || p[1] == 0xBB || p[1] == 0xAB)) {
             p += 2; /* middle dot, guillemets */
@@ -177,8 +178,9 @@ bool nmi_text_time_note(const char *s, size_t words)
 bool nmi_text_is_noise(const char *s, size_t words)
 {
     size_t n = strlen(s);
-    bool url = (nmi_istarts(s, "http://") || nmi_istarts(s, "https://") ||
-                nmi_istarts(s, "www.")) && !strchr(s, ' ');
+    bool url =
+        (nmi_istarts(s, "http://") || nmi_istarts(s, "https://") || nmi_istarts(s, "www.")) &&
+        !strchr(s, ' ');
     if (url || nmi_is_boilerplate(s, n) || looks_like_host(s) || only_symbols(s) ||
         only_widget_words(s) || nmi_text_time_note(s, words))
         return true;
@@ -192,7 +194,7 @@ bool nmi_text_is_noise(const char *s, size_t words)
  * runs on to the next one when the next line's first word would not have
  * fitted after it. The width counts the indentation, so that indented
  * paragraphs and list items share W. */
-#define TEXT_WRAP_MAX 256 /* widest wrap looked for, in columns */
+#define TEXT_WRAP_MAX 256  /* widest wrap looked for, in columns */
 #define TEXT_WRAP_SLACK 25 /* a wrapped line ends at most this short of W */
 
 static size_t first_word_width(const char *s)
@@ -369,7 +371,8 @@ static size_t mark_len(const char *t, bool markers)
     }
     if (t[e] != ']')
         return 0;
-    if ((digits && e > 1 && markers) || (under && e > 1) || (e == 2 && (t[1] == 'X' || t[1] == 'x')))
+    if ((digits && e > 1 && markers) || (under && e > 1) ||
+        (e == 2 && (t[1] == 'X' || t[1] == 'x')))
         return e + 1;
     if (addr || (e == 4 && !strncmp(t + 1, "IMG", 3)))
         return e + 1;
@@ -417,60 +420,133 @@ static size_t marker_number(const char *t, size_t *len)
     return k;
 }
 
-/* Room for the marks of line l (those a link list gives an address). */
+/* A Markdown link "[text](address)" at s: the length of its text in
+ * *text_len, of its address in *addr_len (it starts at s + *text_len + 3);
+ * the whole link's length, or 0 when s holds none. */
+static size_t markdown_link(const char *s, size_t *text_len, size_t *addr_len)
+{
+    if (s[0] != '[')
+        return 0;
+    size_t e = 1;
+    while (s[e] && s[e] != ']' && s[e] != '[')
+        e++;
+    if (s[e] != ']' || s[e + 1] != '(' || e == 1)
+        return 0;
+    size_t f = e + 2;
+    while (s[f] && s[f] != ')' && s[f] != ' ')
+        f++;
+    if (s[f] != ')' || f == e + 2)
+        return 0;
+    *text_len = e - 1;
+    *addr_len = f - (e + 2);
+    return f + 1;
+}
+
+/* Room for the marks of line l: the link markers the link list (href,
+ * NULL when none) gives an address, and Markdown links. */
 static bool make_room_for_marks(text_state *st, line *l, const char **href, size_t max)
 {
-    size_t count = 0, len;
+    size_t count = 0, len, a;
     for (const char *t = l->text; *t; t++) {
-        size_t k = marker_number(t, &len);
-        count += k && k <= max && href[k];
+        size_t k = href ? marker_number(t, &len) : 0;
+        count += (k && k <= max && href[k]) || markdown_link(t, &len, &a);
     }
     if (count)
         l->marks = scratch_alloc(st, count * sizeof *l->marks);
     return !count || l->marks;
 }
 
-/* Takes a renderer's marks out of every line, in place (spaces collapsed
- * again); link markers are counted in l->markers and, when the link list
- * (href[0..max], NULL when none) gives their address, kept in l->marks.
- * A line left empty is dropped. Returns the number of lines kept. */
+/* Markdown's marks that are not text: "#" heading marks at the start of
+ * a line, "**" around bold text. Their length at t (j bytes into its
+ * line), or 0. */
+static size_t markdown_mark(const char *t, size_t j)
+{
+    if (t[0] == '*' && t[1] == '*')
+        return 2;
+    size_t h = 0;
+    while (j == 0 && h < 6 && t[h] == '#')
+        h++;
+    return h && t[h] == ' ' ? h + 1 : 0;
+}
+
+/* Takes a renderer's marks out of line l, in place (spaces collapsed
+ * again): its link markers are counted in l->markers and, when the link
+ * list (href[0..max], NULL when none) gives their address, kept in
+ * l->marks; so are Markdown links (their text stays, "![image](...)"
+ * goes). Returns the length left; ctx->oom when there is no room. */
+static size_t strip_line(text_state *st, line *l, const char **href, size_t max)
+{
+    char *t = (char *)l->text;
+    if (!make_room_for_marks(st, l, href, max))
+        return 0;
+    size_t k = 0, close = 0, resume = 0, text_len, addr_len, len;
+    for (size_t j = 0; t[j];) {
+        if (close && j == close) { /* the "](address)" of a Markdown link */
+            l->marks[l->mark_count - 1].end = k;
+            j = resume;
+            close = 0;
+            continue;
+        }
+        size_t md = close ? 0 : markdown_link(t + j, &text_len, &addr_len);
+        bool image = md && k && t[k - 1] == '!';
+        if (md) {
+            const char *a = nmi_arena_strndup(st->scratch, t + j + text_len + 3, addr_len);
+            if (!a) {
+                st->ctx->oom = true;
+                return 0;
+            }
+            if (image) { /* an image: neither its text nor its mark stay */
+                k--;
+                j += md;
+                continue;
+            }
+            l->marks[l->mark_count++] = (text_mark){k, 0, a};
+            close = j + 1 + text_len;
+            resume = j + md;
+            j++;
+            continue;
+        }
+        size_t m = mark_len(t + j, href != NULL), num = marker_number(t + j, &len);
+        if (m && num) {
+            l->markers++;
+            if (href && num <= max && href[num])
+                l->marks[l->mark_count++] = (text_mark){k, 0, href[num]};
+        }
+        m = m ? m : markdown_mark(t + j, j);
+        if (m) {
+            j += m;
+            continue;
+        }
+        if (t[j] == ' ' && (k == 0 || t[k - 1] == ' ')) {
+            j++;
+            continue;
+        }
+        t[k++] = t[j++];
+    }
+    while (k && t[k - 1] == ' ')
+        k--;
+    t[k] = '\0';
+    for (unsigned m = 0; m < l->mark_count; m++) {
+        if (l->marks[m].at > k)
+            l->marks[m].at = k;
+        if (l->marks[m].end > k)
+            l->marks[m].end = k;
+    }
+    return k;
+}
+
+/* Every line's marks taken out (strip_line); a line left empty is
+ * dropped. Returns the number of lines kept. */
 static size_t strip_marks(text_state *st, line *lines, size_t n, const char **href, size_t max)
 {
     size_t out = 0;
-    for (size_t i = 0; i < n; i++) {
-        char *t = (char *)lines[i].text;
-        if (href && !make_room_for_marks(st, &lines[i], href, max))
-            return out;
-        size_t k = 0;
-        for (size_t j = 0; t[j];) {
-            size_t m = mark_len(t + j, href != NULL), len, num = marker_number(t + j, &len);
-            if (m && num) {
-                lines[i].markers++;
-                if (num <= max && href[num])
-                    lines[i].marks[lines[i].mark_count++] = (text_mark){k, href[num]};
-            }
-            if (m) {
-                j += m;
-                continue;
-            }
-            if (t[j] == ' ' && (k == 0 || t[k - 1] == ' ')) {
-                j++;
-                continue;
-            }
-            t[k++] = t[j++];
-        }
-        while (k && t[k - 1] == ' ')
-            k--;
-        t[k] = '\0';
-        for (unsigned m = 0; m < lines[i].mark_count; m++)
-            if (lines[i].marks[m].at > k)
-                lines[i].marks[m].at = k;
-        if (!k) {
+    for (size_t i = 0; i < n && !st->ctx->oom; i++) {
+        if (!strip_line(st, &lines[i], href, max)) {
             if (i + 1 < n)
                 lines[i + 1].blank_before = true;
             continue;
         }
-        lines[i].width = count_code_points(t);
+        lines[i].width = count_code_points(lines[i].text);
         lines[out++] = lines[i];
     }
     return out;
@@ -498,8 +574,8 @@ static line *split_lines(text_state *st, const char *text, size_t len, size_t *c
             lines[n].width = count_code_points(clean);
             lines[n].blank_before = blank;
             for (size_t k = i; k < j && (text[k] == ' ' || text[k] == '\t'); k++)
-                lines[n].indent = text[k] == '\t' ? (lines[n].indent / 8 + 1) * 8
-                                                   : lines[n].indent + 1;
+                lines[n].indent =
+                    text[k] == '\t' ? (lines[n].indent / 8 + 1) * 8 : lines[n].indent + 1;
             n++;
         }
         blank = !clean;

@@ -21,21 +21,15 @@ static long line_score(const line *l)
     if (linky(l))
         return -(w + 2);
     switch (l->kind) {
-    case L_PROSE:
-        return nmi_text_ends_with_stop(l->text) ? w : w / 2;
-    case L_QUOTE:
-        return w / 2;
-    case L_BULLET:
-        return nmi_text_ends_with_stop(l->value) && l->words >= 8 ? w / 2 : -(2 + w / 4);
+    case L_PROSE: return nmi_text_ends_with_stop(l->text) ? w : w / 2;
+    case L_QUOTE: return w / 2;
+    case L_BULLET: return nmi_text_ends_with_stop(l->value) && l->words >= 8 ? w / 2 : -(2 + w / 4);
     case L_TITLE:
-    case L_RELATED:
-        return -(2 + w / 4);
+    case L_RELATED: return -(2 + w / 4);
     case L_NOISE:
-    case L_CRUMBS:
-        return -2;
+    case L_CRUMBS: return -2;
     case L_META:
-    case L_CREDIT:
-        return 0;
+    case L_CREDIT: return 0;
     }
     return 0;
 }

@@ -133,13 +133,12 @@ static size_t shared_words(const word_list *slug, const line *l)
     return shared;
 }
 
-
 /* " > ", " » ", " / ", " | ", " · ", " ▸ " between words: a trail of
  * links or a title bar, not a headline alone. */
 static bool has_separator(const char *s)
 {
-    static const char *const SEP[] = {" > ", " \xC2\xBB ", " / ", " | ", " \xC2\xB7 ",
-                                      " \xE2\x96\xB8 ", NULL};
+    static const char *const SEP[] = {" > ",        " \xC2\xBB ",     " / ", " | ",
+                                      " \xC2\xB7 ", " \xE2\x96\xB8 ", NULL};
     for (const char *const *p = SEP; *p; p++)
         if (strstr(s, *p))
             return true;
