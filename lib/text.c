@@ -136,8 +136,18 @@ static bool role_like(const line *l)
     return strchr(l->text, ',') || nmi_text_section_like(l) || nmi_text_has_role_word(l->text);
 }
 
+/* "Jane Doe" alone on its line, right above a line of dates only: the
+ * author, printed without a label. */
+static bool name_over_date(const line *l, const line *next)
+{
+    return l->kind == L_TITLE && l->words >= 2 && l->words <= 4 && next->kind == L_META &&
+           !next->byline && (next->published || next->updated) &&
+           !nmi_text_ends_with_stop(l->text) && nmi_text_looks_like_names(l->text);
+}
+
 /* What a line is also depends on its neighbours:
  *   - the line after a lone caption label is the caption;
+ *   - a name alone right above a date line is the byline;
  *   - a short line right under a byline (no blank line between) is the
  *     author's role, desk or place ("BBC News, Carlisle");
  *   - three or more very short lines in a row, with no blank line
@@ -153,6 +163,10 @@ static void classify_in_context(line *lines, size_t n)
             !nmi_text_ends_with_stop(next->text)) {
             next->kind = L_META;
             next->byline = next->text;
+        }
+        if (name_over_date(&lines[i], next)) {
+            lines[i].kind = L_META;
+            lines[i].byline = lines[i].text;
         }
         if (lines[i].kind == L_META && lines[i].byline && !next->blank_before &&
             next->kind == L_TITLE && next->words <= 6 && !next->lead_in && !next->question &&
