@@ -546,8 +546,14 @@ static bool read_segments(text_state *st, line *l, const char *parts[][2], size_
     bool label_only = false;
     for (size_t i = 0; i < np; i++) {
         const char *v = NULL;
-        switch (classify_segment(st, parts[i][0], (size_t)(parts[i][1] - parts[i][0]), whole,
-                                 &v)) {
+        size_t n = (size_t)(parts[i][1] - parts[i][0]);
+        seg_kind kind = classify_segment(st, parts[i][0], n, whole, &v);
+        /* a short tail after the byline and date ("| Categories: News",
+         * "| Fact-checked by Jane Roe") ends the meta, it does not undo it */
+        if (kind == SEG_OTHER && i > 0 && (byline || pub || upd) &&
+            nmi_word_count(parts[i][0], n) <= 6)
+            break;
+        switch (kind) {
         case SEG_OTHER: return false;
         case SEG_NOISE: break;
         case SEG_LABEL_ONLY: label_only = true; break;
