@@ -523,8 +523,14 @@ NEWSMETA_API newsmeta_status newsmeta_parse_html(const char *html, size_t length
  * lines are classified into headline, standfirst (description), byline,
  * dates, section label, body paragraphs, sub-headings, list items,
  * related-article lines ("Read: ...", links of kind
- * ::NEWSMETA_LINK_RELATED with no href) and image credits, while tracker
- * host names, share/follow widgets and similar noise are dropped. Dates
+ * ::NEWSMETA_LINK_RELATED) and image credits, while menus, link lists,
+ * tracker host names, share/follow widgets, footers and similar noise
+ * around the article are dropped. A text browser's link markers ("[12]")
+ * are taken out of the text; when its link list ("References") is there,
+ * they become links with an absolute href (of kind ::NEWSMETA_LINK_BODY
+ * inside paragraphs, where the anchor's text is taken to run to the next
+ * punctuation mark, at most eight words). Without such a list, links have
+ * no href. Dates
  * and bylines go through the same parsers as HTML. Line ends may be LF,
  * CRLF or CR; the charset is decided as for HTML (BOM, option, UTF-8,
  * detection).

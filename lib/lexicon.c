@@ -346,3 +346,19 @@ const char *const nmi_lex_body_furniture[] = {
     "join the conversation", "summarize with ai",
     "inhaltsverzeichnis", "inhalt", "table des mati\xC3\xA8" "res", "sommaire",
     "tabla de contenidos", "\xC3\xAD" "ndice", "\xC3\xAD" "ndice de contenidos", "sommario", NULL};
+
+/* The heading of a comments section, maybe after a count ("34 responses
+ * to ...", "Top rated comments", "Kommentare"): the article ends above
+ * it. Matched at the start of a short line. */
+const char *const nmi_lex_comment_headings[] = {
+    "comments", "comment", "responses to", "response to", "replies to", "thoughts on",
+    "reactions", "reader comments", "top rated comments", "top comments", "leave a reply",
+    "leave a comment", "post a comment", "add a comment", "join the discussion",
+    "join the conversation", "discussion",
+    "kommentare", "leserkommentare", "kommentar", "commentaires", "r\xC3\xA9" "actions",
+    "commenti", "comentarios", "coment\xC3\xA1rios", "reacties", "komentarze", "kommentarer",
+    "\xD0\xBA\xD0\xBE\xD0\xBC\xD0\xBC\xD0\xB5\xD0\xBD\xD1\x82\xD0\xB0\xD1\x80\xD0\xB8\xD0\xB8", /* комментарии */
+    "yorumlar", "\xE3\x82\xB3\xE3\x83\xA1\xE3\x83\xB3\xE3\x83\x88", /* コメント */
+    "\xE8\xAF\x84\xE8\xAE\xBA", /* 评论 */
+    "\xEB\x8C\x93\xEA\xB8\x80", /* 댓글 */
+    NULL};

@@ -44,6 +44,8 @@ extern const char *const nmi_lex_body_furniture[];
 /* After a related label and its separator ("Read more: ", "Lire aussi -
  * "), the rest of s; else NULL. */
 const char *nmi_related_prefix(const char *s);
+/* Headings of a comments section ("Comments", "34 responses to"). */
+extern const char *const nmi_lex_comment_headings[];
 
 /* The one label matcher. If s opens with label — ASCII and Latin-1
  * capitals folded to lower case, a space in the label matching any run of

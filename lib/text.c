@@ -120,6 +120,10 @@ static void classify(text_state *st, line *l)
     l->words = nmi_word_count(l->text, n);
     bool numbered;
     size_t b = nmi_text_bullet_len(l->text, &numbered);
+    /* "o" marks the items of a nested list (lynx); a deep indent tells it
+     * from the word ("o" is "or" in several languages) */
+    if (!b && l->indent >= 6 && l->text[0] == 'o' && l->text[1] == ' ' && l->text[2])
+        b = 2;
     if (!classify_furniture(l, n, b, numbered) && !classify_about(st, l, n, b, numbered))
         classify_text(l, n, b);
 }
@@ -132,8 +136,18 @@ static bool role_like(const line *l)
     return strchr(l->text, ',') || nmi_text_section_like(l) || nmi_text_has_role_word(l->text);
 }
 
+/* "Jane Doe" alone on its line, right above a line of dates only: the
+ * author, printed without a label. */
+static bool name_over_date(const line *l, const line *next)
+{
+    return l->kind == L_TITLE && l->words >= 2 && l->words <= 4 && next->kind == L_META &&
+           !next->byline && (next->published || next->updated) &&
+           !nmi_text_ends_with_stop(l->text) && nmi_text_looks_like_names(l->text);
+}
+
 /* What a line is also depends on its neighbours:
  *   - the line after a lone caption label is the caption;
+ *   - a name alone right above a date line is the byline;
  *   - a short line right under a byline (no blank line between) is the
  *     author's role, desk or place ("BBC News, Carlisle");
  *   - three or more very short lines in a row, with no blank line
@@ -149,6 +163,10 @@ static void classify_in_context(line *lines, size_t n)
             !nmi_text_ends_with_stop(next->text)) {
             next->kind = L_META;
             next->byline = next->text;
+        }
+        if (name_over_date(&lines[i], next)) {
+            lines[i].kind = L_META;
+            lines[i].byline = lines[i].text;
         }
         if (lines[i].kind == L_META && lines[i].byline && !next->blank_before &&
             next->kind == L_TITLE && next->words <= 6 && !next->lead_in && !next->question &&
@@ -185,8 +203,10 @@ void nmi_parse_text_lines(nmi_ctx *ctx, const char *text, size_t len)
     }
     if (lines && !ctx->oom) {
         const line *headline = NULL;
-        size_t body = nmi_text_read_header(ctx, lines, n, &headline);
-        nmi_text_read_body(ctx, lines, n, body, headline);
+        size_t first = n, last = n;
+        size_t end = nmi_text_find_article(lines, n, &first, &last) ? last + 1 : n;
+        size_t body = nmi_text_read_header(ctx, lines, n, first, &headline);
+        nmi_text_read_body(ctx, lines, n, body, end, headline);
         nmi_read_dates(ctx, NULL);
     }
     nmi_arena_release(&scratch);

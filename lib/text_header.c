@@ -50,51 +50,7 @@ static bool prose_after(const line *lines, size_t n, size_t i)
     return false;
 }
 
-/* A line that may be the headline: title-like, 3 to 30 words, not a
- * sentence closed by a full stop (headlines do not end with one). */
-static bool headline_candidate(const line *l)
-{
-    return (l->kind == L_TITLE || l->kind == L_PROSE) && l->words >= 3 && l->words <= 30 &&
-           !l->lead_in && !nmi_text_ends_with_period(l->text);
-}
-
 /* ---- the headline, upwards from the text --------------------------------- */
-
-/* The first line of the article's text: the start of the longest run of
- * prose (sentences; list items and quotations keep a run going, and up
- * to three other lines may interrupt it: a sub-heading, a byline, a
- * table row). Footers and teasers above the article are shorter runs.
- * n when the text has no sentence at all. */
-#define TEXT_RUN_GAP 3
-static size_t find_text_start(const line *lines, size_t n)
-{
-    size_t best = n, best_words = 0, start = n, words = 0, gap = 0;
-    for (size_t i = 0; i <= n; i++) {
-        const line *l = i < n ? &lines[i] : NULL;
-        if (l && (l->kind == L_NOISE || l->kind == L_CREDIT || l->kind == L_RELATED))
-            continue;
-        bool sentence = l && l->kind == L_PROSE && nmi_text_ends_with_stop(l->text);
-        if (sentence) {
-            if (start == n) {
-                start = i;
-                words = 0;
-            }
-            words += l->words;
-            gap = 0;
-            continue;
-        }
-        if (l && (l->kind == L_BULLET || l->kind == L_QUOTE))
-            continue;
-        if (start < n && (!l || ++gap > TEXT_RUN_GAP)) {
-            if (words > best_words) {
-                best = start;
-                best_words = words;
-            }
-            start = n;
-        }
-    }
-    return best;
-}
 
 /* The headline, looked for upwards from `limit` (the first byline above
  * the text, or the text itself): the nearest headline-like line, unless
@@ -106,7 +62,7 @@ static void find_headline_above(const line *lines, size_t limit, size_t *headlin
 {
     size_t x = SIZE_MAX;
     for (size_t i = limit; i-- > 0;)
-        if (headline_candidate(&lines[i])) {
+        if (text_headline_like(&lines[i])) {
             x = i;
             break;
         }
@@ -121,7 +77,7 @@ static void find_headline_above(const line *lines, size_t limit, size_t *headlin
         const line *y = &lines[i], *l = &lines[x];
         /* a standfirst is prose, or clearly longer than its headline; a
          * kicker ("BLACK DEATH FEARS") is too short to be the headline */
-        if (headline_candidate(y) && y->kind == L_TITLE && y->words >= 5 &&
+        if (text_headline_like(y) && y->kind == L_TITLE && y->words >= 5 &&
             (l->kind == L_PROSE || (l->words >= 10 && l->words > y->words + 2))) {
             *headline = i;
             *standfirst = x;
@@ -156,12 +112,16 @@ typedef enum header_step {
 /* When the article's text can be found, the headline (and maybe the
  * standfirst) looked for upwards from it, or from the first byline above
  * it. */
-static void find_headline_upwards(text_header *h)
+static void find_headline_upwards(text_header *h, size_t text)
 {
     const line *lines = h->lines;
-    size_t text = find_text_start(lines, h->n);
-    if (text == h->n)
+    if (text >= h->n)
         return;
+    size_t slug = nmi_text_slug_headline(h->ctx->url, lines, h->n, text + 3);
+    if (slug < h->n) {
+        h->first = slug;
+        return;
+    }
     size_t limit = text;
     for (size_t i = 0; i < text; i++)
         if (lines[i].kind == L_META && lines[i].byline) {
@@ -177,7 +137,7 @@ static void find_headline_upwards(text_header *h)
         while (z < text && (lines[z].kind == L_NOISE || lines[z].kind == L_META ||
                             lines[z].kind == L_CREDIT))
             z++;
-        if (z < text && headline_candidate(&lines[z]) && lines[z].words >= 5)
+        if (z < text && text_headline_like(&lines[z]) && lines[z].words >= 5)
             h->first = z;
     }
 }
@@ -214,7 +174,7 @@ static bool take_meta_line(text_header *h, const line *l, bool above)
         return true;
     case L_RELATED:
         if (!above)
-            nmi_text_add_related(h->ctx, l->value);
+            nmi_text_add_related(h->ctx, l);
         return true;
     case L_CRUMBS:
         if (!h->have_section)
@@ -233,7 +193,7 @@ static bool take_meta_line(text_header *h, const line *l, bool above)
  * last of them was the headline. */
 static header_step headline_downwards(text_header *h, const line *l)
 {
-    bool candidate = headline_candidate(l);
+    bool candidate = text_headline_like(l);
     if (!candidate && l->kind == L_TITLE) {
         h->prev = l; /* navigation, a kicker, a section label */
         return NEXT_LINE;
@@ -311,10 +271,11 @@ static bool header_takes(text_header *h, size_t i)
  * above (navigation, teasers, banners) is passed over; otherwise it is
  * read downwards (headline_downwards). Then the header's lines are read
  * in order until the first line of the body. */
-size_t nmi_text_read_header(nmi_ctx *ctx, const line *lines, size_t n, const line **headline)
+size_t nmi_text_read_header(nmi_ctx *ctx, const line *lines, size_t n, size_t text,
+                            const line **headline)
 {
     text_header h = {.ctx = ctx, .lines = lines, .n = n, .first = n, .sf = n};
-    find_headline_upwards(&h);
+    find_headline_upwards(&h, text);
     size_t body = 0;
     while (body < n && header_takes(&h, body))
         body++;

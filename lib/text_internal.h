@@ -10,13 +10,15 @@
  *                   breadcrumbs
  *   text_header.c   the header: headline, standfirst, section, the byline
  *                   and dates near the start; where the body begins
+ *   text_region.c   where the article is in a whole page's dump
+ *   text_title.c    evidence for the headline: the address's slug
  *   text_body.c     the body's blocks, and what the text hands to the
  *                   context: candidates, blocks, related links
  *
- * Calls go one way, never back: text.c calls the four others;
- * text_header.c uses text_body.c's hand-over and text_lines.c's tests;
- * text_meta.c uses text_lines.c's tests; text_lines.c and text_body.c
- * call no other text file. */
+ * Calls go one way, never back: text.c calls the others; text_header.c
+ * uses text_body.c's hand-over, text_title.c's evidence and text_lines.c's
+ * tests; text_meta.c and text_region.c use text_lines.c's tests;
+ * text_lines.c, text_title.c and text_body.c call no other text file. */
 #ifndef NEWSMETA_TEXT_INTERNAL_H
 #define NEWSMETA_TEXT_INTERNAL_H
 
@@ -44,10 +46,22 @@ typedef enum line_kind {
     L_TITLE,   /* short, no closing stop: headline, heading, section */
 } line_kind;
 
+/* A link taken out of a line (a text browser's marker, a Markdown link):
+ * where its text starts and ends (byte offsets into the line's text; end
+ * 0 when only the start is marked) and its address. */
+typedef struct text_mark {
+    size_t at, end;
+    const char *href;
+} text_mark;
+
 typedef struct line {
     const char *text; /* cleaned, in the scratch arena */
     size_t width;     /* code points */
+    size_t indent;    /* columns of leading white space in the input */
     size_t words;
+    unsigned markers; /* a text browser's "[n]" link markers taken out */
+    text_mark *marks; /* those of them with an address, in order */
+    unsigned mark_count;
     line_kind kind;
     bool blank_before;
     bool lead_in;  /* ends with ':' ("The key changes are:") */
@@ -166,14 +180,37 @@ const char *nmi_text_related(text_state *st, const char *s);
 /* "Home > News > World": the last crumb, or NULL. */
 const char *nmi_text_crumbs(const char *s);
 
+/* A line that may be the headline: title-like, 3 to 30 words, not a
+ * sentence closed by a full stop (headlines do not end with one). */
+static inline bool text_headline_like(const line *l)
+{
+    return (l->kind == L_TITLE || l->kind == L_PROSE) && l->words >= 3 && l->words <= 30 &&
+           !l->lead_in && !nmi_text_ends_with_period(l->text);
+}
+
+/* ---- text_title.c -------------------------------------------------------- */
+
+/* The line above `limit` that shares most of the words of the page
+ * address's slug, when it shares most of them; n when none. */
+size_t nmi_text_slug_headline(const char *url, const line *lines, size_t n, size_t limit);
+
+/* ---- text_region.c ------------------------------------------------------- */
+
+/* The article in a page's dump: the stretch of lines [*first, *last] that
+ * is densest in prose. False when the text has no prose at all. */
+bool nmi_text_find_article(const line *lines, size_t n, size_t *first, size_t *last);
+
 /* ---- text_header.c ------------------------------------------------------- */
 
 /* A short label line: a section name ("Lake District", "Arts & Culture"). */
 bool nmi_text_section_like(const line *l);
 /* Read the header into candidates (headline, standfirst, section, byline,
- * dates, credits) and related links; returns the first line of the body,
- * the headline line in *headline (NULL when none). */
-size_t nmi_text_read_header(nmi_ctx *ctx, const line *lines, size_t n, const line **headline);
+ * dates, credits) and related links, the headline looked for upwards from
+ * `text`, the first line of the article's text (n when unknown); returns
+ * the first line of the body, the headline line in *headline (NULL when
+ * none). */
+size_t nmi_text_read_header(nmi_ctx *ctx, const line *lines, size_t n, size_t text,
+                            const line **headline);
 
 /* ---- text_body.c --------------------------------------------------------- */
 
@@ -181,12 +218,14 @@ size_t nmi_text_read_header(nmi_ctx *ctx, const line *lines, size_t n, const lin
 void nmi_text_add_cand(nmi_ctx *ctx, nmi_field f, const char *v, int rank, unsigned flags);
 /* A line's byline, dates or credit as candidates. */
 void nmi_text_add_meta(nmi_ctx *ctx, const line *l, int rank, unsigned flags);
-/* A related link after the last block so far (nothing when title is NULL). */
-void nmi_text_add_related(nmi_ctx *ctx, const char *title);
-/* The body, lines[body..n): paragraphs, sub-headings, list items and
- * quotations as blocks; its related links; a trailing byline, date or
- * credit as candidates. The headline repeated above the text is left out. */
-void nmi_text_read_body(nmi_ctx *ctx, const line *lines, size_t n, size_t body,
+/* A related link (line l's value, an L_RELATED line) after the last
+ * block so far, with the address of its link marker when it has one. */
+void nmi_text_add_related(nmi_ctx *ctx, const line *l);
+/* The body, lines[body..end): paragraphs, sub-headings, list items and
+ * quotations as blocks; its related links (also those after end); a
+ * byline, date or credit in it or close below it as candidates. The
+ * headline repeated above the text is left out. */
+void nmi_text_read_body(nmi_ctx *ctx, const line *lines, size_t n, size_t body, size_t end,
                         const line *headline);
 
 #endif /* NEWSMETA_TEXT_INTERNAL_H */

@@ -537,17 +537,39 @@ static size_t cut_segments(const char *s, const char *parts[][2])
     return np;
 }
 
+/* "Charlotte Gannon" opening a meta line ("Charlotte Gannon • 4
+ * November 2025"): two to four capitalized names, no label. The names
+ * (in the scratch arena), or NULL. */
+static const char *unlabeled_names(text_state *st, const char *s, size_t n)
+{
+    char *v = nmi_clean_text(st->scratch, s, n, &st->ctx->oom);
+    size_t words = v ? nmi_word_count(v, strlen(v)) : 0;
+    if (words < 2 || words > 4 || nmi_text_ends_with_stop(v) || !nmi_text_looks_like_names(v))
+        return NULL;
+    return byline_names(st, v);
+}
+
 /* What the segments say together: a byline and dates (L_META), a lone
  * date label (L_NOISE), or, false, that the line is not a meta line. With
  * whole, the one segment is the whole line. */
 static bool read_segments(text_state *st, line *l, const char *parts[][2], size_t np, bool whole)
 {
     const char *byline = NULL, *pub = NULL, *upd = NULL;
-    bool label_only = false;
+    bool label_only = false, labelled = true;
     for (size_t i = 0; i < np; i++) {
         const char *v = NULL;
-        switch (classify_segment(st, parts[i][0], (size_t)(parts[i][1] - parts[i][0]), whole,
-                                 &v)) {
+        size_t n = (size_t)(parts[i][1] - parts[i][0]);
+        seg_kind kind = classify_segment(st, parts[i][0], n, whole, &v);
+        if (kind == SEG_OTHER && i == 0 && np > 1 && (v = unlabeled_names(st, parts[0][0], n))) {
+            kind = SEG_BYLINE; /* kept only beside a date (below) */
+            labelled = false;
+        }
+        /* a short tail after the byline and date ("| Categories: News",
+         * "| Fact-checked by Jane Roe") ends the meta, it does not undo it */
+        if (kind == SEG_OTHER && i > 0 && (byline || pub || upd) &&
+            nmi_word_count(parts[i][0], n) <= 6)
+            break;
+        switch (kind) {
         case SEG_OTHER: return false;
         case SEG_NOISE: break;
         case SEG_LABEL_ONLY: label_only = true; break;
@@ -556,6 +578,8 @@ static bool read_segments(text_state *st, line *l, const char *parts[][2], size_
         case SEG_UPDATED: if (!upd) upd = v; break;
         }
     }
+    if (byline && !labelled && !pub && !upd)
+        return false;
     if (byline || pub || upd) {
         l->kind = L_META;
         l->byline = byline;

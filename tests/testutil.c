@@ -227,12 +227,23 @@ void nm_check_text_record(const newsmeta_article *a)
                      a->paragraph_count ? NEWSMETA_SOURCE_TEXT : NEWSMETA_SOURCE_NONE);
     for (size_t i = 0; i < a->link_count; i++) {
         const newsmeta_link *l = &a->links[i];
-        ck_assert_msg(l->kind == NEWSMETA_LINK_RELATED, "link %zu is not a related link", i);
-        ck_assert_msg(l->href == NULL, "related link %zu has an href", i);
         ck_assert_ptr_nonnull(l->text);
-        ck_assert_uint_eq(l->start, l->end);
         ck_assert_msg(l->paragraph >= -1 && l->paragraph < (int64_t)a->paragraph_count,
                       "link %zu follows paragraph %lld of %zu", i, (long long)l->paragraph,
                       a->paragraph_count);
+        if (l->kind == NEWSMETA_LINK_RELATED) {
+            ck_assert_uint_eq(l->start, l->end);
+            continue;
+        }
+        /* body links come from a text browser's link list: an address,
+         * and the slice of their paragraph they name */
+        ck_assert_msg(l->kind == NEWSMETA_LINK_BODY, "link %zu: kind %d", i, (int)l->kind);
+        ck_assert_msg(l->href != NULL, "body link %zu has no href", i);
+        ck_assert_int_ge(l->paragraph, 0);
+        const newsmeta_paragraph *p = &a->paragraphs[l->paragraph];
+        ck_assert_msg(l->start < l->end && l->end <= p->length, "body link %zu: bad offsets", i);
+        ck_assert_uint_eq(strlen(l->text), l->end - l->start);
+        ck_assert_msg(!memcmp(l->text, p->text + l->start, l->end - l->start),
+                      "body link %zu: text is not its paragraph's slice", i);
     }
 }

@@ -45,9 +45,10 @@ void nm_check_link_offsets(const newsmeta_article *a);
  * length == strlen(text), a level only on headings (1 to 6). */
 void nm_check_paragraph_shape(const newsmeta_article *a);
 
-/* What every record of plain text keeps: provenance "text", and links
- * that are all related links without an href, after a paragraph that
- * exists (or none: -1). */
+/* What every record of plain text keeps: provenance "text"; related
+ * links after a paragraph that exists (or none: -1); body links (from a
+ * text browser's link list) with an href and the offsets of their text
+ * in their paragraph. */
 void nm_check_text_record(const newsmeta_article *a);
 
 /* Parse and fail the current test unless the status is NEWSMETA_OK. */

@@ -35,10 +35,19 @@ static void check_article(const newsmeta_article *a)
     for (size_t i = 0; i < a->link_count; i++) {
         const newsmeta_link *l = &a->links[i];
         CHECK(l->text != NULL);
-        CHECK(l->kind == NEWSMETA_LINK_RELATED);
-        CHECK(l->href == NULL);
-        CHECK(l->start == l->end);
+        CHECK(l->href == NULL || l->href[0] != '\0');
         CHECK(l->paragraph >= -1 && l->paragraph < (int64_t)a->paragraph_count);
+        if (l->kind == NEWSMETA_LINK_RELATED) {
+            CHECK(l->start == l->end);
+            continue;
+        }
+        /* a body link (from a text browser's link list): its text is the
+         * slice of its paragraph it names */
+        CHECK(l->kind == NEWSMETA_LINK_BODY && l->href != NULL && l->paragraph >= 0);
+        const newsmeta_paragraph *p = &a->paragraphs[l->paragraph];
+        CHECK(l->start < l->end && l->end <= p->length);
+        CHECK(strlen(l->text) == l->end - l->start);
+        CHECK(!memcmp(l->text, p->text + l->start, l->end - l->start));
     }
     for (size_t i = 0; i < a->author_count; i++)
         CHECK(a->authors[i] != NULL && a->authors[i][0] != '\0');
