@@ -281,8 +281,10 @@ static void write_slot(batch *b, const slot *s)
         f = stderr;
     else if (b->cfg->output_dir)
         f = s->out_name ? output_file(b, s->out_name) : NULL;
-    if (!f)
+    if (!f) {
+        b->io_error = true; /* no name (out of memory), or said why */
         return;
+    }
     if (f == stderr || b->stdout_tty)
         cli_progress_clear(&b->progress);
     if (fwrite(s->out, 1, s->out_len, f) != s->out_len || fputc('\n', f) == EOF)
