@@ -103,6 +103,27 @@ def directory(work):
                   "-o: %s holds the record of %s" % (name, rel))
 
 
+def archive_in_directory(work):
+    """A WARC archive found in a directory: its pages, and with -o one
+    .jsonl file holding its records (error records included)."""
+    seed = os.path.join(fixtures, "..", "fuzz", "seeds", "warc", "damaged-cut-end.warc.gz")
+    root = os.path.join(work, "crawl")
+    os.makedirs(os.path.join(root, "day1"))
+    shutil.copy(seed, os.path.join(root, "day1", "crawl.warc.gz"))
+    rc, out, _ = run(["--jsonl", root])
+    recs = [json.loads(line) for line in out.splitlines()]
+    archive = os.path.join(root, "day1", "crawl.warc.gz")
+    check(rc == 1 and len(recs) >= 2 and all(r.get("input") == archive for r in recs)
+          and all(list(r)[:2] in (["input", "warc"], ["input", "error"]) for r in recs),
+          "an archive in a directory: its records, input and warc first: %r" % out[:300])
+    outdir = os.path.join(work, "crawl-out")
+    rc, _, _ = run(["-o", outdir, root])
+    path = os.path.join(outdir, "day1", "crawl.jsonl")
+    lines = open(path, encoding="utf-8").read().splitlines() if os.path.exists(path) else []
+    check(rc == 1 and [json.loads(line) for line in lines] == recs,
+          "-o: the archive's records in day1/crawl.jsonl")
+
+
 def gzip_inputs(work):
     src = os.path.join(fixtures, "boilerplate", "input.html")
     with open(src, "rb") as f:
@@ -207,6 +228,7 @@ def progress(work):
 
 with tempfile.TemporaryDirectory() as work:
     directory(work)
+    archive_in_directory(work)
     gzip_inputs(work)
     files_from_and_stream(work)
     options(work)
