@@ -289,6 +289,14 @@ static void write_slot(batch *b, const slot *s)
         cli_progress_clear(&b->progress);
     if (fwrite(s->out, 1, s->out_len, f) != s->out_len || fputc('\n', f) == EOF)
         b->io_error = true;
+    if (f == b->out_file && !s->many) {
+        /* one record, one file: a later input of the same name replaces it */
+        if (fclose(f) != 0)
+            b->io_error = true;
+        b->out_file = NULL;
+        free(b->out_name);
+        b->out_name = NULL;
+    }
 }
 
 /* Write every finished record that is next in order. Called with mu held;
