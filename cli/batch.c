@@ -37,6 +37,9 @@ typedef struct job {
     char *owned;     /* owned: a WARC page's bytes */
     char *charset;   /* owned: the charset a WARC page was served with, or NULL */
     json_t *warc;    /* owned: where a WARC page came from, or NULL */
+    json_t *input;   /* owned: the record's "input" (the path, or a stream record's id) */
+    char *out_name;  /* owned: its file under --output-dir, or NULL */
+    bool many;       /* one of the records of an archive: they share a file */
     const char *data; /* input bytes for stdin records and WARC pages; NULL for files */
     size_t len;
     cli_mode mode;
@@ -49,7 +52,8 @@ typedef struct slot {
     size_t out_len;
     bool done;
     bool failed;
-    bool from_library; /* release with newsmeta_free() */
+    bool many;       /* of an archive: into its file, errors too */
+    char *out_name;  /* its file under --output-dir, or NULL */
 } slot;
 
 typedef struct batch {
@@ -65,26 +69,65 @@ typedef struct batch {
     bool writing; /* one thread writes at a time, in order */
     bool io_error;
     size_t errors;
-    double start;
-    bool progress;
+    cli_progress_line progress;
+    bool stdout_tty;  /* records go to the terminal the progress line is on */
     bool inline_jobs; /* one thread: jobs run in the main thread */
+    /* --output-dir: the file being written, kept open while the records of
+     * one archive come in */
+    FILE *out_file;
+    char *out_name;
+    char input_error[320]; /* why the list or stream stopped, said at the end */
 } batch;
 
-static double now(void)
+/* A path as a JSON string: bytes that are not UTF-8 become U+FFFD, so
+ * that the record stays valid JSON and still names its input. */
+static json_t *path_string(const char *path)
 {
-    struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+    json_t *s = json_string(path);
+    if (s || !path)
+        return s;
+    size_t n = strlen(path);
+    char *clean = malloc(3 * n + 1), *o = clean;
+    if (!clean)
+        return NULL;
+    for (const unsigned char *p = (const unsigned char *)path; *p; p++)
+        if (*p < 0x80) {
+            *o++ = (char)*p;
+        } else {
+            memcpy(o, "\xEF\xBF\xBD", 3);
+            o += 3;
+        }
+    *o = '\0';
+    s = json_string(clean);
+    free(clean);
+    return s;
+}
+
+/* The CLI's members of a record, in order: "input", then "warc" for a
+ * page of an archive (each only when known). NULL when out of memory. */
+static json_t *cli_members(json_t *input, json_t *warc)
+{
+    json_t *o = json_object();
+    if (o && ((input && json_object_set(o, "input", input) != 0) ||
+              (warc && json_object_set(o, "warc", warc) != 0))) {
+        json_decref(o);
+        return NULL;
+    }
+    return o;
 }
 
 static char *error_record(const char *name, newsmeta_status st, const char *message,
-                          json_t *warc, size_t *len)
+                          json_t *input, json_t *warc, size_t *len)
 {
-    json_t *o = json_pack("{s:{s:s,s:i,s:s,s:s}}", "error", "input", name ? name : "", "status",
-                          (int)st, "name", newsmeta_strerror(st), "message", message ? message : "");
-    if (o && warc)
-        json_object_set(o, "warc", warc);
-    char *s = o ? json_dumps(o, JSON_COMPACT) : NULL;
+    /* "input", "error", then "warc" */
+    json_t *o = cli_members(input, NULL);
+    json_t *e = json_pack("{s:o,s:i,s:s,s:s}", "input", path_string(name ? name : ""), "status",
+                          (int)st, "name", newsmeta_strerror(st), "message",
+                          message ? message : "");
+    bool whole = o && e && json_object_set(o, "error", e) == 0 &&
+                 (!warc || json_object_set(o, "warc", warc) == 0);
+    json_decref(e);
+    char *s = whole ? json_dumps(o, JSON_COMPACT) : NULL;
     json_decref(o);
     if (!s) {
         s = strdup("{\"error\":{\"status\":6,\"name\":\"out of memory\"}}");
@@ -93,16 +136,25 @@ static char *error_record(const char *name, newsmeta_status st, const char *mess
     return s;
 }
 
-/* The record of a WARC page: the library's JSON object with the "warc"
- * object as its first member (both are objects: "{" + warc + "," + the
- * record's members). Takes json (library memory); NULL when out of memory. */
-static char *with_warc(char *json, size_t *len, const json_t *warc)
+/* A batch record: the library's JSON object with the CLI's members first,
+ * "input" and, for a WARC page, "warc" ("{" + members + "," + the record's
+ * members; the library's record is never empty). Takes json (library
+ * memory); NULL when out of memory. */
+static char *with_members(char *json, size_t *len, json_t *input, json_t *warc)
 {
-    char *w = json_dumps(warc, JSON_COMPACT);
-    char *out = w ? malloc(*len + strlen(w) + 16) : NULL;
-    if (out)
-        *len = (size_t)sprintf(out, "{\"warc\":%s,%s", w, json + 1);
-    free(w);
+    json_t *members = cli_members(input, warc);
+    char *m = members ? json_dumps(members, JSON_COMPACT) : NULL;
+    json_decref(members);
+    size_t mlen = m ? strlen(m) : 0;
+    char *out = mlen > 2 ? malloc(*len + mlen + 2) : NULL;
+    if (out) {
+        /* m without its closing brace, a comma, json without its opening one */
+        memcpy(out, m, mlen - 1);
+        out[mlen - 1] = ',';
+        memcpy(out + mlen, json + 1, *len);
+        *len += mlen - 1;
+    }
+    free(m);
     newsmeta_free(json);
     return out;
 }
@@ -113,8 +165,11 @@ static void run_job(const batch_config *cfg, job *j, slot *out)
     const char *data = j->data;
     char *file = NULL;
     size_t len = j->len;
+    out->many = j->many;
+    out->out_name = j->out_name;
+    j->out_name = NULL;
     if (j->bad[0]) {
-        out->out = error_record(j->name, j->bad_status, j->bad, j->warc, &out->out_len);
+        out->out = error_record(j->name, j->bad_status, j->bad, j->input, j->warc, &out->out_len);
         out->failed = true;
         return;
     }
@@ -123,13 +178,16 @@ static void run_job(const batch_config *cfg, job *j, slot *out)
         data = file = cli_read_file(j->name, limit, &len);
         if (!data) {
             char msg[512];
-            newsmeta_status st = errno == EFBIG ? NEWSMETA_ERR_TOO_LARGE
-                                                : NEWSMETA_ERR_INVALID_ARGUMENT;
+            newsmeta_status st = errno == EFBIG     ? NEWSMETA_ERR_TOO_LARGE
+                                 : errno == EBADMSG ? NEWSMETA_ERR_DAMAGED
+                                                    : NEWSMETA_ERR_INVALID_ARGUMENT;
             if (st == NEWSMETA_ERR_TOO_LARGE)
                 cli_too_large_message(msg, sizeof msg, limit);
+            else if (st == NEWSMETA_ERR_DAMAGED)
+                snprintf(msg, sizeof msg, "cannot read %s: damaged or cut gzip data", j->name);
             else
                 snprintf(msg, sizeof msg, "cannot read %s: %s", j->name, strerror(errno));
-            out->out = error_record(j->name, st, msg, NULL, &out->out_len);
+            out->out = error_record(j->name, st, msg, j->input, NULL, &out->out_len);
             out->failed = true;
             return;
         }
@@ -161,19 +219,15 @@ static void run_job(const batch_config *cfg, job *j, slot *out)
         char *json = NULL;
         st = newsmeta_to_json(a, 0, &json, &out->out_len, &err);
         newsmeta_article_free(a);
-        if (st == NEWSMETA_OK && j->warc) {
-            out->out = with_warc(json, &out->out_len, j->warc);
+        if (st == NEWSMETA_OK) {
+            out->out = with_members(json, &out->out_len, j->input, j->warc);
             if (out->out)
                 return;
             st = NEWSMETA_ERR_NOMEM;
             snprintf(err.message, sizeof err.message, "out of memory");
-        } else if (st == NEWSMETA_OK) {
-            out->out = json;
-            out->from_library = true;
-            return;
         }
     }
-    out->out = error_record(j->name, st, err.message, j->warc, &out->out_len);
+    out->out = error_record(j->name, st, err.message, j->input, j->warc, &out->out_len);
     out->failed = true;
 }
 
@@ -184,8 +238,65 @@ static void free_job(job *j)
     free(j->owned);
     free(j->charset);
     json_decref(j->warc);
+    json_decref(j->input);
+    free(j->out_name);
     json_decref(j->record);
     memset(j, 0, sizeof *j);
+}
+
+/* The file of --output-dir named name, opened (its directories made) unless
+ * it is the one being written; NULL after saying why. */
+static FILE *output_file(batch *b, const char *name)
+{
+    if (b->out_file && !strcmp(b->out_name, name))
+        return b->out_file;
+    if (b->out_file && fclose(b->out_file) != 0)
+        b->io_error = true;
+    b->out_file = NULL;
+    free(b->out_name);
+    b->out_name = strdup(name);
+    size_t size = strlen(b->cfg->output_dir) + strlen(name) + 2;
+    char *path = malloc(size);
+    if (path && b->out_name) {
+        snprintf(path, size, "%s/%s", b->cfg->output_dir, name);
+        int rc = cli_make_parents(path);
+        b->out_file = rc == 0 ? fopen(path, "w") : NULL;
+        if (!b->out_file) {
+            cli_progress_clear(&b->progress);
+            fprintf(stderr, "newsmeta: cannot write %s: %s\n", path, strerror(rc ? rc : errno));
+        }
+    }
+    free(path);
+    if (!b->out_file)
+        b->io_error = true;
+    return b->out_file;
+}
+
+/* One record where it goes: standard output; or with --output-dir its
+ * file, or standard error for the error of a page (no file is written). */
+static void write_slot(batch *b, const slot *s)
+{
+    FILE *f = stdout;
+    if (b->cfg->output_dir && s->failed && !s->many)
+        f = stderr;
+    else if (b->cfg->output_dir)
+        f = s->out_name ? output_file(b, s->out_name) : NULL;
+    if (!f) {
+        b->io_error = true; /* no name (out of memory), or said why */
+        return;
+    }
+    if (f == stderr || b->stdout_tty)
+        cli_progress_clear(&b->progress);
+    if (fwrite(s->out, 1, s->out_len, f) != s->out_len || fputc('\n', f) == EOF)
+        b->io_error = true;
+    if (f == b->out_file && !s->many) {
+        /* one record, one file: a later input of the same name replaces it */
+        if (fclose(f) != 0)
+            b->io_error = true;
+        b->out_file = NULL;
+        free(b->out_name);
+        b->out_name = NULL;
+    }
 }
 
 /* Write every finished record that is next in order. Called with mu held;
@@ -199,14 +310,10 @@ static void flush_ready(batch *b)
         size_t seq = b->written;
         slot s = b->slots[seq % b->window];
         pthread_mutex_unlock(&b->mu);
-        if (s.out) {
-            if (fwrite(s.out, 1, s.out_len, stdout) != s.out_len || fputc('\n', stdout) == EOF)
-                b->io_error = true;
-            if (s.from_library)
-                newsmeta_free(s.out);
-            else
-                free(s.out);
-        }
+        if (s.out)
+            write_slot(b, &s);
+        free(s.out);
+        free(s.out_name);
         pthread_mutex_lock(&b->mu);
         if (s.failed)
             b->errors++;
@@ -216,11 +323,9 @@ static void flush_ready(batch *b)
          * per window/2 records instead of one per record */
         if (b->produced - b->written <= b->window / 2)
             pthread_cond_broadcast(&b->slot_free);
-        if (b->progress && (b->written % 50 == 0 || b->written == b->produced)) {
-            double t = now() - b->start;
-            fprintf(stderr, "\r%zu pages, %.0f pages/s, %zu errors ", b->written,
-                    t > 0 ? (double)b->written / t : 0.0, b->errors);
-        }
+        /* the total is known once every input was submitted */
+        cli_progress_update(&b->progress, b->written, b->input_done ? b->produced : 0, b->errors,
+                            false);
     }
     b->writing = false;
 }
@@ -244,7 +349,7 @@ static void run_one(batch *b)
         b->taken++;
     pthread_mutex_unlock(&b->mu);
 
-    slot s = {NULL, 0, false, false, false};
+    slot s = {.out = NULL};
     run_job(b->cfg, &j, &s);
     free_job(&j);
 
@@ -274,13 +379,15 @@ static void *worker(void *arg)
  * is full. */
 static void submit(batch *b, job *j)
 {
+    if (!j->input && j->name)
+        j->input = path_string(j->name);
     pthread_mutex_lock(&b->mu);
     if (b->inline_jobs) {
         /* -j 1: the main thread extracts; a worker would only add a
          * hand-off (and a wake-up of another CPU) per page */
         size_t seq = b->produced++;
         pthread_mutex_unlock(&b->mu);
-        slot s = {NULL, 0, false, false, false};
+        slot s = {.out = NULL};
         run_job(b->cfg, j, &s);
         free_job(j);
         s.done = true;
@@ -326,6 +433,22 @@ static char *line_name(const char *source, size_t lineno)
     return name;
 }
 
+/* The "input" of a stream record: its "id" as it is, else "stdin:LINE";
+ * and its file under --output-dir: the id when a string or an integer,
+ * else stdin-LINE. */
+static void stream_input(batch *b, job *j, json_t *id, size_t lineno)
+{
+    j->input = id ? json_incref(id) : json_string(j->name ? j->name : "");
+    if (!b->cfg->output_dir)
+        return;
+    char name[64];
+    if (json_is_integer(id))
+        snprintf(name, sizeof name, "%" JSON_INTEGER_FORMAT, json_integer_value(id));
+    else
+        snprintf(name, sizeof name, "stdin-%zu", lineno);
+    j->out_name = cli_output_name(json_is_string(id) ? json_string_value(id) : name, false);
+}
+
 /* One line of the stdin stream: {"url": ..., "html": ...} or "text". */
 static void submit_json_line(batch *b, const cli_line *line, cli_line_status st, size_t lineno)
 {
@@ -345,6 +468,7 @@ static void submit_json_line(batch *b, const cli_line *line, cli_line_status st,
         json_t *page = json_is_string(h) ? h : json_is_string(t) ? t : NULL;
         if (json_is_string(u))
             j.url = dup_or_null(json_string_value(u));
+        stream_input(b, &j, json_object_get(o, "id"), lineno);
         if (page) {
             /* the job keeps the record: its string is the page, not copied */
             j.mode = page == h ? MODE_HTML : MODE_TEXT;
@@ -371,8 +495,9 @@ static json_t *warc_object(const char *path, const newsmeta_warc_record *r)
                      "target_uri", r->target_uri, "http_status", r->http_status);
 }
 
-/* A WARC archive: one job per page, or per damaged stretch, in order. */
-static void submit_warc(batch *b, const char *path)
+/* A WARC archive: one job per page, or per damaged stretch, in order;
+ * rel names its file under --output-dir. */
+static void submit_warc(batch *b, const char *path, const char *rel)
 {
     newsmeta_warc *w = NULL;
     newsmeta_error err;
@@ -384,7 +509,10 @@ static void submit_warc(batch *b, const char *path)
     }
     const newsmeta_warc_record *r;
     while (newsmeta_warc_next(w, &r, &err) == NEWSMETA_OK && r) {
-        job j = {.name = dup_or_null(path), .mode = MODE_HTML, .warc = warc_object(path, r)};
+        job j = {.name = dup_or_null(path), .mode = MODE_HTML, .warc = warc_object(path, r),
+                 .many = true};
+        if (b->cfg->output_dir)
+            j.out_name = cli_output_name(rel, true);
         if (r->error == NEWSMETA_OK)
             j.owned = malloc(r->body_length + 1);
         if (r->error != NEWSMETA_OK || !j.owned || !j.warc) {
@@ -404,24 +532,65 @@ static void submit_warc(batch *b, const char *path)
     newsmeta_warc_close(w);
 }
 
-/* A path given or listed: a WARC archive's pages, or the file itself. */
-static void submit_path(batch *b, job *j)
+static void submit_path(batch *b, job *j, const char *rel);
+
+/* The pages under a directory, in path order, each named under
+ * --output-dir by its path below the directory. */
+static void submit_dir(batch *b, job *j)
 {
+    char **paths = NULL;
+    size_t count = 0, skip = strlen(j->name);
+    int rc = cli_walk_dir(j->name, &paths, &count);
+    if (rc) {
+        j->bad_status = NEWSMETA_ERR_IO;
+        snprintf(j->bad, sizeof j->bad, "cannot read the directory: %s", strerror(rc));
+        submit(b, j);
+        return;
+    }
+    while (skip > 1 && j->name[skip - 1] == '/')
+        skip--; /* as cli_walk_dir() names its pages */
+    for (size_t i = 0; i < count; i++) {
+        /* under --output-dir: the page's path below the directory */
+        job p = {.name = paths[i], .mode = MODE_AUTO};
+        submit_path(b, &p, paths[i] + skip);
+    }
+    free(paths);
+    free_job(j);
+}
+
+/* A path given or listed: a directory's pages, a WARC archive's pages, or
+ * the file itself; rel names it under --output-dir (NULL: its path). */
+static void submit_path(batch *b, job *j, const char *rel)
+{
+    if (!rel)
+        rel = j->name;
+    if (!j->bad[0] && j->name && cli_is_dir(j->name)) {
+        submit_dir(b, j);
+        return;
+    }
     if (!j->bad[0] && j->name && cli_is_warc_file(j->name)) {
-        submit_warc(b, j->name);
+        submit_warc(b, j->name, rel);
         free_job(j);
         return;
     }
+    if (!j->bad[0] && b->cfg->output_dir)
+        j->out_name = cli_output_name(rel, false);
     submit(b, j);
 }
 
-/* One line of a --files-from list: a path, or an error record when the
- * line cannot be one (longer than PATH_MAX, or holding a NUL byte). */
+/* One line of a --files-from list: a path, and after a tab the page's URL;
+ * or an error record when the line cannot be one (longer than PATH_MAX, or
+ * holding a NUL byte). */
 static void submit_path_line(batch *b, const cli_line *line, cli_line_status st,
                              const char *source, size_t lineno)
 {
     job j = {.mode = MODE_AUTO};
     if (st == CLI_LINE_OK && !memchr(line->buf, '\0', line->len)) {
+        char *tab = strchr(line->buf, '\t');
+        if (tab) {
+            *tab = '\0';
+            j.url = dup_or_null(tab + 1);
+        }
         j.name = dup_or_null(line->buf);
     } else {
         j.name = line_name(source, lineno);
@@ -431,7 +600,7 @@ static void submit_path_line(batch *b, const cli_line *line, cli_line_status st,
         else
             snprintf(j.bad, sizeof j.bad, "a path holding a NUL byte");
     }
-    submit_path(b, &j);
+    submit_path(b, &j, NULL);
 }
 
 /* Every input of the batch, submitted in order: the paths given, the
@@ -443,7 +612,7 @@ static int read_inputs(batch *b, const batch_config *cfg)
     if (cfg->files) {
         for (size_t i = 0; i < cfg->file_count; i++) {
             job j = {.name = dup_or_null(cfg->files[i]), .mode = MODE_AUTO};
-            submit_path(b, &j);
+            submit_path(b, &j, NULL);
         }
         return EXIT_OK;
     }
@@ -471,8 +640,9 @@ static int read_inputs(batch *b, const batch_config *cfg)
     }
     int rc = EXIT_OK;
     if (st == CLI_LINE_ERROR) {
-        fprintf(stderr, "newsmeta: cannot read %s: %s\n",
-                from_stdin ? "standard input" : source, strerror(errno));
+        /* said at the end: the progress line may be on the terminal now */
+        snprintf(b->input_error, sizeof b->input_error, "cannot read %.200s: %s",
+                 from_stdin ? "standard input" : source, strerror(errno));
         rc = EXIT_IO;
     }
     free(line.buf);
@@ -497,8 +667,8 @@ int cli_batch(const batch_config *cfg)
     pthread_cond_init(&b.job_ready, NULL);
     pthread_cond_init(&b.slot_free, NULL);
     pthread_cond_init(&b.out_ready, NULL);
-    b.progress = isatty(STDERR_FILENO);
-    b.start = now();
+    cli_progress_init(&b.progress, cfg->progress);
+    b.stdout_tty = isatty(STDOUT_FILENO);
     static char outbuf[1 << 20];
     setvbuf(stdout, outbuf, _IOFBF, sizeof outbuf);
     newsmeta_init();
@@ -528,8 +698,13 @@ int cli_batch(const batch_config *cfg)
     pthread_mutex_unlock(&b.mu);
     if (fflush(stdout) != 0)
         b.io_error = true;
-    if (b.progress)
-        fputc('\n', stderr);
+    if (b.out_file && fclose(b.out_file) != 0)
+        b.io_error = true;
+    free(b.out_name);
+    cli_progress_update(&b.progress, b.written, b.produced, b.errors, true);
+    cli_progress_clear(&b.progress);
+    if (b.input_error[0])
+        fprintf(stderr, "newsmeta: %s\n", b.input_error);
     free(b.jobs);
     free(b.slots);
     if (b.io_error) {

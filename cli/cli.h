@@ -30,7 +30,13 @@ void cli_too_large_message(char *msg, size_t size, size_t limit);
  * is not read at all: NULL with errno EFBIG, having held at most limit + 1
  * bytes (a pipe, /dev/zero and a sparse file cost no more). */
 char *cli_read_all(FILE *in, size_t limit, size_t *len);
-/* Whole file, as cli_read_all(); NULL with errno. */
+/* Whether the bytes start as a gzip member does (its magic bytes). */
+bool cli_is_gzip(const char *s, size_t n);
+/* cli_read_all(), and when the bytes are gzip, inflated: the limit then
+ * bounds the inflated bytes too (EFBIG once limit + 1 came out, so a bomb
+ * costs no more); EBADMSG for damaged or cut gzip data. */
+char *cli_read_input(FILE *in, size_t limit, size_t *len);
+/* Whole file, as cli_read_input(); NULL with errno. */
 char *cli_read_file(const char *path, size_t limit, size_t *len);
 
 /* One line of a stream, without its '\n', NUL-terminated in buf. */
@@ -53,6 +59,44 @@ bool cli_is_warc_file(const char *path);
 /* HTML or plain text, decided from the first bytes. */
 int cli_looks_like_html(const char *s, size_t n);
 
+/* The pages under a directory, found recursively: every .html, .htm,
+ * .xhtml, .warc (each also .gz) file, symbolic links to files followed,
+ * to directories not; sorted by path (bytewise). *paths is a malloc'd
+ * array of malloc'd paths (dir + "/" + the path under it). 0, or errno
+ * when dir or a directory under it cannot be read. */
+int cli_walk_dir(const char *dir, char ***paths, size_t *count);
+/* Whether path names a directory. */
+bool cli_is_dir(const char *path);
+/* The extension of the files written by --output-dir (".json"), or of an
+ * archive's records (".jsonl"), with its dot. */
+const char *cli_output_extension(bool many_records);
+/* The name under --output-dir of an input: name (relative to the
+ * directory it was found in, or as given) without a leading "/" and with
+ * no "." or ".." component, its page extension (.html.gz, .warc...)
+ * replaced by cli_output_extension(). malloc'd; NULL when out of memory. */
+char *cli_output_name(const char *name, bool many_records);
+/* mkdir -p of the directories of path (not path itself); 0 or errno. */
+int cli_make_parents(const char *path);
+
+typedef enum cli_progress { PROGRESS_AUTO, PROGRESS_ON, PROGRESS_OFF } cli_progress;
+
+/* The progress line of batch mode on standard error. On a terminal it is
+ * redrawn in place and cleared before anything else is written there; on
+ * anything else (forced with --progress) each update is a line. */
+typedef struct cli_progress_line {
+    bool on, tty;
+    bool shown;         /* a line is on the terminal now */
+    double start, last; /* monotonic seconds: the start, the last update */
+} cli_progress_line;
+/* Starts the clock; on as the mode says (AUTO: when stderr is a terminal). */
+void cli_progress_init(cli_progress_line *p, cli_progress mode);
+/* done of total pages (total 0: not yet known), at most 4 times a second
+ * unless final. */
+void cli_progress_update(cli_progress_line *p, size_t done, size_t total, size_t errors,
+                         bool final);
+/* Takes the line off the terminal, before something else is written there. */
+void cli_progress_clear(cli_progress_line *p);
+
 typedef struct batch_config {
     const newsmeta_options *opts;
     cli_mode mode;
@@ -60,7 +104,10 @@ typedef struct batch_config {
     int threads;            /* worker threads, >= 1 */
     char **files;           /* paths, or NULL to read the JSONL stream on stdin */
     size_t file_count;
-    const char *files_from; /* a file listing paths, one per line ("-" = stdin) */
+    const char *files_from; /* a file listing paths, one per line ("-" = stdin),
+                               each optionally followed by a tab and its URL */
+    const char *output_dir; /* one file per input there, or NULL for stdout */
+    cli_progress progress;
 } batch_config;
 
 /* Batch mode: one JSON record per line, in input order. Returns an exit

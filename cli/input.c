@@ -1,13 +1,16 @@
-/* The CLI's inputs: whole files and streams into memory, and whether the
- * bytes are HTML or plain text. Used by single-page and batch mode alike. */
+/* The CLI's inputs: whole files and streams into memory (gzip taken off),
+ * and whether the bytes are HTML or plain text. Used by single-page and batch mode alike. */
 #define _POSIX_C_SOURCE 200809L
 #include <errno.h>
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <stdint.h>
 #include <sys/stat.h>
 #include <unistd.h>
+
+#include <zlib.h>
 
 #include "cli.h"
 
@@ -134,7 +137,7 @@ char *cli_read_file(const char *path, size_t limit, size_t *len)
     FILE *f = fopen(path, "rb");
     if (!f)
         return NULL;
-    char *buf = cli_read_all(f, limit, len);
+    char *buf = cli_read_input(f, limit, len);
     int saved = errno;
     fclose(f);
     errno = saved;
@@ -177,4 +180,77 @@ cli_line_status cli_read_line(FILE *in, size_t limit, cli_line *line)
     line->buf[n] = '\0';
     line->len = n;
     return too_long ? CLI_LINE_TOO_LONG : CLI_LINE_OK;
+}
+
+bool cli_is_gzip(const char *s, size_t n)
+{
+    return n >= 2 && (unsigned char)s[0] == 0x1f && (unsigned char)s[1] == 0x8b;
+}
+
+/* The gzip members of in (a whole buffer) inflated into a malloc'd,
+ * NUL-terminated buffer of at most limit bytes: NULL with errno EFBIG once
+ * limit + 1 bytes came out (a bomb costs no more), EBADMSG for damaged or
+ * cut data, ENOMEM. Bytes after the last member are ignored, as gzip(1)
+ * does. */
+static char *gunzip(const char *in, size_t n, size_t limit, size_t *len)
+{
+    z_stream z;
+    memset(&z, 0, sizeof z);
+    if (inflateInit2(&z, 15 + 16) != Z_OK) {
+        errno = ENOMEM;
+        return NULL;
+    }
+    size_t cap = 0, out = 0;
+    char *buf = NULL;
+    int failed = 0, zs = Z_OK;
+    z.next_in = (unsigned char *)(uintptr_t)in;
+    while (!failed) {
+        if (out == cap && (cap > limit || !grow(&buf, &cap, limit))) {
+            failed = cap > limit ? EFBIG : ENOMEM;
+            break;
+        }
+        /* zlib counts in uInt: feed and drain in slices */
+        size_t in_left = n - (size_t)((const char *)z.next_in - in);
+        z.avail_in = in_left > UINT_MAX ? UINT_MAX : (uInt)in_left;
+        z.next_out = (unsigned char *)buf + out;
+        z.avail_out = cap - out > UINT_MAX ? UINT_MAX : (uInt)(cap - out);
+        uInt room = z.avail_out;
+        zs = inflate(&z, Z_NO_FLUSH);
+        out += room - z.avail_out;
+        if (zs == Z_STREAM_END) {
+            size_t rest = n - (size_t)((const char *)z.next_in - in);
+            if (!cli_is_gzip((const char *)z.next_in, rest))
+                break; /* the last member */
+            inflateReset(&z);
+        } else if (zs != Z_OK && zs != Z_BUF_ERROR) {
+            failed = zs == Z_MEM_ERROR ? ENOMEM : EBADMSG;
+        } else if (zs == Z_BUF_ERROR && z.avail_out > 0) {
+            failed = EBADMSG; /* the input ended inside a member */
+        }
+    }
+    inflateEnd(&z);
+    if (!failed && out > limit)
+        failed = EFBIG;
+    if (!failed && out == cap && !grow(&buf, &cap, out + 1))
+        failed = ENOMEM;
+    if (failed) {
+        free(buf);
+        errno = failed;
+        return NULL;
+    }
+    buf[out] = '\0';
+    *len = out;
+    return buf;
+}
+
+char *cli_read_input(FILE *in, size_t limit, size_t *len)
+{
+    char *raw = cli_read_all(in, limit, len);
+    if (!raw || !cli_is_gzip(raw, *len))
+        return raw;
+    char *plain = gunzip(raw, *len, limit, len);
+    int saved = errno;
+    free(raw);
+    errno = saved;
+    return plain;
 }

@@ -1,6 +1,7 @@
 /* newsmeta(1): extract one article to JSON. Uses only the public API. */
 #define _POSIX_C_SOURCE 200809L
 #include <errno.h>
+#include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -12,12 +13,15 @@
 static void usage(FILE *f)
 {
     fputs("usage: newsmeta [OPTIONS] [FILE|-]\n"
+          "       newsmeta [OPTIONS] --jsonl|-o DIR FILE|DIR...\n"
           "\n"
           "Extract the article in an HTML page (FILE, or standard input for '-')\n"
-          "and print it as one JSON record.\n"
+          "and print it as one JSON record. Gzip input is read as such (told by\n"
+          "its bytes); a DIR stands for the pages under it.\n"
           "\n"
           "options:\n"
-          "  -u, --url URL       the page's URL (base for links, date hints)\n"
+          "  -u, --url URL       the page's URL (base for links, date hints);\n"
+          "                      one page only: a usage error with several inputs\n"
           "  -p, --pretty        indent the JSON\n"
           "  -c, --charset NAME  charset the page was served with (e.g. from HTTP)\n"
           "  -z, --timezone ZONE IANA zone for times printed without one\n"
@@ -28,22 +32,40 @@ static void usage(FILE *f)
           "  -t, --text          the input is the plain-text rendering of a page\n"
           "      --html          the input is HTML (default: decided from its start)\n"
           "      --no-body       metadata only\n"
+          "      --no-links      the body without its links\n"
           "\n"
           "batch mode:\n"
           "      --jsonl         one JSON record per line for many inputs, in input\n"
-          "                      order: FILE... ; or --files-from LIST (one path per\n"
-          "                      line, '-' for stdin); or, with neither, a JSONL\n"
+          "                      order, each with \"input\" as its first key: FILE... ;\n"
+          "                      or --files-from LIST; or, with neither, a JSONL\n"
           "                      stream of {\"url\": ..., \"html\": ...} (or \"text\")\n"
-          "                      records on stdin. A page that fails gives an\n"
-          "                      {\"error\": ...} line and the batch goes on.\n"
+          "                      records on stdin (\"input\": the record's \"id\", else\n"
+          "                      \"stdin:LINE\"). A page that fails gives an\n"
+          "                      {\"input\": ..., \"error\": ...} line and the batch\n"
+          "                      goes on.\n"
+          "                      A DIR gives its .html, .htm, .xhtml pages (also\n"
+          "                      .gz) and WARC archives, recursively, in path order.\n"
           "                      A FILE that is a WARC archive (plain or gzip,\n"
           "                      told by its content) gives one record per HTML\n"
           "                      page, with a \"warc\" object saying where it came\n"
-          "                      from; given alone, it needs no --jsonl.\n"
+          "                      from. A DIR or an archive given alone needs no\n"
+          "                      --jsonl.\n"
+          "  -o, --output-dir DIR  one file per input in DIR instead of stdout,\n"
+          "                      named as the input (below the DIR it was found\n"
+          "                      in) with .json for .html; an archive's records go\n"
+          "                      to one .jsonl file; failed pages go to stderr\n"
           "  -j, --jobs N        worker threads (default: all cores)\n"
-          "      --files-from LIST  read the input paths from LIST (implies --jsonl)\n"
+          "      --files-from LIST  read the input paths from LIST, one per line,\n"
+          "                      each optionally followed by a tab and the page's\n"
+          "                      URL ('-' for stdin; implies --jsonl)\n"
+          "      --progress      show the progress line (done/total, pages/s, ETA,\n"
+          "                      errors) on stderr even when it is no terminal\n"
+          "  -q, --quiet         no progress line (default: shown on a terminal)\n"
           "  -h, --help          show this help\n"
           "  -V, --version       show the version\n"
+          "\n"
+          "Options follow getopt_long(3): --opt=value, bundled short flags (-pt,\n"
+          "-j4), and -- before a FILE that starts with '-'.\n"
           "\n"
           "exit status: 0 success; 1 the input could not be extracted (the\n"
           "reason is printed on stderr; in batch mode: some pages failed);\n"
@@ -127,116 +149,123 @@ static bool parse_now(const char *v, int64_t *out)
 
 /* The command line, read. */
 typedef struct cli_args {
-    const char *url, *path, *files_from;
+    const char *url, *path, *files_from, *output_dir;
     cli_mode mode;
     bool jsonl;
     long threads;
-    /* Input paths are compacted to the front of argv as options are read
-     * (a path is never written past the argument being read). */
-    char **files;
+    cli_progress progress;
+    char **files; /* the operands, after the options (getopt_long permutes) */
     size_t nfiles;
     uint32_t json_flags;
     newsmeta_options opts;
 } cli_args;
 
-#define GO_ON (-1) /* read_arg: the command line goes on */
+#define GO_ON (-1) /* read_option: the command line goes on */
 
-static int bad_threads(const char *a)
-{
-    fprintf(stderr, "newsmeta: %s wants a number of threads, 1 to 1024\n", a);
-    return EXIT_USAGE;
-}
+/* The long options without a short form. */
+enum {
+    OPT_NOW = 256,
+    OPT_HTML,
+    OPT_NO_BODY,
+    OPT_NO_LINKS,
+    OPT_JSONL,
+    OPT_FILES_FROM,
+    OPT_PROGRESS
+};
 
-/* An option a that takes the value v: GO_ON, or an exit code. */
-static int value_option(cli_args *args, const char *a, const char *v)
+static const struct option LONG_OPTIONS[] = {
+    {"url", required_argument, NULL, 'u'},
+    {"pretty", no_argument, NULL, 'p'},
+    {"charset", required_argument, NULL, 'c'},
+    {"timezone", required_argument, NULL, 'z'},
+    {"now", required_argument, NULL, OPT_NOW},
+    {"text", no_argument, NULL, 't'},
+    {"html", no_argument, NULL, OPT_HTML},
+    {"no-body", no_argument, NULL, OPT_NO_BODY},
+    {"no-links", no_argument, NULL, OPT_NO_LINKS},
+    {"jsonl", no_argument, NULL, OPT_JSONL},
+    {"jobs", required_argument, NULL, 'j'},
+    {"files-from", required_argument, NULL, OPT_FILES_FROM},
+    {"output-dir", required_argument, NULL, 'o'},
+    {"progress", no_argument, NULL, OPT_PROGRESS},
+    {"quiet", no_argument, NULL, 'q'},
+    {"help", no_argument, NULL, 'h'},
+    {"version", no_argument, NULL, 'V'},
+    {NULL, 0, NULL, 0}};
+
+/* The options that take a value. */
+static int value_option(cli_args *args, int opt, const char *v)
 {
-    if (!strcmp(a, "--files-from")) {
+    char *end;
+    switch (opt) {
+    case 'u': args->url = v; break;
+    case 'c': args->opts.charset = v; break;
+    case 'z': args->opts.default_timezone = v; break;
+    case 'o': args->output_dir = v; break;
+    case OPT_FILES_FROM:
         args->files_from = v;
         args->jsonl = true;
-    } else if (!strcmp(a, "-j") || !strcmp(a, "--jobs")) {
-        char *end;
+        break;
+    case 'j':
         args->threads = strtol(v, &end, 10);
-        if (*end || args->threads < 1 || args->threads > 1024)
-            return bad_threads(a);
-    } else if (a[1] == 'u' || a[2] == 'u') {
-        args->url = v;
-    } else if (a[1] == 'c' || a[2] == 'c') {
-        args->opts.charset = v;
-    } else {
-        args->opts.default_timezone = v;
-    }
-    return GO_ON;
-}
-
-static bool takes_value(const char *a)
-{
-    static const char *const NAMES[] = {"-j",        "--jobs", "--files-from", "-u",
-                                        "--url",     "-c",     "--charset",    "-z",
-                                        "--timezone", NULL};
-    for (const char *const *n = NAMES; *n; n++)
-        if (!strcmp(a, *n))
-            return true;
-    return false;
-}
-
-/* The flags and the input paths. */
-static int flag_or_path(cli_args *args, char *a)
-{
-    if (!strcmp(a, "-p") || !strcmp(a, "--pretty")) {
-        args->json_flags |= NEWSMETA_JSON_PRETTY;
-    } else if (!strcmp(a, "-t") || !strcmp(a, "--text")) {
-        args->mode = MODE_TEXT;
-    } else if (!strcmp(a, "--html")) {
-        args->mode = MODE_HTML;
-    } else if (!strcmp(a, "--jsonl")) {
-        args->jsonl = true;
-    } else if (!strncmp(a, "-j", 2) && a[2] >= '0' && a[2] <= '9') {
-        args->threads = strtol(a + 2, NULL, 10);
-        if (args->threads < 1 || args->threads > 1024)
-            return bad_threads("-j");
-    } else if (!strcmp(a, "--no-body")) {
-        args->opts.flags |= NEWSMETA_OPT_NO_BODY;
-    } else if (!strncmp(a, "--url=", 6)) {
-        args->url = a + 6;
-    } else if (a[0] == '-' && a[1] != '\0') {
-        fprintf(stderr, "newsmeta: unknown option %s (see --help)\n", a);
-        return EXIT_USAGE;
-    } else {
-        args->files[args->nfiles++] = a;
-        args->path = a;
-    }
-    return GO_ON;
-}
-
-/* argv[*i] (and its value, which moves *i on): GO_ON, or an exit code. */
-static int read_arg(cli_args *args, int argc, char **argv, int *i)
-{
-    const char *a = argv[*i];
-    if (!strcmp(a, "-h") || !strcmp(a, "--help")) {
-        usage(stdout);
-        return EXIT_OK;
-    }
-    if (!strcmp(a, "-V") || !strcmp(a, "--version")) {
-        printf("newsmeta %s\n", newsmeta_version());
-        return EXIT_OK;
-    }
-    if (takes_value(a)) {
-        if (*i + 1 >= argc) {
-            fprintf(stderr, "newsmeta: %s needs a value (see --help)\n", a);
+        if (end == v || *end || args->threads < 1 || args->threads > 1024) {
+            fprintf(stderr, "newsmeta: --jobs wants a number of threads, 1 to 1024\n");
             return EXIT_USAGE;
         }
-        return value_option(args, a, argv[++*i]);
-    }
-    if (!strcmp(a, "--now") || !strncmp(a, "--now=", 6)) {
-        const char *v = a[5] == '=' ? a + 6 : *i + 1 < argc ? argv[++*i] : NULL;
-        if (!v || !parse_now(v, &args->opts.now)) {
+        break;
+    default: /* OPT_NOW */
+        if (!parse_now(v, &args->opts.now)) {
             fprintf(stderr, "newsmeta: --now wants an ISO 8601 time with its offset "
                             "(2019-11-19T08:03:00Z) or Unix seconds\n");
             return EXIT_USAGE;
         }
-        return GO_ON;
     }
-    return flag_or_path(args, argv[*i]);
+    return GO_ON;
+}
+
+/* One option getopt_long() returned: GO_ON, or an exit code. */
+static int read_option(cli_args *args, int opt, char **argv)
+{
+    switch (opt) {
+    case 'h': usage(stdout); return EXIT_OK;
+    case 'V': printf("newsmeta %s\n", newsmeta_version()); return EXIT_OK;
+    case 'p': args->json_flags |= NEWSMETA_JSON_PRETTY; break;
+    case 't': args->mode = MODE_TEXT; break;
+    case OPT_HTML: args->mode = MODE_HTML; break;
+    case OPT_JSONL: args->jsonl = true; break;
+    case OPT_NO_BODY: args->opts.flags |= NEWSMETA_OPT_NO_BODY; break;
+    case OPT_NO_LINKS: args->opts.flags |= NEWSMETA_OPT_NO_LINKS; break;
+    case OPT_PROGRESS: args->progress = PROGRESS_ON; break;
+    case 'q': args->progress = PROGRESS_OFF; break;
+    case ':':
+        fprintf(stderr, "newsmeta: %s needs a value (see --help)\n", argv[optind - 1]);
+        return EXIT_USAGE;
+    case '?':
+        if (optopt && optopt < 256)
+            fprintf(stderr, "newsmeta: unknown option -%c (see --help)\n", optopt);
+        else
+            fprintf(stderr, "newsmeta: unknown option %s (see --help)\n", argv[optind - 1]);
+        return EXIT_USAGE;
+    default: return value_option(args, opt, optarg);
+    }
+    return GO_ON;
+}
+
+/* The options (getopt_long conventions: --opt=value, --, bundled short
+ * flags, -j4), then the operands: GO_ON, or an exit code. */
+static int read_command_line(cli_args *args, int argc, char **argv)
+{
+    opterr = 0; /* our messages, without argv[0]'s path */
+    int opt;
+    while ((opt = getopt_long(argc, argv, ":u:pc:z:thVj:o:q", LONG_OPTIONS, NULL)) != -1) {
+        int rc = read_option(args, opt, argv);
+        if (rc != GO_ON)
+            return rc;
+    }
+    args->files = argv + optind;
+    args->nfiles = (size_t)(argc - optind);
+    args->path = args->nfiles ? args->files[0] : NULL;
+    return GO_ON;
 }
 
 /* Batch mode (batch.c), after its defaults. */
@@ -250,10 +279,15 @@ static int run_batch(cli_args *args)
         usage(stderr);
         return EXIT_USAGE;
     }
-    batch_config cfg = {&args->opts,          args->mode,
-                        args->url,            (int)args->threads,
-                        args->nfiles ? args->files : NULL, args->nfiles,
-                        args->nfiles ? NULL : args->files_from};
+    batch_config cfg = {&args->opts,
+                        args->mode,
+                        args->url,
+                        (int)args->threads,
+                        args->nfiles ? args->files : NULL,
+                        args->nfiles,
+                        args->nfiles ? NULL : args->files_from,
+                        args->output_dir,
+                        args->progress};
     return cli_batch(&cfg);
 }
 
@@ -286,7 +320,7 @@ static int run_one(cli_args *args)
         return EXIT_IO;
     }
     size_t len = 0, limit = cli_input_limit(&args->opts);
-    char *html = cli_read_all(in, limit, &len);
+    char *html = cli_read_input(in, limit, &len);
     int read_errno = errno;
     if (in != stdin)
         fclose(in);
@@ -295,6 +329,11 @@ static int run_one(cli_args *args)
         cli_too_large_message(msg, sizeof msg, limit);
         fprintf(stderr, "newsmeta: %s: %s\n", strcmp(path, "-") ? path : "<stdin>", msg);
         return EXIT_EXTRACT; /* as the library's NEWSMETA_ERR_TOO_LARGE */
+    }
+    if (!html && read_errno == EBADMSG) {
+        fprintf(stderr, "newsmeta: %s: damaged or cut gzip data\n",
+                strcmp(path, "-") ? path : "<stdin>");
+        return EXIT_EXTRACT; /* read, but not extracted */
     }
     if (!html) {
         fprintf(stderr, "newsmeta: cannot read %s: %s\n", path, strerror(read_errno));
@@ -336,33 +375,43 @@ static int check_caller_strings(const newsmeta_options *opts)
     return GO_ON;
 }
 
+/* The pages of one run: one page, or batch mode (several files, a list,
+ * a directory, a WARC archive, --output-dir, --jsonl). */
+static int run(cli_args *args)
+{
+    bool one_path = args->nfiles == 1 && strcmp(args->path, "-") != 0;
+    bool dir = one_path && cli_is_dir(args->path);
+    if (args->url && (args->nfiles > 1 || args->files_from || dir)) {
+        fprintf(stderr, "newsmeta: --url is the URL of one page; with several inputs, give "
+                        "each its URL in a --files-from list (PATH<TAB>URL) or in the JSONL "
+                        "stream (see --help)\n");
+        return EXIT_USAGE;
+    }
+    /* a directory or a WARC archive holds many pages: one record per line */
+    if (args->jsonl || args->output_dir || dir || (one_path && cli_is_warc_file(args->path)))
+        return run_batch(args);
+    if (args->nfiles > 1) {
+        fprintf(stderr, "newsmeta: several input files need --jsonl or --output-dir "
+                        "(see --help)\n");
+        return EXIT_USAGE;
+    }
+    if (!args->path && isatty(STDIN_FILENO)) {
+        /* Nothing piped in: explain rather than wait for input. */
+        usage(stderr);
+        return EXIT_USAGE;
+    }
+    return run_one(args);
+}
+
 int main(int argc, char **argv)
 {
     cli_args args;
     memset(&args, 0, sizeof args);
     args.mode = MODE_AUTO;
-    args.files = argv + 1;
+    args.progress = PROGRESS_AUTO;
     newsmeta_options_init(&args.opts);
-    for (int i = 1; i < argc; i++) {
-        int rc = read_arg(&args, argc, argv, &i);
-        if (rc != GO_ON)
-            return rc;
-    }
-    int checked = check_caller_strings(&args.opts);
-    if (checked != GO_ON)
-        return checked;
-    /* a WARC archive holds many pages: one record per line, as --jsonl */
-    if (args.jsonl || (args.nfiles == 1 && strcmp(args.path, "-") != 0 &&
-                       cli_is_warc_file(args.path)))
-        return run_batch(&args);
-    if (args.nfiles > 1) {
-        fprintf(stderr, "newsmeta: several input files need --jsonl (see --help)\n");
-        return EXIT_USAGE;
-    }
-    if (!args.path && isatty(STDIN_FILENO)) {
-        /* Nothing piped in: explain rather than wait for input. */
-        usage(stderr);
-        return EXIT_USAGE;
-    }
-    return run_one(&args);
+    int rc = read_command_line(&args, argc, argv);
+    if (rc == GO_ON)
+        rc = check_caller_strings(&args.opts);
+    return rc == GO_ON ? run(&args) : rc;
 }

@@ -16,8 +16,9 @@ Each task reads one archive with newsmeta.WarcReader -- the C library maps
 the file, takes off gzip and the HTTP codings and parses every HTML page --
 and writes OUTPUT_DIR/<archive name>.jsonl.gz (gzip-compressed JSONL), one
 line per page in archive order, exactly as `newsmeta --jsonl ARCHIVE` prints
-it: the library's record with a "warc" object (archive, offset, record_id,
-date, target_uri, http_status), or {"error": {...}, "warc": {...}} for a
+it: the library's record after "input" (the archive) and a "warc" object
+(archive, offset, record_id, date, target_uri, http_status), or
+{"input": ..., "error": {...}, "warc": {...}} for a
 damaged stretch or a page that could not be extracted. A summary with
 pages/s and errors goes to standard error. Exit status: 0, or 1 when some
 record is an error.
@@ -58,12 +59,12 @@ def extract_archive(archive, out_dir):
             newsmeta.WarcReader(archive) as reader:
         for meta, article in reader:
             if article is not None:
-                rec = {"warc": meta.to_dict()}
+                rec = {"input": archive, "warc": meta.to_dict()}
                 rec.update(json.loads(article.to_json()))
             else:
                 errors += 1
                 status = int(meta.error.status)
-                rec = {"error": {"input": archive, "status": status,
+                rec = {"input": archive, "error": {"input": archive, "status": status,
                                  "name": lib.newsmeta_strerror(status).decode("utf-8"),
                                  "message": meta.error.message},
                        "warc": meta.to_dict()}

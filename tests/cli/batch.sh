@@ -24,11 +24,15 @@ set -e
 cmp -s "$work/j1.jsonl" "$work/j4.jsonl" || fail "-j 1 and -j 4 outputs differ"
 [ "$(wc -l < "$work/j1.jsonl")" -eq ${#inputs[@]} ] || fail "one line per input expected"
 
-# Line i is the record of input i: compare with single-page runs.
+# Line i is the record of input i, "input" first: compare with single-page
+# runs (which name no input).
 i=0
 for f in "${inputs[@]}"; do
     i=$((i + 1))
     line=$(sed -n "${i}p" "$work/j1.jsonl")
+    prefix="{\"input\":\"$f\","
+    [ "${line:0:${#prefix}}" = "$prefix" ] || fail "line $i does not start with its input: $line"
+    line="{${line:${#prefix}}"
     if [ -s "$f" ]; then
         want=$("$cli" "$f")
         [ "$line" = "$want" ] || fail "line $i is not the record of $f"

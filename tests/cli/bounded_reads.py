@@ -16,6 +16,7 @@ the pages it shared with this process when it was forked, so this driver
 never holds a large buffer: big inputs are sparse files, /dev/zero, or
 written through a pipe.
 """
+import gzip
 import json
 import os
 import subprocess
@@ -154,6 +155,34 @@ def single_inputs(work):
     expect_too_large("a file of the limit + 1 byte", [sparse], max_seconds=5)
 
 
+def gzip_bombs(work):
+    """A gzip file of 4x the limit of zeros (about 250 KiB compressed): it
+    stops at the limit + 1 inflated byte, in single mode, on stdin and in a
+    batch, and the run holds no more than the limit."""
+    import zlib
+    bomb = os.path.join(work, "bomb.html.gz")
+    z = zlib.compressobj(9, zlib.DEFLATED, 31)
+    chunk = bytes(1 << 20)
+    with open(bomb, "wb") as f:
+        for _ in range(4 * LIMIT // len(chunk)):
+            f.write(z.compress(chunk))
+        f.write(z.flush())
+    expect_too_large("a gzip bomb", [bomb], max_seconds=20)
+    with open(bomb, "rb") as f:
+        expect_too_large("a gzip bomb on stdin", [], stdin=f, max_seconds=20)
+    page = os.path.join(work, "page.html.gz")
+    with open(page, "wb") as f:
+        f.write(gzip.compress(PAGE.encode()))
+    records, rss = batch_records("a gzip bomb in a batch",
+                                 ["--jsonl", "-j", "1", page, bomb, page], 3)
+    if records and (records[1].get("error", {}).get("status") != 5 or
+                    "error" in records[0] or "error" in records[2]):
+        fail("a gzip bomb in a batch: want a too-large error record for it only")
+    if rss >= rss_bound:
+        fail("a gzip bomb in a batch: peak RSS %d MiB, bound %d MiB" % (rss >> 20, rss_bound >> 20))
+    print("a gzip bomb in a batch: peak RSS %d MiB" % (rss >> 20))
+
+
 def jsonl_stream():
     """One oversized line among good ones: an error record in its place.
     The line is 4x the limit, so that a reader holding it whole would pass
@@ -216,6 +245,7 @@ def path_lists(work):
 
 with tempfile.TemporaryDirectory() as work:
     single_inputs(work)
+    gzip_bombs(work)
     jsonl_stream()
     path_lists(work)
 if failures:

@@ -126,6 +126,7 @@ def wget_archives(cli, fixtures, tmp):
         rc, lines, err = run_cli(cli, ["--jsonl", "-j", "2", path])
         seen = {}
         for rec in lines:
+            check(rec.pop("input", None) == path, "%s: every record names its input" % archive)
             warc = rec.pop("warc", None)
             check(warc is not None, "%s: every record carries its warc object" % archive)
             if not warc:
