@@ -215,7 +215,22 @@ static void run_job(const batch_config *cfg, job *j, slot *out)
         st = newsmeta_parse_html(data, len, url, &opts, &a, &err);
     }
     free(file);
-    if (st == NEWSMETA_OK) {
+    if (st == NEWSMETA_OK && cfg->format != NEWSMETA_FORMAT_JSON) {
+        /* a page of its own file (--output-dir): the article as written */
+        char *page = NULL;
+        st = newsmeta_render(a, cfg->format, cfg->render_flags, &page, &out->out_len, &err);
+        newsmeta_article_free(a);
+        if (st == NEWSMETA_OK) {
+            out->out = malloc(out->out_len + 1); /* slots hold malloc'd text */
+            if (out->out)
+                memcpy(out->out, page, out->out_len + 1);
+            newsmeta_free(page);
+            if (out->out)
+                return;
+            st = NEWSMETA_ERR_NOMEM;
+            snprintf(err.message, sizeof err.message, "out of memory");
+        }
+    } else if (st == NEWSMETA_OK) {
         char *json = NULL;
         st = newsmeta_to_json(a, 0, &json, &out->out_len, &err);
         newsmeta_article_free(a);
@@ -446,7 +461,8 @@ static void stream_input(batch *b, job *j, json_t *id, size_t lineno)
         snprintf(name, sizeof name, "%" JSON_INTEGER_FORMAT, json_integer_value(id));
     else
         snprintf(name, sizeof name, "stdin-%zu", lineno);
-    j->out_name = cli_output_name(json_is_string(id) ? json_string_value(id) : name, false);
+    j->out_name = cli_output_name(json_is_string(id) ? json_string_value(id) : name, false,
+                                  b->cfg->format);
 }
 
 /* One line of the stdin stream: {"url": ..., "html": ...} or "text". */
@@ -512,7 +528,7 @@ static void submit_warc(batch *b, const char *path, const char *rel)
         job j = {.name = dup_or_null(path), .mode = MODE_HTML, .warc = warc_object(path, r),
                  .many = true};
         if (b->cfg->output_dir)
-            j.out_name = cli_output_name(rel, true);
+            j.out_name = cli_output_name(rel, true, b->cfg->format);
         if (r->error == NEWSMETA_OK)
             j.owned = malloc(r->body_length + 1);
         if (r->error != NEWSMETA_OK || !j.owned || !j.warc) {
@@ -574,7 +590,7 @@ static void submit_path(batch *b, job *j, const char *rel)
         return;
     }
     if (!j->bad[0] && b->cfg->output_dir)
-        j->out_name = cli_output_name(rel, false);
+        j->out_name = cli_output_name(rel, false, b->cfg->format);
     submit(b, j);
 }
 

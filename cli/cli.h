@@ -69,12 +69,12 @@ int cli_walk_dir(const char *dir, char ***paths, size_t *count);
 bool cli_is_dir(const char *path);
 /* The extension of the files written by --output-dir (".json"), or of an
  * archive's records (".jsonl"), with its dot. */
-const char *cli_output_extension(bool many_records);
+const char *cli_output_extension(bool many_records, newsmeta_format format);
 /* The name under --output-dir of an input: name (relative to the
  * directory it was found in, or as given) without a leading "/" and with
  * no "." or ".." component, its page extension (.html.gz, .warc...)
  * replaced by cli_output_extension(). malloc'd; NULL when out of memory. */
-char *cli_output_name(const char *name, bool many_records);
+char *cli_output_name(const char *name, bool many_records, newsmeta_format format);
 /* mkdir -p of the directories of path (not path itself); 0 or errno. */
 int cli_make_parents(const char *path);
 
@@ -108,6 +108,8 @@ typedef struct batch_config {
                                each optionally followed by a tab and its URL */
     const char *output_dir; /* one file per input there, or NULL for stdout */
     cli_progress progress;
+    newsmeta_format format; /* of the records: JSON lines, or one file per page */
+    uint32_t render_flags;  /* NEWSMETA_RENDER_METADATA */
 } batch_config;
 
 /* Batch mode: one JSON record per line, in input order. Returns an exit

@@ -23,6 +23,10 @@ static void usage(FILE *f)
           "  -u, --url URL       the page's URL (base for links, date hints);\n"
           "                      one page only: a usage error with several inputs\n"
           "  -p, --pretty        indent the JSON\n"
+          "  -f, --format NAME   json (default), text, markdown or html; with\n"
+          "                      several pages it needs --output-dir\n"
+          "      --metadata      text, markdown, html: a header with the\n"
+          "                      headline, authors, date and URL first\n"
           "  -c, --charset NAME  charset the page was served with (e.g. from HTTP)\n"
           "  -z, --timezone ZONE IANA zone for times printed without one\n"
           "      --now TIME      the present moment of the date rules (two-digit\n"
@@ -156,7 +160,8 @@ typedef struct cli_args {
     cli_progress progress;
     char **files; /* the operands, after the options (getopt_long permutes) */
     size_t nfiles;
-    uint32_t json_flags;
+    uint32_t json_flags;    /* NEWSMETA_JSON_PRETTY, NEWSMETA_RENDER_METADATA */
+    newsmeta_format format;
     newsmeta_options opts;
 } cli_args;
 
@@ -170,7 +175,8 @@ enum {
     OPT_NO_LINKS,
     OPT_JSONL,
     OPT_FILES_FROM,
-    OPT_PROGRESS
+    OPT_PROGRESS,
+    OPT_METADATA
 };
 
 static const struct option LONG_OPTIONS[] = {
@@ -188,6 +194,8 @@ static const struct option LONG_OPTIONS[] = {
     {"files-from", required_argument, NULL, OPT_FILES_FROM},
     {"output-dir", required_argument, NULL, 'o'},
     {"progress", no_argument, NULL, OPT_PROGRESS},
+    {"format", required_argument, NULL, 'f'},
+    {"metadata", no_argument, NULL, OPT_METADATA},
     {"quiet", no_argument, NULL, 'q'},
     {"help", no_argument, NULL, 'h'},
     {"version", no_argument, NULL, 'V'},
@@ -202,6 +210,15 @@ static int value_option(cli_args *args, int opt, const char *v)
     case 'c': args->opts.charset = v; break;
     case 'z': args->opts.default_timezone = v; break;
     case 'o': args->output_dir = v; break;
+    case 'f':
+        for (int f = NEWSMETA_FORMAT_JSON; f <= NEWSMETA_FORMAT_HTML; f++)
+            if (!strcmp(v, newsmeta_format_name((newsmeta_format)f)) ||
+                (f == NEWSMETA_FORMAT_MARKDOWN && !strcmp(v, "md"))) {
+                args->format = (newsmeta_format)f;
+                return GO_ON;
+            }
+        fprintf(stderr, "newsmeta: --format wants json, text, markdown or html, not \"%s\"\n", v);
+        return EXIT_USAGE;
     case OPT_FILES_FROM:
         args->files_from = v;
         args->jsonl = true;
@@ -236,6 +253,7 @@ static int read_option(cli_args *args, int opt, char **argv)
     case OPT_NO_BODY: args->opts.flags |= NEWSMETA_OPT_NO_BODY; break;
     case OPT_NO_LINKS: args->opts.flags |= NEWSMETA_OPT_NO_LINKS; break;
     case OPT_PROGRESS: args->progress = PROGRESS_ON; break;
+    case OPT_METADATA: args->json_flags |= NEWSMETA_RENDER_METADATA; break;
     case 'q': args->progress = PROGRESS_OFF; break;
     case ':':
         fprintf(stderr, "newsmeta: %s needs a value (see --help)\n", argv[optind - 1]);
@@ -257,7 +275,7 @@ static int read_command_line(cli_args *args, int argc, char **argv)
 {
     opterr = 0; /* our messages, without argv[0]'s path */
     int opt;
-    while ((opt = getopt_long(argc, argv, ":u:pc:z:thVj:o:q", LONG_OPTIONS, NULL)) != -1) {
+    while ((opt = getopt_long(argc, argv, ":u:pc:z:thVj:o:qf:", LONG_OPTIONS, NULL)) != -1) {
         int rc = read_option(args, opt, argv);
         if (rc != GO_ON)
             return rc;
@@ -279,6 +297,12 @@ static int run_batch(cli_args *args)
         usage(stderr);
         return EXIT_USAGE;
     }
+    if (args->format != NEWSMETA_FORMAT_JSON && !args->output_dir) {
+        fprintf(stderr, "newsmeta: with several pages, --format %s needs --output-dir (one "
+                        "file per page; on standard output a batch is JSON lines)\n",
+                newsmeta_format_name(args->format));
+        return EXIT_USAGE;
+    }
     batch_config cfg = {&args->opts,
                         args->mode,
                         args->url,
@@ -287,17 +311,20 @@ static int run_batch(cli_args *args)
                         args->nfiles,
                         args->nfiles ? NULL : args->files_from,
                         args->output_dir,
-                        args->progress};
+                        args->progress,
+                        args->format,
+                        args->json_flags & NEWSMETA_RENDER_METADATA};
     return cli_batch(&cfg);
 }
 
-/* The record of one article as JSON on standard output. */
-static int write_record(const newsmeta_article *article, uint32_t json_flags)
+/* The record of one article on standard output, in the chosen format. */
+static int write_record(const newsmeta_article *article, newsmeta_format format,
+                        uint32_t json_flags)
 {
     char *json = NULL;
     size_t jlen = 0;
     newsmeta_error err;
-    if (newsmeta_to_json(article, json_flags, &json, &jlen, &err) != NEWSMETA_OK) {
+    if (newsmeta_render(article, format, json_flags, &json, &jlen, &err) != NEWSMETA_OK) {
         fprintf(stderr, "newsmeta: %s\n", err.message);
         return EXIT_IO;
     }
@@ -352,7 +379,7 @@ static int run_one(cli_args *args)
         fprintf(stderr, "newsmeta: %s: %s\n", strcmp(path, "-") ? path : "<stdin>", err.message);
         return st == NEWSMETA_ERR_NOMEM ? EXIT_IO : EXIT_EXTRACT;
     }
-    int rc = write_record(article, args->json_flags);
+    int rc = write_record(article, args->format, args->json_flags);
     newsmeta_article_free(article);
     return rc;
 }

@@ -115,14 +115,20 @@ int cli_walk_dir(const char *dir, char ***paths, size_t *count)
     return 0;
 }
 
-const char *cli_output_extension(bool many_records)
+const char *cli_output_extension(bool many_records, newsmeta_format format)
 {
+    switch (format) {
+    case NEWSMETA_FORMAT_TEXT: return ".txt";
+    case NEWSMETA_FORMAT_MARKDOWN: return ".md";
+    case NEWSMETA_FORMAT_HTML: return ".html";
+    case NEWSMETA_FORMAT_JSON: break;
+    }
     return many_records ? ".jsonl" : ".json";
 }
 
-char *cli_output_name(const char *name, bool many_records)
+char *cli_output_name(const char *name, bool many_records, newsmeta_format format)
 {
-    const char *ext = cli_output_extension(many_records);
+    const char *ext = cli_output_extension(many_records, format);
     char *out = malloc(strlen(name) + strlen(ext) + 8);
     if (!out)
         return NULL;

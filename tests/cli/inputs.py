@@ -102,6 +102,21 @@ def directory(work):
             check(rec.pop("input", None) == os.path.join(root, rel) and rec == single(src),
                   "-o: %s holds the record of %s" % (name, rel))
 
+    # -f markdown -o: one .md file per page, as the page alone would print it
+    mdout = os.path.join(work, "md")
+    rc, out, err = run(["-f", "markdown", "--metadata", "-o", mdout, root])
+    check(rc == 0 and out == "", "-f markdown -o: exit %d, %s" % (rc, err))
+    for rel, src in pages:
+        name = re.sub(r"\.(x?html?)(\.gz)?$", "", rel, flags=re.I) + ".md"
+        path = os.path.join(mdout, name)
+        alone = run(["-f", "markdown", "--metadata", src])[1]
+        check(os.path.exists(path) and open(path, encoding="utf-8").read() == alone
+              and alone.startswith("---\n"), "-f markdown -o: %s is the page's Markdown" % name)
+    rc, out, err = run(["-f", "html", root])
+    check(rc == 2 and "--output-dir" in err, "-f html with a directory needs -o: %d %s" % (rc, err))
+    rc, out, err = run(["--format=xml", pages[0][1]])
+    check(rc == 2, "--format=xml is a usage error")
+
 
 def archive_in_directory(work):
     """A WARC archive found in a directory: its pages, and with -o one
