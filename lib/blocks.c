@@ -20,18 +20,32 @@ typedef struct emit {
     size_t link_weight; /* text weight inside links in buf */
 } emit;
 
-static bool text_equals_loose(const char *a, const char *b)
+/* Past what the loose comparisons ignore: ASCII that is not a letter or a
+ * digit, and soft hyphens. */
+static const char *skip_ignored(const char *s)
 {
-    /* equal ignoring case and non-alphanumeric ASCII */
     for (;;) {
-        while (*a && (unsigned char)*a < 0x80 && !((*a | 32) >= 'a' && (*a | 32) <= 'z') &&
-               !(*a >= '0' && *a <= '9'))
-            a++;
-        while (*b && (unsigned char)*b < 0x80 && !((*b | 32) >= 'a' && (*b | 32) <= 'z') &&
-               !(*b >= '0' && *b <= '9'))
-            b++;
-        if (!*a || !*b)
-            return !*a && !*b;
+        if (*s && (unsigned char)*s < 0x80 && !((*s | 32) >= 'a' && (*s | 32) <= 'z') &&
+            !(*s >= '0' && *s <= '9'))
+            s++;
+        else if ((unsigned char)s[0] == 0xC2 && (unsigned char)s[1] == 0xAD)
+            s += 2;
+        else
+            return s;
+    }
+}
+
+/* b at the start of a, ignoring case (ASCII) and what skip_ignored skips;
+ * with whole, nothing may follow in a. */
+static bool loose_match(const char *a, const char *b, bool whole)
+{
+    for (;;) {
+        a = skip_ignored(a);
+        b = skip_ignored(b);
+        if (!*b)
+            return !whole || !*a;
+        if (!*a)
+            return false;
         int ca = (unsigned char)*a, cb = (unsigned char)*b;
         if (ca < 0x80)
             ca |= (ca >= 'A' && ca <= 'Z') ? 32 : 0;
@@ -41,6 +55,20 @@ static bool text_equals_loose(const char *a, const char *b)
             return false;
         a++, b++;
     }
+}
+
+static bool text_equals_loose(const char *a, const char *b)
+{
+    return loose_match(a, b, true);
+}
+
+/* b inside a, starting at a word of a (after a space or punctuation). */
+static bool text_contains_loose(const char *a, const char *b)
+{
+    for (const char *p = a; *p; p++)
+        if ((p == a || skip_ignored(p - 1) == p) && loose_match(p, b, false))
+            return true;
+    return false;
 }
 
 bool nmi_push_link(nmi_ctx *ctx, const nmi_link *l)
@@ -99,7 +127,15 @@ static bool repeats_headline(const emit *e, const char *s)
     if (!e->headline || !(e->kind == NEWSMETA_HEADING || e->ctx->body.block_count < 6))
         return false;
     const char *plain = nmi_strip_disguise(e->ctx->arena, s, &e->ctx->oom);
-    return plain && text_equals_loose(plain, e->headline);
+    if (!plain)
+        return false;
+    if (text_equals_loose(plain, e->headline))
+        return true;
+    /* a heading that holds the headline with a kicker, label or site name
+     * the headline stage cut off ("Politik: Headline", "Headline | Opinion") */
+    size_t hl = strlen(e->headline), pl = strlen(plain);
+    return e->kind == NEWSMETA_HEADING && hl >= 20 && pl <= 2 * hl + 40 &&
+           text_contains_loose(plain, e->headline);
 }
 
 /* "Read more: Title" (rest is what follows the label): a related link
