@@ -70,10 +70,17 @@ void nmi_extract_body(nmi_ctx *ctx, xmlDoc *doc, nmi_arena *facts, const char *h
     ctx->body.source = NEWSMETA_SOURCE_NONE;
     if (ctx->opts.flags & NEWSMETA_OPT_NO_BODY)
         return;
+    const uint32_t cuts = NEWSMETA_TRUNCATED_PARAGRAPHS | NEWSMETA_TRUNCATED_LINKS;
+    uint32_t before = ctx->truncated & cuts;
     blocks_from_markup(ctx, doc, facts, headline);
     if (ctx->body.block_count)
         ctx->body.source = NEWSMETA_SOURCE_MARKUP;
     if (article_body && strlen(article_body) > 2 * block_chars(ctx) + 200) {
+        /* the markup's blocks and links go, and with them what their limits
+         * cut: a flag says what the record lost, not what was replaced */
+        ctx->truncated = (ctx->truncated & ~cuts) | before;
+        if (ctx->body.caption_count >= ctx->opts.max_paragraphs)
+            ctx->truncated |= NEWSMETA_TRUNCATED_PARAGRAPHS; /* captions stay */
         blocks_from_article_body(ctx, article_body);
         ctx->body.source = NEWSMETA_SOURCE_JSONLD;
     }

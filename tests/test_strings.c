@@ -389,6 +389,31 @@ START_TEST(no_flag_without_loss)
 }
 END_TEST
 
+/* The markup's body hit max_paragraphs, then the JSON-LD articleBody
+ * replaced it whole: nothing of the record was cut, so no flag. */
+START_TEST(replaced_body_leaves_no_flag)
+{
+    char page[4096];
+    char body[1200];
+    memset(body, 0, sizeof body);
+    for (int i = 0; i < 20; i++)
+        strcat(body, "The reservoir array feeds the grid. ");
+    snprintf(page, sizeof page,
+             "<html><head><script type=\"application/ld+json\">{\"@type\":\"NewsArticle\","
+             "\"headline\":\"Solar farm\",\"articleBody\":\"%s\"}</script></head><body>"
+             "<article><p>One short paragraph of the page here.</p><p>A second short one, "
+             "here.</p><p>A third short paragraph.</p></article></body></html>", body);
+    newsmeta_options o;
+    newsmeta_options_init(&o);
+    o.max_paragraphs = 2;
+    newsmeta_article *a = nm_parse_str(page, NULL, &o);
+    ck_assert_int_eq(a->sources.body, NEWSMETA_SOURCE_JSONLD);
+    ck_assert_uint_eq(a->paragraph_count, 1);
+    ck_assert_uint_eq(a->truncated & NEWSMETA_TRUNCATED_PARAGRAPHS, 0);
+    newsmeta_article_free(a);
+}
+END_TEST
+
 static Suite *strings_suite(void)
 {
     Suite *s = suite_create("strings");
@@ -409,6 +434,7 @@ static Suite *strings_suite(void)
     tcase_add_test(tc, jsonld_full_id_index_is_flagged);
     tcase_add_test(tc, values_beyond_the_candidates_are_flagged);
     tcase_add_test(tc, no_flag_without_loss);
+    tcase_add_test(tc, replaced_body_leaves_no_flag);
     suite_add_tcase(s, tc);
     return s;
 }
