@@ -64,23 +64,6 @@ static const char *plain_at(const newsmeta_warc *w, uint64_t offset)
     return (const char *)w->stream.window + (offset - w->stream.window_at);
 }
 
-static bool name_is(const char *s, size_t n, const char *name)
-{
-    size_t len = strlen(name);
-    if (n != len)
-        return false;
-    for (size_t i = 0; i < n; i++) {
-        char a = s[i], b = name[i];
-        if (a >= 'A' && a <= 'Z')
-            a = (char)(a + 32);
-        if (b >= 'A' && b <= 'Z')
-            b = (char)(b + 32);
-        if (a != b)
-            return false;
-    }
-    return true;
-}
-
 /* A header value as a record string: valid UTF-8 kept, every other byte
  * U+FFFD, or %XX in a URI (as a browser writes raw bytes of a URL). */
 static const char *header_string(newsmeta_warc *w, const char *s, size_t n, bool uri)
@@ -208,58 +191,42 @@ static const newsmeta_warc_record *error_record(newsmeta_warc *w, newsmeta_statu
  * offset of the content block, or 0 when the header does not end in time. */
 static uint64_t read_header(newsmeta_warc *w, uint64_t at, uint64_t end, warc_header *h)
 {
+    static const struct {
+        const char *name;
+        warc_kind kind;
+    } KINDS[] = {{"response", KIND_RESPONSE}, {"resource", KIND_RESOURCE},
+                 {"request", KIND_REQUEST},   {"metadata", KIND_METADATA},
+                 {"revisit", KIND_REVISIT},   {"warcinfo", KIND_WARCINFO}};
     memset(h, 0, sizeof *h);
     h->http_block = true; /* until a Content-Type says otherwise */
     const char *base = plain_at(w, at);
     size_t n = (size_t)(end - at);
     const char *nl = memchr(base, '\n', n);
-    size_t pos = nl ? (size_t)(nl - base) + 1 : n;
-    while (pos < n) {
-        const char *line = base + pos;
-        nl = memchr(line, '\n', n - pos);
-        if (!nl)
-            return 0;
-        size_t len = (size_t)(nl - line);
-        pos += len + 1;
-        if (len && line[len - 1] == '\r')
-            len--;
-        if (len == 0)
-            return at + pos;
-        const char *colon = memchr(line, ':', len);
-        if (!colon)
-            continue;
-        size_t name_len = (size_t)(colon - line);
-        const char *v = colon + 1;
-        size_t vn = len - name_len - 1;
-        while (vn && (*v == ' ' || *v == '\t')) {
-            v++;
-            vn--;
-        }
-        while (vn && (v[vn - 1] == ' ' || v[vn - 1] == '\t'))
-            vn--;
-        if (name_is(line, name_len, "WARC-Type")) {
-            static const struct { const char *name; warc_kind kind; } KINDS[] = {
-                {"response", KIND_RESPONSE}, {"resource", KIND_RESOURCE},
-                {"request", KIND_REQUEST},   {"metadata", KIND_METADATA},
-                {"revisit", KIND_REVISIT},   {"warcinfo", KIND_WARCINFO}};
+    size_t pos = nl ? (size_t)(nl - base) + 1 : n; /* past the version line */
+    nmi_header_field f;
+    nmi_header_step step;
+    while ((step = nmi_http_next_field(base, n, &pos, &f)) == NMI_HEADER_FIELD) {
+        const char *v = f.value;
+        size_t vn = f.value_len;
+        if (nmi_http_token_is(f.name, f.name_len, "warc-type")) {
             for (size_t k = 0; k < sizeof KINDS / sizeof *KINDS; k++)
-                if (name_is(v, vn, KINDS[k].name))
+                if (nmi_http_token_is(v, vn, KINDS[k].name))
                     h->kind = KINDS[k].kind;
-        } else if (name_is(line, name_len, "WARC-Record-ID")) {
+        } else if (nmi_http_token_is(f.name, f.name_len, "warc-record-id")) {
             w->record.record_id = header_string(w, v, vn, false);
-        } else if (name_is(line, name_len, "WARC-Date")) {
+        } else if (nmi_http_token_is(f.name, f.name_len, "warc-date")) {
             w->record.date = header_string(w, v, vn, false);
-        } else if (name_is(line, name_len, "WARC-Target-URI")) {
+        } else if (nmi_http_token_is(f.name, f.name_len, "warc-target-uri")) {
             /* WARC 1.0 wrote it in angle brackets */
             if (vn >= 2 && v[0] == '<' && v[vn - 1] == '>') {
                 v++;
                 vn -= 2;
             }
             w->record.target_uri = header_string(w, v, vn, true);
-        } else if (name_is(line, name_len, "Content-Type")) {
-            h->http_block = vn >= 16 && name_is(v, 16, "application/http");
+        } else if (nmi_http_token_is(f.name, f.name_len, "content-type")) {
+            h->http_block = vn >= 16 && nmi_http_token_is(v, 16, "application/http");
             nmi_http_content_type(v, vn, &w->strings, &h->media_type, &h->charset);
-        } else if (name_is(line, name_len, "Content-Length")) {
+        } else if (nmi_http_token_is(f.name, f.name_len, "content-length")) {
             uint64_t value = 0;
             size_t i = 0;
             for (; i < vn && v[i] >= '0' && v[i] <= '9' && value < UINT64_MAX / 10 - 10; i++)
@@ -268,7 +235,7 @@ static uint64_t read_header(newsmeta_warc *w, uint64_t at, uint64_t end, warc_he
             h->content_length = value;
         }
     }
-    return 0;
+    return step == NMI_HEADER_END ? at + pos : 0;
 }
 
 /* Counts a skipped record by its type. */

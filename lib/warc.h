@@ -126,6 +126,26 @@ nmi_http_outcome nmi_http_read(const char *block, size_t len, size_t max_body,
                                nmi_arena *arena, nmi_buf *scratch,
                                nmi_http_response *out, char *why);
 
+/* Header fields, WARC's and HTTP's alike: "Name: value" lines up to a
+ * blank line. */
+typedef struct nmi_header_field {
+    const char *name, *value; /* value without surrounding blanks */
+    size_t name_len, value_len;
+} nmi_header_field;
+
+typedef enum nmi_header_step {
+    NMI_HEADER_FIELD, /* *f is the next field */
+    NMI_HEADER_END,   /* the blank line: *at is just past it */
+    NMI_HEADER_CUT    /* the bytes ended before a blank line */
+} nmi_header_step;
+
+/* The next field of s[*at..n), moving *at past its line; lines without a
+ * colon are passed over. */
+nmi_header_step nmi_http_next_field(const char *s, size_t n, size_t *at, nmi_header_field *f);
+
+/* s[0..n) is word, ASCII letters in any case (word is lower case). */
+bool nmi_http_token_is(const char *s, size_t n, const char *word);
+
 /* The media type and charset of a Content-Type value (also used for a
  * `resource` record's own Content-Type). */
 void nmi_http_content_type(const char *value, size_t len, nmi_arena *arena,

@@ -29,7 +29,7 @@ static void trim(const char **s, size_t *n)
         (*n)--;
 }
 
-static bool token_is(const char *s, size_t n, const char *word)
+bool nmi_http_token_is(const char *s, size_t n, const char *word)
 {
     size_t w = strlen(word);
     if (n != w)
@@ -71,7 +71,7 @@ void nmi_http_content_type(const char *value, size_t len, nmi_arena *arena,
         semi = memchr(param, ';', (size_t)(end - param));
         size_t n = (size_t)((semi ? semi : end) - param);
         trim(&param, &n);
-        if (n > 8 && token_is(param, 8, "charset=")) {
+        if (n > 8 && nmi_http_token_is(param, 8, "charset=")) {
             const char *v = param + 8;
             size_t vn = n - 8;
             if (vn >= 2 && (v[0] == '"' || v[0] == '\'') && v[vn - 1] == v[0]) {
@@ -93,8 +93,8 @@ bool nmi_http_is_html(const char *media_type, const char *body, size_t len)
     size_t i = len >= 3 && memcmp(body, "\xEF\xBB\xBF", 3) == 0 ? 3 : 0;
     while (i < len && (is_space(body[i]) || body[i] == '\r' || body[i] == '\n'))
         i++;
-    return (len - i >= 14 && token_is(body + i, 14, "<!doctype html")) ||
-           (len - i >= 5 && token_is(body + i, 5, "<html"));
+    return (len - i >= 14 && nmi_http_token_is(body + i, 14, "<!doctype html")) ||
+           (len - i >= 5 && nmi_http_token_is(body + i, 5, "<html"));
 }
 
 /* The chunked transfer coding removed into out. A body that does not start
@@ -213,15 +213,15 @@ static nmi_http_outcome decode_one(const char *coding, size_t len, const nmi_buf
                                    size_t max_body, nmi_buf *out, char *why)
 {
     nmi_http_outcome r;
-    if (token_is(coding, len, "gzip") || token_is(coding, len, "x-gzip")) {
+    if (nmi_http_token_is(coding, len, "gzip") || nmi_http_token_is(coding, len, "x-gzip")) {
         r = inflate_body(in->data, in->len, max_body, false, out);
-    } else if (token_is(coding, len, "deflate")) {
+    } else if (nmi_http_token_is(coding, len, "deflate")) {
         r = inflate_body(in->data, in->len, max_body, false, out);
         if (r == NMI_HTTP_BAD_CODING) {
             nmi_buf_reset(out);
             r = inflate_body(in->data, in->len, max_body, true, out);
         }
-    } else if (token_is(coding, len, "br")) {
+    } else if (nmi_http_token_is(coding, len, "br")) {
         r = unbrotli(in->data, in->len, max_body, out);
     } else {
         snprintf(why, 96, "unknown Content-Encoding \"%.*s\"", (int)(len < 40 ? len : 40), coding);
@@ -244,7 +244,7 @@ static nmi_http_outcome decode_content(const char *list, size_t list_len, nmi_bu
         const char *c = p;
         size_t n = (size_t)((comma ? comma : end) - p);
         trim(&c, &n);
-        if (n && !token_is(c, n, "identity")) {
+        if (n && !nmi_http_token_is(c, n, "identity")) {
             if (count == MAX_CODINGS) {
                 snprintf(why, 96, "more than %d content codings", MAX_CODINGS);
                 return NMI_HTTP_BAD_CODING;
@@ -290,45 +290,60 @@ typedef struct http_headers {
     size_t content_type_len, transfer_len, encoding_len;
 } http_headers;
 
+nmi_header_step nmi_http_next_field(const char *s, size_t n, size_t *at, nmi_header_field *f)
+{
+    while (*at < n) {
+        const char *line = s + *at;
+        const char *nl = memchr(line, '\n', n - *at);
+        if (!nl)
+            return NMI_HEADER_CUT;
+        size_t len = (size_t)(nl - line);
+        *at += len + 1;
+        if (len && line[len - 1] == '\r')
+            len--;
+        if (len == 0)
+            return NMI_HEADER_END;
+        const char *colon = memchr(line, ':', len);
+        if (!colon)
+            continue; /* not a field: a folded or broken line */
+        f->name = line;
+        f->name_len = (size_t)(colon - line);
+        f->value = colon + 1;
+        f->value_len = len - f->name_len - 1;
+        trim(&f->value, &f->value_len);
+        return NMI_HEADER_FIELD;
+    }
+    return NMI_HEADER_CUT;
+}
+
 /* Headers from the line after the status line up to the blank line; returns
- * the offset of the entity. */
+ * the offset of the entity (the end, when no blank line comes). */
 static size_t read_headers(const char *s, size_t n, http_headers *h)
 {
     memset(h, 0, sizeof *h);
     const char *nl = memchr(s, '\n', n);
     size_t at = nl ? (size_t)(nl - s) + 1 : n;
-    while (at < n) {
-        const char *line = s + at;
-        nl = memchr(line, '\n', n - at);
-        size_t line_len = nl ? (size_t)(nl - line) : n - at;
-        at += line_len + (nl ? 1 : 0);
-        if (line_len == 0 || (line_len == 1 && line[0] == '\r'))
-            return at;
-        const char *colon = memchr(line, ':', line_len);
-        if (!colon)
-            continue;
-        size_t name_len = (size_t)(colon - line);
-        const char *v = colon + 1;
-        size_t vn = line_len - name_len - 1;
-        trim(&v, &vn);
-        if (token_is(line, name_len, "content-type")) {
-            h->content_type = v;
-            h->content_type_len = vn;
-        } else if (token_is(line, name_len, "transfer-encoding")) {
-            h->transfer = v;
-            h->transfer_len = vn;
-        } else if (token_is(line, name_len, "content-encoding")) {
-            h->encoding = v;
-            h->encoding_len = vn;
+    nmi_header_field f;
+    nmi_header_step step;
+    while ((step = nmi_http_next_field(s, n, &at, &f)) == NMI_HEADER_FIELD) {
+        if (nmi_http_token_is(f.name, f.name_len, "content-type")) {
+            h->content_type = f.value;
+            h->content_type_len = f.value_len;
+        } else if (nmi_http_token_is(f.name, f.name_len, "transfer-encoding")) {
+            h->transfer = f.value;
+            h->transfer_len = f.value_len;
+        } else if (nmi_http_token_is(f.name, f.name_len, "content-encoding")) {
+            h->encoding = f.value;
+            h->encoding_len = f.value_len;
         }
     }
-    return n;
+    return step == NMI_HEADER_END ? at : n;
 }
 
 static bool lists_chunked(const char *s, size_t n)
 {
     for (size_t i = 0; i + 7 <= n; i++)
-        if (token_is(s + i, 7, "chunked"))
+        if (nmi_http_token_is(s + i, 7, "chunked"))
             return true;
     return false;
 }
