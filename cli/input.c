@@ -96,6 +96,20 @@ static bool grow(char **buf, size_t *cap, size_t limit)
     return true;
 }
 
+/* A read's end: the buffer NUL-terminated with its length, or, when the
+ * read failed, NULL with errno set to why (the buffer freed). */
+static char *finish_read(char *buf, size_t n, int failed, size_t *len)
+{
+    if (failed) {
+        free(buf);
+        errno = failed;
+        return NULL;
+    }
+    buf[n] = '\0';
+    *len = n;
+    return buf;
+}
+
 char *cli_read_all(FILE *in, size_t limit, size_t *len)
 {
     if (limit == SIZE_MAX)
@@ -122,14 +136,7 @@ char *cli_read_all(FILE *in, size_t limit, size_t *len)
             break;
     }
     int failed = n > limit ? EFBIG : ferror(in) ? (errno ? errno : EIO) : n == cap ? ENOMEM : 0;
-    if (failed) {
-        free(buf);
-        errno = failed;
-        return NULL;
-    }
-    buf[n] = '\0';
-    *len = n;
-    return buf;
+    return finish_read(buf, n, failed, len);
 }
 
 char *cli_read_file(const char *path, size_t limit, size_t *len)
@@ -233,14 +240,7 @@ static char *gunzip(const char *in, size_t n, size_t limit, size_t *len)
         failed = EFBIG;
     if (!failed && out == cap && !grow(&buf, &cap, out + 1))
         failed = ENOMEM;
-    if (failed) {
-        free(buf);
-        errno = failed;
-        return NULL;
-    }
-    buf[out] = '\0';
-    *len = out;
-    return buf;
+    return finish_read(buf, out, failed, len);
 }
 
 char *cli_read_input(FILE *in, size_t limit, size_t *len)
